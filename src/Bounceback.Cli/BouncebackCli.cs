@@ -1,0 +1,47 @@
+using System.CommandLine;
+using Bounceback.Cli.Commands;
+
+namespace Bounceback.Cli;
+
+/// <summary>The command tree of the bounceback tool; callable in-process by tests.</summary>
+public static class BouncebackCli
+{
+    public static RootCommand BuildRoot(CliContext context)
+    {
+        var root = new RootCommand("Bounceback explains why an e-mail was not delivered: error codes, bounce messages, mailboxes and live checks.");
+        root.Subcommands.Add(ExplainCommand.Create(context));
+        root.Subcommands.Add(CodesCommand.Create(context));
+        root.Subcommands.Add(ParseCommand.Create(context));
+        root.Subcommands.Add(ServeCommand.Create(context));
+        root.Subcommands.Add(CheckCommand.Create(context));
+        return root;
+    }
+
+    public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken)
+    {
+        var context = new CliContext(output, error, input);
+        var root = BuildRoot(context);
+        var parsed = root.Parse(args);
+        var config = new InvocationConfiguration { Output = output, Error = error };
+        return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+    }
+}
+
+/// <summary>What a command reads and writes; the console for the real tool, string writers in tests.</summary>
+public sealed record CliContext(TextWriter Output, TextWriter Error, TextReader Input)
+{
+    /// <summary>Whether standard input is redirected (text piped in) rather than a terminal.</summary>
+    public bool InputRedirected { get; init; } = Console.IsInputRedirected;
+    /// <summary>Whether colour may be used: output is a terminal and NO_COLOR is not set.</summary>
+    public bool UseColor { get; init; } =
+        !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+}
+
+/// <summary>Exit codes of the tool.</summary>
+public static class ExitCodes
+{
+    public const int Ok = 0;
+    /// <summary>explain: no code found; check: a check failed.</summary>
+    public const int NotFound = 1;
+    public const int Usage = 2;
+}

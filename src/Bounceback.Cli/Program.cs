@@ -1,0 +1,3 @@
+using Bounceback.Cli;
+
+return await BouncebackCli.RunAsync(args, Console.Out, Console.Error, Console.In, CancellationToken.None);

@@ -1,0 +1,52 @@
+using System.Globalization;
+
+namespace Bounceback.Core.Codes;
+
+/// <summary>An RFC 3463 enhanced status code: class.subject.detail, such as 5.7.1 or 5.7.606.</summary>
+/// <param name="Class">2, 4 or 5.</param>
+/// <param name="Subject">0 to 999 (registered subjects are 0 to 7).</param>
+/// <param name="Detail">0 to 999.</param>
+public readonly record struct EnhancedStatus(int Class, int Subject, int Detail)
+{
+    /// <summary>The severity its class implies.</summary>
+    public Severity Severity => Vocabulary.SeverityOfClass(Class);
+
+    /// <summary>The class-independent form used by the registry, such as x.7.1.</summary>
+    public string ClassIndependent => string.Create(CultureInfo.InvariantCulture, $"x.{Subject}.{Detail}");
+
+    /// <summary>Whether the detail is a placeholder (900 and above) meaning "no status was given".</summary>
+    public bool IsPlaceholder => Detail >= 900;
+
+    public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Class}.{Subject}.{Detail}");
+
+    /// <summary>Parses "5.7.1" (class 2, 4 or 5; subject and detail of one to three digits).</summary>
+    public static bool TryParse(ReadOnlySpan<char> text, out EnhancedStatus status)
+    {
+        status = default;
+        text = text.Trim();
+        if (text.Length < 5 || text.Length > 9) return false;
+        var c = text[0] - '0';
+        if (c is not (2 or 4 or 5) || text[1] != '.') return false;
+        var rest = text[2..];
+        var dot = rest.IndexOf('.');
+        if (dot < 1 || dot > 3) return false;
+        if (!TryDigits(rest[..dot], out var subject) || !TryDigits(rest[(dot + 1)..], out var detail)) return false;
+        status = new EnhancedStatus(c, subject, detail);
+        return true;
+    }
+
+    public static EnhancedStatus Parse(string text) =>
+        TryParse(text, out var s) ? s : throw new FormatException($"Not an enhanced status code: '{text}'.");
+
+    private static bool TryDigits(ReadOnlySpan<char> s, out int value)
+    {
+        value = 0;
+        if (s.Length is < 1 or > 3) return false;
+        foreach (var ch in s)
+        {
+            if (ch is < '0' or > '9') return false;
+            value = value * 10 + (ch - '0');
+        }
+        return true;
+    }
+}

@@ -1,0 +1,56 @@
+using Bounceback.Core.Codes;
+
+namespace Bounceback.Core.Diagnosis;
+
+/// <summary>Fix steps for the person at the keyboard and for the mail administrator, in one language.</summary>
+public sealed record Steps(IReadOnlyList<string> Sender, IReadOnlyList<string> Admin)
+{
+    public static readonly Steps None = new([], []);
+}
+
+/// <summary>A code found in text, with its position and its explanation in one language.</summary>
+/// <remarks>This is the "findings[]" element of the explain JSON contract.</remarks>
+public sealed record Finding
+{
+    public required CodeKind Kind { get; init; }
+    /// <summary>The code in its normal form: "5.7.1", "550", "0x800CCC0E", "10060", "TSS04".</summary>
+    public required string Code { get; init; }
+    /// <summary>The text as it stood in the input.</summary>
+    public required string MatchedText { get; init; }
+    /// <summary>Zero-based character offset of <see cref="MatchedText"/> in the input, and its length.</summary>
+    public required int Start { get; init; }
+    public required int Length { get; init; }
+    /// <summary>True when the catalog has an entry for the code; false for a structural explanation from its parts.</summary>
+    public required bool Known { get; init; }
+    public required string Title { get; init; }
+    public required string Meaning { get; init; }
+    public required IReadOnlyList<string> Causes { get; init; }
+    public required FaultSide FaultSide { get; init; }
+    public required Severity Severity { get; init; }
+    public required BounceReason Reason { get; init; }
+    public required Steps Steps { get; init; }
+    public required string Source { get; init; }
+    /// <summary>The provider profile whose wording explained it, when one did.</summary>
+    public string? Provider { get; init; }
+    /// <summary>Index of the group of findings that belong together (one reply line: reply code, enhanced code, token).</summary>
+    public int Group { get; init; }
+    /// <summary>A note on how the code was read, e.g. that "571" was taken as 5.7.1 written without dots.</summary>
+    public string? Note { get; init; }
+}
+
+/// <summary>The one answer for a text: what happened, whose side it is on, whether retrying helps, what to do now.</summary>
+public sealed record Diagnosis
+{
+    /// <summary>The code of the most specific finding, which drives the answer.</summary>
+    public required string Code { get; init; }
+    public required string Summary { get; init; }
+    public required FaultSide FaultSide { get; init; }
+    public required Severity Severity { get; init; }
+    public required BounceReason Reason { get; init; }
+    /// <summary>True when retrying the same message later may work (a temporary failure).</summary>
+    public required bool RetryMayHelp { get; init; }
+    public required Steps Steps { get; init; }
+}
+
+/// <summary>The result of explaining a text: every finding and one diagnosis (null when no code was found).</summary>
+public sealed record ExplainReport(Language Language, IReadOnlyList<Finding> Findings, Diagnosis? Diagnosis);
