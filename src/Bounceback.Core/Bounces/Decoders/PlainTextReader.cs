@@ -64,7 +64,8 @@ internal static partial class PlainTextReader
                 var t = lines[i].Trim();
                 if (t.Length == 0)
                 {
-                    if (parts.Count > 0) break;
+                    // A paragraph without any code is often only the introduction: read on into the next one.
+                    if (parts.Count > 0 && (HasCode(parts) || collected >= MaxDiagnosticLines / 2)) break;
                     continue;
                 }
                 if (t.All(c => c is '-' or '=' or '*' or '_')) break;
@@ -74,6 +75,15 @@ internal static partial class PlainTextReader
             results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
         }
         return results;
+    }
+
+    private static bool HasCode(List<string> parts)
+    {
+        foreach (var p in parts)
+        {
+            if (Reasons.ReasonClassifier.FindReply(p) is not null || Reasons.ReasonClassifier.FindStatus(p) is not null) return true;
+        }
+        return false;
     }
 
     private static (string Address, string Remainder)? RecipientOnLine(string line, IReadOnlyList<string>? known)
