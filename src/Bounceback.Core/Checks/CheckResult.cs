@@ -21,7 +21,7 @@ public sealed record CheckResult
     public required CheckStatus Status { get; init; }
     /// <summary>The machine name of what was found ("too-many-lookups", "refused"); the key of the texts in checks.yaml.</summary>
     [JsonIgnore]
-    public required string Outcome { get; init; }
+    public string Outcome { get; init; } = "";
     public required string Summary { get; init; }
     /// <summary>The facts behind the result (records found, codes returned, timings in milliseconds).</summary>
     public required IReadOnlyDictionary<string, string> Details { get; init; }
