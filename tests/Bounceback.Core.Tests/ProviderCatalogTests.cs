@@ -77,6 +77,25 @@ public class ProviderCatalogTests
         if (generic is not null) Assert.NotEqual(generic.Reason, entry.Reason);
     }
 
+    [Fact]
+    public void Provider_entry_severity_agrees_with_the_class_of_its_code_and_reply()
+    {
+        var wrong = new List<string>();
+        foreach (var e in ExplanationCatalog.Default.Entries.Where(e => e.Provider is not null))
+        {
+            char? cls = EnhancedStatus.TryParse(e.Code, out var s) ? (char)('0' + s.Class)
+                : ReplyCode.TryParse(e.Code, out _) ? e.Code[0] : null;
+            var replyCls = e.Reply is { } r ? r.ToString(System.Globalization.CultureInfo.InvariantCulture)[0] : (char?)null;
+            foreach (var c in new[] { cls, replyCls })
+            {
+                if (c is null) continue;
+                var expected = c == '4' ? Severity.Temporary : c == '5' ? Severity.Permanent : (Severity?)null;
+                if (expected is not null && e.Severity != expected) wrong.Add($"{e.Provider}:{e.Code} ({e.Severity}, class {c})");
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+
     private static bool IsStatusOrReply(string code) =>
         EnhancedStatus.TryParse(code, out _) || ReplyCode.TryParse(code, out _);
 }
