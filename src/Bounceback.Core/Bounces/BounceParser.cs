@@ -1,3 +1,6 @@
+using Bounceback.Core.Bounces.Decoders;
+using Bounceback.Core.Bounces.Reasons;
+using Bounceback.Core.Codes;
 using MimeKit;
 
 namespace Bounceback.Core.Bounces;
@@ -38,11 +41,103 @@ public sealed class BounceParser
     /// <param name="source">Where it came from (file path, mbox path, IMAP URL, "-").</param>
     /// <param name="messageIndex">Index within an mbox or folder, else null.</param>
     /// <param name="language">Language of the linked explanations.</param>
-    /// <remarks>SKELETON: the parse issue implements this.</remarks>
+    /// <returns>One result per recipient, a not-a-bounce outcome, or a failure with its reason; never throws for bad input.</returns>
     public ParseOutcome Parse(MimeMessage message, string source, int? messageIndex, Codes.Language language)
     {
         ArgumentNullException.ThrowIfNull(message);
-        _ = _diagnoser;
-        return ParseOutcome.NotABounce;
+        ArgumentNullException.ThrowIfNull(source);
+        string? lastError = null;
+        foreach (var decoder in DecoderList.All)
+        {
+            DecodedBounce? decoded;
+            try
+            {
+                if (!decoder.Recognises(message)) continue;
+                decoded = decoder.Decode(message);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+            {
+                lastError = $"{decoder.Name}: {e.Message}";
+                continue;
+            }
+            if (decoded is null || decoded.Recipients.Count == 0) continue;
+            try
+            {
+                return new ParseOutcome(ParseOutcomeKind.Bounce, Results(decoder.Name, decoded, message, source, messageIndex, language));
+            }
+            catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+            {
+                return new ParseOutcome(ParseOutcomeKind.Failed, [], $"{decoder.Name}: {e.Message}");
+            }
+        }
+        return lastError is null ? ParseOutcome.NotABounce : new ParseOutcome(ParseOutcomeKind.Failed, [], lastError);
+    }
+
+    private List<BounceResult> Results(string decoderName, DecodedBounce decoded, MimeMessage message, string source, int? messageIndex, Codes.Language language)
+    {
+        var results = new List<BounceResult>(decoded.Recipients.Count);
+        var date = message.Date == default ? (DateTimeOffset?)null : message.Date;
+        foreach (var facts in decoded.Recipients)
+        {
+            var c = ReasonClassifier.Classify(decoded.Kind, facts, decoded.NoticeText);
+            Diagnosis.Diagnosis? explanation = null;
+            if (!c.Reason.IsNotFailure())
+            {
+                try
+                {
+                    explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, facts.DiagnosticCode, language);
+                }
+                catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
+                {
+                    explanation = null;
+                }
+            }
+            results.Add(new BounceResult
+            {
+                Source = source,
+                MessageIndex = messageIndex,
+                Recipient = facts.Recipient,
+                Sender = decoded.Sender,
+                Status = c.Status,
+                ReplyCode = c.ReplyCode,
+                Reason = c.Reason,
+                HardBounce = c.HardBounce,
+                Action = facts.Action ?? DefaultAction(c),
+                DiagnosticCode = facts.DiagnosticCode,
+                DiagnosticType = facts.DiagnosticType,
+                RemoteMta = facts.RemoteMta,
+                ReportingMta = decoded.ReportingMta,
+                Command = facts.Command ?? CommandIn(facts.DiagnosticCode),
+                Decoder = decoderName,
+                Timestamp = facts.Timestamp ?? date,
+                OriginalMessageId = decoded.OriginalMessageId,
+                OriginalSubject = decoded.OriginalSubject,
+                FeedbackType = facts.FeedbackType,
+                Explanation = explanation,
+            });
+        }
+        return results;
+    }
+
+    private static string? DefaultAction(Classification c) => c.Reason switch
+    {
+        Codes.BounceReason.Feedback or Codes.BounceReason.Vacation => null,
+        Codes.BounceReason.Delivered => "delivered",
+        _ => c.Temporary ? "delayed" : "failed",
+    };
+
+    private static readonly string[] Commands = ["RCPT TO", "MAIL FROM", "DATA", "EHLO", "HELO", "STARTTLS", "AUTH", "CONNECT"];
+
+    private static string? CommandIn(string? diagnostic)
+    {
+        if (string.IsNullOrEmpty(diagnostic)) return null;
+        foreach (var c in Commands)
+        {
+            if (diagnostic.Contains(c, StringComparison.OrdinalIgnoreCase))
+            {
+                return c switch { "RCPT TO" => "RCPT", "MAIL FROM" => "MAIL", _ => c };
+            }
+        }
+        return null;
     }
 }

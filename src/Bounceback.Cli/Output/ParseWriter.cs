@@ -1,0 +1,86 @@
+using System.Globalization;
+using System.Text.Json;
+using Bounceback.Core.Bounces;
+using Bounceback.Core.Catalog;
+using Bounceback.Core.Codes;
+using Bounceback.Core.Json;
+
+namespace Bounceback.Cli.Output;
+
+internal enum ParseFormat
+{
+    Table,
+    Json,
+    JsonLines,
+}
+
+/// <summary>Counts of one parse run, for the summary line.</summary>
+internal sealed class ParseCounts
+{
+    public int Messages { get; set; }
+    public int Bounces { get; set; }
+    public int Recipients { get; set; }
+    public int NotBounces { get; set; }
+    public int Unreadable { get; set; }
+}
+
+/// <summary>Writes parse results as a readable table, a JSON array, or JSON lines (streamed).</summary>
+internal sealed class ParseWriter(TextWriter output, ParseFormat format, Language language, bool color)
+{
+    private readonly List<BounceResult> _buffered = [];
+    private readonly ExplanationCatalog _catalog = ExplanationCatalog.Default;
+    private bool _headerWritten;
+
+    public void Write(BounceResult result)
+    {
+        switch (format)
+        {
+            case ParseFormat.JsonLines:
+                output.WriteLine(JsonSerializer.Serialize(result, BouncebackJsonContext.Default.BounceResult));
+                break;
+            case ParseFormat.Json:
+                _buffered.Add(result);
+                break;
+            default:
+                WriteRow(result);
+                break;
+        }
+    }
+
+    public void Finish(ParseCounts counts)
+    {
+        if (format == ParseFormat.Json)
+        {
+            output.WriteLine(JsonSerializer.Serialize<IReadOnlyList<BounceResult>>(_buffered, BouncebackJsonContext.Default.IReadOnlyListBounceResult));
+            return;
+        }
+        if (format == ParseFormat.Table)
+        {
+            output.WriteLine();
+            output.WriteLine(string.Format(CultureInfo.InvariantCulture, _catalog.Text("parse.summary", language),
+                counts.Messages, counts.Bounces, counts.Recipients, counts.NotBounces, counts.Unreadable));
+        }
+    }
+
+    private void WriteRow(BounceResult r)
+    {
+        if (!_headerWritten)
+        {
+            output.WriteLine($"{T("parse.column.recipient"),-40} {T("parse.column.reason"),-16} {T("parse.column.status"),-8} {T("parse.column.hard"),-5} {T("parse.column.source")}");
+            _headerWritten = true;
+        }
+        var hard = r.HardBounce ? T("parse.yes") : T("parse.no");
+        var reason = r.Reason.Token();
+        if (color && r.HardBounce) reason = "\u001b[31m" + reason.PadRight(16) + "\u001b[0m";
+        var source = r.MessageIndex is { } i ? $"{r.Source}#{i.ToString(CultureInfo.InvariantCulture)}" : r.Source;
+        output.WriteLine($"{Clip(r.Recipient, 40),-40} {reason,-16} {r.Status ?? "-",-8} {hard,-5} {source}");
+        if (r.DiagnosticCode is { Length: > 0 } d)
+        {
+            output.WriteLine($"    {Clip(d, 110)}");
+        }
+    }
+
+    private string T(string key) => _catalog.Text(key, language);
+
+    private static string Clip(string s, int max) => s.Length <= max ? s : s[..(max - 1)] + "…";
+}

@@ -1,0 +1,59 @@
+using MimeKit;
+
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// Automatic replies (RFC 3834): an Auto-Submitted: auto-replied header, or the usual out-of-office headers and
+/// subject wording. The recipient is the replying mailbox.
+/// </summary>
+public sealed class AutoReplyDecoder : IBounceDecoder
+{
+    private static readonly string[] SubjectWords =
+    [
+        "out of office", "out of the office", "auto-reply", "autoreply", "auto reply", "automatic reply", "autoresponse",
+        "auto response", "vacation", "afwezig", "automatisch antwoord", "abwesenheit", "absence", "away from",
+    ];
+
+    public string Name => "rfc3834";
+
+    public bool Recognises(MimeMessage message)
+    {
+        var auto = message.Headers["Auto-Submitted"];
+        if (auto is not null && auto.Contains("auto-replied", StringComparison.OrdinalIgnoreCase)) return true;
+        if (message.Headers["X-Autoreply"] is not null || message.Headers["X-Autorespond"] is not null) return true;
+        if (message.Headers["X-Auto-Response-Suppress"] is not null && SubjectMatches(message.Subject)) return true;
+        if (message.Headers["Precedence"] is { } p && p.Contains("auto_reply", StringComparison.OrdinalIgnoreCase)) return true;
+        return SubjectMatches(message.Subject) && message.Body is not MultipartReport;
+    }
+
+    private static bool SubjectMatches(string? subject) =>
+        subject is not null && SubjectWords.Any(w => subject.Contains(w, StringComparison.OrdinalIgnoreCase));
+
+    public DecodedBounce? Decode(MimeMessage message)
+    {
+        if (message.Body is MultipartReport) return null;
+        var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? MessageParts.CleanAddress(message.Headers["From"]);
+        if (string.IsNullOrEmpty(from)) return null;
+        var inReplyTo = MessageParts.NullIfEmpty(MessageParts.CleanAddress(message.InReplyTo));
+        var text = MessageParts.NoticeText(message);
+        return new DecodedBounce
+        {
+            Kind = ReportKind.AutoReply,
+            Recipients = [new RecipientFacts { Recipient = from, DiagnosticCode = MessageParts.NullIfEmpty(FirstLine(text)), Timestamp = message.Date == default ? null : message.Date }],
+            Sender = message.To.Mailboxes.FirstOrDefault()?.Address,
+            OriginalMessageId = inReplyTo,
+            OriginalSubject = message.Subject,
+            NoticeText = text,
+        };
+    }
+
+    private static string FirstLine(string text)
+    {
+        foreach (var line in text.Split('\n', 20))
+        {
+            var t = line.Trim();
+            if (t.Length > 0) return t.Length > 300 ? t[..300] : t;
+        }
+        return "";
+    }
+}

@@ -1,0 +1,35 @@
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// The one ordered list of decoders. The parser tries them in order: the first that recognises a message and
+/// decodes at least one recipient wins. Structured formats come first, specific text families next, the generic
+/// text reader last.
+/// </summary>
+public static class DecoderList
+{
+    private static readonly string[] DaemonSenders = ["mailer-daemon", "postmaster", "mail delivery", "mail.delivery", "mailerdaemon", "mail administrator", "mdaemon"];
+
+    /// <summary>The decoders in the order they are tried.</summary>
+    public static IReadOnlyList<IBounceDecoder> All { get; } =
+    [
+        new FeedbackReportDecoder(),
+        new Rfc3464Decoder(),
+        new TextBounceDecoder("qmail", markers: ["qmail-send program", "This is the qmail", "I'm afraid I wasn't able to deliver your message"]),
+        new TextBounceDecoder("gmail", senders: ["@google", "@gmail", "@googlemail"], markers: ["Delivery to the following recipient", "Google tried to deliver", "The response from the remote server", "Message not delivered", "message wasn't delivered", "Technical details of"], needsAll: true),
+        new TextBounceDecoder("googlegroups", senders: ["googlegroups", "@google"], markers: ["Google Groups", "googlegroups"], needsAll: true),
+        new TextBounceDecoder("exim", markers: ["This message was created automatically by mail delivery software", "following address(es) failed", "Exim"], headers: ["X-Failed-Recipients"]),
+        new TextBounceDecoder("postfix", markers: ["This is the mail system at host", "The Postfix program", "This is the Postfix program"]),
+        new TextBounceDecoder("sendmail", markers: ["following addresses had permanent fatal errors", "Transcript of session follows", "following addresses had transient non-fatal errors"]),
+        new TextBounceDecoder("yahoo", markers: ["Sorry, we were unable to deliver your message", "Yahoo"], senders: ["yahoo", "MAILER-DAEMON@"], needsAll: true),
+        new TextBounceDecoder("dragonfly", markers: ["DragonFly Mail Agent"]),
+        new TextBounceDecoder("opensmtpd", markers: ["This is the MAILER-DAEMON, please DO NOT REPLY", "OpenSMTPD", "An error has occurred while attempting to deliver a message"]),
+        new TextBounceDecoder("courier", markers: ["Courier mail server", "This is a delivery status notification from"]),
+        new TextBounceDecoder("domino", markers: ["Lotus Notes", "Domino", "was not delivered to:"], subjects: ["DELIVERY FAILURE", "DELIVERY_FAILURE"]),
+        new TextBounceDecoder("exchange2003", markers: ["did not reach some or all of the intended recipients", "Your message did not reach"]),
+        new TextBounceDecoder("mailru", senders: ["mail.ru"], markers: ["Mail.Ru"], needsAll: true),
+        new TextBounceDecoder("gmx", senders: ["gmx", "web.de"], markers: ["could not be delivered", "Mail delivery failed"], needsAll: true),
+        new TextBounceDecoder("amazonworkmail", senders: ["amazon", "awsapps"], markers: ["could not be delivered", "Delivery has failed"], needsAll: true),
+        new AutoReplyDecoder(),
+        new TextBounceDecoder("text", senders: DaemonSenders, subjects: ["undeliver", "delivery fail", "delivery status", "returned mail", "failure notice", "not delivered", "mail delivery", "delivery notification", "nondeliverable", "returned to sender", "could not be delivered", "mail failure", "error sending"], markers: []),
+    ];
+}

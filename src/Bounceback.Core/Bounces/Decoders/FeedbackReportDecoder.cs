@@ -1,0 +1,60 @@
+using MimeKit;
+
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// Abuse feedback reports (RFC 5965 ARF): the message/feedback-report part gives the feedback type and the
+/// complained-about recipient; the returned original gives the rest.
+/// </summary>
+public sealed class FeedbackReportDecoder : IBounceDecoder
+{
+    public string Name => "arf";
+
+    public bool Recognises(MimeMessage message) =>
+        message.Body is Multipart && (message.Body.ContentType.Parameters["report-type"] is { } t
+            ? t.Contains("feedback", StringComparison.OrdinalIgnoreCase)
+            : MessageParts.Walk(message.Body, intoMessages: false).Any(e => e.ContentType.IsMimeType("message", "feedback-report")));
+
+    public DecodedBounce? Decode(MimeMessage message)
+    {
+        HeaderList? fields = null;
+        foreach (var entity in MessageParts.Walk(message.Body, intoMessages: false))
+        {
+            if (entity is MessageFeedbackReport report) { fields = report.Fields; break; }
+            if (entity is MimePart part && part.ContentType.IsMimeType("message", "feedback-report") && part.Content is not null)
+            {
+                using var stream = part.Content.Open();
+                fields = HeaderList.Load(stream);
+                break;
+            }
+        }
+        if (fields is null) return null;
+        var original = MessageParts.OriginalHeaders(message);
+        var recipients = new List<string>();
+        foreach (var h in fields)
+        {
+            if (h.Field.Equals("Original-Rcpt-To", StringComparison.OrdinalIgnoreCase) || h.Field.Equals("Removal-Recipient", StringComparison.OrdinalIgnoreCase))
+            {
+                var a = MessageParts.CleanAddress(h.Value);
+                if (a.Length > 0 && !recipients.Contains(a, StringComparer.OrdinalIgnoreCase)) recipients.Add(a);
+            }
+        }
+        if (recipients.Count == 0 && original?["To"] is { } to)
+        {
+            var list = InternetAddressList.TryParse(to, out var parsed) ? parsed.Mailboxes.Select(m => m.Address).ToList() : [MessageParts.CleanAddress(to)];
+            recipients.AddRange(list.Where(a => a.Length > 0).Take(100));
+        }
+        if (recipients.Count == 0) recipients.Add("");
+        var feedbackType = fields["Feedback-Type"]?.Trim().ToLowerInvariant();
+        var arrival = Rfc3464.DeliveryStatusReader.DateOf(fields["Arrival-Date"] ?? fields["Received-Date"]);
+        return new DecodedBounce
+        {
+            Kind = ReportKind.Feedback,
+            Recipients = recipients.Select(r => new RecipientFacts { Recipient = r, FeedbackType = feedbackType, Timestamp = arrival }).ToList(),
+            ReportingMta = MessageParts.NullIfEmpty(MessageParts.SplitTyped(fields["Reporting-MTA"]).Value),
+            Sender = MessageParts.NullIfEmpty(MessageParts.CleanAddress(fields["Original-Mail-From"])) ?? MessageParts.OriginalSender(original),
+            OriginalMessageId = MessageParts.OriginalMessageId(original),
+            OriginalSubject = MessageParts.OriginalSubject(original),
+        };
+    }
+}

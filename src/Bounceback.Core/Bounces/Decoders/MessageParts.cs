@@ -1,0 +1,132 @@
+using MimeKit;
+
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>Helpers over MimeKit's tree that every decoder needs: the notice text, the returned original, addresses.</summary>
+internal static class MessageParts
+{
+    /// <summary>Most text a notice part is read for; the rest of a huge body is ignored.</summary>
+    internal const int MaxNoticeChars = 64 * 1024;
+    private const int MaxDepth = 6;
+
+    /// <summary>Every entity of the message, depth first, descending into attached messages up to a fixed depth.</summary>
+    public static IEnumerable<MimeEntity> Walk(MimeEntity? root, bool intoMessages = true)
+    {
+        if (root is null) yield break;
+        var stack = new Stack<(MimeEntity Entity, int Depth)>();
+        stack.Push((root, 0));
+        var count = 0;
+        while (stack.Count > 0 && count++ < 1000)
+        {
+            var (entity, depth) = stack.Pop();
+            yield return entity;
+            if (depth >= MaxDepth) continue;
+            if (entity is Multipart multipart)
+            {
+                for (var i = multipart.Count - 1; i >= 0; i--) stack.Push((multipart[i], depth + 1));
+            }
+            else if (intoMessages && entity is MessagePart { Message.Body: { } body } and not TextRfc822Headers)
+            {
+                stack.Push((body, depth + 1));
+            }
+        }
+    }
+
+    /// <summary>The human-readable notice: the first text part outside any attached message, bounded in size.</summary>
+    public static string NoticeText(MimeMessage message)
+    {
+        foreach (var entity in Walk(message.Body, intoMessages: false))
+        {
+            if (entity is TextPart { IsAttachment: false } text && (text.IsPlain || text.IsHtml))
+            {
+                var s = SafeText(text);
+                if (text.IsHtml) s = HtmlText.ToPlain(s);
+                return s.Length > MaxNoticeChars ? s[..MaxNoticeChars] : s;
+            }
+        }
+        return "";
+    }
+
+    /// <summary>Every plain text part outside attached messages joined, bounded in size.</summary>
+    public static string AllNoticeText(MimeMessage message)
+    {
+        var sb = new System.Text.StringBuilder();
+        foreach (var entity in Walk(message.Body, intoMessages: false))
+        {
+            if (entity is TextPart { IsAttachment: false } text && !text.ContentType.IsMimeType("text", "rfc822-headers"))
+            {
+                var s = SafeText(text);
+                if (text.IsHtml) s = HtmlText.ToPlain(s);
+                sb.Append(s).Append('\n');
+                if (sb.Length > MaxNoticeChars) break;
+            }
+        }
+        return sb.Length > MaxNoticeChars ? sb.ToString(0, MaxNoticeChars) : sb.ToString();
+    }
+
+    public static string SafeText(TextPart part)
+    {
+        try
+        {
+            return part.Text ?? "";
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or FormatException or InvalidOperationException)
+        {
+            return "";
+        }
+    }
+
+    /// <summary>The headers of the returned original message (message/rfc822 or text/rfc822-headers), if any.</summary>
+    public static HeaderList? OriginalHeaders(MimeMessage message)
+    {
+        foreach (var entity in Walk(message.Body, intoMessages: false))
+        {
+            switch (entity)
+            {
+                case TextRfc822Headers { Message: { } headersOnly }:
+                    return headersOnly.Headers;
+                case MessagePart { Message: { } original } when entity is not MessageDeliveryStatus:
+                    return original.Headers;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A bare address: trims spaces, angle brackets, quotes and an "rfc822;" type prefix.</summary>
+    public static string CleanAddress(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return "";
+        var s = value.Trim();
+        var semi = s.IndexOf(';');
+        if (semi >= 0 && semi < 12) s = s[(semi + 1)..].Trim();
+        var lt = s.LastIndexOf('<');
+        var gt = s.LastIndexOf('>');
+        if (lt >= 0 && gt > lt) s = s[(lt + 1)..gt];
+        s = s.Trim().Trim('<', '>', '"', '\'', ' ', '\t', ':', ',', '.', '(', ')', '[', ']');
+        if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
+        return s;
+    }
+
+    /// <summary>The value after an RFC 3464 type prefix ("smtp; 550 ..." gives "550 ...").</summary>
+    public static (string? Type, string Value) SplitTyped(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return (null, "");
+        var s = value.Trim();
+        var semi = s.IndexOf(';');
+        if (semi > 0 && semi < 16 && s[..semi].All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
+        {
+            return (s[..semi].Trim().ToLowerInvariant(), s[(semi + 1)..].Trim());
+        }
+        return (null, s);
+    }
+
+    public static string? OriginalSender(HeaderList? headers) =>
+        headers is null ? null : NullIfEmpty(CleanAddress(headers["Return-Path"] is { Length: > 3 } rp ? rp : headers["From"]));
+
+    public static string? OriginalMessageId(HeaderList? headers) =>
+        headers is null ? null : NullIfEmpty(CleanAddress(headers["Message-ID"]));
+
+    public static string? OriginalSubject(HeaderList? headers) => headers is null ? null : NullIfEmpty(headers["Subject"]?.Trim());
+
+    public static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+}

@@ -1,0 +1,132 @@
+using System.Text.RegularExpressions;
+using MimeKit;
+
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// Reads bounces written for people rather than machines (qmail, Exim, Postfix's plain form, Gmail, ...): finds the
+/// lines that name a failed recipient and the wording that follows each one, up to where the returned copy starts.
+/// </summary>
+internal static partial class PlainTextReader
+{
+    private const int MaxLines = 4000;
+    private const int MaxDiagnosticLines = 14;
+    private const int MaxRecipients = 1000;
+
+    /// <summary>Line starts that mark the start of the returned original message.</summary>
+    private static readonly string[] CopyMarkers =
+    [
+        "below this line is a copy", "this is a copy of the message", "original message follows", "----- original message",
+        "message headers follow", "header of the original message", "original message header", "------ original message",
+        "the original message headers", "unsent message below", "----- message header", "-- original message", "returned message follows",
+        "included below is the original", "a copy of your message", "the text of your message", "here are the first",
+        "original message below", "message text follows", "transcript of session follows", "--- the header", "content-type: message/rfc822",
+    ];
+
+    public static IReadOnlyList<RecipientFacts> Read(string text, IReadOnlyList<string>? knownRecipients = null)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', MaxLines + 1);
+        var end = Math.Min(lines.Length, MaxLines);
+        for (var i = 0; i < end; i++)
+        {
+            var l = lines[i].TrimStart();
+            if (i > 0 && (l.StartsWith("Received: ", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase)))
+            {
+                end = i;
+                break;
+            }
+            if (CopyMarkers.Any(m => l.Contains(m, StringComparison.OrdinalIgnoreCase)) && i > 0)
+            {
+                end = i;
+                break;
+            }
+        }
+
+        var found = new List<(string Address, int Line, string Remainder)>();
+        for (var i = 0; i < end && found.Count < MaxRecipients; i++)
+        {
+            if (RecipientOnLine(lines[i], knownRecipients) is { } hit && !found.Any(f => f.Address.Equals(hit.Address, StringComparison.OrdinalIgnoreCase)))
+            {
+                found.Add((hit.Address, i, hit.Remainder));
+            }
+        }
+
+        var results = new List<RecipientFacts>(found.Count);
+        for (var k = 0; k < found.Count; k++)
+        {
+            var (address, line, rest) = found[k];
+            var stop = Math.Min(end, k + 1 < found.Count ? found[k + 1].Line : end);
+            var parts = new List<string>();
+            if (rest.Length > 0) parts.Add(rest);
+            var collected = 0;
+            for (var i = line + 1; i < stop && collected < MaxDiagnosticLines; i++)
+            {
+                var t = lines[i].Trim();
+                if (t.Length == 0)
+                {
+                    if (parts.Count > 0) break;
+                    continue;
+                }
+                if (t.All(c => c is '-' or '=' or '*' or '_')) break;
+                parts.Add(t);
+                collected++;
+            }
+            results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
+        }
+        return results;
+    }
+
+    private static (string Address, string Remainder)? RecipientOnLine(string line, IReadOnlyList<string>? known)
+    {
+        if (line.Length > 1000 || !line.Contains('@')) return null;
+        var t = line.Trim();
+        if (known is { Count: > 0 })
+        {
+            foreach (var k in known)
+            {
+                var at = t.IndexOf(k, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0 && at < 40 && !IsHeaderLine(t)) return (k, Rest(t, at + k.Length));
+            }
+            return null;
+        }
+        if (IsHeaderLine(t)) return null;
+        var m = LeadingAddress().Match(t);
+        if (m.Success) return (m.Groups["a"].Value, Rest(t, m.Index + m.Length));
+        m = IntroducedAddress().Match(t);
+        if (m.Success) return (m.Groups["a"].Value, Rest(t, m.Index + m.Length));
+        return null;
+    }
+
+    private static string Rest(string line, int from)
+    {
+        if (from >= line.Length) return "";
+        var r = line[from..].TrimStart('>', ':', ' ', '\t', '.', ',').Trim();
+        return r.Length > 2 ? r : "";
+    }
+
+    private static bool IsHeaderLine(string t) =>
+        t.StartsWith("From:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("To:", StringComparison.OrdinalIgnoreCase) ||
+        t.StartsWith("Cc:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Sender:", StringComparison.OrdinalIgnoreCase) ||
+        t.StartsWith("Reply-To:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase) ||
+        t.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Envelope-", StringComparison.OrdinalIgnoreCase) ||
+        t.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || t.StartsWith("MAIL FROM", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>An address at the start of a line: "addr", "&lt;addr&gt;:", "addr: text", "550 5.1.1 &lt;addr&gt;... text".</summary>
+    [GeneratedRegex(@"^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})""?>?(?:$|[\s:.,(])", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingAddress();
+
+    /// <summary>An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr".</summary>
+    [GeneratedRegex(@"(?:deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex IntroducedAddress();
+
+    /// <summary>Addresses in a header such as X-Failed-Recipients.</summary>
+    public static IReadOnlyList<string> AddressesIn(string? header)
+    {
+        if (string.IsNullOrWhiteSpace(header)) return [];
+        if (InternetAddressList.TryParse(header, out var list))
+        {
+            return list.Mailboxes.Select(m => m.Address).Where(a => a.Contains('@')).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRecipients).ToList();
+        }
+        return header.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(MessageParts.CleanAddress).Where(a => a.Contains('@')).Take(MaxRecipients).ToList();
+    }
+}

@@ -1,0 +1,74 @@
+using MimeKit;
+
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// A bounce family written as plain text: recognised by its sender, subject and notice wording; read with
+/// <see cref="PlainTextReader"/>. Each family in <see cref="DecoderList"/> is one instance with its own markers.
+/// </summary>
+public sealed class TextBounceDecoder : IBounceDecoder
+{
+    private readonly string[] _senders;
+    private readonly string[] _subjects;
+    private readonly string[] _markers;
+    private readonly string[] _headers;
+    private readonly bool _needsAll;
+
+    /// <param name="name">The family name.</param>
+    /// <param name="senders">Fragments of the bounce's From address or name that identify the family.</param>
+    /// <param name="subjects">Fragments of the subject that identify the family.</param>
+    /// <param name="markers">Wording found near the start of the notice text.</param>
+    /// <param name="headers">Header names only this family adds.</param>
+    /// <param name="needsAll">When true, a sender or subject fragment and a marker must both match.</param>
+    public TextBounceDecoder(string name, string[]? senders = null, string[]? subjects = null, string[]? markers = null, string[]? headers = null, bool needsAll = false)
+    {
+        Name = name;
+        _senders = senders ?? [];
+        _subjects = subjects ?? [];
+        _markers = markers ?? [];
+        _headers = headers ?? [];
+        _needsAll = needsAll;
+    }
+
+    public string Name { get; }
+
+    public bool Recognises(MimeMessage message)
+    {
+        var from = message.Headers["From"] ?? "";
+        var subject = message.Subject ?? "";
+        var byHeader = _headers.Any(h => message.Headers.Contains(h));
+        var byEnvelope = _senders.Any(s => from.Contains(s, StringComparison.OrdinalIgnoreCase)) || _subjects.Any(s => subject.Contains(s, StringComparison.OrdinalIgnoreCase));
+        if (!_needsAll && (byHeader || byEnvelope) && _markers.Length == 0) return true;
+        if (_needsAll && !byEnvelope && !byHeader) return false;
+        if (_markers.Length == 0) return byEnvelope || byHeader;
+        var text = Head(MessageParts.AllNoticeText(message));
+        var byMarker = _markers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
+        return _needsAll ? byMarker : byMarker || byHeader;
+    }
+
+    private static string Head(string text) => text.Length > 8192 ? text[..8192] : text;
+
+    public DecodedBounce? Decode(MimeMessage message)
+    {
+        var text = MessageParts.AllNoticeText(message);
+        var failed = PlainTextReader.AddressesIn(message.Headers["X-Failed-Recipients"]);
+        var recipients = PlainTextReader.Read(text, failed.Count > 0 ? failed : null);
+        if (recipients.Count == 0 && failed.Count > 0) recipients = failed.Select(a => new RecipientFacts { Recipient = a }).ToList();
+        if (recipients.Count == 0) recipients = PlainTextReader.Read(text);
+        var original = MessageParts.OriginalHeaders(message);
+        if (recipients.Count == 0 && original?["To"] is { } to)
+        {
+            recipients = PlainTextReader.AddressesIn(to).Take(1).Select(a => new RecipientFacts { Recipient = a }).ToList();
+        }
+        if (recipients.Count == 0) return null;
+        return new DecodedBounce
+        {
+            Kind = ReportKind.Failure,
+            Recipients = recipients,
+            Sender = MessageParts.OriginalSender(original),
+            OriginalMessageId = MessageParts.OriginalMessageId(original),
+            OriginalSubject = MessageParts.OriginalSubject(original),
+            NoticeText = text,
+        };
+    }
+}

@@ -1,0 +1,68 @@
+using Bounceback.Core.Codes;
+
+namespace Bounceback.Core.Bounces.Providers;
+
+/// <summary>
+/// Wording of receiving providers whose replies name their own codes or pages (Google, Microsoft, Yahoo, ...):
+/// where such wording is unambiguous it decides the reason before the generic rules do.
+/// </summary>
+public static class ProviderRules
+{
+    /// <summary>A provider's phrase and the reason it means.</summary>
+    /// <param name="Phrase">Matched case-insensitively.</param>
+    /// <param name="Reason">The reason.</param>
+    public sealed record ProviderPhrase(string Phrase, BounceReason Reason);
+
+    /// <summary>Provider wording, most specific first.</summary>
+    public static IReadOnlyList<ProviderPhrase> Phrases { get; } =
+    [
+        // Google
+        new("?p=DmarcRejection", BounceReason.AuthFailure),
+        new("?p=UnsolicitedRateLimitError", BounceReason.Speeding),
+        new("?p=ReceivingRate", BounceReason.Speeding),
+        new("OverQuotaTemp", BounceReason.MailboxFull),
+        new("OverQuotaPerm", BounceReason.MailboxFull),
+        new("?p=NoSuchUser", BounceReason.UserUnknown),
+        new("?p=DisabledUser", BounceReason.Suspend),
+        new("?p=UnsolicitedMessageError", BounceReason.SpamDetected),
+        new("?p=BlockedMessage", BounceReason.Blocked),
+        new("?p=MessageTooBig", BounceReason.MesgTooBig),
+        new("?p=IPv6AuthError", BounceReason.RequirePtr),
+        // Microsoft
+        new("RESOLVER.ADR.RecipNotFound", BounceReason.UserUnknown),
+        new("RESOLVER.ADR.RecipLimit", BounceReason.ExceedLimit),
+        new("RESOLVER.RST.AuthRequired", BounceReason.SecurityError),
+        new("RESOLVER.RST.NotAuthorized", BounceReason.Rejected),
+        new("RESOLVER.RST.RecipSizeLimit", BounceReason.MesgTooBig),
+        new("OutboundSpamException", BounceReason.SpamDetected),
+        new("banned sending IP", BounceReason.Blocked),
+        new("SRV_OUTBOUND_IP_SPAM", BounceReason.Blocked),
+        new("Access denied, banned sender", BounceReason.Blocked),
+        new("Access denied, spam abuse", BounceReason.Blocked),
+        // Yahoo / AOL
+        new("[TSS04]", BounceReason.Blocked),
+        new("[TS01]", BounceReason.Blocked),
+        new("[TS02]", BounceReason.Blocked),
+        new("[TS03]", BounceReason.Blocked),
+        new("[TSS09]", BounceReason.Blocked),
+        new("[TSS11]", BounceReason.Speeding),
+        new("[TSS05]", BounceReason.Speeding),
+        new("[TSS07]", BounceReason.Blocked),
+        new("[TSS03]", BounceReason.Blocked),
+        new("[TSS01]", BounceReason.Blocked),
+        new("[TS04]", BounceReason.Blocked),
+    ];
+
+    /// <summary>The reason a provider's own wording gives, or null when none applies.</summary>
+    public static BounceReason? Refine(string text, EnhancedStatus? status, string? remoteMta)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        foreach (var p in Phrases)
+        {
+            if (text.Contains(p.Phrase, StringComparison.OrdinalIgnoreCase)) return p.Reason;
+        }
+        _ = status;
+        _ = remoteMta;
+        return null;
+    }
+}

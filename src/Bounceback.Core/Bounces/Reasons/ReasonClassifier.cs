@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bounceback.Core.Bounces.Decoders;
+using Bounceback.Core.Codes;
+
+namespace Bounceback.Core.Bounces.Reasons;
+
+/// <summary>A recipient's classified outcome: the reason, the status to report and whether it is temporary.</summary>
+/// <param name="Reason">The bounce reason.</param>
+/// <param name="Status">The status given by the message, or the one that fits the reason.</param>
+/// <param name="ReplyCode">The SMTP reply code given or found in the wording.</param>
+/// <param name="Temporary">True when the failure is temporary (class 4 or a delay).</param>
+public sealed record Classification(BounceReason Reason, string? Status, int? ReplyCode, bool Temporary)
+{
+    /// <summary>Whether the address should not be retried.</summary>
+    public bool HardBounce => Reason.IsHard(Temporary);
+}
+
+/// <summary>
+/// Decides each recipient's reason in one place, from the enhanced status, the reply code and the diagnostic
+/// wording together; provider wording (<see cref="Providers.ProviderRules"/>) refines it.
+/// </summary>
+public static partial class ReasonClassifier
+{
+    /// <summary>Classifies one recipient of a decoded message.</summary>
+    public static Classification Classify(ReportKind kind, RecipientFacts facts, string? noticeText)
+    {
+        ArgumentNullException.ThrowIfNull(facts);
+        switch (kind)
+        {
+            case ReportKind.Feedback: return new(BounceReason.Feedback, null, null, false);
+            case ReportKind.AutoReply: return new(BounceReason.Vacation, null, null, false);
+        }
+        var diagnostic = facts.DiagnosticCode ?? "";
+        EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
+        var textStatus = FindStatus(diagnostic);
+        if (status is null || (status.Value.Detail == 0 && textStatus is { Detail: not 0 } && textStatus.Value.Class == status.Value.Class)) status = textStatus ?? status;
+        var reply = facts.ReplyCode ?? FindReply(diagnostic);
+        var temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
+
+        if (kind == ReportKind.DeliveryReport || facts.Action is "delivered" or "relayed" or "expanded" || status?.Class == 2)
+        {
+            return new(BounceReason.Delivered, status?.ToString() ?? "2.0.0", reply, false);
+        }
+
+        var reason = Decide(diagnostic, status, reply, facts);
+        if (reason == BounceReason.Undefined && diagnostic.Length == 0 && !string.IsNullOrEmpty(noticeText))
+        {
+            var s2 = FindStatus(noticeText);
+            status ??= s2;
+            reply ??= FindReply(noticeText);
+            reason = Decide(noticeText, status, reply, facts);
+            temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
+        }
+        if (reason == BounceReason.Undefined && facts.Action == "delayed") reason = BounceReason.Expired;
+        if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
+
+        var statusText = status is { IsPlaceholder: false } s && !(s.Subject == 0 && s.Detail == 0 && ReasonRules.For(reason) is not null)
+            ? s.ToString()
+            : FittingStatus(reason, temporary) ?? status?.ToString();
+        return new(reason, statusText, reply, temporary);
+    }
+
+    private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts)
+    {
+        if (Providers.ProviderRules.Refine(text, status, facts.RemoteMta) is { } byProvider) return byProvider;
+        foreach (var rule in ReasonRules.All)
+        {
+            if (rule.MatchesText(text)) return rule.Reason;
+        }
+        if (status is { } st)
+        {
+            foreach (var rule in ReasonRules.All)
+            {
+                if (rule.MatchesStatus(st)) return rule.Reason;
+            }
+        }
+        return reply switch
+        {
+            421 or 450 or 451 => BounceReason.SystemError,
+            452 => BounceReason.MailboxFull,
+            550 or 551 or 553 => BounceReason.UserUnknown,
+            552 => BounceReason.MailboxFull,
+            554 => BounceReason.Rejected,
+            _ => BounceReason.Undefined,
+        };
+    }
+
+    /// <summary>The status that fits a reason when the message gives none, such as 5.1.1 for userunknown.</summary>
+    public static string? FittingStatus(BounceReason reason, bool temporary)
+    {
+        var rule = ReasonRules.For(reason);
+        if (rule is null) return null;
+        var cls = temporary ? 4 : 5;
+        if (reason == BounceReason.Expired) cls = 4;
+        return string.Create(CultureInfo.InvariantCulture, $"{cls}.{rule.DefaultStatus}");
+    }
+
+    /// <summary>The first enhanced status code in a text, if any.</summary>
+    public static EnhancedStatus? FindStatus(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var span = text.Length > 8192 ? text[..8192] : text;
+        var m = StatusPattern().Match(span);
+        while (m.Success)
+        {
+            if (EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var s)) return s;
+            m = m.NextMatch();
+        }
+        return null;
+    }
+
+    /// <summary>The first SMTP reply code at the start of a text or after a colon, if any.</summary>
+    public static int? FindReply(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        var span = text.Length > 8192 ? text[..8192] : text;
+        var m = ReplyPattern().Match(span);
+        return m.Success && ReplyCode.TryParse(m.Groups["c"].ValueSpan, out var code) ? code.Value : null;
+    }
+
+    [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex StatusPattern();
+
+    [GeneratedRegex(@"(?:^|[\s:;(\[""])(?<c>[245][0-5]\d)(?:[\s\-]|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyPattern();
+}

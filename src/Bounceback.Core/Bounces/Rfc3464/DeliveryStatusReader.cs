@@ -1,0 +1,104 @@
+using System.Globalization;
+using Bounceback.Core.Bounces.Decoders;
+using MimeKit;
+using MimeKit.Utils;
+
+namespace Bounceback.Core.Bounces.Rfc3464;
+
+/// <summary>
+/// Reads RFC 3464 delivery status notifications with MimeKit: the message/delivery-status part's status groups
+/// (one per-message group, then one per recipient), the returned original, and the human-readable notice.
+/// Also finds a report nested inside a forwarded message.
+/// </summary>
+public static class DeliveryStatusReader
+{
+    private const int MaxRecipients = 10_000;
+
+    /// <summary>The delivery-status part of a message, also one inside an attached (forwarded) message.</summary>
+    public static MessageDeliveryStatus? Find(MimeMessage message)
+    {
+        foreach (var entity in MessageParts.Walk(message.Body))
+        {
+            if (entity is MessageDeliveryStatus mds) return mds;
+            if (entity is MimePart part && part.ContentType.MediaSubtype.EndsWith("delivery-status", StringComparison.OrdinalIgnoreCase) && part.Content is not null)
+            {
+                // A delivery-status body labelled text/... or similar: let MimeKit read it as one.
+                using var buffer = new MemoryStream();
+                part.Content.DecodeTo(buffer);
+                buffer.Position = 0;
+                var copy = new MessageDeliveryStatus();
+                copy.Content = new MimeContent(new MemoryStream(buffer.ToArray()));
+                return copy;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Reads the report's recipients; null when the message has no delivery-status part or no recipient in it.</summary>
+    public static DecodedBounce? Read(MimeMessage message, string decoderName = "rfc3464")
+    {
+        var mds = Find(message);
+        if (mds is null) return null;
+        HeaderListCollection groups;
+        try
+        {
+            groups = mds.StatusGroups;
+        }
+        catch (Exception e) when (e is FormatException or ParseException or InvalidOperationException)
+        {
+            return null;
+        }
+        if (groups.Count == 0) return null;
+        string? reportingMta = null;
+        var recipients = new List<RecipientFacts>();
+        for (var i = 0; i < groups.Count && recipients.Count < MaxRecipients; i++)
+        {
+            var g = groups[i];
+            if (g["Reporting-MTA"] is { } rm && reportingMta is null) reportingMta = MessageParts.SplitTyped(rm).Value;
+            var recipient = MessageParts.CleanAddress(g["Final-Recipient"]);
+            if (recipient.Length == 0 || !recipient.Contains('@')) recipient = MessageParts.CleanAddress(g["Original-Recipient"]) is { Length: > 0 } o ? o : recipient;
+            if (recipient.Length == 0) recipient = MessageParts.CleanAddress(g["X-Actual-Recipient"]);
+            if (recipient.Length == 0) continue;
+            var (dtype, diag) = MessageParts.SplitTyped(g["Diagnostic-Code"]);
+            recipients.Add(new RecipientFacts
+            {
+                Recipient = recipient,
+                Status = MessageParts.NullIfEmpty(StatusOf(g["Status"])),
+                Action = MessageParts.NullIfEmpty(g["Action"]?.Trim().ToLowerInvariant()),
+                DiagnosticCode = MessageParts.NullIfEmpty(diag),
+                DiagnosticType = dtype,
+                RemoteMta = MessageParts.NullIfEmpty(MessageParts.SplitTyped(g["Remote-MTA"]).Value),
+                Timestamp = DateOf(g["Last-Attempt-Date"] ?? g["Arrival-Date"]),
+            });
+        }
+        if (recipients.Count == 0) return null;
+        var original = MessageParts.OriginalHeaders(message);
+        var actions = recipients.Select(r => r.Action).ToList();
+        var delivered = actions.All(a => a is "delivered" or "relayed" or "expanded");
+        return new DecodedBounce
+        {
+            Kind = delivered ? ReportKind.DeliveryReport : ReportKind.Failure,
+            Recipients = recipients,
+            ReportingMta = MessageParts.NullIfEmpty(reportingMta),
+            Sender = MessageParts.OriginalSender(original),
+            OriginalMessageId = MessageParts.OriginalMessageId(original),
+            OriginalSubject = MessageParts.OriginalSubject(original),
+            NoticeText = MessageParts.NoticeText(message),
+        };
+    }
+
+    /// <summary>The status code at the start of a Status field ("5.1.1 (user unknown)" gives "5.1.1").</summary>
+    internal static string StatusOf(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return "";
+        var s = value.Trim();
+        var end = 0;
+        while (end < s.Length && (char.IsDigit(s[end]) || s[end] == '.')) end++;
+        return Codes.EnhancedStatus.TryParse(s.AsSpan(0, end), out var st) ? st.ToString() : "";
+    }
+
+    internal static DateTimeOffset? DateOf(string? value) =>
+        value is not null && DateUtils.TryParse(value, out var d) ? d : null;
+
+    internal static int? Int(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+}
