@@ -107,7 +107,7 @@ public sealed class BounceParser
                 DiagnosticType = facts.DiagnosticType,
                 RemoteMta = facts.RemoteMta,
                 ReportingMta = decoded.ReportingMta,
-                Command = facts.Command ?? CommandIn(facts.DiagnosticCode),
+                Command = c.Command,
                 Decoder = decoderName,
                 Timestamp = facts.Timestamp ?? date,
                 OriginalMessageId = decoded.OriginalMessageId,
@@ -125,19 +125,4 @@ public sealed class BounceParser
         Codes.BounceReason.Delivered => "delivered",
         _ => c.Temporary ? "delayed" : "failed",
     };
-
-    private static readonly string[] Commands = ["RCPT TO", "MAIL FROM", "DATA", "EHLO", "HELO", "STARTTLS", "AUTH", "CONNECT"];
-
-    private static string? CommandIn(string? diagnostic)
-    {
-        if (string.IsNullOrEmpty(diagnostic)) return null;
-        foreach (var c in Commands)
-        {
-            if (diagnostic.Contains(c, StringComparison.OrdinalIgnoreCase))
-            {
-                return c switch { "RCPT TO" => "RCPT", "MAIL FROM" => "MAIL", _ => c };
-            }
-        }
-        return null;
-    }
 }

@@ -17,7 +17,7 @@ public static class DecoderList
         new TextBounceDecoder("qmail", markers: ["qmail-send program", "This is the qmail", "I'm afraid I wasn't able to deliver your message"]),
         new TextBounceDecoder("gmail", senders: ["@google", "@gmail", "@googlemail"], markers: ["Delivery to the following recipient", "Google tried to deliver", "The response from the remote server", "Message not delivered", "message wasn't delivered", "Technical details of"], needsAll: true),
         new TextBounceDecoder("googlegroups", senders: ["googlegroups", "@google"], markers: ["Google Groups", "googlegroups"], needsAll: true),
-        new TextBounceDecoder("exim", markers: ["This message was created automatically by mail delivery software", "following address(es) failed", "Exim"], headers: ["X-Failed-Recipients"]),
+        new TextBounceDecoder("exim", markers: ["This message was created automatically by mail delivery software", "following address(es) failed"], headers: ["X-Failed-Recipients"]),
         new TextBounceDecoder("postfix", markers: ["This is the mail system at host", "The Postfix program", "This is the Postfix program"]),
         new TextBounceDecoder("sendmail", markers: ["following addresses had permanent fatal errors", "Transcript of session follows", "following addresses had transient non-fatal errors"]),
         new TextBounceDecoder("yahoo", markers: ["Sorry, we were unable to deliver your message", "Yahoo"], senders: ["yahoo", "MAILER-DAEMON@"], needsAll: true),
@@ -30,6 +30,8 @@ public static class DecoderList
         new TextBounceDecoder("gmx", senders: ["gmx", "web.de"], markers: ["could not be delivered", "Mail delivery failed"], needsAll: true),
         new TextBounceDecoder("amazonworkmail", senders: ["amazon", "awsapps"], markers: ["could not be delivered", "Delivery has failed"], needsAll: true),
         new AutoReplyDecoder(),
-        new TextBounceDecoder("text", senders: DaemonSenders, subjects: ["undeliver", "delivery fail", "delivery status", "returned mail", "failure notice", "not delivered", "mail delivery", "delivery notification", "nondeliverable", "returned to sender", "could not be delivered", "mail failure", "error sending"], markers: []),
+        new TextBounceDecoder("text", senders: DaemonSenders, subjects: ["undeliver", "delivery fail", "delivery status", "returned mail", "failure notice", "not delivered", "mail delivery", "delivery notification", "nondeliverable", "returned to sender", "could not be delivered", "mail failure", "error sending", "failed", "failure"],
+            markers: ["could not be delivered", "undeliverable", "delivery failed", "permanent error", "unable to deliver", "was not delivered", "delivery has failed",
+                "not be delivered", "failed to deliver", "could not deliver", "delivery failure", "was rejected", "were rejected", "returned mail", "not delivered to"]),
     ];
 }

@@ -53,6 +53,11 @@ internal static class MessageParts
         var sb = new System.Text.StringBuilder();
         foreach (var entity in Walk(message.Body, intoMessages: false))
         {
+            if (entity is Multipart { Count: 0 } empty)
+            {
+                // A multipart whose boundary never appears: MimeKit keeps the whole body as its preamble.
+                sb.Append(empty.Preamble).Append('\n').Append(empty.Epilogue).Append('\n');
+            }
             if (entity is TextPart { IsAttachment: false } text && !text.ContentType.IsMimeType("text", "rfc822-headers"))
             {
                 var s = SafeText(text);

@@ -26,6 +26,11 @@ internal static partial class PlainTextReader
     public static IReadOnlyList<RecipientFacts> Read(string text, IReadOnlyList<string>? knownRecipients = null)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', MaxLines + 1);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            // A bounce forwarded with quoting: "> " before every line.
+            if (lines[i].StartsWith("> ", StringComparison.Ordinal) || lines[i] == ">") lines[i] = lines[i].Length > 2 ? lines[i][2..] : "";
+        }
         var end = Math.Min(lines.Length, MaxLines);
         for (var i = 0; i < end; i++)
         {
@@ -64,7 +69,8 @@ internal static partial class PlainTextReader
                 var t = lines[i].Trim();
                 if (t.Length == 0)
                 {
-                    if (parts.Count > 0) break;
+                    // A paragraph without any code is often only the introduction: read on into the next one.
+                    if (parts.Count > 0 && (HasCode(parts) || collected >= MaxDiagnosticLines / 2)) break;
                     continue;
                 }
                 if (t.All(c => c is '-' or '=' or '*' or '_')) break;
@@ -74,6 +80,15 @@ internal static partial class PlainTextReader
             results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
         }
         return results;
+    }
+
+    private static bool HasCode(List<string> parts)
+    {
+        foreach (var p in parts)
+        {
+            if (Reasons.ReasonClassifier.FindReply(p) is not null || Reasons.ReasonClassifier.FindStatus(p) is not null) return true;
+        }
+        return false;
     }
 
     private static (string Address, string Remainder)? RecipientOnLine(string line, IReadOnlyList<string>? known)
@@ -116,7 +131,7 @@ internal static partial class PlainTextReader
     private static partial Regex LeadingAddress();
 
     /// <summary>An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr".</summary>
-    [GeneratedRegex(@"(?:deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z ]{2,40}:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IntroducedAddress();
 
     /// <summary>Addresses in a header such as X-Failed-Recipients.</summary>

@@ -38,12 +38,11 @@ public sealed class TextBounceDecoder : IBounceDecoder
         var subject = message.Subject ?? "";
         var byHeader = _headers.Any(h => message.Headers.Contains(h));
         var byEnvelope = _senders.Any(s => from.Contains(s, StringComparison.OrdinalIgnoreCase)) || _subjects.Any(s => subject.Contains(s, StringComparison.OrdinalIgnoreCase));
-        if (!_needsAll && (byHeader || byEnvelope) && _markers.Length == 0) return true;
+        if (!_needsAll && (byHeader || byEnvelope)) return true;
         if (_needsAll && !byEnvelope && !byHeader) return false;
-        if (_markers.Length == 0) return byEnvelope || byHeader;
+        if (_markers.Length == 0) return false;
         var text = Head(MessageParts.AllNoticeText(message));
-        var byMarker = _markers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
-        return _needsAll ? byMarker : byMarker || byHeader;
+        return _markers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
     }
 
     private static string Head(string text) => text.Length > 8192 ? text[..8192] : text;

@@ -40,7 +40,7 @@ public static class ProviderRules
         new("Access denied, banned sender", BounceReason.Blocked),
         new("Access denied, spam abuse", BounceReason.Blocked),
         // Yahoo / AOL
-        new("[TSS04]", BounceReason.Blocked),
+        new("[TSS04]", BounceReason.Rejected),
         new("[TS01]", BounceReason.Blocked),
         new("[TS02]", BounceReason.Blocked),
         new("[TS03]", BounceReason.Blocked),

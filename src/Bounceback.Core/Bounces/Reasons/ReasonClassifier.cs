@@ -10,7 +10,8 @@ namespace Bounceback.Core.Bounces.Reasons;
 /// <param name="Status">The status given by the message, or the one that fits the reason.</param>
 /// <param name="ReplyCode">The SMTP reply code given or found in the wording.</param>
 /// <param name="Temporary">True when the failure is temporary (class 4 or a delay).</param>
-public sealed record Classification(BounceReason Reason, string? Status, int? ReplyCode, bool Temporary)
+/// <param name="Command">The SMTP command the failure answered, when known.</param>
+public sealed record Classification(BounceReason Reason, string? Status, int? ReplyCode, bool Temporary, string? Command = null)
 {
     /// <summary>Whether the address should not be retried.</summary>
     public bool HardBounce => Reason.IsHard(Temporary);
@@ -33,8 +34,8 @@ public static partial class ReasonClassifier
         }
         var diagnostic = facts.DiagnosticCode ?? "";
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
-        var textStatus = FindStatus(diagnostic);
-        if (status is null || (status.Value.Detail == 0 && textStatus is { Detail: not 0 } && textStatus.Value.Class == status.Value.Class)) status = textStatus ?? status;
+        // The remote server's own words are more precise than the reporting server's summary of them.
+        if (FindStatus(diagnostic) is { } textStatus && (status is null || textStatus.Class == status.Value.Class || status.Value.Class != 2)) status = textStatus;
         var reply = facts.ReplyCode ?? FindReply(diagnostic);
         var temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
 
@@ -43,6 +44,7 @@ public static partial class ReasonClassifier
             return new(BounceReason.Delivered, status?.ToString() ?? "2.0.0", reply, false);
         }
 
+        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText);
         var reason = Decide(diagnostic, status, reply, facts);
         if (reason == BounceReason.Undefined && diagnostic.Length == 0 && !string.IsNullOrEmpty(noticeText))
         {
@@ -53,17 +55,24 @@ public static partial class ReasonClassifier
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
         if (reason == BounceReason.Undefined && facts.Action == "delayed") reason = BounceReason.Expired;
+        // "User unknown" only after the message content was sent is the recipient's filter speaking, not a missing mailbox.
+        if (reason == BounceReason.UserUnknown && command == "DATA") reason = BounceReason.Filtered;
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
-        var statusText = status is { IsPlaceholder: false } s && !(s.Subject == 0 && s.Detail == 0 && ReasonRules.For(reason) is not null)
-            ? s.ToString()
-            : FittingStatus(reason, temporary) ?? status?.ToString();
-        return new(reason, statusText, reply, temporary);
+        var statusText = status is { IsPlaceholder: false } s ? s.ToString() : FittingStatus(reason, temporary) ?? status?.ToString();
+        return new(reason, statusText, reply, temporary, command);
     }
 
     private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts)
     {
         if (Providers.ProviderRules.Refine(text, status, facts.RemoteMta) is { } byProvider) return byProvider;
+        if (status is { } decisive)
+        {
+            foreach (var rule in ReasonRules.All)
+            {
+                if (rule.IsDecisive(decisive)) return rule.Reason;
+            }
+        }
         foreach (var rule in ReasonRules.All)
         {
             if (rule.MatchesText(text)) return rule.Reason;

@@ -30,6 +30,20 @@ public sealed record ReasonRule(BounceReason Reason, IReadOnlyList<string> Phras
         return true;
     }
 
+    /// <summary>Class-independent codes so specific that they decide the reason before any wording is read.</summary>
+    public IReadOnlyList<string> Decisive { get; init; } = [];
+
+    /// <summary>Whether the status is one of this rule's decisive codes.</summary>
+    public bool IsDecisive(EnhancedStatus status)
+    {
+        var ci = status.ClassIndependent;
+        foreach (var s in Decisive)
+        {
+            if (s == ci) return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether the status code by itself means this reason.</summary>
     public bool MatchesStatus(EnhancedStatus status)
     {

@@ -11,14 +11,14 @@ public static class ReasonRules
     /// <summary>The rules in the order their phrases are tried.</summary>
     public static IReadOnlyList<ReasonRule> All { get; } =
     [
-        new(BounceReason.HasMoved, ["has moved", "user moved", "address has changed", "moved permanently", "is no longer valid", "no longer available at this address", "new address"], ["x.1.6"], "1.6"),
+        new(BounceReason.HasMoved, ["has moved", "user moved", "address has changed", "moved permanently", "is no longer valid", "no longer available at this address", "new address"], ["x.1.6"], "1.6") { Decisive = ["x.1.6"] },
         new(BounceReason.NotAccept, ["does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
         new(BounceReason.RequirePtr,
         [
             "reverse dns", "reverse-dns", "reverse lookup", "reverse name", "ptr record", "no ptr", "ptr lookup", "rdns", "cannot find your hostname", "cannot find your reverse",
             "can't resolve your", "ip name lookup failed", "hostname lookup failed", "client host rejected: cannot find", "not have a ptr", "no reverse", "reverse dns entry",
             "unresolvable", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
-        ], ["x.7.25"], "7.25"),
+        ], ["x.7.25"], "7.25") { Decisive = ["x.7.25"] },
         new(BounceReason.AuthFailure,
         [
             "spf", "dkim", "dmarc", "sender policy framework", "unauthenticated email", "authentication check", "not pass authentication", "failed authentication checks",
@@ -43,13 +43,13 @@ public static class ReasonRules
             "full mailbox", "account is full", "mailbox is over", "storage quota", "too much mail", "inbox is full", "out of storage", "mail quota", "quota limit", "mailbox over",
             "insufficient storage", "not enough storage", "user's mailbox is full", "recipient mailbox full", "postfach voll", "boîte pleine", "exceeded the quota", "has exceeded",
             "quota", "mailbox not enough space", "mailbox is overfull",
-        ], ["x.2.2"], "2.2", ["message size", "too large", "too big", "rate", "sending quota"]),
+        ], ["x.2.2"], "2.2", ["message size", "too large", "too big", "rate", "sending quota", "relay quota"]) { Decisive = ["x.2.2"] },
         new(BounceReason.MesgTooBig,
         [
             "message too big", "message too large", "message is too big", "message is too large", "message size exceeds", "size exceeds", "exceeds size", "size limit",
             "maximum message size", "message length exceeds", "message exceeds", "mail size", "too large", "message size", "exceeds the maximum size", "size of the message",
             "message file too big", "larger than", "exceeded the maximum",
-        ], ["x.2.3", "x.3.4"], "3.4"),
+        ], ["x.2.3", "x.3.4"], "3.4") { Decisive = ["x.3.4"] },
         new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size", "too many recipients"], [], "2.3"),
         new(BounceReason.SystemFull, ["system full", "insufficient system storage", "out of disk", "no space left", "disk full", "file system full", "not enough disk", "insufficient disk", "mail system full", "system storage"], ["x.3.1"], "3.1"),
         new(BounceReason.HostUnknown,
@@ -58,19 +58,20 @@ public static class ReasonRules
             "name or service not known", "unrouteable address", "unroutable address", "domain name not found", "host lookup failed", "could not be resolved", "no mx record",
             "no mx for", "non-existent domain", "nonexistent domain", "domain is not", "unresolvable domain", "unrouteable mail domain", "no such host", "hostname not found",
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
-            "domain isn't in my list of allowed rcpthosts", "mx points to", "hostname could not be", "unable to route",
-        ], ["x.1.2"], "1.2", ["user unknown", "unknown user", "mailbox unavailable", "no such user", "sender domain", "reverse", "recipient address rejected: user"]),
+            "domain isn't in my list of allowed rcpthosts", "mx points to", "hostname could not be", "unable to route", "dns lookup failure",
+            "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found",
+        ], ["x.1.2"], "1.2", ["sender domain", "reverse"]) { Decisive = ["x.1.2"] },
         new(BounceReason.UserUnknown,
         [
             "user unknown", "unknown user", "no such user", "no such mailbox", "no such recipient", "no such account", "no such person", "recipient unknown", "unknown recipient",
             "address unknown", "unknown address", "addressee unknown", "invalid recipient", "recipient not found", "user not found", "mailbox not found", "mailbox unavailable",
             "mailbox does not exist", "account does not exist", "does not exist", "doesn't exist", "not exist", "unknown local part", "unknown local-part", "invalid mailbox",
             "not a valid mailbox", "no mailbox", "bad destination mailbox", "unknown or illegal user", "unknown mailbox", "is not a known user", "user invalid", "invalid user",
-            "recipnotfound", "recipientnotfound", "recipient address rejected", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
-            "not our customer", "invalid address", "address invalid", "address rejected", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
+            "recipnotfound", "recipientnotfound", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
+            "not our customer", "address invalid", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
             "this user doesn't have", "no longer exists", "no account by that name", "couldn't find", "could not find the recipient", "unknown email address",
-            "not listed in domino directory", "is not a valid", "account is unavailable", "recipient rejected", "dosn't exist", "no valid recipient", "invalid-recipient",
-            "sorry, no mailbox", "user doesn't have", "not found", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
+            "not listed in domino directory", "account is unavailable", "dosn't exist", "no valid recipient", "invalid-recipient",
+            "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "no recipient", "recipient address is invalid",
         ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "host not found", "domain not found", "mail from", "your address", "relay", "reverse", "sender address", "ptr"]),
         new(BounceReason.Suspend,
@@ -79,6 +80,12 @@ public static class ReasonRules
             "is not accepting mail", "mailbox is disabled", "temporarily disabled", "no longer active", "account closed", "has been closed", "not activated", "mailbox inactive",
             "blocked by the user", "expired account", "currently unavailable", "unavailable for delivery",
         ], ["x.2.1"], "2.1"),
+        new(BounceReason.Rejected,
+        [
+            "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
+            "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sender is not allowed", "mail from", "envelope sender", "your address", "sender address",
+            "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from",
+        ], ["x.1.7", "x.1.8", "x.7.1"], "7.1"),
         new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history"], [], "7.1"),
         new(BounceReason.Blocked,
         [
@@ -92,12 +99,6 @@ public static class ReasonRules
             "spam", "junk", "unsolicited", "bulk mail", "bulk e-mail", "classified as", "looks like", "identified as", "scored", "spamassassin", "content rejected",
             "message rejected due to content", "message content rejected", "suspicious", "phishing", "high probability",
         ], [], "7.1"),
-        new(BounceReason.Rejected,
-        [
-            "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
-            "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sender is not allowed", "mail from", "envelope sender", "your address", "sender address",
-            "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from",
-        ], ["x.1.7", "x.1.8", "x.7.1"], "7.1"),
         new(BounceReason.Filtered, ["filtered", "filter", "refused to accept", "user refuses", "recipient refuses", "not authorized", "does not accept", "not permitted", "not allowed to receive", "rejected by recipient"], ["x.2.0"], "2.0"),
         new(BounceReason.PolicyViolation, ["policy", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
         new(BounceReason.NotCompliantRfc, ["rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "header error", "malformed header", "multiple ", "bare lf", "bare newline"], [], "6.0"),
@@ -108,8 +109,9 @@ public static class ReasonRules
         [
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
             "too long in the queue", "undeliverable for", "giving up", "expired", "has been delayed", "delivery delayed", "was not delivered within", "has not been delivered",
-            "timed out in queue", "retry limit", "maximum time", "queue time", "in queue for too long", "in the queue for too long",
-        ], ["x.4.7"], "4.7"),
+            "timed out in queue", "retry limit", "maximum time", "queue time", "in queue for too long", "in the queue for too long", "connection timed out",
+            "timed out", "did not accept our requests to connect", "will be retried", "queue too long", "multiple retries", "failing for a long time", "host not reachable",
+        ], ["x.4.7"], "4.7") { Decisive = ["x.4.7"] },
         new(BounceReason.NetworkError,
         [
             "connection timed out", "connection refused", "network is unreachable", "no route to host", "connection reset", "lost connection", "timed out", "could not connect",
@@ -118,6 +120,7 @@ public static class ReasonRules
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
         new(BounceReason.MailerError, ["mailer error", "program failed", "command failed", "unknown mailer", "pipe to", "exit code", "procmail", "x-unix", "local delivery failed", "returned status", "mailer failed"], [], "3.0"),
         new(BounceReason.ContentError, ["content", "attachment", "mime", "encoding", "character set", "charset", "8bit", "8-bit", "improper", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5"], "6.0"),
+        new(BounceReason.UserUnknown, ["recipient address rejected", "invalid address", "address rejected", "recipient rejected", "not found", "is not a valid"], [], "1.1", ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz"]),
         new(BounceReason.SystemError,
         [
             "system error", "internal error", "server error", "local error", "i/o error", "configuration error", "misconfigured", "resources temporarily", "temporary failure",
@@ -125,7 +128,7 @@ public static class ReasonRules
         ], ["x.3.0", "x.3.5", "x.0.0", "x.4.5", "x.3.3"], "3.0"),
     ];
 
-    private static readonly Dictionary<BounceReason, ReasonRule> ByReason = All.ToDictionary(r => r.Reason);
+    private static readonly Dictionary<BounceReason, ReasonRule> ByReason = All.GroupBy(r => r.Reason).ToDictionary(g => g.Key, g => g.First());
 
     /// <summary>The rule of a reason, or null for reasons without one (delivered, feedback, vacation, undefined, onhold).</summary>
     public static ReasonRule? For(BounceReason reason) => ByReason.GetValueOrDefault(reason);

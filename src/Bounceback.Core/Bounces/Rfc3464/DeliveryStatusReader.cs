@@ -31,7 +31,44 @@ public static class DeliveryStatusReader
                 return copy;
             }
         }
-        return null;
+        return FromText(message);
+    }
+
+    /// <summary>
+    /// A delivery-status block pasted into a text part (by a broken report, a forward, or a gateway that flattened
+    /// the MIME structure): the lines from the first Reporting-MTA or Final-Recipient field on, read by MimeKit.
+    /// </summary>
+    private static MessageDeliveryStatus? FromText(MimeMessage message)
+    {
+        var text = MessageParts.AllNoticeText(message);
+        var at = IndexOfField(text, "Reporting-MTA:");
+        var fr = IndexOfField(text, "Final-Recipient:");
+        if (fr < 0) return null;
+        var start = at >= 0 && at < fr ? at : fr;
+        var block = text[start..].Replace("\r\n", "\n", StringComparison.Ordinal);
+        // Keep only field lines, continuation lines and the blank lines between groups.
+        var lines = new List<string>();
+        foreach (var line in block.Split('\n'))
+        {
+            if (line.Length == 0 || line[0] is ' ' or '\t' || (line.IndexOf(':') is > 0 and < 40 && IsFieldName(line[..line.IndexOf(':')])))
+            {
+                lines.Add(line);
+                continue;
+            }
+            break;
+        }
+        var copy = new MessageDeliveryStatus();
+        copy.Content = new MimeContent(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(string.Join("\r\n", lines) + "\r\n")));
+        return copy;
+    }
+
+    private static bool IsFieldName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
+
+    private static int IndexOfField(string text, string field)
+    {
+        var i = text.IndexOf(field, StringComparison.OrdinalIgnoreCase);
+        while (i > 0 && text[i - 1] != '\n') i = text.IndexOf(field, i + 1, StringComparison.OrdinalIgnoreCase);
+        return i;
     }
 
     /// <summary>Reads the report's recipients; null when the message has no delivery-status part or no recipient in it.</summary>
