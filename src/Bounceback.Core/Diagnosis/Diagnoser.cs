@@ -346,16 +346,17 @@ public sealed class Diagnoser
         if (e is not null) parts.Add(e);
     }
 
-    /// <summary>How strongly a finding should drive the diagnosis: provider wording beats a detailed enhanced code,
-    /// which beats a reply code, then Windows client codes, then Winsock numbers; success codes come last.</summary>
+    /// <summary>How strongly a finding should drive the diagnosis: provider wording (its own token first) beats a detailed
+    /// enhanced code, which beats a reply code, then Windows client codes, then Winsock numbers; within a reply the enhanced
+    /// code (even one explained from its parts) refines the reply code; success codes come last.</summary>
     private static int Rank(Finding f, bool groupHasReply)
     {
         int rank;
         if (!f.Known)
         {
-            rank = f.Kind switch { CodeKind.Enhanced => 15, CodeKind.Provider => 14, CodeKind.Reply => 10, CodeKind.WindowsClient => 8, _ => 6 };
+            rank = f.Kind switch { CodeKind.Enhanced => groupHasReply ? 45 : 15, CodeKind.Provider => 14, CodeKind.Reply => 10, CodeKind.WindowsClient => 8, _ => 6 };
         }
-        else if (f.Provider is not null) rank = 60;
+        else if (f.Provider is not null) rank = f.Kind == CodeKind.Provider ? 65 : 60;
         else
         {
             rank = f.Kind switch
