@@ -105,6 +105,7 @@ internal static class CheckCommand
         options = new CheckOptions();
         problem = null;
         IPEndPoint? endpoint = null;
+        dnsServer ??= Environment.GetEnvironmentVariable("BOUNCEBACK_DNS_SERVER") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
         if (dnsServer is not null)
         {
             if (!IPEndPoint.TryParse(dnsServer.Trim(), out endpoint))
