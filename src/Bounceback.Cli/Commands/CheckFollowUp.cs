@@ -14,7 +14,7 @@ namespace Bounceback.Cli.Commands;
 /// </summary>
 internal sealed class CheckFollowUp
 {
-    private static readonly CheckJsonContext CompactJson = new(new System.Text.Json.JsonSerializerOptions { PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase });
+    private static readonly CheckJsonContext CompactJson = CheckJsonContext.Readable(indented: false);
     private readonly CheckRunner _runner;
     private readonly List<CheckRequest> _requests = [];
 
