@@ -94,3 +94,31 @@ public class CheckFollowUpTests(CheckTestWorld world) : IClassFixture<CheckTestW
         Assert.Contains("--check", error, StringComparison.Ordinal);
     }
 }
+
+/// <summary>`explain --check`: the live checks that fit the explained text.</summary>
+[Collection(nameof(CheckFollowUpTests))]
+public class ExplainCheckTests
+{
+    private static async Task<(int Code, string Output)> Explain(params string[] args)
+    {
+        var output = new StringWriter();
+        var code = await BouncebackCli.RunAsync(["explain", .. args], output, new StringWriter(), TextReader.Null, CancellationToken.None);
+        return (code, output.ToString());
+    }
+
+    [Fact]
+    public async Task Connection_error_with_check_probes_the_given_outgoing_server()
+    {
+        var port = TestSmtpServer.ClosedPort().ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var (_, output) = await Explain("0x800CCC0E", "--lang", "en", "--check", "127.0.0.1:" + port);
+        Assert.Contains("smtp:" + port, output, StringComparison.Ordinal);
+        Assert.Contains("refuses connections", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Check_without_a_fitting_check_says_so()
+    {
+        var (_, output) = await Explain("4.2.2", "--lang", "nl", "--check");
+        Assert.Contains("Bij dit resultaat past geen live controle.", output, StringComparison.Ordinal);
+    }
+}
