@@ -18,9 +18,10 @@ internal static class ParseCommand
         var json = CommonOptions.Json();
         var lang = CommonOptions.Lang();
         var failuresOnly = new Option<bool>("--failures-only") { Description = "Leave out delivery reports, feedback reports and auto-replies." };
+        var check = CheckFollowUp.Option();
         var command = new Command("parse", ExplanationCatalog.Default.Text("parse.description", Core.Codes.Language.En))
         {
-            paths, jsonl, json, lang, failuresOnly,
+            paths, jsonl, json, lang, failuresOnly, check,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -28,6 +29,11 @@ internal static class ParseCommand
             var format = result.GetValue(jsonl) ? ParseFormat.JsonLines : result.GetValue(json) ? ParseFormat.Json : ParseFormat.Table;
             var inputs = result.GetValue(paths) is { Length: > 0 } p ? p : ["-"];
             var catalog = ExplanationCatalog.Default;
+            if (!CheckFollowUp.TryCreate(result, check, out var followUp))
+            {
+                await context.Error.WriteLineAsync(catalog.Text("check.cli.bad-check-server", language)).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
             foreach (var path in inputs)
             {
                 if (path != "-" && !File.Exists(path) && !Directory.Exists(path))
@@ -66,10 +72,12 @@ internal static class ParseCommand
                         if (skipNonFailures && Core.Codes.BounceReasons.IsNotFailure(r.Reason)) continue;
                         counts.Recipients++;
                         writer.Write(r);
+                        followUp?.Add(r);
                     }
                 }
             }
             writer.Finish(counts);
+            if (followUp is not null) await followUp.RunAsync(context, language, format != ParseFormat.Table, cancellationToken).ConfigureAwait(false);
             return ExitCodes.Ok;
         });
         return command;
