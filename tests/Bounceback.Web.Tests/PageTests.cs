@@ -58,6 +58,24 @@ public class PageTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
         Assert.Contains(Diagnoser.Default.Catalog.Find(CodeKind.Enhanced, "x.1.1")!.Title.Nl, fromPrefix, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("/codes/5.7.1", CodeKind.Enhanced, "5.7.1", "en")]
+    [InlineData("/codes/0x800CCC0E", CodeKind.WindowsClient, "0x800CCC0E", "en")]
+    [InlineData("/nl/codes/550", CodeKind.Reply, "550", "nl")]
+    [InlineData("/codes/10060?lang=nl", CodeKind.Winsock, "10060", "nl")]
+    [InlineData("/codes/4.9.99", CodeKind.Enhanced, "4.9.99", "en")]
+    public async Task Every_well_formed_code_has_a_permalink_page(string path, CodeKind kind, string code, string lang)
+    {
+        var language = lang == "nl" ? Language.Nl : Language.En;
+        var expected = Diagnoser.Default.ExplainCode(kind, code, language);
+        Assert.NotNull(expected);
+        using var response = await Client.GetAsync(U(path));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains($"<html lang=\"{lang}\">", html, StringComparison.Ordinal);
+        Assert.Contains(expected.Title, WebUtility.HtmlDecode(html), StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Unknown_code_and_unknown_page_are_404_pages()
     {
