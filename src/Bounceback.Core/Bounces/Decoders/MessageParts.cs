@@ -1,3 +1,4 @@
+using System.Text;
 using MimeKit;
 
 namespace Bounceback.Core.Bounces.Decoders;
@@ -69,13 +70,32 @@ internal static class MessageParts
         return sb.Length > MaxNoticeChars ? sb.ToString(0, MaxNoticeChars) : sb.ToString();
     }
 
+    /// <summary>Most bytes of one text part that are read; a bounce's own wording is far shorter.</summary>
+    private const int MaxPartBytes = 256 * 1024;
+
+    /// <summary>The decoded text of a part (MimeKit undoes the transfer encoding), read up to a fixed size.</summary>
     public static string SafeText(TextPart part)
     {
+        if (part.Content is null) return "";
         try
         {
-            return part.Text ?? "";
+            using var stream = part.Content.Open();
+            var buffer = new byte[MaxPartBytes];
+            var total = 0;
+            int n;
+            while (total < buffer.Length && (n = stream.Read(buffer, total, buffer.Length - total)) > 0) total += n;
+            Encoding encoding;
+            try
+            {
+                encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
+            }
+            catch (Exception e) when (e is ArgumentException or NotSupportedException)
+            {
+                encoding = Encoding.UTF8;
+            }
+            return encoding.GetString(buffer, 0, total);
         }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or FormatException or InvalidOperationException or IOException or DecoderFallbackException)
         {
             return "";
         }

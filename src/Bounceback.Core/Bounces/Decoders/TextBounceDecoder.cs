@@ -67,7 +67,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
             Sender = MessageParts.OriginalSender(original),
             OriginalMessageId = MessageParts.OriginalMessageId(original),
             OriginalSubject = MessageParts.OriginalSubject(original),
-            NoticeText = text,
+            NoticeText = PlainTextReader.NoticeOnly(text),
         };
     }
 }

@@ -65,7 +65,7 @@ public static partial class ReasonClassifier
 
     private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts)
     {
-        if (Providers.ProviderRules.Refine(text, status, facts.RemoteMta) is { } byProvider) return byProvider;
+        if (Providers.ProviderRules.Refine(text, status, facts.RemoteMta, facts.Recipient) is { } byProvider) return byProvider;
         if (status is { } decisive)
         {
             foreach (var rule in ReasonRules.All)
