@@ -29,6 +29,13 @@ public static class ProviderRules
         new("?p=MessageTooBig", BounceReason.MesgTooBig),
         new("?p=IPv6AuthError", BounceReason.RequirePtr),
         new("recipient preferences", BounceReason.Filtered),
+        new("This user doesn't have a", BounceReason.UserUnknown),
+        new("content presents a potential", BounceReason.PolicyViolation),
+        new("rejected due to spam classification", BounceReason.SpamDetected),
+        // Orange / Wanadoo
+        new("ofr_506", BounceReason.SpamDetected),
+        new("OFR_999", BounceReason.Blocked),
+        new("LPN000_630", BounceReason.PolicyViolation),
         // Microsoft
         new("RESOLVER.ADR.RecipNotFound", BounceReason.UserUnknown),
         new("RESOLVER.ADR.RecipLimit", BounceReason.ExceedLimit),

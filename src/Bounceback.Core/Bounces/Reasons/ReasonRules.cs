@@ -19,6 +19,7 @@ public static class ReasonRules
             "can't resolve your", "ip name lookup failed", "hostname lookup failed", "client host rejected: cannot find", "not have a ptr", "no reverse", "reverse dns entry",
             "unresolvable", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
         ], ["x.7.25"], "7.25") { Decisive = ["x.7.25"] },
+        new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long"], [], "6.0"),
         new(BounceReason.AuthFailure,
         [
             "spf", "dkim", "dmarc", "sender policy framework", "unauthenticated email", "authentication check", "not pass authentication", "failed authentication checks",
@@ -34,8 +35,10 @@ public static class ReasonRules
         [
             "relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "unable to relay", "we do not relay", "relaying not allowed", "relay denied",
             "not allowed to relay", "relaying is not allowed", "relaying to", "no relaying", "relay not allowed", "open relay", "cannot relay", "unable to relay for", "not a gateway",
-            "relay prohibited", "relaying prohibited", "is not permitted to relay",
+            "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified",
         ], [], "7.1", ["open relay database"]),
+        new(BounceReason.TooManyConn, ["too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "connections from your"], ["x.3.2"], "3.2"),
+        new(BounceReason.MailerError, ["mailer error", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed"], [], "3.0"),
         new(BounceReason.MailboxFull,
         [
             "mailbox full", "mailbox is full", "mailbox size", "over quota", "overquota", "quota exceeded", "exceeded storage", "exceeded its storage", "exceeds the storage",
@@ -50,7 +53,7 @@ public static class ReasonRules
             "maximum message size", "message length exceeds", "message exceeds", "mail size", "too large", "message size", "exceeds the maximum size", "size of the message",
             "message file too big", "larger than", "exceeded the maximum",
         ], ["x.2.3", "x.3.4"], "3.4") { Decisive = ["x.3.4"] },
-        new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size", "too many recipients"], [], "2.3"),
+        new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], [], "2.3"),
         new(BounceReason.SystemFull, ["system full", "insufficient system storage", "out of disk", "no space left", "disk full", "file system full", "not enough disk", "insufficient disk", "mail system full", "system storage"], ["x.3.1"], "3.1"),
         new(BounceReason.HostUnknown,
         [
@@ -92,7 +95,7 @@ public static class ReasonRules
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
             "client host rejected", "your ip", "banned", "not allowed to send", "connection refused by", "connection rejected", "access denied", "ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
-            "too many invalid", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip",
+            "too many invalid", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "not accepting connections", "service refuse",
         ], [], "7.1", ["spam content", "content rejected"]),
         new(BounceReason.SpamDetected,
         [
@@ -101,9 +104,8 @@ public static class ReasonRules
         ], [], "7.1"),
         new(BounceReason.Filtered, ["filtered", "filter", "refused to accept", "user refuses", "recipient refuses", "not authorized", "does not accept", "not permitted", "not allowed to receive", "rejected by recipient"], ["x.2.0"], "2.0"),
         new(BounceReason.PolicyViolation, ["policy", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
-        new(BounceReason.NotCompliantRfc, ["rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "header error", "malformed header", "multiple ", "bare lf", "bare newline"], [], "6.0"),
+        new(BounceReason.NotCompliantRfc, ["rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple ", "bare lf", "bare newline"], [], "6.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "unknown command"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
-        new(BounceReason.TooManyConn, ["too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "connections from your"], ["x.3.2"], "3.2"),
         new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate"], [], "7.0"),
         new(BounceReason.Expired,
         [
@@ -118,7 +120,6 @@ public static class ReasonRules
             "unable to connect", "connection closed", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
             "connect to", "conversation with", "broken pipe", "temporary lookup failure", "name server", "dns", "timeout",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
-        new(BounceReason.MailerError, ["mailer error", "program failed", "command failed", "unknown mailer", "pipe to", "exit code", "procmail", "x-unix", "local delivery failed", "returned status", "mailer failed"], [], "3.0"),
         new(BounceReason.ContentError, ["content", "attachment", "mime", "encoding", "character set", "charset", "8bit", "8-bit", "improper", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5"], "6.0"),
         new(BounceReason.UserUnknown, ["recipient address rejected", "invalid address", "address rejected", "recipient rejected", "not found", "is not a valid"], [], "1.1", ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz"]),
         new(BounceReason.SystemError,

@@ -19,6 +19,13 @@ public static partial class SmtpCommand
             Match? last = null;
             for (var t = Said().Match(span); t.Success && t.Index < firstError; t = t.NextMatch()) last = t;
             if (last is not null) m = last;
+            // With pipelining the RCPT replies arrive after ">>> DATA": two replies in a row mean the first answered RCPT.
+            if (m.Value.StartsWith(">>>", StringComparison.Ordinal) && m.Groups["c"].Value.Equals("DATA", StringComparison.OrdinalIgnoreCase))
+            {
+                var next = span.IndexOf("<<< ", firstError + 4, StringComparison.Ordinal);
+                var sent = span.IndexOf(">>> ", firstError, StringComparison.Ordinal);
+                if (next > 0 && (sent < 0 || next < sent)) return "RCPT";
+            }
         }
         var c = m.Groups["c"].Value.ToUpperInvariant();
         if (c.StartsWith("RCPT", StringComparison.Ordinal)) return "RCPT";
