@@ -138,6 +138,13 @@ public static partial class ReasonClassifier
     {
         if (string.IsNullOrEmpty(text)) return null;
         var span = text.Length > 8192 ? text[..8192] : text;
+        // A status right after a reply code ("550 5.2.2", "550-'5.2.2") is the remote server's own; prefer it.
+        var quoted = QuotedStatusPattern().Match(span);
+        if (quoted.Success && EnhancedStatus.TryParse(quoted.Groups["s"].ValueSpan, out var q) && span.IndexOf(quoted.Groups["s"].Value, StringComparison.Ordinal) > 0
+            && StatusPattern().Match(span) is { Success: true } first && first.Groups["s"].Index < quoted.Groups["s"].Index && first.Groups["s"].Index == 0)
+        {
+            return q;
+        }
         var m = StatusPattern().Match(span);
         while (m.Success)
         {
@@ -158,6 +165,9 @@ public static partial class ReasonClassifier
 
     [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex StatusPattern();
+
+    [GeneratedRegex(@"[245][0-5]\d[ -]'?(?<s>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedStatusPattern();
 
     [GeneratedRegex(@"(?:^|[\s:;(\[""])(?<c>[245][0-5]\d)(?:[\s\-]|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyPattern();

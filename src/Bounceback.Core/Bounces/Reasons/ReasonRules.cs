@@ -12,7 +12,7 @@ public static class ReasonRules
     public static IReadOnlyList<ReasonRule> All { get; } =
     [
         new(BounceReason.HasMoved, ["has moved", "user moved", "address has changed", "moved permanently", "is no longer valid", "no longer available at this address", "new address"], ["x.1.6"], "1.6") { Decisive = ["x.1.6"] },
-        new(BounceReason.NotAccept, ["does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
+        new(BounceReason.NotAccept, ["no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
         new(BounceReason.RequirePtr,
         [
             "reverse dns", "reverse-dns", "reverse lookup", "reverse name", "ptr record", "no ptr", "ptr lookup", "rdns", "cannot find your hostname", "cannot find your reverse",
@@ -58,8 +58,8 @@ public static class ReasonRules
         new(BounceReason.HostUnknown,
         [
             "host unknown", "unknown host", "host not found", "domain not found", "no such domain", "domain does not exist", "unknown domain", "nxdomain", "host or domain name not found",
-            "name or service not known", "unrouteable address", "unroutable address", "domain name not found", "host lookup failed", "could not be resolved", "no mx record",
-            "no mx for", "non-existent domain", "nonexistent domain", "domain is not", "unresolvable domain", "unrouteable mail domain", "no such host", "hostname not found",
+            "name or service not known", "unrouteable address", "unroutable address", "domain name not found", "host lookup failed", "could not be resolved", 
+            "non-existent domain", "nonexistent domain", "domain is not", "unresolvable domain", "unrouteable mail domain", "no such host", "hostname not found",
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
             "domain isn't in my list of allowed rcpthosts", "mx points to", "hostname could not be", "unable to route", "dns lookup failure",
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found",
@@ -69,7 +69,7 @@ public static class ReasonRules
             "user unknown", "unknown user", "no such user", "no such mailbox", "no such recipient", "no such account", "no such person", "recipient unknown", "unknown recipient",
             "address unknown", "unknown address", "addressee unknown", "invalid recipient", "recipient not found", "user not found", "mailbox not found", "mailbox unavailable",
             "mailbox does not exist", "account does not exist", "does not exist", "doesn't exist", "not exist", "unknown local part", "unknown local-part", "invalid mailbox",
-            "not a valid mailbox", "no mailbox", "bad destination mailbox", "unknown or illegal user", "unknown mailbox", "is not a known user", "user invalid", "invalid user",
+            "not a valid mailbox", "no mailbox", "bad destination mailbox", "unknown or illegal user", "unknown or illegal alias", "unknown mailbox", "is not a known user", "user invalid", "invalid user",
             "recipnotfound", "recipientnotfound", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
             "not our customer", "address invalid", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
             "this user doesn't have", "no longer exists", "no account by that name", "couldn't find", "could not find the recipient", "unknown email address",
@@ -104,7 +104,7 @@ public static class ReasonRules
         ], [], "7.1"),
         new(BounceReason.Filtered, ["filtered", "filter", "refused to accept", "user refuses", "recipient refuses", "not authorized", "does not accept", "not permitted", "not allowed to receive", "rejected by recipient"], ["x.2.0"], "2.0"),
         new(BounceReason.PolicyViolation, ["policy", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
-        new(BounceReason.NotCompliantRfc, ["rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple ", "bare lf", "bare newline"], [], "6.0"),
+        new(BounceReason.NotCompliantRfc, ["rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "bare lf", "bare newline"], [], "6.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "unknown command"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
         new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate"], [], "7.0"),
         new(BounceReason.Expired,
@@ -118,7 +118,7 @@ public static class ReasonRules
         [
             "connection timed out", "connection refused", "network is unreachable", "no route to host", "connection reset", "lost connection", "timed out", "could not connect",
             "unable to connect", "connection closed", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
-            "connect to", "conversation with", "broken pipe", "temporary lookup failure", "name server", "dns", "timeout",
+            "conversation with", "broken pipe", "temporary lookup failure", "dns error", "dns failure", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
         new(BounceReason.ContentError, ["content", "attachment", "mime", "encoding", "character set", "charset", "8bit", "8-bit", "improper", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5"], "6.0"),
         new(BounceReason.UserUnknown, ["recipient address rejected", "invalid address", "address rejected", "recipient rejected", "not found", "is not a valid"], [], "1.1", ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz"]),
