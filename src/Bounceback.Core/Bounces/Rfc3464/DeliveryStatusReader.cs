@@ -88,9 +88,9 @@ public static class DeliveryStatusReader
         if (groups.Count == 0) return null;
         string? reportingMta = null;
         var recipients = new List<RecipientFacts>();
-        for (var i = 0; i < groups.Count && recipients.Count < MaxRecipients; i++)
+        foreach (var g in Split(groups))
         {
-            var g = groups[i];
+            if (recipients.Count >= MaxRecipients) break;
             if (g["Reporting-MTA"] is { } rm && reportingMta is null) reportingMta = MessageParts.SplitTyped(rm).Value;
             var recipient = MessageParts.CleanAddress(g["Final-Recipient"]);
             if (recipient.Length == 0 || !recipient.Contains('@')) recipient = MessageParts.CleanAddress(g["Original-Recipient"]) is { Length: > 0 } o ? o : recipient;
@@ -122,6 +122,33 @@ public static class DeliveryStatusReader
             OriginalSubject = MessageParts.OriginalSubject(original),
             NoticeText = MessageParts.NoticeText(message),
         };
+    }
+
+    /// <summary>The status groups, with a group that holds several recipients (no blank line between them) split at each Final-Recipient.</summary>
+    private static IEnumerable<HeaderList> Split(HeaderListCollection groups)
+    {
+        foreach (var g in groups)
+        {
+            var finals = g.Count(h => h.Field.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase));
+            if (finals <= 1)
+            {
+                yield return g;
+                continue;
+            }
+            var current = new HeaderList();
+            var seen = false;
+            foreach (var h in g)
+            {
+                if (h.Field.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (seen) yield return current;
+                    current = [];
+                    seen = true;
+                }
+                current.Add(h);
+            }
+            yield return current;
+        }
     }
 
     /// <summary>The status code at the start of a Status field ("5.1.1 (user unknown)" gives "5.1.1").</summary>
