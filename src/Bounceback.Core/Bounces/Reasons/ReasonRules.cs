@@ -12,7 +12,7 @@ public static class ReasonRules
     public static IReadOnlyList<ReasonRule> All { get; } =
     [
         new(BounceReason.HasMoved, ["has moved", "user moved", "address has changed", "moved permanently", "is no longer valid", "no longer available at this address", "new address"], ["x.1.6"], "1.6") { Decisive = ["x.1.6"] },
-        new(BounceReason.NotAccept, ["no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
+        new(BounceReason.NotAccept, ["no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
         new(BounceReason.RequirePtr,
         [
             "reverse dns", "reverse-dns", "reverse lookup", "reverse name", "ptr record", "no ptr", "ptr lookup", "rdns", "cannot find your hostname", "cannot find your reverse",
@@ -118,7 +118,7 @@ public static class ReasonRules
         [
             "connection timed out", "connection refused", "network is unreachable", "no route to host", "connection reset", "lost connection", "timed out", "could not connect",
             "unable to connect", "connection closed", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
-            "conversation with", "broken pipe", "temporary lookup failure", "dns error", "dns failure", "dns query failed", "timeout", "network error",
+            "conversation with", "broken pipe", "temporary lookup failure", "dns error", "dns failure", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
         new(BounceReason.ContentError, ["content", "attachment", "mime", "encoding", "character set", "charset", "8bit", "8-bit", "improper", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5"], "6.0"),
         new(BounceReason.UserUnknown, ["recipient address rejected", "invalid address", "address rejected", "recipient rejected", "not found", "is not a valid"], [], "1.1", ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz"]),

@@ -109,6 +109,17 @@ public static class DeliveryStatusReader
             });
         }
         if (recipients.Count == 0) return null;
+        var notice = MessageParts.NoticeText(message);
+        if (recipients.Any(r => r.DiagnosticCode is null) && notice.Length > 0)
+        {
+            // No Diagnostic-Code: the human-readable part usually says, next to the address, what went wrong.
+            for (var i = 0; i < recipients.Count; i++)
+            {
+                if (recipients[i].DiagnosticCode is not null) continue;
+                var said = PlainTextReader.Read(notice, [recipients[i].Recipient]);
+                if (said.Count == 1 && said[0].DiagnosticCode is { } words) recipients[i] = recipients[i] with { DiagnosticCode = words };
+            }
+        }
         var original = MessageParts.OriginalHeaders(message);
         var actions = recipients.Select(r => r.Action).ToList();
         var delivered = actions.All(a => a is "delivered" or "relayed" or "expanded");
@@ -120,7 +131,7 @@ public static class DeliveryStatusReader
             Sender = MessageParts.OriginalSender(original),
             OriginalMessageId = MessageParts.OriginalMessageId(original),
             OriginalSubject = MessageParts.OriginalSubject(original),
-            NoticeText = MessageParts.NoticeText(message),
+            NoticeText = notice,
         };
     }
 
