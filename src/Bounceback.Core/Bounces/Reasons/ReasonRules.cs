@@ -12,13 +12,13 @@ public static class ReasonRules
     public static IReadOnlyList<ReasonRule> All { get; } =
     [
         new(BounceReason.HasMoved, ["has moved", "user moved", "address has changed", "moved permanently", "is no longer valid", "no longer available at this address", "new address"], ["x.1.6"], "1.6") { Decisive = ["x.1.6"] },
-        new(BounceReason.NotAccept, ["no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
         new(BounceReason.RequirePtr,
         [
             "reverse dns", "reverse-dns", "reverse lookup", "reverse name", "ptr record", "no ptr", "ptr lookup", "rdns", "cannot find your hostname", "cannot find your reverse",
             "can't resolve your", "ip name lookup failed", "hostname lookup failed", "client host rejected: cannot find", "not have a ptr", "no reverse", "reverse dns entry",
-            "unresolvable", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
+            "unresolvable", "mismatches client ip", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
         ], ["x.7.25"], "7.25") { Decisive = ["x.7.25"] },
+        new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
         new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long"], [], "6.0"),
         new(BounceReason.AuthFailure,
         [
@@ -27,7 +27,7 @@ public static class ReasonRules
         ], ["x.7.20", "x.7.21", "x.7.22", "x.7.23", "x.7.24", "x.7.26"], "7.26", ["smtp auth", "authentication required"]),
         new(BounceReason.SecurityError,
         [
-            "starttls", "must issue a", "tls required", "encryption required", "tls is required", "requires tls", "certificate", "authentication required", "smtp auth",
+            "starttls", "unauthenticated senders", "must issue a", "tls required", "encryption required", "tls is required", "requires tls", "certificate", "authentication required", "smtp auth",
             "authentication is required", "must authenticate", "not authorized to send as", "sender not authenticated", "ssl", "encryption is required",
         ], ["x.7.0", "x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4"], "7.0"),
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious"], [], "7.1"),
@@ -86,7 +86,7 @@ public static class ReasonRules
         new(BounceReason.Rejected,
         [
             "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
-            "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sender is not allowed", "mail from", "envelope sender", "your address", "sender address",
+            "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from",
         ], ["x.1.7", "x.1.8", "x.7.1"], "7.1"),
         new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history"], [], "7.1"),
@@ -95,7 +95,7 @@ public static class ReasonRules
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
             "client host rejected", "your ip", "banned", "not allowed to send", "connection refused by", "connection rejected", "access denied", "ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
-            "too many invalid", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "not accepting connections", "service refuse",
+            "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "not accepting connections", "service refuse",
         ], [], "7.1", ["spam content", "content rejected"]),
         new(BounceReason.SpamDetected,
         [
