@@ -19,11 +19,11 @@ public static class ReasonRules
             "unresolvable", "mismatches client ip", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
         ], ["x.7.25"], "7.25") { Decisive = ["x.7.25"] },
         new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
-        new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long"], [], "6.0"),
+        new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large"], [], "6.0"),
         new(BounceReason.AuthFailure,
         [
             "spf", "dkim", "dmarc", "sender policy framework", "unauthenticated email", "authentication check", "not pass authentication", "failed authentication checks",
-            "domainkeys", "sender authentication", "could not be authenticated",
+            "domainkeys", "sender authentication", "authentication information", "could not be authenticated",
         ], ["x.7.20", "x.7.21", "x.7.22", "x.7.23", "x.7.24", "x.7.26"], "7.26", ["smtp auth", "authentication required"]),
         new(BounceReason.SecurityError,
         [
@@ -52,8 +52,8 @@ public static class ReasonRules
             "message too big", "message too large", "message is too big", "message is too large", "message size exceeds", "size exceeds", "exceeds size", "size limit",
             "maximum message size", "message length exceeds", "message exceeds", "mail size", "too large", "message size", "exceeds the maximum size", "size of the message",
             "message file too big", "larger than", "exceeded the maximum",
-        ], ["x.2.3", "x.3.4"], "3.4") { Decisive = ["x.3.4"] },
-        new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], [], "2.3"),
+        ], ["x.3.4"], "3.4") { Decisive = ["x.3.4"] },
+        new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], ["x.2.3"], "2.3") { Decisive = ["x.2.3"] },
         new(BounceReason.SystemFull, ["system full", "insufficient system storage", "out of disk", "no space left", "disk full", "file system full", "not enough disk", "insufficient disk", "mail system full", "system storage"], ["x.3.1"], "3.1"),
         new(BounceReason.HostUnknown,
         [
@@ -62,7 +62,7 @@ public static class ReasonRules
             "non-existent domain", "nonexistent domain", "domain is not", "unresolvable domain", "unrouteable mail domain", "no such host", "hostname not found",
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
             "domain isn't in my list of allowed rcpthosts", "mx points to", "hostname could not be", "unable to route", "dns lookup failure",
-            "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found",
+            "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
         ], ["x.1.2"], "1.2", ["sender domain", "reverse"]) { Decisive = ["x.1.2"] },
         new(BounceReason.UserUnknown,
         [
@@ -111,7 +111,7 @@ public static class ReasonRules
         [
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
             "too long in the queue", "undeliverable for", "giving up", "expired", "has been delayed", "delivery delayed", "was not delivered within", "has not been delivered",
-            "timed out in queue", "retry limit", "maximum time", "queue time", "in queue for too long", "in the queue for too long", "connection timed out",
+            "timed out in queue", "retry limit", "maximum time", "queue time", "in queue for too long", "in the queue for too long", "connection timed out", "still undelivered", "will keep trying",
             "timed out", "did not accept our requests to connect", "will be retried", "queue too long", "multiple retries", "failing for a long time", "host not reachable",
         ], ["x.4.7"], "4.7") { Decisive = ["x.4.7"] },
         new(BounceReason.NetworkError,

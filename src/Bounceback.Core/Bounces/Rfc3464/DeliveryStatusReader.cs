@@ -113,11 +113,12 @@ public static class DeliveryStatusReader
         if (recipients.Any(r => r.DiagnosticCode is null) && notice.Length > 0)
         {
             // No Diagnostic-Code: the human-readable part usually says, next to the address, what went wrong.
+            var said = PlainTextReader.Read(notice, recipients.Select(r => r.Recipient).ToList());
             for (var i = 0; i < recipients.Count; i++)
             {
                 if (recipients[i].DiagnosticCode is not null) continue;
-                var said = PlainTextReader.Read(notice, [recipients[i].Recipient]);
-                if (said.Count == 1 && said[0].DiagnosticCode is { } words) recipients[i] = recipients[i] with { DiagnosticCode = words };
+                var mine = said.FirstOrDefault(s => s.Recipient.Equals(recipients[i].Recipient, StringComparison.OrdinalIgnoreCase));
+                if (mine?.DiagnosticCode is { } words) recipients[i] = recipients[i] with { DiagnosticCode = words };
             }
         }
         var original = MessageParts.OriginalHeaders(message);
