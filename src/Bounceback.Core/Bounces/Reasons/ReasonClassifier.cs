@@ -47,7 +47,7 @@ public static partial class ReasonClassifier
 
         var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText);
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
-        var reason = byProvider ?? Decide(diagnostic, status, reply, facts);
+        var reason = byProvider ?? (diagnostic.Length == 0 && noticeText.Length > 0 ? ByWording(noticeText, status) : null) ?? Decide(diagnostic, status, reply, facts);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
         if (facts.DiagnosticType is "x-unix" && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold) reason = BounceReason.MailerError;
         if (reason == BounceReason.Undefined && diagnostic.Length == 0 && !string.IsNullOrEmpty(noticeText))
@@ -67,6 +67,23 @@ public static partial class ReasonClassifier
 
         var statusText = status is { IsPlaceholder: false } s ? s.ToString() : FittingStatus(reason, temporary) ?? status?.ToString();
         return new(reason, statusText, reply, temporary, command);
+    }
+
+    /// <summary>The reason the wording alone gives (decisive status codes still first), or null.</summary>
+    private static BounceReason? ByWording(string text, EnhancedStatus? status)
+    {
+        if (status is { } decisive)
+        {
+            foreach (var rule in ReasonRules.All)
+            {
+                if (rule.IsDecisive(decisive)) return rule.Reason;
+            }
+        }
+        foreach (var rule in ReasonRules.All)
+        {
+            if (rule.MatchesText(text)) return rule.Reason;
+        }
+        return null;
     }
 
     private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts)
