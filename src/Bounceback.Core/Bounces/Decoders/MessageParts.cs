@@ -80,25 +80,37 @@ internal static class MessageParts
         try
         {
             using var stream = part.Content.Open();
-            var buffer = new byte[MaxPartBytes];
-            var total = 0;
-            int n;
-            while (total < buffer.Length && (n = stream.Read(buffer, total, buffer.Length - total)) > 0) total += n;
-            Encoding encoding;
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxPartBytes);
             try
             {
-                encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
+                var total = 0;
+                int n;
+                while (total < MaxPartBytes && (n = stream.Read(buffer, total, MaxPartBytes - total)) > 0) total += n;
+                return Decode(part, buffer, total);
             }
-            catch (Exception e) when (e is ArgumentException or NotSupportedException)
+            finally
             {
-                encoding = Encoding.UTF8;
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
             }
-            return encoding.GetString(buffer, 0, total);
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or FormatException or InvalidOperationException or IOException or DecoderFallbackException)
         {
             return "";
         }
+    }
+
+    private static string Decode(TextPart part, byte[] buffer, int total)
+    {
+        Encoding encoding;
+        try
+        {
+            encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            encoding = Encoding.UTF8;
+        }
+        return encoding.GetString(buffer, 0, total);
     }
 
     /// <summary>The headers of the returned original message (message/rfc822 or text/rfc822-headers), if any.</summary>
