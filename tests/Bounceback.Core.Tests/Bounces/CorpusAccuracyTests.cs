@@ -10,10 +10,10 @@ namespace Bounceback.Core.Tests.Bounces;
 /// </summary>
 public class CorpusAccuracyTests(ITestOutputHelper output)
 {
-    private const double MinCount = 0.95;
-    private const double MinReason = 0.62;
-    private const double MinStatus = 0.90;
-    private const double MinHard = 0.80;
+    private const double MinCount = 0.96;
+    private const double MinReason = 0.77;
+    private const double MinStatus = 0.96;
+    private const double MinHard = 0.86;
 
     [CorpusFact]
     public void Corpus_accuracy_stays_above_the_floors_and_no_message_crashes()

@@ -46,7 +46,7 @@ public static class ReasonRules
             "full mailbox", "account is full", "mailbox is over", "storage quota", "too much mail", "inbox is full", "out of storage", "mail quota", "quota limit", "mailbox over",
             "insufficient storage", "not enough storage", "user's mailbox is full", "recipient mailbox full", "postfach voll", "boîte pleine", "exceeded the quota", "has exceeded",
             "quota", "mailbox not enough space", "mailbox is overfull",
-        ], ["x.2.2"], "2.2", ["message size", "too large", "too big", "rate", "sending quota", "relay quota"]) { Decisive = ["x.2.2"] },
+        ], ["x.2.2"], "2.2", ["message size", "too large", "too big", "rate limit", "sending quota", "relay quota"]) { Decisive = ["x.2.2"] },
         new(BounceReason.MesgTooBig,
         [
             "message too big", "message too large", "message is too big", "message is too large", "message size exceeds", "size exceeds", "exceeds size", "size limit",
