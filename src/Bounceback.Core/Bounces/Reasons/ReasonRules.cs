@@ -37,6 +37,7 @@ public static class ReasonRules
             "not allowed to relay", "relaying is not allowed", "relaying to", "no relaying", "relay not allowed", "open relay", "cannot relay", "unable to relay for", "not a gateway",
             "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified",
         ], [], "7.1", ["open relay database"]),
+        new(BounceReason.Speeding, ["recipients this hour", "messages this hour", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
         new(BounceReason.TooManyConn, ["too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "connections from your"], ["x.3.2"], "3.2"),
         new(BounceReason.MailerError, ["mailer error", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed"], [], "3.0"),
         new(BounceReason.MailboxFull,
