@@ -109,7 +109,7 @@ public static class DeliveryStatusReader
             });
         }
         if (recipients.Count == 0) return null;
-        var notice = MessageParts.NoticeText(message);
+        var notice = MessageParts.AllNoticeText(message);
         if (recipients.Any(r => r.DiagnosticCode is null) && notice.Length > 0)
         {
             // No Diagnostic-Code: the human-readable part usually says, next to the address, what went wrong.
