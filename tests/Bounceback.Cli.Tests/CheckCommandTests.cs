@@ -22,7 +22,9 @@ public class CheckCommandTests(CheckTestWorld world) : IClassFixture<CheckTestWo
         var (code, output, _) = await Run("check", "broken.test", "--dns-server", Dns, "--mx-ports", "none", "--json", "--lang", "en", "--timeout", "10");
         Assert.Equal(1, code);
         using var doc = JsonDocument.Parse(output);
+        Assert.Equal(["targets"], doc.RootElement.EnumerateObject().Select(p => p.Name));
         var target = Assert.Single(doc.RootElement.GetProperty("targets").EnumerateArray());
+        Assert.Equal(["checks", "target"], target.EnumerateObject().Select(p => p.Name).Order());
         Assert.Equal("broken.test", target.GetProperty("target").GetString());
         var checks = target.GetProperty("checks").EnumerateArray().ToList();
         Assert.Equal(["domain-exists", "mx", "null-mx", "spf", "dmarc", "mta-sts", "tls-rpt"], checks.Select(c => c.GetProperty("id").GetString()));

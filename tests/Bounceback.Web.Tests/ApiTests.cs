@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Bounceback.Core.Codes;
+using Bounceback.Core.Diagnosis;
 using Microsoft.AspNetCore.TestHost;
 
 namespace Bounceback.Web.Tests;
@@ -197,6 +199,22 @@ public class ApiTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     }
 
     [Theory]
+    [InlineData("4.9.99", CodeKind.Enhanced)]
+    [InlineData("0x800CCC0E", CodeKind.WindowsClient)]
+    [InlineData("421", CodeKind.Reply)]
+    public async Task Well_formed_code_lookup_gives_the_same_finding_as_core(string code, CodeKind kind)
+    {
+        var expected = Diagnoser.Default.ExplainCode(kind, code, Language.Nl)!;
+        using var response = await Client.GetAsync(U("/api/codes/" + code + "?lang=nl"));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var json = await JsonOf(response);
+        Assert.Equal(expected.Code, json.GetProperty("code").GetString());
+        Assert.Equal(expected.Known, json.GetProperty("known").GetBoolean());
+        Assert.Equal(expected.Title, json.GetProperty("title").GetString());
+        Assert.Equal(kind.Token(), json.GetProperty("kind").GetString());
+    }
+
+    [Theory]
     [InlineData("/api/codes/NOT-A-CODE-AT-ALL")]
     [InlineData("/api/codes/x.99.99")]
     [InlineData("/api/codes/microsoft/NOPE123")]
@@ -206,6 +224,16 @@ public class ApiTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     {
         using var response = await Client.GetAsync(U(path));
         await AssertProblem(response, HttpStatusCode.NotFound);
+    }
+
+    [Theory]
+    [InlineData("/api/explain")]
+    [InlineData("/api/parse")]
+    public async Task Get_on_a_post_only_endpoint_is_a_405_problem_naming_post(string path)
+    {
+        using var response = await Client.GetAsync(U(path));
+        await AssertProblem(response, HttpStatusCode.MethodNotAllowed);
+        Assert.Contains("POST", response.Content.Headers.Allow);
     }
 
     [Fact]

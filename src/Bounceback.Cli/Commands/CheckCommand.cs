@@ -12,6 +12,7 @@ namespace Bounceback.Cli.Commands;
 internal static class CheckCommand
 {
     private const double DefaultTimeoutSeconds = 20;
+    private static readonly CheckJsonContext Json = CheckJsonContext.Readable(indented: true);
 
     public static Command Create(CliContext context)
     {
@@ -105,6 +106,7 @@ internal static class CheckCommand
         options = new CheckOptions();
         problem = null;
         IPEndPoint? endpoint = null;
+        dnsServer ??= Environment.GetEnvironmentVariable("BOUNCEBACK_DNS_SERVER") is { Length: > 0 } fromEnvironment ? fromEnvironment : null;
         if (dnsServer is not null)
         {
             if (!IPEndPoint.TryParse(dnsServer.Trim(), out endpoint))
@@ -124,7 +126,7 @@ internal static class CheckCommand
         {
             DnsServer = endpoint,
             OverallTimeout = TimeSpan.FromSeconds(seconds),
-            OperationTimeout = TimeSpan.FromSeconds(Math.Min(5, seconds)),
+            OperationTimeout = TimeSpan.FromSeconds(Math.Min(5, seconds / 2)),
         };
         return true;
     }
@@ -153,7 +155,7 @@ internal static class CheckCommand
     {
         if (json)
         {
-            context.Output.WriteLine(JsonSerializer.Serialize(report, CheckJsonContext.Default.CheckReport));
+            context.Output.WriteLine(JsonSerializer.Serialize(report, Json.CheckReport));
             return;
         }
         var labels = new[] { CheckStatus.Pass, CheckStatus.Warn, CheckStatus.Fail, CheckStatus.Error }

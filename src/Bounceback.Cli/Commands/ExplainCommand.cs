@@ -22,11 +22,17 @@ internal static class ExplainCommand
         };
         var lang = CommonOptions.Lang();
         var json = CommonOptions.Json();
-        var command = new Command("explain", "Explain the error codes in a text and say what to do.") { text, lang, json };
+        var check = CheckFollowUp.Option();
+        var command = new Command("explain", "Explain the error codes in a text and say what to do.") { text, lang, json, check };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var language = CommonOptions.ResolveLanguage(parse.GetValue(lang));
             var diagnoser = Diagnoser.Default;
+            if (!CheckFollowUp.TryCreate(parse, check, out var followUp))
+            {
+                await context.Error.WriteLineAsync(diagnoser.Catalog.Text("check.cli.bad-check-server", language)).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
             var words = parse.GetValue(text) ?? [];
             string input;
             if (words.Length > 0) input = string.Join(' ', words);
@@ -44,6 +50,11 @@ internal static class ExplainCommand
             else if (report.Findings.Count > 0)
             {
                 new ExplainWriter(context.Output, diagnoser.Catalog, language, context.UseColor).Write(report, truncated: false);
+            }
+            if (followUp is not null)
+            {
+                followUp.Add(report.Diagnosis, input);
+                await followUp.RunAsync(context, language, parse.GetValue(json), cancellationToken).ConfigureAwait(false);
             }
             if (report.Findings.Count == 0)
             {

@@ -36,6 +36,26 @@ public sealed class BounceParser
 
     public BounceParser(Diagnosis.Diagnoser diagnoser) => _diagnoser = diagnoser;
 
+    /// <summary>Reads one message from a stream with MimeKit and parses it; a message MimeKit cannot read gives a failed outcome.</summary>
+    /// <param name="stream">The raw message (RFC 5322), any line endings.</param>
+    /// <param name="source">Where it came from.</param>
+    /// <param name="messageIndex">Index within an mbox or folder, else null.</param>
+    /// <param name="language">Language of the linked explanations.</param>
+    public ParseOutcome Parse(Stream stream, string source, int? messageIndex, Codes.Language language)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        MimeMessage message;
+        try
+        {
+            message = MimeMessage.Load(stream);
+        }
+        catch (Exception e) when (e is FormatException or ParseException or IOException)
+        {
+            return new ParseOutcome(ParseOutcomeKind.Failed, [], e.Message);
+        }
+        return Parse(message, source, messageIndex, language);
+    }
+
     /// <summary>Parses one message already read by MimeKit.</summary>
     /// <param name="message">The message.</param>
     /// <param name="source">Where it came from (file path, mbox path, IMAP URL, "-").</param>

@@ -16,8 +16,15 @@ public sealed class AutoReplyDecoder : IBounceDecoder
 
     public string Name => "rfc3834";
 
+    private static readonly string[] DaemonWords = ["mailer-daemon", "postmaster", "mail delivery", "mail.delivery"];
+    private static readonly string[] FailureWords = ["undeliver", "delivery status", "delivery failure", "failure notice", "returned mail", "not delivered", "delivery failed", "could not be delivered"];
+
     public bool Recognises(MimeMessage message)
     {
+        // Mailer daemons mark their bounces auto-replied too; a failure notice is not an out-of-office reply.
+        var from = message.Headers["From"] ?? "";
+        var subject = message.Subject ?? "";
+        if (DaemonWords.Any(w => from.Contains(w, StringComparison.OrdinalIgnoreCase)) || FailureWords.Any(w => subject.Contains(w, StringComparison.OrdinalIgnoreCase))) return false;
         var auto = message.Headers["Auto-Submitted"];
         if (auto is not null && auto.Contains("auto-replied", StringComparison.OrdinalIgnoreCase)) return true;
         if (message.Headers["X-Autoreply"] is not null || message.Headers["X-Autorespond"] is not null) return true;

@@ -13,7 +13,11 @@ public sealed class FeedbackReportDecoder : IBounceDecoder
     public bool Recognises(MimeMessage message) =>
         message.Body is Multipart && (message.Body.ContentType.Parameters["report-type"] is { } t
             ? t.Contains("feedback", StringComparison.OrdinalIgnoreCase)
-            : MessageParts.Walk(message.Body, intoMessages: false).Any(e => e.ContentType.IsMimeType("message", "feedback-report")));
+            : IsComplaintWithoutReport(message) || MessageParts.Walk(message.Body, intoMessages: false).Any(e => e.ContentType.IsMimeType("message", "feedback-report")));
+
+    /// <summary>Older complaint loops (Hotmail's) send the complained-about message attached, with no report part.</summary>
+    private static bool IsComplaintWithoutReport(MimeMessage message) =>
+        (message.Subject ?? "").Contains("complaint about message", StringComparison.OrdinalIgnoreCase);
 
     public DecodedBounce? Decode(MimeMessage message)
     {
@@ -28,8 +32,14 @@ public sealed class FeedbackReportDecoder : IBounceDecoder
                 break;
             }
         }
-        if (fields is null) return null;
         var original = MessageParts.OriginalHeaders(message);
+        if (fields is null && IsComplaintWithoutReport(message) && original is not null)
+        {
+            fields = [];
+            fields.Add("Feedback-Type", "abuse");
+            if (original["X-HmXmrOriginalRecipient"] is { } rcpt) fields.Add("Original-Rcpt-To", rcpt);
+        }
+        if (fields is null) return null;
         var recipients = new List<string>();
         foreach (var h in fields)
         {

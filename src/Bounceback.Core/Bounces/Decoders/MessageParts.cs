@@ -1,3 +1,4 @@
+using System.Text;
 using MimeKit;
 
 namespace Bounceback.Core.Bounces.Decoders;
@@ -69,16 +70,47 @@ internal static class MessageParts
         return sb.Length > MaxNoticeChars ? sb.ToString(0, MaxNoticeChars) : sb.ToString();
     }
 
+    /// <summary>Most bytes of one text part that are read; a bounce's own wording is far shorter.</summary>
+    private const int MaxPartBytes = 256 * 1024;
+
+    /// <summary>The decoded text of a part (MimeKit undoes the transfer encoding), read up to a fixed size.</summary>
     public static string SafeText(TextPart part)
     {
+        if (part.Content is null) return "";
         try
         {
-            return part.Text ?? "";
+            using var stream = part.Content.Open();
+            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxPartBytes);
+            try
+            {
+                var total = 0;
+                int n;
+                while (total < MaxPartBytes && (n = stream.Read(buffer, total, MaxPartBytes - total)) > 0) total += n;
+                return Decode(part, buffer, total);
+            }
+            finally
+            {
+                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+            }
         }
-        catch (Exception e) when (e is ArgumentException or NotSupportedException or FormatException or InvalidOperationException)
+        catch (Exception e) when (e is ArgumentException or NotSupportedException or FormatException or InvalidOperationException or IOException or DecoderFallbackException)
         {
             return "";
         }
+    }
+
+    private static string Decode(TextPart part, byte[] buffer, int total)
+    {
+        Encoding encoding;
+        try
+        {
+            encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
+        }
+        catch (Exception e) when (e is ArgumentException or NotSupportedException)
+        {
+            encoding = Encoding.UTF8;
+        }
+        return encoding.GetString(buffer, 0, total);
     }
 
     /// <summary>The headers of the returned original message (message/rfc822 or text/rfc822-headers), if any.</summary>

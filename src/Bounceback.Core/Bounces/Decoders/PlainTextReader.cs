@@ -20,8 +20,31 @@ internal static partial class PlainTextReader
         "message headers follow", "header of the original message", "original message header", "------ original message",
         "the original message headers", "unsent message below", "----- message header", "-- original message", "returned message follows",
         "included below is the original", "a copy of your message", "the text of your message", "here are the first",
-        "original message below", "message text follows", "transcript of session follows", "--- the header", "content-type: message/rfc822",
+        "original message below", "message text follows", "--- the header", "content-type: message/rfc822",
     ];
+
+    /// <summary>The notice up to where the returned copy of the original message starts.</summary>
+    public static string NoticeOnly(string text)
+    {
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', MaxLines + 1);
+        var end = CopyStart(lines);
+        return string.Join('\n', lines, 0, end);
+    }
+
+    private static int CopyStart(string[] lines)
+    {
+        var end = Math.Min(lines.Length, MaxLines);
+        for (var i = 1; i < end; i++)
+        {
+            var l = lines[i].TrimStart();
+            if (l.StartsWith("Received: ", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase)) return i;
+            foreach (var m in CopyMarkers)
+            {
+                if (l.Contains(m, StringComparison.OrdinalIgnoreCase)) return i;
+            }
+        }
+        return end;
+    }
 
     public static IReadOnlyList<RecipientFacts> Read(string text, IReadOnlyList<string>? knownRecipients = null)
     {
@@ -31,21 +54,7 @@ internal static partial class PlainTextReader
             // A bounce forwarded with quoting: "> " before every line.
             if (lines[i].StartsWith("> ", StringComparison.Ordinal) || lines[i] == ">") lines[i] = lines[i].Length > 2 ? lines[i][2..] : "";
         }
-        var end = Math.Min(lines.Length, MaxLines);
-        for (var i = 0; i < end; i++)
-        {
-            var l = lines[i].TrimStart();
-            if (i > 0 && (l.StartsWith("Received: ", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase)))
-            {
-                end = i;
-                break;
-            }
-            if (CopyMarkers.Any(m => l.Contains(m, StringComparison.OrdinalIgnoreCase)) && i > 0)
-            {
-                end = i;
-                break;
-            }
-        }
+        var end = CopyStart(lines);
 
         var found = new List<(string Address, int Line, string Remainder)>();
         for (var i = 0; i < end && found.Count < MaxRecipients; i++)
@@ -131,7 +140,7 @@ internal static partial class PlainTextReader
     private static partial Regex LeadingAddress();
 
     /// <summary>An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr".</summary>
-    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z ]{2,40}:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IntroducedAddress();
 
     /// <summary>Addresses in a header such as X-Failed-Recipients.</summary>

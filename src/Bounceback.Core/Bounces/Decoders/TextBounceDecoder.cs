@@ -52,8 +52,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
         var text = MessageParts.AllNoticeText(message);
         var failed = PlainTextReader.AddressesIn(message.Headers["X-Failed-Recipients"]);
         var recipients = PlainTextReader.Read(text, failed.Count > 0 ? failed : null);
-        if (recipients.Count == 0 && failed.Count > 0) recipients = failed.Select(a => new RecipientFacts { Recipient = a }).ToList();
         if (recipients.Count == 0) recipients = PlainTextReader.Read(text);
+        if (recipients.Count == 0 && failed.Count > 0) recipients = failed.Select(a => new RecipientFacts { Recipient = a }).ToList();
         var original = MessageParts.OriginalHeaders(message);
         if (recipients.Count == 0 && original?["To"] is { } to)
         {
@@ -67,7 +67,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
             Sender = MessageParts.OriginalSender(original),
             OriginalMessageId = MessageParts.OriginalMessageId(original),
             OriginalSubject = MessageParts.OriginalSubject(original),
-            NoticeText = text,
+            NoticeText = PlainTextReader.NoticeOnly(text),
         };
     }
 }

@@ -28,6 +28,14 @@ public static class ProviderRules
         new("?p=BlockedMessage", BounceReason.Blocked),
         new("?p=MessageTooBig", BounceReason.MesgTooBig),
         new("?p=IPv6AuthError", BounceReason.RequirePtr),
+        new("recipient preferences", BounceReason.Filtered),
+        new("This user doesn't have a", BounceReason.UserUnknown),
+        new("content presents a potential", BounceReason.PolicyViolation),
+        new("rejected due to spam classification", BounceReason.SpamDetected),
+        // Orange / Wanadoo
+        new("ofr_506", BounceReason.SpamDetected),
+        new("OFR_999", BounceReason.Blocked),
+        new("LPN000_630", BounceReason.PolicyViolation),
         // Microsoft
         new("RESOLVER.ADR.RecipNotFound", BounceReason.UserUnknown),
         new("RESOLVER.ADR.RecipLimit", BounceReason.ExceedLimit),
@@ -54,8 +62,10 @@ public static class ProviderRules
     ];
 
     /// <summary>The reason a provider's own wording gives, or null when none applies.</summary>
-    public static BounceReason? Refine(string text, EnhancedStatus? status, string? remoteMta)
+    public static BounceReason? Refine(string text, EnhancedStatus? status, string? remoteMta, string? recipient = null)
     {
+        // Google Groups refuses postings from non-members or to groups that do not exist, in the poster's language.
+        if (recipient is not null && recipient.EndsWith("@googlegroups.com", StringComparison.OrdinalIgnoreCase) && status is null) return BounceReason.Rejected;
         if (string.IsNullOrEmpty(text)) return null;
         foreach (var p in Phrases)
         {

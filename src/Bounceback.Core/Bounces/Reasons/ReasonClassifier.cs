@@ -32,7 +32,8 @@ public static partial class ReasonClassifier
             case ReportKind.Feedback: return new(BounceReason.Feedback, null, null, false);
             case ReportKind.AutoReply: return new(BounceReason.Vacation, null, null, false);
         }
-        var diagnostic = facts.DiagnosticCode ?? "";
+        var diagnostic = Squeeze(facts.DiagnosticCode);
+        noticeText = Squeeze(noticeText);
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
         // The remote server's own words are more precise than the reporting server's summary of them.
         if (FindStatus(diagnostic) is { } textStatus && (status is null || textStatus.Class == status.Value.Class || status.Value.Class != 2)) status = textStatus;
@@ -45,7 +46,10 @@ public static partial class ReasonClassifier
         }
 
         var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText);
-        var reason = Decide(diagnostic, status, reply, facts);
+        var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
+        var reason = byProvider ?? (diagnostic.Length == 0 && noticeText.Length > 0 ? ByWording(noticeText, status) : null) ?? Decide(diagnostic, status, reply, facts);
+        // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
+        if (facts.DiagnosticType is "x-unix" && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold) reason = BounceReason.MailerError;
         if (reason == BounceReason.Undefined && diagnostic.Length == 0 && !string.IsNullOrEmpty(noticeText))
         {
             var s2 = FindStatus(noticeText);
@@ -55,17 +59,36 @@ public static partial class ReasonClassifier
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
         if (reason == BounceReason.Undefined && facts.Action == "delayed") reason = BounceReason.Expired;
+        // A domain that could not be looked up for now is a network (DNS) problem, not a domain that does not exist.
+        if (reason == BounceReason.HostUnknown && temporary) reason = BounceReason.NetworkError;
         // "User unknown" only after the message content was sent is the recipient's filter speaking, not a missing mailbox.
-        if (reason == BounceReason.UserUnknown && command == "DATA") reason = BounceReason.Filtered;
+        if (reason == BounceReason.UserUnknown && command == "DATA" && byProvider is null) reason = BounceReason.Filtered;
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
         var statusText = status is { IsPlaceholder: false } s ? s.ToString() : FittingStatus(reason, temporary) ?? status?.ToString();
         return new(reason, statusText, reply, temporary, command);
     }
 
+    /// <summary>The reason the wording alone gives (decisive status codes still first), or null.</summary>
+    private static BounceReason? ByWording(string text, EnhancedStatus? status)
+    {
+        if (status is { } decisive)
+        {
+            foreach (var rule in ReasonRules.All)
+            {
+                if (rule.IsDecisive(decisive)) return rule.Reason;
+            }
+        }
+        foreach (var rule in ReasonRules.All)
+        {
+            if (rule.MatchesText(text)) return rule.Reason;
+        }
+        return null;
+    }
+
     private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts)
     {
-        if (Providers.ProviderRules.Refine(text, status, facts.RemoteMta) is { } byProvider) return byProvider;
+        if (Providers.ProviderRules.Refine(text, status, facts.RemoteMta, facts.Recipient) is { } byProvider) return byProvider;
         if (status is { } decisive)
         {
             foreach (var rule in ReasonRules.All)
@@ -95,6 +118,28 @@ public static partial class ReasonClassifier
         };
     }
 
+    /// <summary>The text with every run of white space (left by unfolding) as one space, bounded in length.</summary>
+    private static string Squeeze(string? text)
+    {
+        if (string.IsNullOrEmpty(text)) return "";
+        var limit = Math.Min(text.Length, 16384);
+        var sb = new System.Text.StringBuilder(limit);
+        var space = false;
+        for (var i = 0; i < limit; i++)
+        {
+            var c = text[i];
+            if (char.IsWhiteSpace(c))
+            {
+                space = true;
+                continue;
+            }
+            if (space && sb.Length > 0) sb.Append(' ');
+            space = false;
+            sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
     /// <summary>The status that fits a reason when the message gives none, such as 5.1.1 for userunknown.</summary>
     public static string? FittingStatus(BounceReason reason, bool temporary)
     {
@@ -110,6 +155,13 @@ public static partial class ReasonClassifier
     {
         if (string.IsNullOrEmpty(text)) return null;
         var span = text.Length > 8192 ? text[..8192] : text;
+        // A status right after a reply code ("550 5.2.2", "550-'5.2.2") is the remote server's own; prefer it.
+        var quoted = QuotedStatusPattern().Match(span);
+        if (quoted.Success && EnhancedStatus.TryParse(quoted.Groups["s"].ValueSpan, out var q) && span.IndexOf(quoted.Groups["s"].Value, StringComparison.Ordinal) > 0
+            && StatusPattern().Match(span) is { Success: true } first && first.Groups["s"].Index < quoted.Groups["s"].Index && first.Groups["s"].Index == 0)
+        {
+            return q;
+        }
         var m = StatusPattern().Match(span);
         while (m.Success)
         {
@@ -130,6 +182,9 @@ public static partial class ReasonClassifier
 
     [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex StatusPattern();
+
+    [GeneratedRegex(@"[245][0-5]\d[ -]'?(?<s>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex QuotedStatusPattern();
 
     [GeneratedRegex(@"(?:^|[\s:;(\[""])(?<c>[245][0-5]\d)(?:[\s\-]|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyPattern();

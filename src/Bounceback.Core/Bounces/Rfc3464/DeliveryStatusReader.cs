@@ -88,9 +88,9 @@ public static class DeliveryStatusReader
         if (groups.Count == 0) return null;
         string? reportingMta = null;
         var recipients = new List<RecipientFacts>();
-        for (var i = 0; i < groups.Count && recipients.Count < MaxRecipients; i++)
+        foreach (var g in Split(groups))
         {
-            var g = groups[i];
+            if (recipients.Count >= MaxRecipients) break;
             if (g["Reporting-MTA"] is { } rm && reportingMta is null) reportingMta = MessageParts.SplitTyped(rm).Value;
             var recipient = MessageParts.CleanAddress(g["Final-Recipient"]);
             if (recipient.Length == 0 || !recipient.Contains('@')) recipient = MessageParts.CleanAddress(g["Original-Recipient"]) is { Length: > 0 } o ? o : recipient;
@@ -109,6 +109,18 @@ public static class DeliveryStatusReader
             });
         }
         if (recipients.Count == 0) return null;
+        var notice = MessageParts.AllNoticeText(message);
+        if (recipients.Any(r => r.DiagnosticCode is null) && notice.Length > 0)
+        {
+            // No Diagnostic-Code: the human-readable part usually says, next to the address, what went wrong.
+            var said = PlainTextReader.Read(notice, recipients.Select(r => r.Recipient).ToList());
+            for (var i = 0; i < recipients.Count; i++)
+            {
+                if (recipients[i].DiagnosticCode is not null) continue;
+                var mine = said.FirstOrDefault(s => s.Recipient.Equals(recipients[i].Recipient, StringComparison.OrdinalIgnoreCase));
+                if (mine?.DiagnosticCode is { } words) recipients[i] = recipients[i] with { DiagnosticCode = words };
+            }
+        }
         var original = MessageParts.OriginalHeaders(message);
         var actions = recipients.Select(r => r.Action).ToList();
         var delivered = actions.All(a => a is "delivered" or "relayed" or "expanded");
@@ -120,8 +132,35 @@ public static class DeliveryStatusReader
             Sender = MessageParts.OriginalSender(original),
             OriginalMessageId = MessageParts.OriginalMessageId(original),
             OriginalSubject = MessageParts.OriginalSubject(original),
-            NoticeText = MessageParts.NoticeText(message),
+            NoticeText = notice,
         };
+    }
+
+    /// <summary>The status groups, with a group that holds several recipients (no blank line between them) split at each Final-Recipient.</summary>
+    private static IEnumerable<HeaderList> Split(HeaderListCollection groups)
+    {
+        foreach (var g in groups)
+        {
+            var finals = g.Count(h => h.Field.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase));
+            if (finals <= 1)
+            {
+                yield return g;
+                continue;
+            }
+            var current = new HeaderList();
+            var seen = false;
+            foreach (var h in g)
+            {
+                if (h.Field.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase))
+                {
+                    if (seen) yield return current;
+                    current = [];
+                    seen = true;
+                }
+                current.Add(h);
+            }
+            yield return current;
+        }
     }
 
     /// <summary>The status code at the start of a Status field ("5.1.1 (user unknown)" gives "5.1.1").</summary>

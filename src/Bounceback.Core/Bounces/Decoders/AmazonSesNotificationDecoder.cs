@@ -1,0 +1,110 @@
+using System.Text.Json;
+using MimeKit;
+
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// Amazon SES event notifications delivered by e-mail through SNS: a JSON body with notificationType Bounce,
+/// Complaint or Delivery and the affected recipients.
+/// </summary>
+public sealed class AmazonSesNotificationDecoder : IBounceDecoder
+{
+    private const int MaxJsonChars = 1024 * 1024;
+
+    public string Name => "amazonses";
+
+    public bool Recognises(MimeMessage message)
+    {
+        var from = message.Headers["From"] ?? "";
+        return (from.Contains("amazonaws.com", StringComparison.OrdinalIgnoreCase) || from.Contains("amazonses.com", StringComparison.OrdinalIgnoreCase))
+            && message.Body is TextPart;
+    }
+
+    public DecodedBounce? Decode(MimeMessage message)
+    {
+        var text = message.Body is TextPart part ? MessageParts.SafeText(part) : "";
+        var start = text.IndexOf("{\"", StringComparison.Ordinal);
+        var end = text.LastIndexOf('}');
+        if (start < 0 || end <= start || end - start > MaxJsonChars) return null;
+        var json = text[start..(end + 1)].Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
+        try
+        {
+            using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+            return Read(doc.RootElement);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    private static DecodedBounce? Read(JsonElement root)
+    {
+        if (root.ValueKind != JsonValueKind.Object) return null;
+        var type = Str(root, "notificationType") ?? Str(root, "eventType");
+        var mail = root.TryGetProperty("mail", out var m) && m.ValueKind == JsonValueKind.Object ? m : default;
+        var sender = mail.ValueKind == JsonValueKind.Object ? Str(mail, "source") : null;
+        var messageId = mail.ValueKind == JsonValueKind.Object ? Str(mail, "messageId") : null;
+        var recipients = new List<RecipientFacts>();
+        ReportKind kind;
+        string? reportingMta = null;
+        switch (type)
+        {
+            case "Bounce" when root.TryGetProperty("bounce", out var bounce) && bounce.ValueKind == JsonValueKind.Object:
+                kind = ReportKind.Failure;
+                reportingMta = MessageParts.SplitTyped(Str(bounce, "reportingMTA")).Value;
+                var transient = Str(bounce, "bounceType") == "Transient";
+                foreach (var r in Items(bounce, "bouncedRecipients"))
+                {
+                    var (dtype, diag) = MessageParts.SplitTyped(Str(r, "diagnosticCode"));
+                    recipients.Add(new RecipientFacts
+                    {
+                        Recipient = MessageParts.CleanAddress(Str(r, "emailAddress")),
+                        Status = Str(r, "status"),
+                        Action = Str(r, "action") ?? (transient ? "delayed" : "failed"),
+                        DiagnosticCode = MessageParts.NullIfEmpty(diag),
+                        DiagnosticType = dtype,
+                    });
+                }
+                break;
+            case "Complaint" when root.TryGetProperty("complaint", out var complaint) && complaint.ValueKind == JsonValueKind.Object:
+                kind = ReportKind.Feedback;
+                var feedbackType = Str(complaint, "complaintFeedbackType") ?? "abuse";
+                foreach (var r in Items(complaint, "complainedRecipients"))
+                {
+                    recipients.Add(new RecipientFacts { Recipient = MessageParts.CleanAddress(Str(r, "emailAddress")), FeedbackType = feedbackType });
+                }
+                break;
+            case "Delivery" when root.TryGetProperty("delivery", out var delivery) && delivery.ValueKind == JsonValueKind.Object:
+                kind = ReportKind.DeliveryReport;
+                reportingMta = Str(delivery, "reportingMTA");
+                var smtp = Str(delivery, "smtpResponse");
+                foreach (var r in Items(delivery, "recipients"))
+                {
+                    if (r.ValueKind == JsonValueKind.String)
+                    {
+                        recipients.Add(new RecipientFacts { Recipient = MessageParts.CleanAddress(r.GetString()), Action = "delivered", DiagnosticCode = smtp });
+                    }
+                }
+                break;
+            default:
+                return null;
+        }
+        recipients.RemoveAll(r => r.Recipient.Length == 0);
+        if (recipients.Count == 0) return null;
+        return new DecodedBounce
+        {
+            Kind = kind,
+            Recipients = recipients,
+            ReportingMta = MessageParts.NullIfEmpty(reportingMta),
+            Sender = sender,
+            OriginalMessageId = messageId,
+        };
+    }
+
+    private static IEnumerable<JsonElement> Items(JsonElement e, string name) =>
+        e.TryGetProperty(name, out var a) && a.ValueKind == JsonValueKind.Array ? a.EnumerateArray().Take(10_000) : [];
+
+    private static string? Str(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+}

@@ -1,0 +1,76 @@
+using System.Text.Json;
+
+namespace Bounceback.Cli.Tests;
+
+public class ParseCommandTests
+{
+    private static string Fixtures => Path.Combine(AppContext.BaseDirectory, "fixtures");
+
+    private static async Task<(int Code, string Output, string Error)> Run(string[] args, string stdin = "")
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var code = await BouncebackCli.RunAsync(args, output, error, new StringReader(stdin), CancellationToken.None);
+        return (code, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Jsonl_over_a_folder_gives_one_line_per_recipient_and_skips_ordinary_mail()
+    {
+        var (code, output, _) = await Run(["parse", "--jsonl", Path.Combine(Fixtures, "rfc3464")]);
+        Assert.Equal(0, code);
+        var lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        var records = lines.Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains(records, r => r.GetProperty("recipient").GetString() == "bob@receiver.test" && r.GetProperty("reason").GetString() == "userunknown");
+        Assert.All(records, r => Assert.True(r.TryGetProperty("source", out _)));
+
+        var (_, none, _) = await Run(["parse", "--jsonl", Path.Combine(Fixtures, "not-bounce")]);
+        Assert.Equal("", none.Trim());
+    }
+
+    [Fact]
+    public async Task A_missing_path_is_a_usage_error()
+    {
+        var (code, _, error) = await Run(["parse", "/no/such/path/anywhere.eml"]);
+        Assert.Equal(2, code);
+        Assert.Contains("/no/such/path/anywhere.eml", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_mbox_is_read_message_by_message_with_indexes()
+    {
+        var one = await File.ReadAllTextAsync(Path.Combine(Fixtures, "qmail", "permanent-user-unknown.eml"));
+        var two = await File.ReadAllTextAsync(Path.Combine(Fixtures, "exim", "quota.eml"));
+        var mbox = Path.Combine(Path.GetTempPath(), $"bounceback-{Guid.NewGuid():N}.mbox");
+        await File.WriteAllTextAsync(mbox, $"From MAILER-DAEMON Thu Mar  5 14:20:11 2026\n{one}\nFrom MAILER-DAEMON Thu Mar  5 14:21:11 2026\n{two}\n");
+        try
+        {
+            var (code, output, _) = await Run(["parse", "--json", mbox]);
+            Assert.Equal(0, code);
+            var records = JsonDocument.Parse(output).RootElement.EnumerateArray().ToList();
+            Assert.Equal([0, 1], records.Select(r => r.GetProperty("messageIndex").GetInt32()).ToArray());
+            Assert.Equal(["userunknown", "mailboxfull"], records.Select(r => r.GetProperty("reason").GetString() ?? "").ToArray());
+        }
+        finally
+        {
+            File.Delete(mbox);
+        }
+    }
+
+    [Fact]
+    public async Task Standard_input_is_read_and_the_table_names_the_recipient()
+    {
+        var message = await File.ReadAllTextAsync(Path.Combine(Fixtures, "postfix", "plain-relay.eml"));
+        var (code, output, _) = await Run(["parse", "--lang", "en", "-"], message);
+        Assert.Equal(0, code);
+        Assert.Contains("tom@receiver.test", output, StringComparison.Ordinal);
+        Assert.Contains("norelaying", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Failures_only_leaves_out_auto_replies()
+    {
+        var (_, output, _) = await Run(["parse", "--jsonl", "--failures-only", Path.Combine(Fixtures, "rfc3834")]);
+        Assert.Equal("", output.Trim());
+    }
+}

@@ -1,0 +1,63 @@
+using Bounceback.Core.Bounces;
+using Bounceback.Core.Codes;
+using Xunit.Abstractions;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>
+/// Scores the parser on the shared sample corpus (when present) the way scripts/eval-corpus.sh does. The floors are
+/// a ratchet: raise them as accuracy improves; the project's target is 98% reason and status, 99% hard/soft.
+/// </summary>
+public class CorpusAccuracyTests(ITestOutputHelper output)
+{
+    private const double MinCount = 0.96;
+    private const double MinReason = 0.77;
+    private const double MinStatus = 0.96;
+    private const double MinHard = 0.86;
+
+    [CorpusFact]
+    public void Corpus_accuracy_stays_above_the_floors_and_no_message_crashes()
+    {
+        var root = BounceFixtures.CorpusRoot()!;
+        var rows = File.ReadAllLines(Path.Combine(root, "expected.tsv")).Skip(1).Select(l => l.Split('\t')).Where(c => c.Length >= 6).GroupBy(c => c[0]);
+        int files = 0, countOk = 0, total = 0, reasonOk = 0, statusRows = 0, statusOk = 0, hardOk = 0;
+        foreach (var file in rows)
+        {
+            files++;
+            var outcome = BounceFixtures.Parse(File.ReadAllBytes(Path.Combine(root, "emails", file.Key)), file.Key);
+            Assert.NotEqual(ParseOutcomeKind.Failed, outcome.Kind);
+            var expected = file.ToList();
+            if (outcome.Results.Count == expected.Count) countOk++;
+            for (var i = 0; i < expected.Count; i++)
+            {
+                total++;
+                var want = expected[i];
+                var got = i < outcome.Results.Count ? outcome.Results[i] : null;
+                if (got is not null && (want[4] == "*" || want[4].Split('|').Contains(got.Reason.Token()))) reasonOk++;
+                if (EnhancedStatus.TryParse(want[2], out var ws) && !ws.IsPlaceholder)
+                {
+                    statusRows++;
+                    if (got?.Status == want[2]) statusOk++;
+                }
+                if (got is not null && (want[5] == "*" || want[5].Split('|').Contains(got.HardBounce ? "true" : "false"))) hardOk++;
+            }
+        }
+        double count = (double)countOk / files, reason = (double)reasonOk / total, status = (double)statusOk / statusRows, hard = (double)hardOk / total;
+        output.WriteLine($"files {files}, recipients {total}: count {count:P1}, reason {reason:P1}, status {status:P1}, hard {hard:P1}");
+        Assert.True(count >= MinCount, $"count {count:P1}");
+        Assert.True(reason >= MinReason, $"reason {reason:P1}");
+        Assert.True(status >= MinStatus, $"status {status:P1}");
+        Assert.True(hard >= MinHard, $"hard {hard:P1}");
+    }
+
+    [CorpusFact]
+    public void Corpus_messages_that_are_not_bounces_give_no_results()
+    {
+        var dir = Path.Combine(BounceFixtures.CorpusRoot()!, "not-bounces");
+        if (!Directory.Exists(dir)) return;
+        foreach (var f in Directory.EnumerateFiles(dir, "*.eml"))
+        {
+            Assert.Empty(BounceFixtures.Parse(File.ReadAllBytes(f), f).Results);
+        }
+    }
+}
