@@ -87,7 +87,7 @@ internal static class ParseCommand
         if (Directory.Exists(path))
         {
             var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden })
-                .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}tmp{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                .Where(f => !IsMaildirTmp(Path.GetRelativePath(path, f)))
                 .Order(StringComparer.Ordinal);
             foreach (var file in files)
             {
@@ -97,6 +97,10 @@ internal static class ParseCommand
         }
         foreach (var m in FromFile(path)) yield return m;
     }
+
+    /// <summary>Maildir's tmp/ holds messages still being written: skip them (only below the folder given).</summary>
+    private static bool IsMaildirTmp(string relative) =>
+        relative.Split(Path.DirectorySeparatorChar).SkipLast(1).Any(d => d == "tmp");
 
     private static IEnumerable<(string, int?, MimeMessage?, string?)> FromFile(string file)
     {
