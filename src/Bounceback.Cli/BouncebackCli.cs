@@ -19,11 +19,18 @@ public static class BouncebackCli
 
     public static async Task<int> RunAsync(string[] args, TextWriter output, TextWriter error, TextReader input, CancellationToken cancellationToken)
     {
-        var context = new CliContext(output, error, input);
+        return await RunAsync(args, new CliContext(output, error, input), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Runs the tool with a given context; a command line that does not parse is a usage error (exit code 2).</summary>
+    public static async Task<int> RunAsync(string[] args, CliContext context, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(context);
         var root = BuildRoot(context);
         var parsed = root.Parse(args);
-        var config = new InvocationConfiguration { Output = output, Error = error };
-        return await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        var config = new InvocationConfiguration { Output = context.Output, Error = context.Error };
+        var code = await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
+        return parsed.Errors.Count > 0 && code != ExitCodes.Ok ? ExitCodes.Usage : code;
     }
 }
 

@@ -1,16 +1,75 @@
+using System.Reflection;
+using Bounceback.Core.Json;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace Bounceback.Web;
 
 /// <summary>Builds the web application (page and JSON API) over Core; `bounceback serve` runs it.</summary>
 public static class BouncebackWebApp
 {
+    private const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; " +
+        "frame-ancestors 'none'; form-action 'self'";
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(args);
+        // Nothing a user sends is logged: no request logging, and framework logs only at warning level.
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Services.TryAddSingleton(new WebOptions());
+        builder.Services.AddSingleton<Analyzer>();
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+        {
+            o.SerializerOptions.TypeInfoResolverChain.Insert(0, BouncebackJsonContext.Default);
+            o.SerializerOptions.TypeInfoResolverChain.Insert(1, WebJsonContext.Default);
+        });
+        builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         configure?.Invoke(builder);
         var app = builder.Build();
-        app.MapGet("/healthz", () => "ok");
+
+        app.Use(async (context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            headers.XContentTypeOptions = "nosniff";
+            headers["Referrer-Policy"] = "no-referrer";
+            headers.XFrameOptions = "DENY";
+            await next(context);
+        });
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+
+        app.MapGet("/healthz", () => "ok").WithSummary("Liveness: answers ok.");
+        app.MapOpenApi();
+        ApiEndpoints.Map(app);
+        PageEndpoints.Map(app);
+        MapAsset(app, "/assets/app.css", "app.css", "text/css; charset=utf-8");
+        MapAsset(app, "/assets/app.js", "app.js", "text/javascript; charset=utf-8");
+        app.MapFallback((HttpContext http) =>
+            http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                ? ApiEndpoints.Problem(http, StatusCodes.Status404NotFound, "web.error.not-found")
+                : PageEndpoints.Page(new Pages(http).NotFound(), StatusCodes.Status404NotFound)).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>Serves a file embedded in this assembly (the page's own CSS and script; nothing from outside).</summary>
+    private static void MapAsset(WebApplication app, string path, string resource, string contentType)
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("assets/" + resource)
+            ?? throw new InvalidOperationException($"Missing embedded asset {resource}.");
+        using var memory = new MemoryStream();
+        stream.CopyTo(memory);
+        var bytes = memory.ToArray();
+        app.MapGet(path, (HttpContext http) =>
+        {
+            http.Response.Headers.CacheControl = "public, max-age=3600";
+            return TypedResults.Bytes(bytes, contentType);
+        }).ExcludeFromDescription();
     }
 }

@@ -4,156 +4,121 @@ using System.Text;
 using Bounceback.Cli.Output;
 using Bounceback.Core.Bounces;
 using Bounceback.Core.Catalog;
-using MimeKit;
+using Bounceback.Core.Codes;
+using Bounceback.Core.Scanning;
 
 namespace Bounceback.Cli.Commands;
 
-/// <summary>`bounceback parse PATH... | -`: bounce messages into one result per recipient.</summary>
+/// <summary>`bounceback parse SOURCE... | -`: bounce messages into one result per recipient, in bulk and in parallel.</summary>
 internal static class ParseCommand
 {
     public static Command Create(CliContext context)
     {
-        var paths = new Argument<string[]>("path") { Description = "Files, folders (searched recursively, Maildir too), mbox files, or - for standard input.", Arity = ArgumentArity.ZeroOrMore };
+        var paths = new Argument<string[]>("source") { Description = "Files, folders (searched recursively, Maildir too), mbox files, imap[s]://user@host[:port]/Folder, or - for standard input.", Arity = ArgumentArity.ZeroOrMore };
         var jsonl = new Option<bool>("--jsonl") { Description = "One JSON object per recipient per line." };
         var json = CommonOptions.Json();
+        var csv = new Option<bool>("--csv") { Description = "CSV (RFC 4180), one row per recipient." };
+        var outputFile = new Option<string?>("--output", "-o") { Description = "Write the results to this file instead of standard output." };
+        var summary = new Option<bool>("--summary") { Description = "Print totals by reason, hard/soft, status, recipient domain, remote server and decoder." };
+        var summaryJson = new Option<bool>("--summary-json") { Description = "Print the totals as JSON (to standard output, or after the results)." };
+        var parallel = new Option<int>("--parallel") { Description = "How many messages to parse at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var lang = CommonOptions.Lang();
         var failuresOnly = new Option<bool>("--failures-only") { Description = "Leave out delivery reports, feedback reports and auto-replies." };
-        var command = new Command("parse", ExplanationCatalog.Default.Text("parse.description", Core.Codes.Language.En))
+        var since = new Option<string?>("--since") { Description = "IMAP: only messages received on or after this date (yyyy-mm-dd)." };
+        var moveProcessed = new Option<string?>("--move-processed") { Description = "IMAP: move the messages that were parsed as bounces to this folder (opens the folder read-write)." };
+        var check = CheckFollowUp.Option();
+        var mimeOnly = new Option<bool>("--mime-only") { Description = "Benchmark aid: only read the messages with MimeKit and count them.", Hidden = true };
+        var command = new Command("parse", ExplanationCatalog.Default.Text("parse.description", Language.En))
         {
-            paths, jsonl, json, lang, failuresOnly,
+            paths, jsonl, json, csv, outputFile, summary, summaryJson, parallel, lang, failuresOnly, since, moveProcessed, mimeOnly, check,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
             var language = CommonOptions.ResolveLanguage(result.GetValue(lang));
-            var format = result.GetValue(jsonl) ? ParseFormat.JsonLines : result.GetValue(json) ? ParseFormat.Json : ParseFormat.Table;
-            var inputs = result.GetValue(paths) is { Length: > 0 } p ? p : ["-"];
             var catalog = ExplanationCatalog.Default;
+            var inputs = result.GetValue(paths) is { Length: > 0 } p ? p : ["-"];
+            var workers = result.GetValue(parallel);
+            if (workers is < 1 or > 64)
+            {
+                await context.Error.WriteLineAsync(catalog.Text("scan.parallel.invalid", language)).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            var imap = new ImapOptions(ParseSince(result.GetValue(since), out var sinceOk), result.GetValue(moveProcessed));
+            if (!sinceOk)
+            {
+                await context.Error.WriteLineAsync(catalog.Text("scan.since.invalid", language)).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            if (!CheckFollowUp.TryCreate(result, check, out var followUp))
+            {
+                await context.Error.WriteLineAsync(catalog.Text("check.cli.bad-check-server", language)).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
             foreach (var path in inputs)
             {
-                if (path != "-" && !File.Exists(path) && !Directory.Exists(path))
+                if (path != "-" && !ImapLocation.IsImap(path) && !File.Exists(path) && !Directory.Exists(path))
                 {
                     await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, catalog.Text("parse.missingPath", language), path)).ConfigureAwait(false);
                     return ExitCodes.Usage;
                 }
             }
-            var writer = new ParseWriter(context.Output, format, language, context.UseColor);
-            var counts = new ParseCounts();
-            var skipNonFailures = result.GetValue(failuresOnly);
-            foreach (var path in inputs)
+
+            var format = result.GetValue(jsonl) ? ParseFormat.JsonLines : result.GetValue(json) ? ParseFormat.Json : result.GetValue(csv) ? ParseFormat.Csv : ParseFormat.Table;
+            var wantSummary = result.GetValue(summary);
+            var wantSummaryJson = result.GetValue(summaryJson);
+            var resultsWanted = format != ParseFormat.Table || !(wantSummary || wantSummaryJson);
+            TextWriter output = context.Output;
+            StreamWriter? file = null;
+            if (result.GetValue(outputFile) is { } outPath)
             {
-                foreach (var (source, index, message, error) in Messages(path, context))
+                try
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
-                    counts.Messages++;
-                    if (message is null)
-                    {
-                        counts.Unreadable++;
-                        await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, catalog.Text("parse.unreadable", language), source, error)).ConfigureAwait(false);
-                        continue;
-                    }
-                    var outcome = BounceParser.Default.Parse(message, source, index, language);
-                    switch (outcome.Kind)
-                    {
-                        case ParseOutcomeKind.NotBounce: counts.NotBounces++; continue;
-                        case ParseOutcomeKind.Failed:
-                            counts.Unreadable++;
-                            await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, catalog.Text("parse.unreadable", language), source, outcome.Error)).ConfigureAwait(false);
-                            continue;
-                    }
-                    counts.Bounces++;
-                    foreach (var r in outcome.Results)
-                    {
-                        if (skipNonFailures && Core.Codes.BounceReasons.IsNotFailure(r.Reason)) continue;
-                        counts.Recipients++;
-                        writer.Write(r);
-                    }
+                    file = new StreamWriter(outPath, append: false, new UTF8Encoding(false), 1 << 16);
                 }
+                catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+                {
+                    await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, catalog.Text("scan.output.failed", language), outPath, e.Message)).ConfigureAwait(false);
+                    return ExitCodes.Usage;
+                }
+                output = file;
             }
-            writer.Finish(counts);
-            return ExitCodes.Ok;
+            else if (ReferenceEquals(output, Console.Out))
+            {
+                // A large buffer for bulk output; flushed whole lines only, at the end or on interruption.
+                output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+            }
+
+            try
+            {
+                var run = new ScanRun(context, language, workers, imap, result.GetValue(failuresOnly), result.GetValue(mimeOnly)) { OnResult = followUp is null ? null : followUp.Add };
+                var outcome = await run.ExecuteAsync(inputs, resultsWanted ? new ParseWriter(output, format, language, context.UseColor && file is null) : null, cancellationToken).ConfigureAwait(false);
+                if (outcome.Exit != ExitCodes.Ok && outcome.Summary is null) return outcome.Exit;
+                var s = outcome.Summary!;
+                var summaryTarget = file is null ? output : context.Output;
+                if (wantSummaryJson) SummaryWriter.WriteJson(summaryTarget, s, outcome.Interrupted);
+                if (wantSummary) SummaryWriter.WriteTable(file is null && format != ParseFormat.Table ? context.Error : summaryTarget, s, language, outcome.Interrupted);
+                if (followUp is not null && !outcome.Interrupted)
+                {
+                    await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                    await followUp.RunAsync(context, language, format != ParseFormat.Table, cancellationToken).ConfigureAwait(false);
+                }
+                return outcome.Exit;
+            }
+            finally
+            {
+                await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
+                if (file is not null) await file.DisposeAsync().ConfigureAwait(false);
+            }
         });
         return command;
     }
 
-    /// <summary>Every message under a path: one file, a folder tree (Maildir included), an mbox, or standard input.</summary>
-    private static IEnumerable<(string Source, int? Index, MimeMessage? Message, string? Error)> Messages(string path, CliContext context)
+    private static DateTimeOffset? ParseSince(string? value, out bool ok)
     {
-        if (path == "-")
-        {
-            using var stdin = OpenInput(context);
-            foreach (var m in FromStream(stdin, "-")) yield return m;
-            yield break;
-        }
-        if (Directory.Exists(path))
-        {
-            var files = Directory.EnumerateFiles(path, "*", new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden })
-                .Where(f => !IsMaildirTmp(Path.GetRelativePath(path, f)))
-                .Order(StringComparer.Ordinal);
-            foreach (var file in files)
-            {
-                foreach (var m in FromFile(file)) yield return m;
-            }
-            yield break;
-        }
-        foreach (var m in FromFile(path)) yield return m;
-    }
-
-    /// <summary>Maildir's tmp/ holds messages still being written: skip them (only below the folder given).</summary>
-    private static bool IsMaildirTmp(string relative) =>
-        relative.Split(Path.DirectorySeparatorChar).SkipLast(1).Any(d => d == "tmp");
-
-    private static IEnumerable<(string, int?, MimeMessage?, string?)> FromFile(string file)
-    {
-        FileStream stream;
-        try
-        {
-            stream = File.OpenRead(file);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            return [(file, null, null, e.Message)];
-        }
-        return FromOwnedStream(stream, file);
-    }
-
-    private static IEnumerable<(string, int?, MimeMessage?, string?)> FromOwnedStream(Stream stream, string source)
-    {
-        using (stream)
-        {
-            foreach (var m in FromStream(stream, source)) yield return m;
-        }
-    }
-
-    private static IEnumerable<(string, int?, MimeMessage?, string?)> FromStream(Stream stream, string source)
-    {
-        var buffered = new BufferedStream(stream, 64 * 1024);
-        var head = new byte[5];
-        var read = buffered.Read(head, 0, 5);
-        var isMbox = read == 5 && Encoding.ASCII.GetString(head) == "From ";
-        var input = new PrefixStream(head.AsMemory(0, read), buffered);
-        var parser = new MimeParser(input, isMbox ? MimeFormat.Mbox : MimeFormat.Entity, persistent: false);
-        var index = 0;
-        while (!parser.IsEndOfStream)
-        {
-            MimeMessage? message = null;
-            string? error = null;
-            try
-            {
-                message = parser.ParseMessage();
-            }
-            catch (Exception e) when (e is FormatException or ParseException or IOException or InvalidOperationException)
-            {
-                error = e.Message;
-            }
-            yield return (source, isMbox ? index : null, message, error);
-            index++;
-            if (!isMbox || error is not null) yield break;
-        }
-    }
-
-    private static Stream OpenInput(CliContext context)
-    {
-        if (ReferenceEquals(context.Input, Console.In)) return Console.OpenStandardInput();
-        return new MemoryStream(Encoding.UTF8.GetBytes(context.Input.ReadToEnd()));
+        ok = true;
+        if (value is null) return null;
+        if (DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var d)) return d;
+        ok = false;
+        return null;
     }
 }

@@ -12,6 +12,7 @@ internal enum ParseFormat
     Table,
     Json,
     JsonLines,
+    Csv,
 }
 
 /// <summary>Counts of one parse run, for the summary line.</summary>
@@ -28,6 +29,7 @@ internal sealed class ParseCounts
 internal sealed class ParseWriter(TextWriter output, ParseFormat format, Language language, bool color)
 {
     private readonly List<BounceResult> _buffered = [];
+    private readonly CsvWriter _csv = new(output);
     private readonly ExplanationCatalog _catalog = ExplanationCatalog.Default;
     private bool _headerWritten;
 
@@ -40,6 +42,9 @@ internal sealed class ParseWriter(TextWriter output, ParseFormat format, Languag
                 break;
             case ParseFormat.Json:
                 _buffered.Add(result);
+                break;
+            case ParseFormat.Csv:
+                _csv.Write(result);
                 break;
             default:
                 WriteRow(result);

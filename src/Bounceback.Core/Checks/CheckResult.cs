@@ -21,7 +21,7 @@ public sealed record CheckResult
     public required CheckStatus Status { get; init; }
     /// <summary>The machine name of what was found ("too-many-lookups", "refused"); the key of the texts in checks.yaml.</summary>
     [JsonIgnore]
-    public required string Outcome { get; init; }
+    public string Outcome { get; init; } = "";
     public required string Summary { get; init; }
     /// <summary>The facts behind the result (records found, codes returned, timings in milliseconds).</summary>
     public required IReadOnlyDictionary<string, string> Details { get; init; }
@@ -36,10 +36,20 @@ public sealed record TargetReport(string Target, IReadOnlyList<CheckResult> Chec
 public sealed record CheckReport(IReadOnlyList<TargetReport> Targets)
 {
     /// <summary>True when some check failed (warnings and errors do not count as failures).</summary>
+    [JsonIgnore]
     public bool AnyFailed => Targets.Any(t => t.Checks.Any(c => c.Status == CheckStatus.Fail));
 }
 
 /// <summary>Source-generated JSON for check reports (camelCase).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, WriteIndented = true)]
 [JsonSerializable(typeof(CheckReport))]
-public sealed partial class CheckJsonContext : JsonSerializerContext;
+public sealed partial class CheckJsonContext : JsonSerializerContext
+{
+    /// <summary>For people and pipes: camelCase, letters such as é and quotes left as they are (no \u escapes).</summary>
+    public static CheckJsonContext Readable(bool indented) => new(new System.Text.Json.JsonSerializerOptions
+    {
+        PropertyNamingPolicy = System.Text.Json.JsonNamingPolicy.CamelCase,
+        WriteIndented = indented,
+        Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+    });
+}

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using Bounceback.Core.Catalog;
 using Bounceback.Core.Codes;
+using Bounceback.Core.Extraction;
 
 namespace Bounceback.Core.Diagnosis;
 
@@ -9,35 +12,422 @@ namespace Bounceback.Core.Diagnosis;
 /// </summary>
 public sealed class Diagnoser
 {
+    private const int MaxCacheEntries = 20_000;
+    private const int MaxDiagnosticText = 8_192;
+    private const int MaxMergedSteps = 8;
+
     private static readonly Lazy<Diagnoser> DefaultDiagnoser = new(() => new Diagnoser(ExplanationCatalog.Default));
 
+    private readonly ConcurrentDictionary<DiagnoseKey, Diagnosis?> _cache = new();
+    private readonly Dictionary<CatalogEntry, int> _entryIds;
+
+    /// <summary>The diagnoser over <see cref="ExplanationCatalog.Default"/>.</summary>
     public static Diagnoser Default => DefaultDiagnoser.Value;
 
+    /// <summary>The catalog the explanations come from.</summary>
     public ExplanationCatalog Catalog { get; }
 
-    public Diagnoser(ExplanationCatalog catalog) => Catalog = catalog;
+    /// <summary>The extractor that finds codes in text for this catalog.</summary>
+    public CodeExtractor Extractor { get; }
+
+    /// <summary>Builds a diagnoser over a catalog.</summary>
+    public Diagnoser(ExplanationCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        Catalog = catalog;
+        Extractor = ReferenceEquals(catalog, ExplanationCatalog.Default) ? CodeExtractor.Default : new CodeExtractor(catalog);
+        _entryIds = new Dictionary<CatalogEntry, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < catalog.Entries.Count; i++) _entryIds[catalog.Entries[i]] = i;
+    }
 
     /// <summary>Explains every code in a pasted text (a lone code, a dialog, a reply line, a whole bounce).</summary>
-    /// <remarks>SKELETON: the explain issue replaces this with extraction and diagnosis.</remarks>
-    public ExplainReport Explain(string text, Language language) => new(language, [], null);
+    /// <param name="text">Any text; null or empty gives a report without findings.</param>
+    /// <param name="language">The language of the explanation.</param>
+    public ExplainReport Explain(string text, Language language)
+    {
+        var extraction = Extractor.Extract(text);
+        if (extraction.Codes.Count == 0) return new ExplainReport(language, [], null);
+        var resolved = new List<(ExtractedCode Code, Resolution Res, Finding Finding)>(extraction.Codes.Count);
+        foreach (var code in extraction.Codes)
+        {
+            var group = extraction.Groups[code.Group];
+            var groupText = text.AsSpan(group.Start, group.Length);
+            var res = Resolve(code.Kind, code.Code, code.Provider, extraction.Providers, groupText, GroupReply(extraction, code.Group));
+            resolved.Add((code, res, BuildFinding(code, res, language, GroupClass(extraction, code.Group)) with { MatchedText = text.Substring(code.Start, code.Length) }));
+        }
+        var findings = resolved.Select(r => r.Finding).ToList();
+        var diagnosis = BuildDiagnosis(findings, language);
+        // One finding per distinct explanation: a bounce repeats its codes, the reader needs each once.
+        var seen = new HashSet<(CodeKind, string, string)>();
+        var distinct = findings.Where(f => seen.Add((f.Kind, f.Code, f.Title))).ToList();
+        return new ExplainReport(language, distinct, diagnosis);
+    }
 
     /// <summary>Explains one code of a known kind (for permalinks and lookups); unknown but well-formed codes are explained from their parts.</summary>
     /// <returns>Null when the code is not well-formed for its kind.</returns>
-    /// <remarks>SKELETON: the explain issue adds the structural fallback and provider lookups.</remarks>
-    public Finding? ExplainCode(CodeKind kind, string code, Language language)
+    public Finding? ExplainCode(CodeKind kind, string code, Language language) => ExplainCode(kind, code, language, null);
+
+    /// <summary>Explains one code, as a given provider uses it when <paramref name="provider"/> is set (a profile id such as "google").</summary>
+    /// <returns>Null when the code is not well-formed for its kind.</returns>
+    public Finding? ExplainCode(CodeKind kind, string code, Language language, string? provider)
     {
-        var entry = Catalog.Find(kind, code);
-        if (entry is null) return null;
-        return new Finding
+        if (string.IsNullOrWhiteSpace(code)) return null;
+        var normal = Normalize(kind, code.Trim());
+        if (normal is null) return null;
+        IReadOnlyList<string> providers = provider is null ? [] : [provider];
+        string? tokenProvider = null;
+        if (kind == CodeKind.Provider)
         {
-            Kind = kind, Code = code, MatchedText = code, Start = 0, Length = code.Length, Known = true,
-            Title = entry.Title.Get(language), Meaning = entry.Meaning.Get(language), Causes = entry.Causes.Get(language),
-            FaultSide = entry.FaultSide, Severity = entry.Severity ?? Severity.Unknown, Reason = entry.Reason,
-            Steps = new Steps(entry.SenderSteps.Get(language), entry.AdminSteps.Get(language)), Source = entry.Source,
-        };
+            tokenProvider = provider ?? Catalog.Providers.FirstOrDefault(p => Catalog.FindForProvider(p.Id, normal).Count > 0)?.Id;
+            if (tokenProvider is null) return null;
+        }
+        var res = Resolve(kind, normal, tokenProvider, providers, code.AsSpan(), null);
+        var extracted = new ExtractedCode(kind, normal, 0, code.Length, 0, CodeReading.AsWritten, tokenProvider);
+        return BuildFinding(extracted, res, language, null) with { MatchedText = code };
     }
 
     /// <summary>The diagnosis for a bounce result's facts: its status, reply code and diagnostic text together.</summary>
-    /// <remarks>SKELETON: the explain issue implements this; parse calls it to link each result to its explanation.</remarks>
-    public Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, Language language) => null;
+    /// <param name="status">The enhanced status ("5.1.1") or null.</param>
+    /// <param name="replyCode">The SMTP reply code or null.</param>
+    /// <param name="diagnosticText">The server's diagnostic text, which may name a provider or contain its tokens; may be null.</param>
+    /// <param name="language">The language of the diagnosis.</param>
+    /// <returns>Null when neither the facts nor the text hold a code.</returns>
+    public Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, Language language)
+    {
+        var text = diagnosticText ?? "";
+        if (text.Length > MaxDiagnosticText) text = text[..MaxDiagnosticText];
+        string? enhanced = null;
+        if (status is not null && EnhancedStatus.TryParse(status, out var st)) enhanced = st.ToString();
+        string? reply = replyCode is >= 200 and <= 599 ? replyCode.Value.ToString(CultureInfo.InvariantCulture) : null;
+        if (enhanced is null && reply is null)
+        {
+            return text.Length == 0 ? null : Explain(text, language).Diagnosis;
+        }
+        // Provider wording: detect words and tokens of the diagnostic text.
+        var extraction = text.Length == 0 ? ExtractionResult.Empty : Extractor.Extract(text, 16);
+        var token = extraction.Codes.FirstOrDefault(c => c.Kind == CodeKind.Provider);
+        var providers = extraction.Providers;
+        var span = text.AsSpan();
+        var enhancedRes = enhanced is null ? default : Resolve(CodeKind.Enhanced, enhanced, null, providers, span, reply);
+        var replyRes = reply is null ? default : Resolve(CodeKind.Reply, reply, null, providers, span, reply);
+        var tokenRes = token is null ? default : Resolve(CodeKind.Provider, token.Code, token.Provider, providers, span, reply);
+        var key = new DiagnoseKey(language, enhanced, reply, Id(enhancedRes.Entry), Id(replyRes.Entry), Id(tokenRes.Entry),
+            token is null ? null : token.Provider + ":" + token.Code);
+        if (_cache.TryGetValue(key, out var cached)) return cached;
+
+        var classDigit = enhanced is not null ? enhanced[0] - '0' : reply![0] - '0';
+        var findings = new List<Finding>(3);
+        if (token is not null) findings.Add(BuildFinding(token with { Group = 0 }, tokenRes, language, classDigit));
+        if (enhanced is not null) findings.Add(BuildFinding(new ExtractedCode(CodeKind.Enhanced, enhanced, 0, 0, 0), enhancedRes, language, classDigit));
+        if (reply is not null) findings.Add(BuildFinding(new ExtractedCode(CodeKind.Reply, reply, 0, 0, 0), replyRes, language, classDigit));
+        var diagnosis = BuildDiagnosis(findings, language);
+        if (_cache.Count >= MaxCacheEntries) _cache.Clear();
+        _cache.TryAdd(key, diagnosis);
+        return diagnosis;
+    }
+
+    private int Id(CatalogEntry? entry) => entry is not null && _entryIds.TryGetValue(entry, out var id) ? id : -1;
+
+    private readonly record struct DiagnoseKey(Language Language, string? Status, string? Reply, int EnhancedEntry, int ReplyEntry, int TokenEntry, string? Token);
+
+    /// <summary>Which catalog entry explains a code, and whether it came from a provider's profile.</summary>
+    private readonly record struct Resolution(CatalogEntry? Entry, string? Provider);
+
+    private static string? Normalize(CodeKind kind, string code)
+    {
+        switch (kind)
+        {
+            case CodeKind.Enhanced:
+                if (code.StartsWith("x.", StringComparison.OrdinalIgnoreCase))
+                    return EnhancedStatus.TryParse("5" + code[1..], out var x) ? x.ClassIndependent : null;
+                return EnhancedStatus.TryParse(code, out var s) ? s.ToString() : null;
+            case CodeKind.Reply:
+                return code.Length == 3 && code[0] is >= '2' and <= '5' && char.IsAsciiDigit(code[1]) && char.IsAsciiDigit(code[2]) ? code : null;
+            case CodeKind.WindowsClient:
+                return ClientErrorCode.TryParse(code, out var h) ? h.ToString() : null;
+            case CodeKind.Winsock:
+                return WinsockError.TryParse(code, out var w) ? w.ToString() : null;
+            case CodeKind.Provider:
+                var t = code.Trim().Trim('[', ']');
+                return t.Length is > 0 and <= 40 ? t : null;
+            default:
+                return null;
+        }
+    }
+
+    private Resolution Resolve(CodeKind kind, string code, string? tokenProvider, IReadOnlyList<string> providers, ReadOnlySpan<char> groupText, string? groupReply)
+    {
+        if (kind == CodeKind.Provider && tokenProvider is not null)
+        {
+            var e = PickProviderEntry(tokenProvider, code, groupText, groupReply);
+            return new Resolution(e, tokenProvider);
+        }
+        if (kind is CodeKind.Enhanced or CodeKind.Reply && providers.Count > 0 && !code.StartsWith('x'))
+        {
+            // Providers named in the code's own reply first, then the others recognised in the text.
+            CatalogEntry? fallback = null;
+            string? fallbackProvider = null;
+            foreach (var p in providers)
+            {
+                var e = PickProviderEntry(p, code, groupText, groupReply);
+                if (e is null) continue;
+                if (Extractor.ProviderMentioned(p, groupText)) return new Resolution(e, p);
+                if (fallback is null) { fallback = e; fallbackProvider = p; }
+            }
+            if (fallback is not null) return new Resolution(fallback, fallbackProvider);
+        }
+        return new Resolution(kind == CodeKind.Provider ? null : Catalog.Find(kind, code), null);
+    }
+
+    // The provider's entry for a code: one whose phrases occur in the group's text beats one without phrases;
+    // a matching reply code breaks ties.
+    private CatalogEntry? PickProviderEntry(string provider, string code, ReadOnlySpan<char> groupText, string? groupReply)
+    {
+        var entries = Catalog.FindForProvider(provider, code);
+        if (entries.Count == 0) return null;
+        CatalogEntry? best = null;
+        var bestScore = -1;
+        foreach (var e in entries)
+        {
+            int score;
+            if (e.Phrases.Count == 0) score = 1;
+            else
+            {
+                var hit = false;
+                foreach (var p in e.Phrases)
+                {
+                    if (!string.IsNullOrWhiteSpace(p) && groupText.Contains(p, StringComparison.OrdinalIgnoreCase)) { hit = true; break; }
+                }
+                if (!hit) continue;
+                score = 3;
+            }
+            if (e.Reply is not null && groupReply is not null && e.Reply.Value.ToString(CultureInfo.InvariantCulture) == groupReply) score++;
+            if (score > bestScore) { best = e; bestScore = score; }
+        }
+        return best;
+    }
+
+    private static string? GroupReply(ExtractionResult extraction, int group)
+    {
+        foreach (var c in extraction.Codes)
+        {
+            if (c.Group == group && c.Kind == CodeKind.Reply) return c.Code;
+        }
+        return null;
+    }
+
+    private static int? GroupClass(ExtractionResult extraction, int group)
+    {
+        foreach (var c in extraction.Codes)
+        {
+            if (c.Group == group && c.Kind is CodeKind.Enhanced or CodeKind.Reply && c.Code[0] is '2' or '4' or '5') return c.Code[0] - '0';
+        }
+        return null;
+    }
+
+    private static int? ClassOf(CodeKind kind, string code) =>
+        kind is CodeKind.Enhanced or CodeKind.Reply && code.Length > 0 && code[0] is >= '1' and <= '5' ? code[0] - '0' : null;
+
+    private Finding BuildFinding(ExtractedCode code, Resolution res, Language lang, int? groupClass)
+    {
+        var classDigit = ClassOf(code.Kind, code.Code) ?? groupClass;
+        var note = Note(code, lang);
+        if (res.Entry is { } e)
+        {
+            var severity = e.Severity ?? (classDigit is { } cd ? Vocabulary.SeverityOfClass(cd) : Severity.Unknown);
+            return new Finding
+            {
+                Kind = code.Kind, Code = code.Code, MatchedText = code.Code, Start = code.Start, Length = code.Length, Known = true,
+                Title = e.Title.Get(lang), Meaning = e.Meaning.Get(lang), Causes = e.Causes.Get(lang),
+                FaultSide = e.FaultSide, Severity = severity, Reason = e.Reason,
+                Steps = new Steps(e.SenderSteps.Get(lang), e.AdminSteps.Get(lang)), Source = e.Source,
+                Provider = res.Provider, Group = code.Group, Note = note,
+            };
+        }
+        return Structural(code, res.Provider, lang, classDigit) with { Note = note };
+    }
+
+    private string? Note(ExtractedCode code, Language lang)
+    {
+        switch (code.Reading)
+        {
+            case CodeReading.DotlessEnhanced:
+                return Fill(Catalog.Text("note.dotless", lang), ("code", code.Code), ("written", code.Code.Replace(".", "", StringComparison.Ordinal)));
+            case CodeReading.ReplyOrDotless:
+                var other = string.Join('.', code.Code.ToCharArray());
+                var entry = Catalog.Find(CodeKind.Enhanced, other);
+                return Fill(Catalog.Text("note.replyOrDotless", lang), ("code", code.Code), ("other", other), ("otherTitle", entry?.Title.Get(lang) ?? other));
+            default:
+                return null;
+        }
+    }
+
+    // An explanation built from a code's parts when the catalog has no entry for the code itself.
+    private Finding Structural(ExtractedCode code, string? provider, Language lang, int? classDigit)
+    {
+        var unknownDetail = Fill(Catalog.Text("fallback.unknownDetail", lang), ("code", code.Code));
+        var parts = new List<CatalogEntry>();
+        string title;
+        var meaning = new List<string>();
+        var side = FaultSide.Unknown;
+        var reason = BounceReason.Undefined;
+        string source;
+        switch (code.Kind)
+        {
+            case CodeKind.Enhanced:
+            {
+                var subject = code.Code.Split('.') is { Length: 3 } p ? p[1] : "0";
+                AddPart(parts, CodeKind.Enhanced, "x." + subject);
+                if (classDigit is { } c && !code.Code.StartsWith('x')) AddPart(parts, CodeKind.Enhanced, c.ToString(CultureInfo.InvariantCulture));
+                title = parts.Count > 0 ? parts[0].Title.Get(lang) : Catalog.Text("fallback.enhanced.title", lang);
+                source = "RFC 3463";
+                break;
+            }
+            case CodeKind.Reply:
+            {
+                AddPart(parts, CodeKind.Reply, "x" + code.Code[1] + "z");
+                AddPart(parts, CodeKind.Reply, code.Code[0] + "yz");
+                title = parts.Count > 0 ? parts[^1].Title.Get(lang) : Catalog.Text("fallback.reply.title", lang);
+                source = "RFC 5321";
+                break;
+            }
+            case CodeKind.WindowsClient:
+            {
+                var inRange = ClientErrorCode.TryParse(code.Code, out var h) && (h.Value & 0xFFFFFF00) == 0x800CCC00;
+                var key = inRange ? "fallback.client.transport" : "fallback.client.other";
+                title = Catalog.Text(key + ".title", lang);
+                meaning.Add(Catalog.Text(key + ".meaning", lang));
+                side = FaultSide.SenderClient;
+                source = inRange ? "imnxport.h" : "Windows";
+                break;
+            }
+            case CodeKind.Winsock:
+                title = Catalog.Text("fallback.winsock.title", lang);
+                meaning.Add(Catalog.Text("fallback.winsock.meaning", lang));
+                source = "Windows Sockets";
+                break;
+            default:
+            {
+                var name = Catalog.Providers.FirstOrDefault(p => p.Id == provider)?.Name ?? provider ?? "";
+                title = Fill(Catalog.Text("fallback.provider.title", lang), ("provider", name));
+                meaning.Add(Fill(Catalog.Text("fallback.provider.meaning", lang), ("provider", name)));
+                source = name;
+                break;
+            }
+        }
+        foreach (var part in parts)
+        {
+            meaning.Add(part.Meaning.Get(lang));
+            if (side == FaultSide.Unknown) side = part.FaultSide;
+            if (reason == BounceReason.Undefined) reason = part.Reason;
+        }
+        meaning.Add(unknownDetail);
+        return new Finding
+        {
+            Kind = code.Kind, Code = code.Code, MatchedText = code.Code, Start = code.Start, Length = code.Length, Known = false,
+            Title = Fill(Catalog.Text("fallback.title", lang), ("title", title.TrimEnd('.'))),
+            Meaning = string.Join(" ", meaning.Where(m => !string.IsNullOrWhiteSpace(m))),
+            Causes = parts.SelectMany(p => p.Causes.Get(lang)).Distinct(StringComparer.Ordinal).ToList(),
+            FaultSide = side,
+            Severity = classDigit is { } cl ? Vocabulary.SeverityOfClass(cl) : Severity.Unknown,
+            Reason = reason,
+            Steps = new Steps(
+                parts.SelectMany(p => p.SenderSteps.Get(lang)).Distinct(StringComparer.Ordinal).ToList(),
+                parts.SelectMany(p => p.AdminSteps.Get(lang)).Distinct(StringComparer.Ordinal).ToList()),
+            Source = source,
+            Provider = provider,
+            Group = code.Group,
+        };
+    }
+
+    private void AddPart(List<CatalogEntry> parts, CodeKind kind, string code)
+    {
+        var e = Catalog.Find(kind, code);
+        if (e is not null) parts.Add(e);
+    }
+
+    /// <summary>How strongly a finding should drive the diagnosis: provider wording (its own token first) beats a detailed
+    /// enhanced code, which beats a reply code, then Windows client codes, then Winsock numbers; within a reply the enhanced
+    /// code (even one explained from its parts) refines the reply code; success codes come last.</summary>
+    private static int Rank(Finding f, bool groupHasReply)
+    {
+        int rank;
+        if (!f.Known)
+        {
+            rank = f.Kind switch { CodeKind.Enhanced => groupHasReply ? 45 : 15, CodeKind.Provider => 14, CodeKind.Reply => 10, CodeKind.WindowsClient => 8, _ => 6 };
+        }
+        else if (f.Provider is not null) rank = f.Kind == CodeKind.Provider ? 65 : 60;
+        else
+        {
+            rank = f.Kind switch
+            {
+                CodeKind.Enhanced when groupHasReply || !f.Code.EndsWith(".0", StringComparison.Ordinal) => 50,
+                CodeKind.Enhanced => 35,
+                CodeKind.Reply => 40,
+                CodeKind.WindowsClient => 30,
+                CodeKind.Winsock => 20,
+                _ => 25,
+            };
+        }
+        if (f.Severity is Severity.Success or Severity.Intermediate) rank -= 100;
+        return rank;
+    }
+
+    private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang)
+    {
+        if (findings.Count == 0) return null;
+        var groupsWithReply = findings.Where(f => f.Kind == CodeKind.Reply).Select(f => f.Group).ToHashSet();
+        var groupSize = findings.GroupBy(f => f.Group).ToDictionary(g => g.Key, g => g.Count());
+        var ranked = findings
+            .Select((f, i) => (Finding: f, Index: i, Rank: Rank(f, groupsWithReply.Contains(f.Group))))
+            .ToList();
+        var driver = ranked.OrderByDescending(r => r.Rank).ThenByDescending(r => groupSize[r.Finding.Group]).ThenBy(r => r.Index).First().Finding;
+        var group = ranked.Where(r => r.Finding.Group == driver.Group)
+            .OrderByDescending(r => ReferenceEquals(r.Finding, driver)).ThenByDescending(r => r.Rank).ThenBy(r => r.Index)
+            .Select(r => r.Finding).ToList();
+        var side = group.Select(f => f.FaultSide).FirstOrDefault(s => s != FaultSide.Unknown);
+        var severity = group.Select(f => f.Severity).FirstOrDefault(s => s != Severity.Unknown);
+        var reason = group.Select(f => f.Reason).FirstOrDefault(r => r != BounceReason.Undefined);
+        var steps = new Steps(Merge(group.Select(f => f.Steps.Sender)), Merge(group.Select(f => f.Steps.Admin)));
+        return new Diagnosis
+        {
+            Code = driver.Code,
+            Summary = Summary(driver.Title, side, severity, lang),
+            FaultSide = side,
+            Severity = severity,
+            Reason = reason,
+            RetryMayHelp = severity == Severity.Temporary,
+            Steps = steps,
+        };
+    }
+
+    private static List<string> Merge(IEnumerable<IReadOnlyList<string>> lists)
+    {
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var merged = new List<string>();
+        foreach (var list in lists)
+        {
+            foreach (var s in list)
+            {
+                if (merged.Count < MaxMergedSteps && seen.Add(s.Trim())) merged.Add(s);
+            }
+        }
+        return merged;
+    }
+
+    private string Summary(string title, FaultSide side, Severity severity, Language lang)
+    {
+        var what = Fill(Catalog.Text("summary.what", lang), ("title", title.Trim().TrimEnd('.')));
+        var who = side == FaultSide.Unknown
+            ? Catalog.Text("summary.side.unknown", lang)
+            : Fill(Catalog.Text("summary.side", lang), ("side", Catalog.Text("faultSide." + side.Token(), lang)));
+        var retry = Catalog.Text("summary.retry." + severity.Token(), lang);
+        return string.Join(" ", new[] { what, who, retry }.Where(s => !string.IsNullOrWhiteSpace(s)));
+    }
+
+    private static string Fill(string template, params (string Name, string Value)[] values)
+    {
+        foreach (var (name, value) in values) template = template.Replace("{" + name + "}", value, StringComparison.Ordinal);
+        return template;
+    }
 }

@@ -1,0 +1,385 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Bounceback.Core.Catalog;
+using Bounceback.Core.Codes;
+
+namespace Bounceback.Core.Extraction;
+
+/// <summary>
+/// Finds error codes in free text: enhanced status codes (5.7.1, x.1.1), SMTP reply codes (550), enhanced codes written
+/// without dots (571), Windows mail client codes (0x800CCC0E), Winsock numbers (10060, with socket context) and provider
+/// tokens ([TSS04], S3140), and groups the codes that belong to one reply. Linear in the input; the number of codes is capped.
+/// Thread-safe; build once per catalog and share.
+/// </summary>
+public sealed partial class CodeExtractor
+{
+    /// <summary>The default cap on the number of codes returned for one text.</summary>
+    public const int DefaultMaxCodes = 200;
+
+    private const int MaxGroupBefore = 600;
+    private const int MaxGroupAfter = 2000;
+    private const int MaxContinuationLines = 40;
+
+    [GeneratedRegex(@"(?:0[xX])?[89][0-9A-Fa-f]{7}|[245xX]\.[0-9]{1,3}\.[0-9]{1,3}|[0-9]{3,5}", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex CandidateRegex();
+
+    // Words after which a bare three-digit number is a code ("error 571", "foutcode 550", "said: 550").
+    private static readonly string[] CodeWords =
+    [
+        "error", "errors", "code", "codes", "fout", "fouten", "melding", "status", "reply", "replied", "response", "said",
+        "returned", "smtp", "esmtp", "antwoord", "antwoordde", "reden", "reason", "nummer", "number", "nr", "bericht",
+    ];
+
+    private static readonly string[] Connectors = ["en", "of", "or", "and", "und", "bzw"];
+
+    private readonly ExplanationCatalog _catalog;
+    private readonly (string Provider, string Word)[] _detect;
+    private readonly (string Provider, Regex Pattern)[] _tokens;
+
+    /// <summary>Builds an extractor for the providers and codes of a catalog.</summary>
+    public CodeExtractor(ExplanationCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        _catalog = catalog;
+        _detect = catalog.Providers
+            .SelectMany(p => p.Detect.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => (p.Id, w.Trim())))
+            .ToArray();
+        var tokens = new List<(string, Regex)>();
+        foreach (var p in catalog.Providers)
+        {
+            var patterns = p.TokenPatterns.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+            if (patterns.Count == 0) continue;
+            try
+            {
+                var combined = string.Join("|", patterns.Select(t => "(?:" + t + ")"));
+                tokens.Add((p.Id, new Regex(combined, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)));
+            }
+            catch (ArgumentException)
+            {
+                // A pattern the engine cannot run safely is left out; the provider catalog tests report it.
+            }
+        }
+        _tokens = tokens.ToArray();
+    }
+
+    /// <summary>The extractor for <see cref="ExplanationCatalog.Default"/>.</summary>
+    public static CodeExtractor Default => DefaultExtractor.Value;
+
+    private static readonly Lazy<CodeExtractor> DefaultExtractor = new(() => new CodeExtractor(ExplanationCatalog.Default));
+
+    /// <summary>Finds the codes in a text, in order of position, at most <paramref name="maxCodes"/>.</summary>
+    public ExtractionResult Extract(string? text, int maxCodes = DefaultMaxCodes)
+    {
+        if (string.IsNullOrEmpty(text) || maxCodes <= 0) return ExtractionResult.Empty;
+        var found = new List<Raw>();
+        var truncated = FindNumericCodes(text, found, maxCodes);
+        var detected = DetectProviders(text);
+        truncated |= FindTokens(text, found, detected, maxCodes);
+        if (found.Count == 0) return new ExtractionResult([], [], OrderProviders(detected), false);
+        found.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        var kept = new List<Raw>(Math.Min(found.Count, maxCodes));
+        foreach (var r in found)
+        {
+            if (kept.Count > 0 && r.Start < kept[^1].Start + kept[^1].Length) continue; // overlapping token
+            if (kept.Count == maxCodes) { truncated = true; break; }
+            kept.Add(r);
+        }
+        var (codes, groups) = Group(text, kept);
+        return new ExtractionResult(codes, groups, OrderProviders(detected), truncated);
+    }
+
+    /// <summary>The provider profiles whose detect words occur in the text (case-insensitive), first occurrence first.</summary>
+    public IReadOnlyList<string> RecogniseProviders(string? text) =>
+        string.IsNullOrEmpty(text) ? [] : OrderProviders(DetectProviders(text));
+
+    /// <summary>Whether the provider's detect words occur in the given part of the text.</summary>
+    public bool ProviderMentioned(string provider, ReadOnlySpan<char> text)
+    {
+        foreach (var (p, w) in _detect)
+        {
+            if (p == provider && text.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private readonly record struct Raw(CodeKind Kind, string Code, int Start, int Length, CodeReading Reading, string? Provider);
+
+    private Dictionary<string, int> DetectProviders(string text)
+    {
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var (p, w) in _detect)
+        {
+            var i = text.IndexOf(w, StringComparison.OrdinalIgnoreCase);
+            if (i >= 0 && (!first.TryGetValue(p, out var old) || i < old)) first[p] = i;
+        }
+        return first;
+    }
+
+    private static List<string> OrderProviders(Dictionary<string, int> detected) =>
+        detected.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+
+    private bool FindNumericCodes(string text, List<Raw> found, int maxCodes)
+    {
+        var lineStart = 0;
+        var lineScan = 0;
+        var lastEndOnLine = -1;
+        foreach (var m in CandidateRegex().EnumerateMatches(text))
+        {
+            var start = m.Index;
+            var end = m.Index + m.Length;
+            // Advance the line start (linear over the whole text).
+            while (true)
+            {
+                var nl = text.IndexOf('\n', lineScan, start - lineScan);
+                if (nl < 0) { lineScan = start; break; }
+                lineStart = nl + 1;
+                lineScan = nl + 1;
+                lastEndOnLine = -1;
+            }
+            var span = text.AsSpan(start, m.Length);
+            Raw? raw = null;
+            if (span.Length >= 8 && (span[0] is '8' or '9' || span[1] is 'x' or 'X')) raw = ReadHex(text, start, end);
+            else if (span.Length >= 5 && span[1] == '.') raw = ReadEnhanced(text, start, end);
+            else if (span.Length == 3) raw = ReadThreeDigits(text, start, end, lineStart, lastEndOnLine);
+            else if (span.Length == 5) raw = ReadWinsock(text, start, end, lineStart);
+            if (raw is null) continue;
+            if (found.Count >= maxCodes) return true;
+            found.Add(raw.Value);
+            lastEndOnLine = end;
+        }
+        return false;
+    }
+
+    private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
+
+    private static char At(string text, int i) => i >= 0 && i < text.Length ? text[i] : '\0';
+
+    // No letter or digit glued to either side; no digit group continuing with '.', ',', ':' or '/' (IPs, versions, times, dates).
+    private static bool HasNumberBoundaries(string text, int start, int end, bool allowDashAfter, bool allowDashBefore = false)
+    {
+        var before = At(text, start - 1);
+        if (IsWordChar(before)) return false;
+        if (before is '.' or ',' or ':' or '/' or '+' && char.IsDigit(At(text, start - 2))) return false;
+        if (before == '-' && !allowDashBefore && char.IsDigit(At(text, start - 2))) return false;
+        var after = At(text, end);
+        if (IsWordChar(after)) return false;
+        if (after is '.' or ',' or ':' or '/' && char.IsDigit(At(text, end + 1))) return false;
+        if (after == '-' && !allowDashAfter && char.IsDigit(At(text, end + 1))) return false;
+        return true;
+    }
+
+    private static Raw? ReadHex(string text, int start, int end)
+    {
+        if (IsWordChar(At(text, start - 1)) || IsWordChar(At(text, end))) return null;
+        var span = text.AsSpan(start, end - start);
+        var hasPrefix = span.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
+        var digits = hasPrefix ? span[2..] : span;
+        if (!hasPrefix && !digits.ContainsAny("ABCDEFabcdef")) return null;
+        if (!ClientErrorCode.TryParse(span, out var code)) return null;
+        return new Raw(CodeKind.WindowsClient, code.ToString(), start, end - start, CodeReading.AsWritten, null);
+    }
+
+    private static Raw? ReadEnhanced(string text, int start, int end)
+    {
+        if (!HasNumberBoundaries(text, start, end, allowDashAfter: false, allowDashBefore: true)) return null;
+        var span = text.AsSpan(start, end - start);
+        if (span[0] is 'x' or 'X')
+        {
+            if (!EnhancedStatus.TryParse("5" + span[1..].ToString(), out var x) || x.Subject > 7) return null;
+            return new Raw(CodeKind.Enhanced, x.ClassIndependent, start, end - start, CodeReading.AsWritten, null);
+        }
+        if (!EnhancedStatus.TryParse(span, out var status) || status.Subject > 7) return null;
+        return new Raw(CodeKind.Enhanced, status.ToString(), start, end - start, CodeReading.AsWritten, null);
+    }
+
+    private Raw? ReadThreeDigits(string text, int start, int end, int lineStart, int lastEndOnLine)
+    {
+        if (!HasNumberBoundaries(text, start, end, allowDashAfter: true)) return null;
+        var atLineStart = OnlyLeadIn(text.AsSpan(lineStart, start - lineStart));
+        var followedByEnhanced = FollowedByEnhanced(text, end);
+        var replyLine = followedByEnhanced || (atLineStart && At(text, end) == '-');
+        if (!(atLineStart || followedByEnhanced || AfterCodeWord(text, start, lineStart) || AfterListedCode(text, start, lastEndOnLine)))
+            return null;
+        var d = text.AsSpan(start, 3);
+        var value = int.Parse(d, NumberStyles.None, CultureInfo.InvariantCulture);
+        var c = d[0] - '0';
+        var s = d[1] - '0';
+        var t = d[2] - '0';
+        var wellFormed = ReplyCode.IsWellFormed(value);
+        var code = d.ToString();
+        var hasReplyEntry = _catalog.Find(CodeKind.Reply, code) is not null;
+        var dotless = c is 2 or 4 or 5 && s <= 7;
+        var dotlessCode = string.Create(CultureInfo.InvariantCulture, $"{c}.{s}.{t}");
+        var hasDotlessEntry = dotless && _catalog.Find(CodeKind.Enhanced, dotlessCode) is not null;
+        if (wellFormed && (hasReplyEntry || replyLine || !hasDotlessEntry))
+        {
+            var reading = !replyLine && hasDotlessEntry ? CodeReading.ReplyOrDotless : CodeReading.AsWritten;
+            return new Raw(CodeKind.Reply, code, start, 3, reading, null);
+        }
+        if (dotless && !replyLine) return new Raw(CodeKind.Enhanced, dotlessCode, start, 3, CodeReading.DotlessEnhanced, null);
+        if (c is >= 2 and <= 5) return new Raw(CodeKind.Reply, code, start, 3, CodeReading.AsWritten, null);
+        return null;
+    }
+
+    private static Raw? ReadWinsock(string text, int start, int end, int lineStart)
+    {
+        if (!HasNumberBoundaries(text, start, end, allowDashAfter: false)) return null;
+        if (!WinsockError.TryParse(text.AsSpan(start, end - start), out var error)) return null;
+        var from = Math.Max(lineStart, start - 80);
+        var before = text.AsSpan(from, start - from);
+        var lineEnd = text.IndexOf('\n', end);
+        var after = text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end);
+        var context = before.Contains("socket", StringComparison.OrdinalIgnoreCase) || before.Contains("winsock", StringComparison.OrdinalIgnoreCase)
+            || before.Contains("WSA", StringComparison.Ordinal)
+            || (OnlyLeadIn(text.AsSpan(lineStart, start - lineStart)) && after.Trim().Length == 0);
+        return context ? new Raw(CodeKind.Winsock, error.ToString(), start, end - start, CodeReading.AsWritten, null) : null;
+    }
+
+    // What may stand before a code at the start of a line: spaces, quote marks, '#', '>' and similar.
+    private static bool OnlyLeadIn(ReadOnlySpan<char> prefix)
+    {
+        foreach (var ch in prefix)
+        {
+            if (!char.IsWhiteSpace(ch) && ch is not ('>' or '#' or '<' or '(' or '[' or '"' or '\'' or '*' or '|' or ':' or '-')) return false;
+        }
+        return true;
+    }
+
+    private static bool FollowedByEnhanced(string text, int end)
+    {
+        var i = end;
+        if (At(text, i) is ' ' or '-') i++;
+        if (At(text, i) == ' ') i++;
+        if (At(text, i) == '#') i++;
+        return At(text, i) is '2' or '4' or '5' && At(text, i + 1) == '.' && char.IsAsciiDigit(At(text, i + 2));
+    }
+
+    private static bool AfterCodeWord(string text, int start, int lineStart)
+    {
+        var i = start - 1;
+        var skipped = 0;
+        while (i >= lineStart && skipped < 8 && !char.IsLetterOrDigit(text[i])) { i--; skipped++; }
+        var wordEnd = i + 1;
+        while (i >= lineStart && wordEnd - i <= 24 && char.IsLetter(text[i])) i--;
+        var word = text.AsSpan(i + 1, wordEnd - i - 1);
+        if (word.Length == 0) return false;
+        foreach (var w in CodeWords)
+        {
+            if (word.EndsWith(w, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    // "571 of 550", "421, 450": a number listed right after another code on the same line.
+    private static bool AfterListedCode(string text, int start, int lastEndOnLine)
+    {
+        if (lastEndOnLine < 0 || start - lastEndOnLine > 6) return false;
+        var gap = text.AsSpan(lastEndOnLine, start - lastEndOnLine).Trim(" ,;/&+");
+        if (gap.Length == 0) return true;
+        foreach (var c in Connectors)
+        {
+            if (gap.Equals(c, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private bool FindTokens(string text, List<Raw> found, Dictionary<string, int> detected, int maxCodes)
+    {
+        var count = 0;
+        foreach (var (provider, pattern) in _tokens)
+        {
+            var isDetected = detected.ContainsKey(provider);
+            foreach (var m in pattern.EnumerateMatches(text))
+            {
+                if (m.Length == 0) continue;
+                var start = m.Index;
+                var end = m.Index + m.Length;
+                if (IsWordChar(At(text, start - 1)) || IsWordChar(At(text, end))) continue;
+                var span = text.AsSpan(start, m.Length);
+                var inner = span.Trim("[]");
+                var hasDigit = inner.ContainsAnyInRange('0', '9');
+                var distinctive = hasDigit && (inner.Length >= 4 || span.Length != inner.Length);
+                if (!isDetected && !distinctive) continue;
+                if (count++ >= maxCodes) return true;
+                found.Add(new Raw(CodeKind.Provider, inner.ToString(), start, m.Length, CodeReading.AsWritten, provider));
+                if (!detected.TryGetValue(provider, out var first) || start < first) detected[provider] = start;
+            }
+        }
+        return false;
+    }
+
+    private (List<ExtractedCode>, List<CodeGroup>) Group(string text, List<Raw> codes)
+    {
+        var result = new List<ExtractedCode>(codes.Count);
+        var groups = new List<CodeGroup>();
+        var scan = 0;               // text before this position has been walked
+        var lineStart = 0;          // start of the line containing scan
+        var groupOpen = false;      // whether the lines walked since the group's last code all continue it
+        var groupIndex = -1;
+        var groupStart = 0;
+        var groupFirstCode = 0;
+        var groupLastEnd = 0;
+        var groupEnd = 0;           // where the group's text ends, once known
+        string? groupReply = null;
+
+        void CloseGroup(int end)
+        {
+            var from = Math.Max(groupStart, groupFirstCode - MaxGroupBefore);
+            var to = Math.Min(end, groupLastEnd + MaxGroupAfter);
+            to = Math.Max(to, groupLastEnd);
+            groups.Add(new CodeGroup(groupIndex, from, to - from));
+        }
+
+        foreach (var code in codes)
+        {
+            // Walk the lines between the previous code and this one.
+            while (true)
+            {
+                var nl = text.IndexOf('\n', scan, code.Start - scan);
+                if (nl < 0) { scan = code.Start; break; }
+                if (groupOpen && !Continues(text, nl + 1, groupReply))
+                {
+                    groupOpen = false;
+                    groupEnd = nl;
+                }
+                lineStart = nl + 1;
+                scan = nl + 1;
+            }
+            if (groupIndex < 0 || !groupOpen)
+            {
+                if (groupIndex >= 0) CloseGroup(groupEnd);
+                groupIndex++;
+                groupStart = lineStart;
+                groupFirstCode = code.Start;
+                groupReply = null;
+                groupOpen = true;
+            }
+            if (code.Kind == CodeKind.Reply && groupReply is null) groupReply = code.Code;
+            groupLastEnd = code.Start + code.Length;
+            result.Add(new ExtractedCode(code.Kind, code.Code, code.Start, code.Length, groupIndex, code.Reading, code.Provider));
+        }
+        if (groupIndex >= 0)
+        {
+            // The last group runs on over its continuation lines.
+            var end = text.IndexOf('\n', scan);
+            var lines = 0;
+            while (end >= 0 && lines++ < MaxContinuationLines && end - groupLastEnd < MaxGroupAfter && Continues(text, end + 1, groupReply))
+                end = text.IndexOf('\n', end + 1);
+            CloseGroup(end < 0 ? text.Length : end);
+        }
+        return (result, groups);
+    }
+
+    // A line continues the previous reply when it is folded (starts with white space) or repeats the reply's code.
+    private static bool Continues(string text, int lineStart, string? reply)
+    {
+        var c = At(text, lineStart);
+        if (c is ' ' or '\t')
+        {
+            var i = lineStart;
+            while (At(text, i) is ' ' or '\t') i++;
+            return At(text, i) is not ('\n' or '\r' or '\0');
+        }
+        return reply is not null && text.AsSpan(lineStart).StartsWith(reply, StringComparison.Ordinal) && At(text, lineStart + 3) is '-' or ' ';
+    }
+}

@@ -1,0 +1,162 @@
+using System.Runtime.CompilerServices;
+
+namespace Bounceback.Core.Scanning;
+
+/// <summary>
+/// Messages from local paths in a stable order: a single message file, a directory tree (Maildir cur/ and new/
+/// included, Maildir tmp/ left out), an mbox file (streamed, never read whole), or a stream such as standard input.
+/// </summary>
+public static class LocalSources
+{
+    /// <summary>The messages under a path, in order (files sorted by path with ordinal comparison).</summary>
+    public static async IAsyncEnumerable<ScanItem> FromPathAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        if (Directory.Exists(path))
+        {
+            foreach (var file in FilesUnder(path))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                await foreach (var item in FromFileAsync(file, cancellationToken).ConfigureAwait(false)) yield return item;
+            }
+            yield break;
+        }
+        await foreach (var item in FromFileAsync(path, cancellationToken).ConfigureAwait(false)) yield return item;
+    }
+
+    /// <summary>The files of a directory tree, sorted; hidden files and Maildir "tmp" folders are left out.</summary>
+    public static IReadOnlyList<string> FilesUnder(string directory)
+    {
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+        var files = new List<string>();
+        foreach (var file in Directory.EnumerateFiles(directory, "*", options))
+        {
+            var relative = Path.GetRelativePath(directory, file);
+            if (IsInMaildirTmp(relative)) continue;
+            files.Add(file);
+        }
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private static bool IsInMaildirTmp(string relative)
+    {
+        var parts = relative.Split(Path.DirectorySeparatorChar);
+        for (var i = 0; i < parts.Length - 1; i++)
+        {
+            if (parts[i] == "tmp") return true;
+        }
+        return false;
+    }
+
+    /// <summary>One file: a message of its own, or an mbox when it starts with a "From " line.</summary>
+    public static async IAsyncEnumerable<ScanItem> FromFileAsync(string file, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var head = new byte[5];
+        int read;
+        FileStream? stream = null;
+        string? error = null;
+        try
+        {
+            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+            read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            read = 0;
+            error = e.Message;
+        }
+        if (error is not null || stream is null)
+        {
+            if (stream is not null) await stream.DisposeAsync().ConfigureAwait(false);
+            yield return new ScanItem { Source = file, Error = error };
+            yield break;
+        }
+        if (!MboxSplitter.LooksLikeMbox(head.AsSpan(0, read)))
+        {
+            await stream.DisposeAsync().ConfigureAwait(false);
+            yield return new ScanItem { Source = file, FilePath = file };
+            yield break;
+        }
+        stream.Position = 0;
+        await using (stream.ConfigureAwait(false))
+        {
+            await foreach (var item in FromStreamAsync(new BufferedStream(stream, 1 << 20), file, cancellationToken).ConfigureAwait(false)) yield return item;
+        }
+    }
+
+    /// <summary>The messages of a stream: an mbox when it starts with "From ", otherwise one message.</summary>
+    public static async IAsyncEnumerable<ScanItem> FromStreamAsync(Stream stream, string source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        var buffered = stream as BufferedStream ?? new BufferedStream(stream, 1 << 20);
+        var head = new byte[5];
+        var read = await buffered.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+        var whole = new ConcatenatedStream(head.AsMemory(0, read), buffered);
+        if (!MboxSplitter.LooksLikeMbox(head.AsSpan(0, read)))
+        {
+            using var copy = new MemoryStream();
+            await whole.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            if (copy.Length > 0) yield return new ScanItem { Source = source, Bytes = copy.GetBuffer().AsMemory(0, (int)copy.Length) };
+            yield break;
+        }
+        var index = 0;
+        IEnumerator<byte[]>? messages = null;
+        try
+        {
+            messages = MboxSplitter.Split(whole).GetEnumerator();
+            while (true)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                string? error = null;
+                byte[]? bytes = null;
+                try
+                {
+                    if (!messages.MoveNext()) break;
+                    bytes = messages.Current;
+                }
+                catch (IOException e)
+                {
+                    error = e.Message;
+                }
+                if (error is not null)
+                {
+                    yield return new ScanItem { Source = source, Index = index, Error = error };
+                    yield break;
+                }
+                yield return new ScanItem { Source = source, Index = index++, Bytes = bytes };
+            }
+        }
+        finally
+        {
+            messages?.Dispose();
+        }
+    }
+
+    /// <summary>A read-only stream that returns bytes already read (to sniff the format), then the rest of the inner stream.</summary>
+    private sealed class ConcatenatedStream(ReadOnlyMemory<byte> prefix, Stream inner) : Stream
+    {
+        private int _offset;
+
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count)
+        {
+            if (_offset < prefix.Length)
+            {
+                var n = Math.Min(count, prefix.Length - _offset);
+                prefix.Span.Slice(_offset, n).CopyTo(buffer.AsSpan(offset, n));
+                _offset += n;
+                return n;
+            }
+            return inner.Read(buffer, offset, count);
+        }
+
+        public override void Flush() { }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+}

@@ -1,0 +1,88 @@
+using Bounceback.Core.Codes;
+using Bounceback.Core.Extraction;
+
+namespace Bounceback.Core.Tests;
+
+/// <summary>Finding codes in pasted text: kinds, positions, groups, and numbers that are not codes.</summary>
+public class CodeExtractorTests
+{
+    private static ExtractionResult Extract(string text) => CodeExtractor.Default.Extract(text);
+
+    private static string Describe(ExtractionResult r) =>
+        string.Join(" ", r.Codes.Select(c => $"{c.Kind.Token()}:{c.Code}@{c.Group}"));
+
+    [Theory]
+    [InlineData("5.1.1", "enhanced:5.1.1@0")]
+    [InlineData("x.7.1", "enhanced:x.7.1@0")]
+    [InlineData("0x800CCC0E", "windows-client:0x800CCC0E@0")]
+    [InlineData("800ccc0e", "windows-client:0x800CCC0E@0")]
+    [InlineData("10060", "winsock:10060@0")]
+    [InlineData("550", "reply:550@0")]
+    [InlineData("571", "enhanced:5.7.1@0")]
+    [InlineData("error 571", "enhanced:5.7.1@0")]
+    [InlineData("foutcode 465 bij verzenden", "enhanced:4.6.5@0")]
+    [InlineData("Socket Error: 10060, Error Number: 0x800CCC0E", "winsock:10060@0 windows-client:0x800CCC0E@0")]
+    [InlineData("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##", "reply:550@0 enhanced:5.1.1@0")]
+    [InlineData("550-5.7.26 This mail is unauthenticated\n550-5.7.26 more text\n550 5.7.26 end gsmtp", "reply:550@0 enhanced:5.7.26@0 reply:550@0 enhanced:5.7.26@0 reply:550@0 enhanced:5.7.26@0")]
+    [InlineData("Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown", "enhanced:5.1.1@0 reply:550@1 enhanced:5.1.1@1")]
+    public void Codes_are_found_with_their_kind_and_group(string text, string expected)
+    {
+        Assert.Equal(expected, Describe(Extract(text)));
+    }
+
+    [Theory]
+    [InlineData("Sent on 23-11-2026 at 10:44 from 192.168.1.250 port 587")]
+    [InlineData("Call us at 020 555 1234 or visit room 550.")]
+    [InlineData("The file is 4.2 MB and version 10.5.7.1 is installed")]
+    [InlineData("We sent 10060 messages last year")]
+    [InlineData("Order 80012345 shipped")]
+    public void Numbers_that_are_not_codes_are_left_alone(string text)
+    {
+        Assert.Empty(Extract(text).Codes);
+    }
+
+    [Fact]
+    public void Positions_point_at_the_matched_text()
+    {
+        const string text = "Error Number: 0x800CCC0F, Socket Error: 10053";
+        foreach (var c in Extract(text).Codes)
+        {
+            var matched = text.Substring(c.Start, c.Length);
+            Assert.Contains(matched.TrimStart('0', 'x').ToUpperInvariant(), c.Code.ToUpperInvariant(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData("error 550", CodeKind.Reply, "550", CodeReading.ReplyOrDotless)]
+    [InlineData("550 5.5.0 syntax", CodeKind.Reply, "550", CodeReading.AsWritten)]
+    [InlineData("fout 422", CodeKind.Enhanced, "4.2.2", CodeReading.DotlessEnhanced)]
+    [InlineData("fout 571", CodeKind.Enhanced, "5.7.1", CodeReading.DotlessEnhanced)]
+    [InlineData("fout 599", CodeKind.Reply, "599", CodeReading.AsWritten)]
+    [InlineData("fout 452", CodeKind.Reply, "452", CodeReading.AsWritten)]
+    public void Three_digit_numbers_are_read_as_reply_codes_when_the_catalog_knows_them_else_as_dotless_status_codes(
+        string text, CodeKind kind, string code, CodeReading reading)
+    {
+        var found = new CodeExtractor(TestCatalogs.Small).Extract(text).Codes[0];
+        Assert.Equal((kind, code, reading), (found.Kind, found.Code, found.Reading));
+    }
+
+    [Fact]
+    public void A_provider_token_is_found_and_names_its_provider()
+    {
+        var r = Extract("421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred");
+        var token = Assert.Single(r.Codes, c => c.Kind == CodeKind.Provider);
+        Assert.Equal("TSS04", token.Code);
+        Assert.Equal("yahoo", token.Provider);
+        Assert.Contains("yahoo", r.Providers);
+        Assert.All(r.Codes, c => Assert.Equal(0, c.Group));
+    }
+
+    [Fact]
+    public void The_number_of_codes_is_capped()
+    {
+        var text = string.Concat(Enumerable.Repeat("5.1.1 ", 1000));
+        var r = CodeExtractor.Default.Extract(text, 50);
+        Assert.Equal(50, r.Codes.Count);
+        Assert.True(r.Truncated);
+    }
+}

@@ -1,0 +1,140 @@
+using Bounceback.Core.Codes;
+using Bounceback.Core.Diagnosis;
+
+namespace Bounceback.Core.Tests;
+
+/// <summary>The diagnosis rules over a small catalog of our own: lookup order, fallback, ranking, merging, caching.</summary>
+public class DiagnoserTests
+{
+    private static readonly Diagnoser Small = new(TestCatalogs.Small);
+
+    [Fact]
+    public void Enhanced_code_refines_the_reply_code_of_its_line()
+    {
+        var report = Small.Explain("550 5.1.1 <a@example.org>: user unknown", Language.En);
+        Assert.Equal("5.1.1", report.Diagnosis!.Code);
+        Assert.Equal(FaultSide.Recipient, report.Diagnosis.FaultSide);
+        Assert.Equal(Severity.Permanent, report.Diagnosis.Severity);
+        Assert.False(report.Diagnosis.RetryMayHelp);
+    }
+
+    [Fact]
+    public void Provider_entry_wins_when_the_provider_is_recognised_and_its_phrase_is_on_the_line()
+    {
+        var report = Small.Explain("mx.acmemail.example said: 550 5.7.1 Message looks like spam", Language.En);
+        var finding = Assert.Single(report.Findings, f => f.Code == "5.7.1");
+        Assert.Equal("acme", finding.Provider);
+        Assert.Equal(FaultSide.SenderServer, report.Diagnosis!.FaultSide);
+    }
+
+    [Fact]
+    public void Provider_entry_is_not_used_when_its_phrase_is_missing()
+    {
+        var report = Small.Explain("mx.acmemail.example said: 550 5.7.1 Relaying denied", Language.En);
+        var finding = Assert.Single(report.Findings, f => f.Code == "5.7.1");
+        Assert.Null(finding.Provider);
+        Assert.Equal(FaultSide.Sender, finding.FaultSide);
+    }
+
+    [Fact]
+    public void Provider_entry_is_not_used_when_the_provider_is_not_recognised()
+    {
+        var report = Small.Explain("550 5.7.1 Message looks like spam", Language.En);
+        Assert.Null(Assert.Single(report.Findings, f => f.Code == "5.7.1").Provider);
+    }
+
+    [Fact]
+    public void Provider_token_drives_the_diagnosis_and_takes_its_severity_from_the_entry()
+    {
+        var report = Small.Explain("554 [AC123] go away", Language.Nl);
+        Assert.Equal("AC123", report.Diagnosis!.Code);
+        Assert.Equal(BounceReason.Blocked, report.Diagnosis.Reason);
+        Assert.Equal("Titel AC123", Assert.Single(report.Findings, f => f.Kind == CodeKind.Provider).Title);
+    }
+
+    [Fact]
+    public void Unknown_well_formed_enhanced_code_is_explained_from_its_parts()
+    {
+        var finding = Small.ExplainCode(CodeKind.Enhanced, "4.7.950", Language.En)!;
+        Assert.False(finding.Known);
+        Assert.Equal(Severity.Temporary, finding.Severity);
+        Assert.Equal(FaultSide.Sender, finding.FaultSide);
+        Assert.Equal(BounceReason.SecurityError, finding.Reason);
+        Assert.Contains("Unknown 4.7.950.", finding.Meaning, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Unknown_reply_code_is_explained_from_class_and_category()
+    {
+        var finding = Small.ExplainCode(CodeKind.Reply, "559", Language.En)!;
+        Assert.False(finding.Known);
+        Assert.Equal(Severity.Permanent, finding.Severity);
+        Assert.Equal(FaultSide.RecipientServer, finding.FaultSide);
+    }
+
+    [Theory]
+    [InlineData(CodeKind.Enhanced, "5.7")]
+    [InlineData(CodeKind.Enhanced, "7.1.1")]
+    [InlineData(CodeKind.Reply, "650")]
+    [InlineData(CodeKind.WindowsClient, "0x0000CC0E")]
+    [InlineData(CodeKind.Winsock, "9999")]
+    public void Malformed_codes_give_no_explanation(CodeKind kind, string code)
+    {
+        Assert.Null(Small.ExplainCode(kind, code, Language.En));
+    }
+
+    [Fact]
+    public void Class_independent_entry_takes_severity_from_the_class_digit()
+    {
+        Assert.Equal(Severity.Temporary, Small.ExplainCode(CodeKind.Enhanced, "4.1.1", Language.En)!.Severity);
+        Assert.Equal(Severity.Permanent, Small.ExplainCode(CodeKind.Enhanced, "5.1.1", Language.En)!.Severity);
+        Assert.Equal(Severity.Unknown, Small.ExplainCode(CodeKind.Enhanced, "x.1.1", Language.En)!.Severity);
+    }
+
+    [Fact]
+    public void Steps_of_a_group_are_merged_without_duplicates()
+    {
+        var report = Small.Explain("Socket Error: 10060, Error Number: 0x800CCC0E", Language.En);
+        var steps = report.Diagnosis!.Steps.Sender;
+        Assert.Equal("0x800CCC0E", report.Diagnosis.Code);
+        Assert.Equal(steps.Distinct().Count(), steps.Count);
+        Assert.Contains("Sender step 10060", steps);
+        Assert.Single(steps, s => s == "Shared step");
+    }
+
+    [Fact]
+    public void Dotless_reading_carries_a_note()
+    {
+        var f = Assert.Single(Small.Explain("fout 571", Language.Nl).Findings);
+        Assert.Equal("5.7.1", f.Code);
+        Assert.Equal("571 gelezen als 5.7.1", f.Note);
+        Assert.Equal("571", f.MatchedText);
+    }
+
+    [Fact]
+    public void Text_without_codes_gives_no_diagnosis()
+    {
+        var report = Small.Explain("Hello, how are you?", Language.En);
+        Assert.Empty(report.Findings);
+        Assert.Null(report.Diagnosis);
+    }
+
+    [Fact]
+    public void Diagnose_uses_status_reply_and_provider_wording_of_the_text()
+    {
+        var plain = Small.Diagnose("5.7.1", 550, "rejected as spam", Language.En)!;
+        var acme = Small.Diagnose("5.7.1", 550, "mx.acmemail.example: rejected as spam", Language.En)!;
+        Assert.Equal(FaultSide.Sender, plain.FaultSide);
+        Assert.Equal(FaultSide.SenderServer, acme.FaultSide);
+        Assert.Equal(acme, Small.Diagnose("5.7.1", 550, "mx.acmemail.example: rejected as spam", Language.En));
+    }
+
+    [Fact]
+    public void Diagnose_without_status_or_reply_reads_codes_from_the_text()
+    {
+        var d = Small.Diagnose(null, null, "452 4.2.2 mailbox full", Language.En)!;
+        Assert.Equal("4.2.2", d.Code);
+        Assert.True(d.RetryMayHelp);
+        Assert.Null(Small.Diagnose(null, null, null, Language.En));
+    }
+}
