@@ -51,11 +51,22 @@ public static class BouncebackWebApp
         PageEndpoints.Map(app);
         MapAsset(app, "/assets/app.css", "app.css", "text/css; charset=utf-8");
         MapAsset(app, "/assets/app.js", "app.js", "text/javascript; charset=utf-8");
-        app.MapFallback((HttpContext http) =>
-            http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
-                ? ApiEndpoints.Problem(http, StatusCodes.Status404NotFound, "web.error.not-found")
-                : PageEndpoints.Page(new Pages(http).NotFound(), StatusCodes.Status404NotFound)).ExcludeFromDescription();
+        app.MapFallback(NotFound).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>What no endpoint answers: a 405 for the POST-only API paths, else a 404 problem (API) or page.</summary>
+    private static IResult NotFound(HttpContext http)
+    {
+        var path = http.Request.Path;
+        if (path.Equals("/api/explain", StringComparison.OrdinalIgnoreCase) || path.Equals("/api/parse", StringComparison.OrdinalIgnoreCase))
+        {
+            http.Response.Headers.Allow = "POST";
+            return ApiEndpoints.Problem(http, StatusCodes.Status405MethodNotAllowed, "web.error.method");
+        }
+        return path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            ? ApiEndpoints.Problem(http, StatusCodes.Status404NotFound, "web.error.not-found")
+            : PageEndpoints.Page(new Pages(http).NotFound(), StatusCodes.Status404NotFound);
     }
 
     /// <summary>Serves a file embedded in this assembly (the page's own CSS and script; nothing from outside).</summary>

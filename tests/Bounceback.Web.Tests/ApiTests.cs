@@ -226,6 +226,16 @@ public class ApiTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
         await AssertProblem(response, HttpStatusCode.NotFound);
     }
 
+    [Theory]
+    [InlineData("/api/explain")]
+    [InlineData("/api/parse")]
+    public async Task Get_on_a_post_only_endpoint_is_a_405_problem_naming_post(string path)
+    {
+        using var response = await Client.GetAsync(U(path));
+        await AssertProblem(response, HttpStatusCode.MethodNotAllowed);
+        Assert.Contains("POST", response.Content.Headers.Allow);
+    }
+
     [Fact]
     public async Task Code_search_finds_a_token_with_its_permalink()
     {

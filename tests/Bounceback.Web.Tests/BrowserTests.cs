@@ -120,8 +120,9 @@ public class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
         await page.GotoAsync("/codes?lang=en");
         var all = await page.Locator("ul.codes li").CountAsync();
         await page.GetByLabel(Text("web.codes.search-label", Language.En)).FillAsync("S3140");
-        await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync("**/codes?lang=en&q=S3140");
+        await page.GetByRole(AriaRole.Button, new() { Name = Text("web.codes.search-submit", Language.En) }).ClickAsync();
+        await page.Locator("p.count").WaitForAsync(new() { Timeout = 60_000 });
+        Assert.EndsWith("/codes?lang=en&q=S3140", page.Url, StringComparison.Ordinal);
         var hits = await page.Locator("ul.codes li").CountAsync();
         Assert.InRange(hits, 1, all - 1);
         Assert.Equal(1, await page.Locator("ul.codes a[href^='/codes/microsoft/S3140']").CountAsync());

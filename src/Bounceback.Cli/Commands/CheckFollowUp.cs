@@ -17,6 +17,7 @@ internal sealed class CheckFollowUp
     private static readonly CheckJsonContext CompactJson = CheckJsonContext.Readable(indented: false);
     private readonly CheckRunner _runner;
     private readonly List<CheckRequest> _requests = [];
+    private readonly Lock _lock = new();
 
     private CheckFollowUp(CheckRunner runner) => _runner = runner;
 
@@ -51,10 +52,14 @@ internal sealed class CheckFollowUp
 
     private void Add(IReadOnlyList<CheckRequest> requests)
     {
-        foreach (var r in requests)
+        // Scans report results from several workers at once.
+        lock (_lock)
         {
-            if (_requests.Count >= 20 || _requests.Any(x => x.Target.Text == r.Target.Text && SameLists(x, r))) continue;
-            _requests.Add(r);
+            foreach (var r in requests)
+            {
+                if (_requests.Count >= 20 || _requests.Any(x => x.Target.Text == r.Target.Text && SameLists(x, r))) continue;
+                _requests.Add(r);
+            }
         }
 
         static bool SameLists(CheckRequest a, CheckRequest b) =>
@@ -65,12 +70,14 @@ internal sealed class CheckFollowUp
     public async Task<CheckReport> RunAsync(CliContext context, Language language, bool json, CancellationToken ct)
     {
         var catalog = ExplanationCatalog.Default;
-        if (_requests.Count == 0)
+        List<CheckRequest> requests;
+        lock (_lock) requests = [.. _requests];
+        if (requests.Count == 0)
         {
             if (!json) await context.Output.WriteLineAsync(catalog.Text("check.cli.nothing-to-check", language)).ConfigureAwait(false);
             return new CheckReport([]);
         }
-        var report = await _runner.RunAsync(_requests, language, ct).ConfigureAwait(false);
+        var report = await _runner.RunAsync(requests, language, ct).ConfigureAwait(false);
         if (json) await context.Output.WriteLineAsync(JsonSerializer.Serialize(report, CompactJson.CheckReport)).ConfigureAwait(false);
         else
         {

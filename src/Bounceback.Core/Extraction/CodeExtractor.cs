@@ -35,6 +35,7 @@ public sealed partial class CodeExtractor
     private readonly ExplanationCatalog _catalog;
     private readonly (string Provider, string Word)[] _detect;
     private readonly (string Provider, Regex Pattern)[] _tokens;
+    private readonly Regex? _anyToken;
 
     /// <summary>Builds an extractor for the providers and codes of a catalog.</summary>
     public CodeExtractor(ExplanationCatalog catalog)
@@ -45,6 +46,7 @@ public sealed partial class CodeExtractor
             .SelectMany(p => p.Detect.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => (p.Id, w.Trim())))
             .ToArray();
         var tokens = new List<(string, Regex)>();
+        var tokenPatterns = new List<string>();
         foreach (var p in catalog.Providers)
         {
             var patterns = p.TokenPatterns.Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
@@ -52,7 +54,8 @@ public sealed partial class CodeExtractor
             try
             {
                 var combined = string.Join("|", patterns.Select(t => "(?:" + t + ")"));
-                tokens.Add((p.Id, new Regex(combined, RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)));
+                tokens.Add((p.Id, new Regex("^(?:" + combined + ")$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)));
+                tokenPatterns.Add(combined);
             }
             catch (ArgumentException)
             {
@@ -60,6 +63,9 @@ public sealed partial class CodeExtractor
             }
         }
         _tokens = tokens.ToArray();
+        // One pass over the text for every provider's tokens; each match is then attributed with the anchored patterns.
+        _anyToken = tokenPatterns.Count == 0 ? null
+            : new Regex(string.Join("|", tokenPatterns.Select(t => "(?:" + t + ")")), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
     }
 
     /// <summary>The extractor for <see cref="ExplanationCatalog.Default"/>.</summary>
@@ -285,25 +291,31 @@ public sealed partial class CodeExtractor
 
     private bool FindTokens(string text, List<Raw> found, Dictionary<string, int> detected, int maxCodes)
     {
+        if (_anyToken is null) return false;
         var count = 0;
-        foreach (var (provider, pattern) in _tokens)
+        foreach (var m in _anyToken.EnumerateMatches(text))
         {
-            var isDetected = detected.ContainsKey(provider);
-            foreach (var m in pattern.EnumerateMatches(text))
+            if (m.Length == 0) continue;
+            var start = m.Index;
+            var end = m.Index + m.Length;
+            if (IsWordChar(At(text, start - 1)) || IsWordChar(At(text, end))) continue;
+            var span = text.AsSpan(start, m.Length);
+            // The provider: one recognised in the text whose pattern matches the whole token, else the first that matches.
+            string? provider = null;
+            foreach (var (id, pattern) in _tokens)
             {
-                if (m.Length == 0) continue;
-                var start = m.Index;
-                var end = m.Index + m.Length;
-                if (IsWordChar(At(text, start - 1)) || IsWordChar(At(text, end))) continue;
-                var span = text.AsSpan(start, m.Length);
-                var inner = span.Trim("[]");
-                var hasDigit = inner.ContainsAnyInRange('0', '9');
-                var distinctive = hasDigit && (inner.Length >= 4 || span.Length != inner.Length);
-                if (!isDetected && !distinctive) continue;
-                if (count++ >= maxCodes) return true;
-                found.Add(new Raw(CodeKind.Provider, inner.ToString(), start, m.Length, CodeReading.AsWritten, provider));
-                if (!detected.TryGetValue(provider, out var first) || start < first) detected[provider] = start;
+                if (!pattern.IsMatch(span)) continue;
+                if (detected.ContainsKey(id)) { provider = id; break; }
+                provider ??= id;
             }
+            if (provider is null) continue;
+            var inner = span.Trim("[]");
+            var hasDigit = inner.ContainsAnyInRange('0', '9');
+            var distinctive = hasDigit && (inner.Length >= 4 || span.Length != inner.Length);
+            if (!detected.ContainsKey(provider) && !distinctive) continue;
+            if (count++ >= maxCodes) return true;
+            found.Add(new Raw(CodeKind.Provider, inner.ToString(), start, m.Length, CodeReading.AsWritten, provider));
+            if (!detected.TryGetValue(provider, out var first) || start < first) detected[provider] = start;
         }
         return false;
     }

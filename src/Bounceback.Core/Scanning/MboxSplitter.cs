@@ -26,7 +26,7 @@ public static class MboxSplitter
             var message = new ArrayBufferWriter<byte>(64 * 1024);
             var started = false;
             var previousBlank = true;
-            var pendingBlank = 0;
+            var pendingBlank = new ArrayBufferWriter<byte>(64);
             while (reader.TryReadLine(out var line, out var length))
             {
                 var content = TrimEol(line.AsSpan(0, length));
@@ -36,18 +36,19 @@ public static class MboxSplitter
                     message.ResetWrittenCount();
                     started = true;
                     previousBlank = false;
-                    pendingBlank = 0;
+                    pendingBlank.ResetWrittenCount();
                     continue;
                 }
                 started = true;
                 if (content.IsEmpty)
                 {
                     // Empty lines just before a separator belong to the format: hold them back until a line follows.
-                    pendingBlank++;
+                    Append(pendingBlank, line.AsSpan(0, length), 1 << 20);
                     previousBlank = true;
                     continue;
                 }
-                for (; pendingBlank > 0; pendingBlank--) Append(message, "\n"u8, maxMessageBytes);
+                Append(message, pendingBlank.WrittenSpan, maxMessageBytes);
+                pendingBlank.ResetWrittenCount();
                 previousBlank = false;
                 var start = content[0] == (byte)'>' && IsQuotedFrom(content) ? 1 : 0;
                 Append(message, line.AsSpan(start, length - start), maxMessageBytes);

@@ -1,0 +1,65 @@
+using Bounceback.Cli.Output;
+
+namespace Bounceback.Cli.Tests;
+
+public class ScanOutputTests
+{
+    [Theory]
+    [InlineData("plain", "plain")]
+    [InlineData("a,b", "\"a,b\"")]
+    [InlineData("say \"no\"", "\"say \"\"no\"\"\"")]
+    [InlineData("two\nlines", "\"two\nlines\"")]
+    [InlineData("=HYPERLINK(\"http://x\")", "\"'=HYPERLINK(\"\"http://x\"\")\"")]
+    [InlineData("+1", "'+1")]
+    [InlineData("@SUM(A1)", "'@SUM(A1)")]
+    [InlineData("", "")]
+    public void Csv_fields_are_quoted_per_rfc4180_and_formulas_are_defused(string value, string expected) =>
+        Assert.Equal(expected, CsvWriter.Field(value));
+
+    [Fact]
+    public async Task Parse_csv_has_a_header_and_one_row_per_recipient_with_crlf()
+    {
+        var dir = Directory.CreateTempSubdirectory("bb-csv-").FullName;
+        try
+        {
+            var dsn = "From: MAILER-DAEMON@mx.sender.test\nTo: anna@sender.test\nSubject: failure\nMIME-Version: 1.0\n" +
+                      "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nfailed\n\n" +
+                      "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.sender.test\n\nFinal-Recipient: rfc822; x@receiver.test\n" +
+                      "Action: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 =cmd|' /C calc'!A0, \"user\" unknown\n\n" +
+                      "Final-Recipient: rfc822; y@receiver.test\nAction: failed\nStatus: 5.2.2\nDiagnostic-Code: smtp; 552 5.2.2 mailbox full\n\n--b--\n";
+            await File.WriteAllTextAsync(Path.Combine(dir, "m.eml"), dsn);
+            var output = new StringWriter();
+            var code = await BouncebackCli.RunAsync(["parse", "--csv", dir], output, new StringWriter(), TextReader.Null, CancellationToken.None);
+            Assert.Equal(0, code);
+            var lines = output.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+            Assert.Equal(3, lines.Length);
+            Assert.StartsWith("source,messageIndex,recipient,", lines[0], StringComparison.Ordinal);
+            Assert.Contains("x@receiver.test", lines[1], StringComparison.Ordinal);
+            Assert.Contains("\"\"user\"\"", lines[1], StringComparison.Ordinal);
+            Assert.Contains("y@receiver.test", lines[2], StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Summary_json_counts_messages_and_reasons()
+    {
+        var output = new StringWriter();
+        var code = await BouncebackCli.RunAsync(["parse", "--summary-json", "-"], output, new StringWriter(),
+            new StringReader("From: a@b.test\nTo: c@d.test\nSubject: hello\n\njust a note\n"), CancellationToken.None);
+        Assert.Equal(0, code);
+        using var doc = System.Text.Json.JsonDocument.Parse(output.ToString());
+        Assert.Equal(1, doc.RootElement.GetProperty("messages").GetInt32());
+        Assert.Equal(1, doc.RootElement.GetProperty("notBounces").GetInt32());
+    }
+
+    [Fact]
+    public async Task Parallel_out_of_range_is_a_usage_error()
+    {
+        var code = await BouncebackCli.RunAsync(["parse", "--parallel", "0", "-"], new StringWriter(), new StringWriter(), TextReader.Null, CancellationToken.None);
+        Assert.Equal(2, code);
+    }
+}

@@ -1,0 +1,138 @@
+using System.Runtime.CompilerServices;
+using System.Text;
+using Bounceback.Core.Bounces;
+using Bounceback.Core.Codes;
+using Bounceback.Core.Scanning;
+
+namespace Bounceback.Core.Tests.Scanning;
+
+public class ScanningTests
+{
+    private const string Dsn = "From: MAILER-DAEMON@mx.sender.test\nTo: anna@sender.test\nSubject: Undelivered Mail Returned to Sender\n" +
+        "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n--b1\nContent-Type: text/plain\n\n" +
+        "Your message could not be delivered.\n\n--b1\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.sender.test\n\n" +
+        "Final-Recipient: rfc822; {0}\nAction: failed\nStatus: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 <{0}>: user unknown\n\n--b1--\n";
+
+    private static string Message(string recipient) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Dsn, recipient);
+
+    [Fact]
+    public void Mbox_splitter_gives_each_message_and_unquotes_mboxrd_from_lines()
+    {
+        var mbox = "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\r\n" + "Subject: one\r\n\r\nbody\r\n>From the start\r\n\r\n" +
+                   "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n" + "Subject: two\n\n>>From quoted twice\nFrom inside a paragraph stays\n";
+        var messages = MboxSplitter.Split(new MemoryStream(Encoding.ASCII.GetBytes(mbox))).Select(b => Encoding.ASCII.GetString(b)).ToList();
+        Assert.Equal(2, messages.Count);
+        Assert.Equal("Subject: one\r\n\r\nbody\r\nFrom the start\r\n", messages[0]);
+        Assert.Equal("Subject: two\n\n>From quoted twice\nFrom inside a paragraph stays\n", messages[1]);
+    }
+
+    [Fact]
+    public async Task Directory_scan_reads_maildir_cur_and_new_but_not_tmp_in_path_order()
+    {
+        var root = Directory.CreateTempSubdirectory("bb-maildir-").FullName;
+        try
+        {
+            foreach (var d in new[] { "cur", "new", "tmp" }) Directory.CreateDirectory(Path.Combine(root, d));
+            await File.WriteAllTextAsync(Path.Combine(root, "new", "2.host"), Message("b@receiver.test"));
+            await File.WriteAllTextAsync(Path.Combine(root, "cur", "1.host:2,S"), Message("a@receiver.test"));
+            await File.WriteAllTextAsync(Path.Combine(root, "tmp", "3.host"), Message("half-written@receiver.test"));
+            var items = new List<ScanItem>();
+            await foreach (var item in LocalSources.FromPathAsync(root)) items.Add(item);
+            Assert.Equal([Path.Combine(root, "cur", "1.host:2,S"), Path.Combine(root, "new", "2.host")], items.Select(i => i.FilePath));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task Results_come_in_source_order_whatever_the_parallelism()
+    {
+        var mbox = new StringBuilder();
+        for (var i = 0; i < 200; i++) mbox.Append("From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n").Append(Message($"user{i}@receiver.test")).Append('\n');
+        async Task<List<string>> Run(int parallelism)
+        {
+            var pipeline = new ScanPipeline(BounceParser.Default, Language.En, parallelism);
+            var got = new List<string>();
+            var items = LocalSources.FromStreamAsync(new MemoryStream(Encoding.ASCII.GetBytes(mbox.ToString())), "test.mbox");
+            await foreach (var r in pipeline.RunAsync(items)) got.AddRange(r.Outcome.Results.Select(x => $"{r.Item.Index}:{x.Recipient}"));
+            return got;
+        }
+        var serial = await Run(1);
+        Assert.Equal(200, serial.Count);
+        Assert.Equal("0:user0@receiver.test", serial[0]);
+        Assert.Equal(serial, await Run(4));
+        Assert.Equal(serial, await Run(16));
+    }
+
+    [Fact]
+    public async Task The_pipeline_reads_only_a_bounded_number_of_messages_ahead_of_a_slow_consumer()
+    {
+        var produced = 0;
+        async IAsyncEnumerable<ScanItem> Endless([EnumeratorCancellation] CancellationToken ct = default)
+        {
+            var bytes = Encoding.ASCII.GetBytes(Message("x@receiver.test"));
+            for (var i = 0; i < 100_000; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                Interlocked.Increment(ref produced);
+                yield return new ScanItem { Source = "gen", Index = i, Bytes = bytes };
+                await Task.Yield();
+            }
+        }
+        var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
+        var consumed = 0;
+        var maxAhead = 0;
+        await foreach (var _ in pipeline.RunAsync(Endless()))
+        {
+            consumed++;
+            await Task.Delay(1);
+            maxAhead = Math.Max(maxAhead, Volatile.Read(ref produced) - consumed);
+            if (consumed == 300) break;
+        }
+        Assert.Equal(300, consumed);
+        // Capacity tasks in the channel, plus one being written and one being handed out.
+        Assert.InRange(maxAhead, 0, pipeline.Capacity + 2);
+    }
+
+    [Fact]
+    public async Task An_unreadable_message_is_a_failed_result_and_the_rest_go_on()
+    {
+        var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
+        async IAsyncEnumerable<ScanItem> Items()
+        {
+            yield return new ScanItem { Source = "a", Error = "disk said no" };
+            yield return new ScanItem { Source = "b", FilePath = "/nonexistent/bounceback/file.eml" };
+            yield return new ScanItem { Source = "c", Bytes = Encoding.ASCII.GetBytes(Message("c@receiver.test")) };
+            await Task.CompletedTask;
+        }
+        var results = new List<ScanResult>();
+        await foreach (var r in pipeline.RunAsync(Items())) results.Add(r);
+        Assert.Equal([ParseOutcomeKind.Failed, ParseOutcomeKind.Failed, ParseOutcomeKind.Bounce], results.Select(r => r.Outcome.Kind));
+        Assert.Equal("disk said no", results[0].Outcome.Error);
+    }
+
+    [Fact]
+    public void Summary_counts_by_reason_domain_and_outcome()
+    {
+        var summary = new ScanSummary();
+        var r = new BounceResult { Source = "s", Recipient = "a@Example.TEST", Reason = BounceReason.UserUnknown, HardBounce = true, Decoder = "rfc3464", Status = "5.1.1" };
+        summary.Add(new ParseOutcome(ParseOutcomeKind.Bounce, [r, r with { Recipient = "b@example.test", Reason = BounceReason.MailboxFull, HardBounce = false }]), [r, r with { Recipient = "b@example.test", Reason = BounceReason.MailboxFull, HardBounce = false }]);
+        summary.Add(ParseOutcome.NotABounce, []);
+        summary.Add(new ParseOutcome(ParseOutcomeKind.Failed, [], "x"), []);
+        Assert.Equal((3, 1, 1, 1, 2, 1, 1), (summary.Messages, summary.Bounces, summary.NotBounces, summary.Failed, summary.Recipients, summary.Hard, summary.Soft));
+        Assert.Equal(2, summary.Domains["example.test"]);
+        Assert.Equal(1, summary.Reasons["userunknown"]);
+    }
+
+    [Theory]
+    [InlineData("imaps://anna@mail.example.test/Bounces", true, "anna", "mail.example.test", 993, "Bounces")]
+    [InlineData("imap://anna%40example.test@127.0.0.1:10143/", false, "anna@example.test", "127.0.0.1", 10143, "INBOX")]
+    public void Imap_urls_are_read_without_a_password(string url, bool tls, string user, string host, int port, string folder) =>
+        Assert.Equal(new ImapLocation(tls, user, host, port, folder), ImapLocation.Parse(url));
+
+    [Fact]
+    public void An_imap_url_with_a_password_is_refused() =>
+        Assert.Throws<BouncebackException>(() => ImapLocation.Parse("imaps://anna:secret@mail.example.test/INBOX"));
+}
