@@ -73,4 +73,25 @@ public class ParseCommandTests
         var (_, output, _) = await Run(["parse", "--jsonl", "--failures-only", Path.Combine(Fixtures, "rfc3834")]);
         Assert.Equal("", output.Trim());
     }
+
+    [Fact]
+    public async Task A_maildir_is_read_from_cur_and_new_but_not_tmp()
+    {
+        var root = Path.Combine(Path.GetTempPath(), $"bounceback-maildir-{Guid.NewGuid():N}");
+        var message = await File.ReadAllTextAsync(Path.Combine(Fixtures, "qmail", "permanent-user-unknown.eml"));
+        foreach (var d in new[] { "cur", "new", "tmp" }) Directory.CreateDirectory(Path.Combine(root, d));
+        await File.WriteAllTextAsync(Path.Combine(root, "cur", "1.host:2,S"), message);
+        await File.WriteAllTextAsync(Path.Combine(root, "new", "2.host"), message);
+        await File.WriteAllTextAsync(Path.Combine(root, "tmp", "3.host"), message);
+        try
+        {
+            var (code, output, _) = await Run(["parse", "--jsonl", root]);
+            Assert.Equal(0, code);
+            Assert.Equal(2, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
 }

@@ -10,10 +10,10 @@ namespace Bounceback.Core.Tests.Bounces;
 /// </summary>
 public class CorpusAccuracyTests(ITestOutputHelper output)
 {
-    private const double MinCount = 0.96;
-    private const double MinReason = 0.77;
-    private const double MinStatus = 0.96;
-    private const double MinHard = 0.86;
+    private const double MinCount = 0.97;
+    private const double MinReason = 0.79;
+    private const double MinStatus = 0.97;
+    private const double MinHard = 0.87;
 
     [CorpusFact]
     public void Corpus_accuracy_stays_above_the_floors_and_no_message_crashes()

@@ -19,6 +19,8 @@ public static class ReasonRules
             "unresolvable", "mismatches client ip", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
         ], ["x.7.25"], "7.25") { Decisive = ["x.7.25"] },
         new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
+        new(BounceReason.NetworkError, ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection"], [], "4.0"),
+        new(BounceReason.PolicyViolation, ["header error"], [], "7.0"),
         new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large"], [], "6.0"),
         new(BounceReason.AuthFailure,
         [
