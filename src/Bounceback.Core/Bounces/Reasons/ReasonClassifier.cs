@@ -13,6 +13,9 @@ namespace Bounceback.Core.Bounces.Reasons;
 /// <param name="Command">The SMTP command the failure answered, when known.</param>
 public sealed record Classification(BounceReason Reason, string? Status, int? ReplyCode, bool Temporary, string? Command = null)
 {
+    /// <summary>True when the status was not given by the message but chosen to fit the reason.</summary>
+    public bool StatusFitted { get; init; }
+
     /// <summary>Whether the address should not be retried.</summary>
     public bool HardBounce => Reason.IsHard(Temporary);
 }
@@ -74,8 +77,18 @@ public static partial class ReasonClassifier
         if (byProvider is null) reason = ByCommand(reason, command, status, temporary, wording);
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
+        var fitted = status is not { IsPlaceholder: false };
         var statusText = status is { IsPlaceholder: false } s ? s.ToString() : FittingStatus(reason, temporary) ?? status?.ToString();
-        return new(reason, statusText, reply, temporary, command);
+        return new(reason, statusText, reply, temporary, command) { StatusFitted = fitted };
+    }
+
+    /// <summary>The classification with another reason (a provider's own code decided it); a status chosen to fit the old reason is chosen again.</summary>
+    public static Classification WithReason(Classification c, BounceReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.Reason == reason) return c;
+        var status = c.StatusFitted ? FittingStatus(reason, c.Temporary) ?? c.Status : c.Status;
+        return c with { Reason = reason, Status = status };
     }
 
     /// <summary>

@@ -40,7 +40,7 @@ public static partial class SmtpCommand
         for (var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(recipient, at + recipient.Length, StringComparison.OrdinalIgnoreCase))
         {
             var reply = text.LastIndexOf("<<< ", at, StringComparison.Ordinal);
-            if (reply >= 0 && at - reply < 64 && text.IndexOf(">>> ", reply, at - reply, StringComparison.Ordinal) < 0) return reply;
+            if (reply >= 0 && at - reply < 200 && text.IndexOf(">>> ", reply, at - reply, StringComparison.Ordinal) < 0) return reply;
         }
         return null;
     }
