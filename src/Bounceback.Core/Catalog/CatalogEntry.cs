@@ -34,11 +34,13 @@ public sealed record CatalogEntry
     public int? Reply { get; init; }
     /// <summary>The catalog file the entry came from (for messages and tests).</summary>
     public string File { get; init; } = "";
+    /// <summary>The entry's position in its catalog's <see cref="ExplanationCatalog.Entries"/>; -1 for an entry made elsewhere.</summary>
+    internal int Id { get; init; } = -1;
 }
 
 /// <summary>A receiving provider or filter whose wording the catalog knows, and how to recognise it in text.</summary>
 /// <param name="Id">Short id, e.g. "google".</param>
 /// <param name="Name">Display name, e.g. "Google (Gmail, Google Workspace)".</param>
 /// <param name="Detect">Words or host names whose presence in a text shows this provider's hand (case-insensitive).</param>
-/// <param name="TokenPatterns">Regular expressions (NonBacktracking) for the provider's own tokens, e.g. "\\[TS[S]?\\d{2}\\]".</param>
+/// <param name="TokenPatterns">Regular expressions (run with a match timeout) for the provider's own tokens, e.g. "\\[TS[S]?\\d{2}\\]".</param>
 public sealed record ProviderProfile(string Id, string Name, IReadOnlyList<string> Detect, IReadOnlyList<string> TokenPatterns);

@@ -20,7 +20,9 @@ public sealed partial class CodeExtractor
     private const int MaxGroupAfter = 2000;
     private const int MaxContinuationLines = 40;
 
-    [GeneratedRegex(@"(?:0[xX])?[89][0-9A-Fa-f]{7}|[245xX]\.[0-9]{1,3}\.[0-9]{1,3}|[0-9]{3,5}", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    // Source-generated (no regex construction at start-up). The pattern has no nested or overlapping quantifiers, so
+    // backtracking is bounded per position; the timeout is the guard the standards ask for all the same.
+    [GeneratedRegex(@"(?:0[xX])?[89][0-9A-Fa-f]{7}|[245xX]\.[0-9]{1,3}\.[0-9]{1,3}|[0-9]{3,5}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
     private static partial Regex CandidateRegex();
 
     // Words after which a bare three-digit number is a code ("error 571", "foutcode 550", "said: 550").
@@ -33,6 +35,12 @@ public sealed partial class CodeExtractor
     private static readonly string[] Connectors = ["en", "of", "or", "and", "und", "bzw"];
 
     private readonly ExplanationCatalog _catalog;
+    // Provider token patterns come from the catalog data. They are short literal-led patterns (TSS\d{2}, AS\(\d+\)), run
+    // by the backtracking interpreter, which is built far faster than the NonBacktracking engine (start-up matters for
+    // the command-line tool); the match timeout bounds any pattern a future catalog entry might add.
+    private const RegexOptions TokenOptions = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(2);
+
     private readonly (string Provider, string Word)[] _detect;
     private readonly (string Provider, Regex Pattern)[] _tokens;
     private readonly Regex? _anyToken;
@@ -54,7 +62,7 @@ public sealed partial class CodeExtractor
             try
             {
                 var combined = string.Join("|", patterns.Select(t => "(?:" + t + ")"));
-                tokens.Add((p.Id, new Regex("^(?:" + combined + ")$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)));
+                tokens.Add((p.Id, new Regex("^(?:" + combined + ")$", TokenOptions, TokenTimeout)));
                 tokenPatterns.Add(combined);
             }
             catch (ArgumentException)
@@ -65,7 +73,7 @@ public sealed partial class CodeExtractor
         _tokens = tokens.ToArray();
         // One pass over the text for every provider's tokens; each match is then attributed with the anchored patterns.
         _anyToken = tokenPatterns.Count == 0 ? null
-            : new Regex(string.Join("|", tokenPatterns.Select(t => "(?:" + t + ")")), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+            : new Regex(string.Join("|", tokenPatterns.Select(t => "(?:" + t + ")")), TokenOptions, TokenTimeout);
     }
 
     /// <summary>The extractor for <see cref="ExplanationCatalog.Default"/>.</summary>
@@ -78,9 +86,17 @@ public sealed partial class CodeExtractor
     {
         if (string.IsNullOrEmpty(text) || maxCodes <= 0) return ExtractionResult.Empty;
         var found = new List<Raw>();
-        var truncated = FindNumericCodes(text, found, maxCodes);
         var detected = DetectProviders(text);
-        truncated |= FindTokens(text, found, detected, maxCodes);
+        bool truncated;
+        try
+        {
+            truncated = FindNumericCodes(text, found, maxCodes);
+            truncated |= FindTokens(text, found, detected, maxCodes);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            truncated = true; // what was found so far stands; the rest of the text is not searched
+        }
         if (found.Count == 0) return new ExtractionResult([], [], OrderProviders(detected), false);
         found.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         var kept = new List<Raw>(Math.Min(found.Count, maxCodes));
