@@ -66,6 +66,18 @@ public class CodeExtractorTests
         Assert.Equal((kind, code, reading), (found.Kind, found.Code, found.Reading));
     }
 
+    [Theory]
+    [InlineData("523", CodeKind.Enhanced, "5.2.3", CodeReading.DotlessOrReply)]
+    [InlineData("foutcode 523", CodeKind.Enhanced, "5.2.3", CodeReading.DotlessOrReply)]
+    [InlineData("523 5.7.10 Encryption needed", CodeKind.Reply, "523", CodeReading.AsWritten)]
+    [InlineData("523-Encryption needed", CodeKind.Reply, "523", CodeReading.AsWritten)]
+    public void A_reply_code_marked_as_seldom_sent_reads_as_the_dotless_status_code_unless_it_stands_on_a_reply_line(
+        string text, CodeKind kind, string code, CodeReading reading)
+    {
+        var found = Extract(text).Codes[0];
+        Assert.Equal((kind, code, reading), (found.Kind, found.Code, found.Reading));
+    }
+
     [Fact]
     public void A_provider_token_is_found_and_names_its_provider()
     {

@@ -13,7 +13,7 @@ internal static class CatalogBinary
     public const string ResourceName = "catalog.bin";
 
     private const string Magic = "BBCAT";
-    private const int Version = 2;
+    private const int Version = 3;
 
     /// <summary>Writes the files: a table of contents (names, provider profiles, strings and the code of every entry),
     /// then one block of entries per file, so a reader can index everything and read a file's entries only when needed.</summary>
@@ -125,6 +125,7 @@ internal static class CatalogBinary
         WriteNullable(w, e.Source);
         WriteList(w, e.Phrases);
         w.Write(e.Reply ?? int.MinValue);
+        w.Write(e.PreferDotless);
     }
 
     private static EntryDto ReadEntry(BinaryReader r)
@@ -146,6 +147,7 @@ internal static class CatalogBinary
         e.Phrases = ReadList(r);
         var reply = r.ReadInt32();
         e.Reply = reply == int.MinValue ? null : reply;
+        e.PreferDotless = r.ReadBoolean();
         return e;
     }
 

@@ -32,6 +32,12 @@ public sealed record CatalogEntry
     public IReadOnlyList<string> Phrases { get; init; } = [];
     /// <summary>Provider entries only: the reply code the provider pairs the token with, when it matters.</summary>
     public int? Reply { get; init; }
+    /// <summary>
+    /// Reply entries only: a bare three-digit number (not on a reply line) is read first as the enhanced code written
+    /// without dots. For codes that exist as replies only on paper (523, tied to 5.7.10 in the registry) while help
+    /// pages and mail programs use the number for the enhanced code (5.2.3).
+    /// </summary>
+    public bool PreferDotless { get; init; }
     /// <summary>The catalog file the entry came from (for messages and tests).</summary>
     public string File { get; init; } = "";
     /// <summary>The entry's position in its catalog's <see cref="ExplanationCatalog.Entries"/>; -1 for an entry made elsewhere.</summary>

@@ -236,6 +236,7 @@ public sealed class ExplanationCatalog
             Source = e.Source ?? "",
             Phrases = e.Phrases,
             Reply = e.Reply,
+            PreferDotless = e.PreferDotless,
             File = file,
             Id = id,
         };

@@ -254,6 +254,10 @@ public sealed class Diagnoser
                 var other = string.Join('.', code.Code.ToCharArray());
                 var entry = Catalog.Find(CodeKind.Enhanced, other);
                 return Fill(Catalog.Text("note.replyOrDotless", lang), ("code", code.Code), ("other", other), ("otherTitle", entry?.Title.Get(lang) ?? other));
+            case CodeReading.DotlessOrReply:
+                var written = code.Code.Replace(".", "", StringComparison.Ordinal);
+                var reply = Catalog.Find(CodeKind.Reply, written);
+                return Fill(Catalog.Text("note.dotlessOrReply", lang), ("code", code.Code), ("written", written), ("otherTitle", reply?.Title.Get(lang) ?? written));
             default:
                 return null;
         }

@@ -229,16 +229,18 @@ public sealed partial class CodeExtractor
         var t = d[2] - '0';
         var wellFormed = ReplyCode.IsWellFormed(value);
         var code = d.ToString();
-        var hasReplyEntry = _catalog.Find(CodeKind.Reply, code) is not null;
+        var replyEntry = _catalog.Find(CodeKind.Reply, code);
+        var hasReplyEntry = replyEntry is not null;
         var dotless = c is 2 or 4 or 5 && s <= 7;
         var dotlessCode = string.Create(CultureInfo.InvariantCulture, $"{c}.{s}.{t}");
         var hasDotlessEntry = dotless && _catalog.Find(CodeKind.Enhanced, dotlessCode) is not null;
-        if (wellFormed && (hasReplyEntry || replyLine || !hasDotlessEntry))
+        var dotlessFirst = !replyLine && hasDotlessEntry && replyEntry is { PreferDotless: true };
+        if (wellFormed && !dotlessFirst && (hasReplyEntry || replyLine || !hasDotlessEntry))
         {
             var reading = !replyLine && hasDotlessEntry ? CodeReading.ReplyOrDotless : CodeReading.AsWritten;
             return new Raw(CodeKind.Reply, code, start, 3, reading, null);
         }
-        if (dotless && !replyLine) return new Raw(CodeKind.Enhanced, dotlessCode, start, 3, CodeReading.DotlessEnhanced, null);
+        if (dotless && !replyLine) return new Raw(CodeKind.Enhanced, dotlessCode, start, 3, hasReplyEntry ? CodeReading.DotlessOrReply : CodeReading.DotlessEnhanced, null);
         if (c is >= 2 and <= 5) return new Raw(CodeKind.Reply, code, start, 3, CodeReading.AsWritten, null);
         return null;
     }
