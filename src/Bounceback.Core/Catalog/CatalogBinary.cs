@@ -13,9 +13,9 @@ internal static class CatalogBinary
     public const string ResourceName = "catalog.bin";
 
     private const string Magic = "BBCAT";
-    private const int Version = 3;
+    private const int Version = 4;
 
-    /// <summary>Writes the files: a table of contents (names, provider profiles, strings and the code of every entry),
+    /// <summary>Writes the files: a table of contents (names, provider profiles, strings and the code, kind and symbol of every entry),
     /// then one block of entries per file, so a reader can index everything and read a file's entries only when needed.</summary>
     public static void Write(Stream stream, IReadOnlyList<(string Name, CatalogFileDto File)> files)
     {
@@ -58,6 +58,7 @@ internal static class CatalogBinary
             {
                 WriteNullable(w, e.Code);
                 WriteNullable(w, e.Kind);
+                WriteNullable(w, e.Symbol);
             }
             w.Write(offset);
             w.Write(blocks[i].Length);
@@ -87,8 +88,8 @@ internal static class CatalogBinary
                 for (var s = 0; s < stringCount; s++) strings[r.ReadString()] = ReadText(r)!;
             }
             var entryCount = r.ReadInt32();
-            var keys = new (string? Code, string? Kind)[entryCount];
-            for (var e = 0; e < entryCount; e++) keys[e] = (ReadNullable(r), ReadNullable(r));
+            var keys = new (string? Code, string? Kind, string? Symbol)[entryCount];
+            for (var e = 0; e < entryCount; e++) keys[e] = (ReadNullable(r), ReadNullable(r), ReadNullable(r));
             var offset = r.ReadInt32();
             var length = r.ReadInt32();
             files.Add((new CatalogSourceFile(name, family, provider, strings, keys, null!), offset, length));
@@ -196,17 +197,17 @@ internal static class CatalogBinary
 
 /// <summary>
 /// One catalog file as the catalog indexes it: what is needed at once (profile, strings, the code and kind of each
-/// entry) and a way to read its entries when one of them is first asked for.
+/// entry, its kind and symbolic name) and a way to read its entries when one of them is first asked for.
 /// </summary>
 internal sealed record CatalogSourceFile(
     string Name,
     string? Family,
     ProviderDto? Provider,
     Dictionary<string, TextDto>? Strings,
-    IReadOnlyList<(string? Code, string? Kind)> Keys,
+    IReadOnlyList<(string? Code, string? Kind, string? Symbol)> Keys,
     Func<List<EntryDto>> ReadEntries)
 {
     /// <summary>A file already parsed (from YAML): its entries are at hand.</summary>
     public static CatalogSourceFile FromDto(string name, CatalogFileDto dto) =>
-        new(name, dto.Family, dto.Provider, dto.Strings, dto.Entries.Select(e => (e.Code, e.Kind)).ToList(), () => dto.Entries);
+        new(name, dto.Family, dto.Provider, dto.Strings, dto.Entries.Select(e => (e.Code, e.Kind, e.Symbol)).ToList(), () => dto.Entries);
 }

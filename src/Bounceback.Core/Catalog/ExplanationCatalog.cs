@@ -15,6 +15,8 @@ public sealed class ExplanationCatalog
     private readonly FileSlot[] _files;
     private readonly Dictionary<string, int> _generic;            // kind + code key -> entry id
     private readonly Dictionary<string, int[]> _byProvider;       // provider + code key -> entry ids
+    private readonly Dictionary<string, (CodeKind Kind, string Code)> _bySymbol;   // IXP_E_..., WSAE... -> code
+    private readonly Dictionary<string, (CodeKind Kind, string Code)>.AlternateLookup<ReadOnlySpan<char>> _symbolLookup;
     private readonly Dictionary<string, LocalizedText> _strings;
     private readonly Lazy<IReadOnlyList<CatalogEntry>> _all;
 
@@ -33,6 +35,7 @@ public sealed class ExplanationCatalog
         _strings = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         _generic = new Dictionary<string, int>(StringComparer.Ordinal);
         var byProvider = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        _bySymbol = new Dictionary<string, (CodeKind, string)>(StringComparer.OrdinalIgnoreCase);
         var providers = new List<ProviderProfile>();
         var id = 0;
         var fileOfId = new List<string>();
@@ -52,12 +55,13 @@ public sealed class ExplanationCatalog
             var kinds = new CodeKind[file.Keys.Count];
             for (var i = 0; i < file.Keys.Count; i++, id++)
             {
-                var (rawCode, kindToken) = file.Keys[i];
+                var (rawCode, kindToken, symbol) = file.Keys[i];
                 var code = rawCode?.Trim() ?? throw new CatalogException($"{file.Name}: an entry has no code.");
                 if (!Vocabulary.TryParseKind(kindToken ?? file.Family, out var kind)) throw new CatalogException($"{file.Name}: {code}: unknown kind '{kindToken ?? file.Family}'.");
                 kinds[i] = kind;
                 fileOfId.Add(file.Name);
                 var key = NormalizeCode(kind, code);
+                if (providerId is null && !string.IsNullOrWhiteSpace(symbol)) _bySymbol.TryAdd(symbol.Trim(), (kind, code));
                 if (providerId is null)
                 {
                     if (!_generic.TryAdd(GenericKey(kind, key), id))
@@ -75,6 +79,7 @@ public sealed class ExplanationCatalog
         }
         _byProvider = byProvider.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         Providers = providers;
+        _symbolLookup = _bySymbol.GetAlternateLookup<ReadOnlySpan<char>>();
         _all = new Lazy<IReadOnlyList<CatalogEntry>>(() => _files.SelectMany(f => f.Entries).ToList(), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
@@ -106,6 +111,24 @@ public sealed class ExplanationCatalog
         }
         return _generic.TryGetValue(GenericKey(kind, NormalizeCode(kind, code)), out var id) ? EntryAt(id) : null;
     }
+
+    /// <summary>The code a symbolic name stands for (WSAETIMEDOUT -> winsock 10060, IXP_E_FAILED_TO_CONNECT ->
+    /// 0x800CCC0E), case-insensitive; false when the catalog knows no such name.</summary>
+    public bool TryFindSymbol(ReadOnlySpan<char> symbol, out CodeKind kind, out string code)
+    {
+        if (_symbolLookup.TryGetValue(symbol, out var hit))
+        {
+            (kind, code) = hit;
+            return true;
+        }
+        (kind, code) = (default, "");
+        return false;
+    }
+
+    /// <summary>The first three letters of every symbolic name, upper-case (WSA, IXP): where a scan for names starts.</summary>
+    public IReadOnlySet<string> SymbolPrefixes => _symbolPrefixes ??= _bySymbol.Keys.Where(k => k.Length >= 3).Select(k => k[..3].ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _symbolPrefixes;
 
     /// <summary>The provider's entries for a code or token (several when phrases tell them apart); empty when none.</summary>
     public IReadOnlyList<CatalogEntry> FindForProvider(string provider, string code)

@@ -254,6 +254,9 @@ public sealed class Diagnoser
                 var other = string.Join('.', code.Code.ToCharArray());
                 var entry = Catalog.Find(CodeKind.Enhanced, other);
                 return Fill(Catalog.Text("note.replyOrDotless", lang), ("code", code.Code), ("other", other), ("otherTitle", entry?.Title.Get(lang) ?? other));
+            case CodeReading.Symbol:
+                var named = Catalog.Find(code.Kind, code.Code);
+                return Fill(Catalog.Text("note.symbol", lang), ("code", code.Code), ("symbol", named?.Symbol ?? code.Code));
             case CodeReading.DotlessOrReply:
                 var written = code.Code.Replace(".", "", StringComparison.Ordinal);
                 var reply = Catalog.Find(CodeKind.Reply, written);

@@ -44,6 +44,7 @@ public sealed partial class CodeExtractor
     private readonly (string Provider, string Word)[] _detect;
     private readonly (string Provider, Regex Pattern)[] _tokens;
     private readonly Regex? _anyToken;
+    private readonly string[] _symbolPrefixes;
 
     /// <summary>Builds an extractor for the providers and codes of a catalog.</summary>
     public CodeExtractor(ExplanationCatalog catalog)
@@ -71,6 +72,7 @@ public sealed partial class CodeExtractor
             }
         }
         _tokens = tokens.ToArray();
+        _symbolPrefixes = catalog.SymbolPrefixes.Order(StringComparer.Ordinal).ToArray();
         // One pass over the text for every provider's tokens; each match is then attributed with the anchored patterns.
         _anyToken = tokenPatterns.Count == 0 ? null
             : new Regex(string.Join("|", tokenPatterns.Select(t => "(?:" + t + ")")), TokenOptions, TokenTimeout);
@@ -92,6 +94,7 @@ public sealed partial class CodeExtractor
         {
             truncated = FindNumericCodes(text, found, maxCodes);
             truncated |= FindTokens(text, found, detected, maxCodes);
+            truncated |= FindSymbols(text, found, maxCodes);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -99,6 +102,8 @@ public sealed partial class CodeExtractor
         }
         if (found.Count == 0) return new ExtractionResult([], [], OrderProviders(detected), false);
         found.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        // A symbolic name next to its own number ("0x800CCC0E (IXP_E_FAILED_TO_CONNECT)") adds nothing.
+        found.RemoveAll(r => r.Reading == CodeReading.Symbol && found.Exists(o => o.Reading != CodeReading.Symbol && o.Kind == r.Kind && o.Code == r.Code));
         var kept = new List<Raw>(Math.Min(found.Count, maxCodes));
         foreach (var r in found)
         {
@@ -336,6 +341,35 @@ public sealed partial class CodeExtractor
             if (!detected.TryGetValue(provider, out var first) || start < first) detected[provider] = start;
         }
         return false;
+    }
+
+    // Symbolic names of Windows mail client and Winsock errors (IXP_E_FAILED_TO_CONNECT, WSAETIMEDOUT): each run of
+    // identifier characters that starts like one of the catalog's names is looked up; one linear pass.
+    private bool FindSymbols(string text, List<Raw> found, int maxCodes)
+    {
+        if (_symbolPrefixes.Length == 0) return false;
+        var count = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsSymbolChar(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && IsSymbolChar(text[i])) i++;
+            var length = i - start;
+            if (length is < 6 or > 64) continue;
+            var span = text.AsSpan(start, length);
+            var prefixed = false;
+            foreach (var p in _symbolPrefixes)
+            {
+                if (span.StartsWith(p, StringComparison.OrdinalIgnoreCase)) { prefixed = true; break; }
+            }
+            if (!prefixed || !_catalog.TryFindSymbol(span, out var kind, out var code)) continue;
+            if (count++ >= maxCodes) return true;
+            found.Add(new Raw(kind, code, start, length, CodeReading.Symbol, null));
+        }
+        return false;
+
+        static bool IsSymbolChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
     }
 
     private (List<ExtractedCode>, List<CodeGroup>) Group(string text, List<Raw> codes)
