@@ -48,8 +48,13 @@ internal static class MessageParts
         return "";
     }
 
-    /// <summary>Every plain text part outside attached messages joined, bounded in size.</summary>
-    public static string AllNoticeText(MimeMessage message)
+    /// <summary>The joined notice text per message: every text decoder reads it, so it is built once per message.</summary>
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<MimeMessage, string> NoticeCache = new();
+
+    /// <summary>Every plain text part outside attached messages joined, bounded in size; built once per message.</summary>
+    public static string AllNoticeText(MimeMessage message) => NoticeCache.GetValue(message, BuildAllNoticeText);
+
+    private static string BuildAllNoticeText(MimeMessage message)
     {
         var sb = new System.Text.StringBuilder();
         foreach (var entity in Walk(message.Body, intoMessages: false))
@@ -104,7 +109,10 @@ internal static class MessageParts
         Encoding encoding;
         try
         {
-            encoding = part.ContentType.CharsetEncoding ?? Encoding.UTF8;
+            // Charsets outside .NET's built-in set (ISO-2022-JP, Shift_JIS, windows-125x) come from the code-pages provider.
+            encoding = part.ContentType.CharsetEncoding
+                ?? (part.ContentType.Charset is { Length: > 0 } name ? CodePagesEncodingProvider.Instance.GetEncoding(name) : null)
+                ?? Encoding.UTF8;
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
@@ -166,4 +174,61 @@ internal static class MessageParts
     public static string? OriginalSubject(HeaderList? headers) => headers is null ? null : NullIfEmpty(headers["Subject"]?.Trim());
 
     public static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
+
+    /// <summary>The text split into lines (any line ending), at most <paramref name="max"/> lines.</summary>
+    public static string[] Lines(string text, int max = 4000) =>
+        text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', max + 1);
+
+    /// <summary>A failure report of <paramref name="recipients"/> with the returned original's headers; null when there are none.</summary>
+    public static DecodedBounce? Failure(MimeMessage message, IReadOnlyList<RecipientFacts> recipients, string? notice, string? reportingMta = null)
+    {
+        if (recipients.Count == 0) return null;
+        var original = OriginalHeaders(message);
+        return new DecodedBounce
+        {
+            Kind = ReportKind.Failure,
+            Recipients = recipients,
+            ReportingMta = reportingMta,
+            Sender = OriginalSender(original),
+            OriginalMessageId = OriginalMessageId(original),
+            OriginalSubject = OriginalSubject(original),
+            NoticeText = NullIfEmpty(notice),
+        };
+    }
+
+    /// <summary>True when the From header (name or address) contains any of the fragments.</summary>
+    public static bool FromContains(MimeMessage message, params string[] fragments)
+    {
+        var from = message.Headers["From"];
+        if (string.IsNullOrEmpty(from)) return false;
+        foreach (var f in fragments)
+        {
+            if (from.Contains(f, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the subject contains any of the fragments.</summary>
+    public static bool SubjectContains(MimeMessage message, params string[] fragments)
+    {
+        var subject = message.Subject;
+        if (string.IsNullOrEmpty(subject)) return false;
+        foreach (var f in fragments)
+        {
+            if (subject.Contains(f, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>True when the first part of the notice text contains any of the markers.</summary>
+    public static bool NoticeContains(MimeMessage message, params string[] markers)
+    {
+        var text = AllNoticeText(message).AsSpan();
+        if (text.Length > 8192) text = text[..8192];
+        foreach (var m in markers)
+        {
+            if (text.Contains(m, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
 }

@@ -20,7 +20,7 @@ internal static partial class PlainTextReader
         "message headers follow", "header of the original message", "original message header", "------ original message",
         "the original message headers", "unsent message below", "----- message header", "-- original message", "returned message follows",
         "included below is the original", "a copy of your message", "the text of your message", "here are the first",
-        "original message below", "message text follows", "--- the header", "content-type: message/rfc822",
+        "original message below", "message text follows", "--- the header", "content-type: message/rfc822", "original message:",
     ];
 
     /// <summary>The notice up to where the returned copy of the original message starts.</summary>
@@ -133,15 +133,54 @@ internal static partial class PlainTextReader
         t.StartsWith("Cc:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Sender:", StringComparison.OrdinalIgnoreCase) ||
         t.StartsWith("Reply-To:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase) ||
         t.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Envelope-", StringComparison.OrdinalIgnoreCase) ||
-        t.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || t.StartsWith("MAIL FROM", StringComparison.OrdinalIgnoreCase);
+        t.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || t.StartsWith("MAIL FROM", StringComparison.OrdinalIgnoreCase) ||
+        t.StartsWith("Date:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>An address at the start of a line: "addr", "&lt;addr&gt;:", "addr: text", "550 5.1.1 &lt;addr&gt;... text".</summary>
     [GeneratedRegex(@"^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})""?>?(?:$|[\s:.,(])", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingAddress();
 
     /// <summary>An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr".</summary>
-    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex IntroducedAddress();
+
+    /// <summary>Any address in a line (the first one).</summary>
+    [GeneratedRegex(@"<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex AnyAddress();
+
+    /// <summary>The first address in a line and where it starts, or null.</summary>
+    public static (string Address, int Index, int Length)? FirstAddress(string line)
+    {
+        if (line.Length > 2000 || !line.Contains('@')) return null;
+        var m = AnyAddress().Match(line);
+        if (!m.Success) return null;
+        var a = m.Groups["a"].Value.TrimEnd('.');
+        return (a, m.Index, m.Length);
+    }
+
+    /// <summary>
+    /// The address on the To: line of a returned message quoted inline after the notice: the header block after a
+    /// copy marker, or else the first block of lines that starts with a header such as From: or Date: after a blank line.
+    /// </summary>
+    public static string? CopiedTo(string text)
+    {
+        var lines = MessageParts.Lines(text, MaxLines);
+        var start = CopyStart(lines);
+        if (start >= lines.Length)
+        {
+            start = -1;
+            for (var i = 1; i < lines.Length; i++)
+            {
+                if (lines[i - 1].Trim().Length == 0 && IsHeaderLine(lines[i]) && lines[i].Contains(':')) { start = i; break; }
+            }
+            if (start < 0) return null;
+        }
+        for (var i = start; i < lines.Length && i < start + 60; i++)
+        {
+            if (lines[i].StartsWith("To:", StringComparison.OrdinalIgnoreCase) && FirstAddress(lines[i]) is { } hit) return hit.Address;
+        }
+        return null;
+    }
 
     /// <summary>Addresses in a header such as X-Failed-Recipients.</summary>
     public static IReadOnlyList<string> AddressesIn(string? header)

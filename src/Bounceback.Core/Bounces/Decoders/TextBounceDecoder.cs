@@ -41,11 +41,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
         if (!_needsAll && (byHeader || byEnvelope)) return true;
         if (_needsAll && !byEnvelope && !byHeader) return false;
         if (_markers.Length == 0) return false;
-        var text = Head(MessageParts.AllNoticeText(message));
-        return _markers.Any(m => text.Contains(m, StringComparison.OrdinalIgnoreCase));
+        return MessageParts.NoticeContains(message, _markers);
     }
-
-    private static string Head(string text) => text.Length > 8192 ? text[..8192] : text;
 
     public DecodedBounce? Decode(MimeMessage message)
     {
@@ -58,6 +55,11 @@ public sealed class TextBounceDecoder : IBounceDecoder
         if (recipients.Count == 0 && original?["To"] is { } to)
         {
             recipients = PlainTextReader.AddressesIn(to).Take(1).Select(a => new RecipientFacts { Recipient = a }).ToList();
+        }
+        if (recipients.Count == 0 && original is null && PlainTextReader.CopiedTo(text) is { } copiedTo)
+        {
+            // A plain-text notice that quotes the returned message inline: its To: line names the recipient.
+            recipients = [new RecipientFacts { Recipient = copiedTo }];
         }
         if (recipients.Count == 0) return null;
         return new DecodedBounce

@@ -1,0 +1,52 @@
+using MimeKit;
+
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// Trend Micro InterScan Messaging Security: a notice framed by rows of asterisks. Either one line per recipient
+/// ("Unable to deliver message to &lt;address&gt; ...") or the SMTP exchange as "Sent &lt;&lt;&lt; RCPT TO:&lt;address&gt;"
+/// followed by "Received &gt;&gt;&gt; 550 ...".
+/// </summary>
+public sealed class InterScanDecoder : IBounceDecoder
+{
+    public string Name => "interscanmss";
+
+    public bool Recognises(MimeMessage message) =>
+        MessageParts.FromContains(message, "InterScan") || MessageParts.NoticeContains(message, "InterScan Messaging Security", "Message from InterScan");
+
+    public DecodedBounce? Decode(MimeMessage message)
+    {
+        var lines = MessageParts.Lines(PlainTextReader.NoticeOnly(MessageParts.AllNoticeText(message)));
+        var recipients = new List<RecipientFacts>();
+        string? lastSent = null;
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (recipients.Count >= 1000) break;
+            if (line.StartsWith("Sent <<<", StringComparison.OrdinalIgnoreCase))
+            {
+                var command = line[8..].Trim();
+                lastSent = command.StartsWith("RCPT", StringComparison.OrdinalIgnoreCase) && PlainTextReader.FirstAddress(command) is { } rcpt ? rcpt.Address : null;
+                continue;
+            }
+            if (line.StartsWith("Received >>>", StringComparison.OrdinalIgnoreCase))
+            {
+                if (lastSent is { } address) Add(recipients, address, line[12..].Trim(), "RCPT");
+                lastSent = null;
+                continue;
+            }
+            if (line.Contains("deliver", StringComparison.OrdinalIgnoreCase) && PlainTextReader.FirstAddress(line) is { } hit)
+            {
+                var text = line.StartsWith("Reason:", StringComparison.OrdinalIgnoreCase) ? line[7..].Trim() : line;
+                Add(recipients, hit.Address, text, null);
+            }
+        }
+        return MessageParts.Failure(message, recipients, null);
+    }
+
+    private static void Add(List<RecipientFacts> recipients, string address, string diagnostic, string? command)
+    {
+        if (recipients.Any(r => r.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase))) return;
+        recipients.Add(new RecipientFacts { Recipient = address, DiagnosticCode = diagnostic, Command = command });
+    }
+}
