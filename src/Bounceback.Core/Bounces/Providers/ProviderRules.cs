@@ -26,6 +26,10 @@ public static class ProviderRules
         new("?p=BlockedMessage", BounceReason.Blocked),
         new("?p=MessageTooBig", BounceReason.MesgTooBig),
         new("recipient preferences", BounceReason.Filtered),
+        new("?p=CustomFromDenied", BounceReason.Rejected),
+        // Google Groups refusing a poster (not a member, no permission to post), also in Japanese
+        new("permission to post", BounceReason.Rejected),
+        new("投稿する権限", BounceReason.Rejected),
         new("This user doesn't have a", BounceReason.UserUnknown),
         new("content presents a potential", BounceReason.PolicyViolation),
         new("rejected due to spam classification", BounceReason.SpamDetected),
