@@ -48,7 +48,7 @@ public static class ReasonRules
             "mailbox has exceeded", "mailbox exceeded", "disk quota", "quota exceed", "exceed the quota", "exceeds quota", "user is over", "is over quota", "mailfolder is full",
             "full mailbox", "account is full", "mailbox is over", "storage quota", "too much mail", "inbox is full", "out of storage", "mail quota", "quota limit", "mailbox over",
             "insufficient storage", "not enough storage", "user's mailbox is full", "recipient mailbox full", "postfach voll", "boîte pleine", "exceeded the quota", "has exceeded",
-            "quota", "mailbox not enough space", "mailbox is overfull",
+            "quota", "mailbox not enough space", "mailbox is overfull", "mailbox exceeds allowed size",
         ], ["x.2.2"], "2.2", ["message size", "too large", "too big", "rate limit", "sending quota", "relay quota"]) { Decisive = ["x.2.2"] },
         new(BounceReason.MesgTooBig,
         [
@@ -79,6 +79,7 @@ public static class ReasonRules
             "not listed in domino directory", "account is unavailable", "dosn't exist", "no valid recipient", "invalid-recipient",
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
+            "not listed in public name & address book", "invalid final delivery userid", "check if address is correct", "ディレクトリのリストにありません",
         ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "host not found", "domain not found", "mail from", "your address", "relay", "reverse", "sender address", "ptr"]),
         new(BounceReason.Suspend,
         [
@@ -90,7 +91,7 @@ public static class ReasonRules
         [
             "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sender is not allowed", "envelope sender", "your address", "sender address",
-            "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from",
+            "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from", "not a member of",
         ], ["x.1.7", "x.1.8", "x.7.1"], "7.1"),
         new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history"], [], "7.1"),
         new(BounceReason.Blocked,
@@ -115,7 +116,7 @@ public static class ReasonRules
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
             "too long in the queue", "undeliverable for", "giving up", "expired", "has been delayed", "delivery delayed", "was not delivered within", "has not been delivered",
             "timed out in queue", "retry limit", "maximum time", "queue time", "in queue for too long", "in the queue for too long", "connection timed out", "still undelivered", "will keep trying", "continue trying",
-            "timed out", "did not accept our requests to connect", "will be retried", "queue too long", "multiple retries", "failing for a long time", "host not reachable",
+            "timed out", "did not accept our requests to connect", "will be retried", "queue too long", "multiple retries", "failing for a long time", "host not reachable", "was aborted after",
         ], ["x.4.7"], "4.7") { Decisive = ["x.4.7"] },
         new(BounceReason.NetworkError,
         [
@@ -124,7 +125,7 @@ public static class ReasonRules
             "conversation with", "broken pipe", "temporary lookup failure", "dns error", "dns failure", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
         new(BounceReason.ContentError, ["content", "attachment", "mime", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5"], "6.0"),
-        new(BounceReason.UserUnknown, ["recipient address rejected", "invalid address", "address rejected", "recipient rejected", "not found", "is not a valid"], [], "1.1", ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz"]),
+        new(BounceReason.UserUnknown, ["recipient address rejected", "invalid address", "address rejected", "recipient rejected", "not found", "is not a valid", "見つかりません"], [], "1.1", ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz"]),
         new(BounceReason.SystemError,
         [
             "system error", "internal error", "server error", "local error", "i/o error", "configuration error", "misconfigured", "resources temporarily", "temporary failure",
