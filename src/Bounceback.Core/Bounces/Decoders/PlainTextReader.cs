@@ -124,6 +124,10 @@ internal static partial class PlainTextReader
     private static string Rest(string line, int from)
     {
         if (from >= line.Length) return "";
+        // Outlook repeats the address as a link right after it: "addr<mailto:addr>".
+        var link = from > 0 && line[from - 1] == '<' ? from - 1 : from;
+        if (line.AsSpan(link).StartsWith("<mailto:", StringComparison.OrdinalIgnoreCase) && line.IndexOf('>', link) is var close and > 0) from = close + 1;
+        if (from >= line.Length) return "";
         var r = line[from..].TrimStart('>', ':', ' ', '\t', '.', ',').Trim();
         return r.Length > 2 ? r : "";
     }
