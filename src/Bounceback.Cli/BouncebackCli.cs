@@ -51,4 +51,8 @@ public static class ExitCodes
     /// <summary>explain: no code found; check: a check failed.</summary>
     public const int NotFound = 1;
     public const int Usage = 2;
+    /// <summary>parse: an IMAP mailbox could not be opened (address, connection, login or folder); nothing was read from it.</summary>
+    public const int SourceFailed = 3;
+    /// <summary>parse: an IMAP connection broke off partway, or the bounces could not be moved; what was written is valid but incomplete.</summary>
+    public const int Incomplete = 4;
 }

@@ -56,6 +56,18 @@ internal static class ParseCommand
             }
             foreach (var path in inputs)
             {
+                if (ImapLocation.IsImap(path))
+                {
+                    try
+                    {
+                        ImapLocation.Parse(path);
+                    }
+                    catch (ImapSourceException e)
+                    {
+                        await context.Error.WriteLineAsync(ScanRun.DescribeImapFailure(e, catalog, language)).ConfigureAwait(false);
+                        return ExitCodes.Usage;
+                    }
+                }
                 if (path != "-" && !ImapLocation.IsImap(path) && !File.Exists(path) && !Directory.Exists(path))
                 {
                     await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, catalog.Text("parse.missingPath", language), path)).ConfigureAwait(false);

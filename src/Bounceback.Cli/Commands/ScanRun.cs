@@ -69,6 +69,12 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
         {
             interrupted = true;
         }
+        catch (ImapSourceException e)
+        {
+            await context.Error.WriteLineAsync(DescribeImapFailure(e, _catalog, language)).ConfigureAwait(false);
+            exit = e.Failure is ImapFailure.ConnectionLost or ImapFailure.Move ? ExitCodes.Incomplete : ExitCodes.SourceFailed;
+            if (summary.Messages == 0 && exit == ExitCodes.SourceFailed) return new ScanRunOutcome(exit, null, false);
+        }
         catch (BouncebackException e)
         {
             await context.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
@@ -146,6 +152,22 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
             else return null;
         }
         return total;
+    }
+
+    /// <summary>The catalog's wording of an IMAP failure: {0} the mailbox, {1} the server's own words, {2} the folder.</summary>
+    internal static string DescribeImapFailure(ImapSourceException e, ExplanationCatalog catalog, Language language)
+    {
+        var key = e.Failure switch
+        {
+            ImapFailure.InvalidUrl => "scan.imap.invalidUrl",
+            ImapFailure.PasswordInUrl => "scan.imap.passwordInUrl",
+            ImapFailure.Login => "scan.imap.login",
+            ImapFailure.FolderNotFound => "scan.imap.folderNotFound",
+            ImapFailure.ConnectionLost => "scan.imap.connectionLost",
+            ImapFailure.Move => "scan.imap.move",
+            _ => "scan.imap.connect",
+        };
+        return string.Format(CultureInfo.InvariantCulture, catalog.Text(key, language), e.Location, e.Detail, e.Folder);
     }
 
     private static string Describe(ScanItem item) =>

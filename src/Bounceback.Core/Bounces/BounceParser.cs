@@ -105,7 +105,11 @@ public sealed class BounceParser
             {
                 try
                 {
-                    explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, facts.DiagnosticCode, language);
+                    explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, facts.DiagnosticCode, language, out var providerReason);
+                    // A provider's own code decides the reason: the catalog is the one place that says what it means.
+                    if (providerReason is { } byCatalog && !byCatalog.IsNotFailure()) c = ReasonClassifier.WithReason(c, byCatalog);
+                    // The explanation describes the code; its reason is the one this result reports.
+                    if (explanation is not null && explanation.Reason != c.Reason) explanation = explanation with { Reason = c.Reason };
                 }
                 catch (Exception e) when (e is ArgumentException or FormatException or InvalidOperationException)
                 {

@@ -92,8 +92,17 @@ public sealed class Diagnoser
     /// <param name="diagnosticText">The server's diagnostic text, which may name a provider or contain its tokens; may be null.</param>
     /// <param name="language">The language of the diagnosis.</param>
     /// <returns>Null when neither the facts nor the text hold a code.</returns>
-    public Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, Language language)
+    public Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, Language language) =>
+        Diagnose(status, replyCode, diagnosticText, language, out _);
+
+    /// <summary>
+    /// Like <see cref="Diagnose(string?, int?, string?, Language)"/>, and also gives the reason of the catalog entry when a
+    /// provider's own token (TSS04) or wording explained the text; null when only standard codes did. The bounce parser
+    /// lets that reason decide, so the catalog is the one place that says what a provider's code means.
+    /// </summary>
+    public Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, Language language, out BounceReason? providerReason)
     {
+        providerReason = null;
         var text = diagnosticText ?? "";
         if (text.Length > MaxDiagnosticText) text = text[..MaxDiagnosticText];
         string? enhanced = null;
@@ -101,7 +110,10 @@ public sealed class Diagnoser
         string? reply = replyCode is >= 200 and <= 599 ? replyCode.Value.ToString(CultureInfo.InvariantCulture) : null;
         if (enhanced is null && reply is null)
         {
-            return text.Length == 0 ? null : Explain(text, language).Diagnosis;
+            if (text.Length == 0) return null;
+            var report = Explain(text, language);
+            providerReason = report.Findings.FirstOrDefault(f => f.Known && f.Kind == CodeKind.Provider && f.Provider is not null)?.Reason;
+            return report.Diagnosis;
         }
         // Provider wording: detect words and tokens of the diagnostic text.
         var extraction = text.Length == 0 ? ExtractionResult.Empty : Extractor.Extract(text, 16);
@@ -113,6 +125,7 @@ public sealed class Diagnoser
         var tokenRes = token is null ? default : Resolve(CodeKind.Provider, token.Code, token.Provider, providers, span, reply);
         var key = new DiagnoseKey(language, enhanced, reply, Id(enhancedRes.Entry), Id(replyRes.Entry), Id(tokenRes.Entry),
             token is null ? null : token.Provider + ":" + token.Code);
+        providerReason = ProviderReason(tokenRes) ?? ProviderReason(enhancedRes) ?? ProviderReason(replyRes);
         if (_cache.TryGetValue(key, out var cached)) return cached;
 
         var classDigit = enhanced is not null ? enhanced[0] - '0' : reply![0] - '0';
@@ -178,6 +191,10 @@ public sealed class Diagnoser
         }
         return new Resolution(kind == CodeKind.Provider ? null : Catalog.Find(kind, code), null);
     }
+
+    // A provider entry speaks for the wording only when it is the provider's own token or was picked by its phrases.
+    private static BounceReason? ProviderReason(Resolution res) =>
+        res is { Provider: not null, Entry: { } e } && (e.Kind == CodeKind.Provider || e.Phrases.Count > 0) && e.Reason != BounceReason.Undefined ? e.Reason : null;
 
     // The provider's entry for a code: one whose phrases occur in the group's text beats one without phrases;
     // a matching reply code breaks ties.

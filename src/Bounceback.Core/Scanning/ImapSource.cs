@@ -11,22 +11,43 @@ namespace Bounceback.Core.Scanning;
 public sealed record ImapLocation(bool ImplicitTls, string User, string Host, int Port, string Folder)
 {
     /// <summary>The URL without any secret, as shown in results and messages.</summary>
-    public string Display => $"{(ImplicitTls ? "imaps" : "imap")}://{User}@{Host}:{Port.ToString(CultureInfo.InvariantCulture)}/{Folder}";
+    public string Display => $"{(ImplicitTls ? "imaps" : "imap")}://{User}@{(Host.Contains(':', StringComparison.Ordinal) ? $"[{Host}]" : Host)}:{Port.ToString(CultureInfo.InvariantCulture)}/{Folder}";
 
+    /// <summary>Whether the text is an imap:// or imaps:// URL (and so not a path).</summary>
     public static bool IsImap(string text) =>
         text.StartsWith("imap://", StringComparison.OrdinalIgnoreCase) || text.StartsWith("imaps://", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>Parses the URL; a password in it is refused (passwords never come from the command line).</summary>
+    /// <summary>
+    /// Parses the URL. Throws <see cref="ImapSourceException"/> (<see cref="ImapFailure.InvalidUrl"/>) when it is no
+    /// imap[s]:// URL with a user, and (<see cref="ImapFailure.PasswordInUrl"/>) when it holds a password: passwords
+    /// never come from the command line. The message of either never repeats a password.
+    /// </summary>
     public static ImapLocation Parse(string url)
     {
-        if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || !IsImap(url)) throw new BouncebackException($"Not an IMAP URL: {url}");
+        ArgumentNullException.ThrowIfNull(url);
+        if (!IsImap(url) || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Host.Length == 0)
+            throw new ImapSourceException(ImapFailure.InvalidUrl, WithoutUserInfo(url), "", "imap[s]://user@host[:port]/Folder");
         var userInfo = Uri.UnescapeDataString(uri.UserInfo);
-        if (userInfo.Contains(':', StringComparison.Ordinal)) throw new BouncebackException("Put no password in the IMAP URL; use BOUNCEBACK_IMAP_PASSWORD or the prompt.");
-        if (userInfo.Length == 0) throw new BouncebackException($"The IMAP URL names no user: {url}");
+        if (userInfo.Contains(':', StringComparison.Ordinal))
+            throw new ImapSourceException(ImapFailure.PasswordInUrl, WithoutUserInfo(url), "", "BOUNCEBACK_IMAP_PASSWORD");
+        if (userInfo.Length == 0) throw new ImapSourceException(ImapFailure.InvalidUrl, url, "", "imap[s]://user@host[:port]/Folder");
         var tls = uri.Scheme.Equals("imaps", StringComparison.OrdinalIgnoreCase);
         var port = uri.IsDefaultPort || uri.Port <= 0 ? (tls ? 993 : 143) : uri.Port;
         var folder = Uri.UnescapeDataString(uri.AbsolutePath.Trim('/'));
-        return new ImapLocation(tls, userInfo, uri.Host, port, folder.Length == 0 ? "INBOX" : folder);
+        // DnsSafeHost drops the brackets of an IPv6 literal, which a socket connection does not take.
+        return new ImapLocation(tls, userInfo, uri.DnsSafeHost, port, folder.Length == 0 ? "INBOX" : folder);
+    }
+
+    /// <summary>The URL with anything before an '@' in its authority removed, so no secret is repeated.</summary>
+    private static string WithoutUserInfo(string url)
+    {
+        var scheme = url.IndexOf("://", StringComparison.Ordinal);
+        if (scheme < 0) return url.Length > 200 ? url[..200] : url;
+        var rest = url[(scheme + 3)..];
+        var slash = rest.IndexOf('/', StringComparison.Ordinal);
+        var authority = slash < 0 ? rest : rest[..slash];
+        var at = authority.LastIndexOf('@');
+        return at < 0 ? url : url[..(scheme + 3)] + rest[(at + 1)..];
     }
 }
 
@@ -36,36 +57,66 @@ public sealed record ImapLocation(bool ImplicitTls, string User, string Host, in
 public sealed record ImapOptions(DateTimeOffset? Since, string? MoveProcessedTo);
 
 /// <summary>
-/// Reads the messages of one IMAP folder through MailKit, in UID order. Read-only (EXAMINE) unless messages are
-/// to be moved afterwards. A dropped connection ends the stream with an error item; what was read stays read.
+/// Reads the messages of one IMAP folder through MailKit, in UID order, a batch of messages per FETCH. Read-only
+/// (EXAMINE, and BODY.PEEK so no \Seen flag is set) unless messages are to be moved afterwards. Failures are
+/// <see cref="ImapSourceException"/>s; a connection lost partway ends the stream with one after the messages
+/// already received.
 /// </summary>
 public sealed class ImapSource(ImapLocation location, string password, ImapOptions options, TimeSpan? timeout = null) : IAsyncDisposable
 {
+    /// <summary>How many messages one FETCH asks for: few round trips, little held in memory.</summary>
+    public const int BatchSize = 32;
+
     private readonly ImapClient _client = new() { Timeout = (int)(timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds };
     private IMailFolder? _folder;
+    private IMailFolder? _moveTarget;
 
     /// <summary>The mailbox this source reads.</summary>
     public ImapLocation Location => location;
 
-    /// <summary>Connects, logs in and opens the folder. Throws <see cref="BouncebackException"/> with a clear message on failure.</summary>
+    /// <summary>Connects, logs in and opens the folder. Throws <see cref="ImapSourceException"/> on failure.</summary>
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
+        var step = ImapFailure.Connect;
         try
         {
             var security = location.ImplicitTls ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
             await _client.ConnectAsync(location.Host, location.Port, security, cancellationToken).ConfigureAwait(false);
+            step = ImapFailure.Login;
             await _client.AuthenticateAsync(location.User, password, cancellationToken).ConfigureAwait(false);
+            step = ImapFailure.FolderNotFound;
             _folder = await _client.GetFolderAsync(location.Folder, cancellationToken).ConfigureAwait(false);
+            if (options.MoveProcessedTo is { } targetName)
+            {
+                // Checked before anything is read, so a mistyped target fails at once rather than after the scan.
+                try
+                {
+                    _moveTarget = await _client.GetFolderAsync(targetName, cancellationToken).ConfigureAwait(false);
+                }
+                catch (FolderNotFoundException e)
+                {
+                    throw Failure(ImapFailure.FolderNotFound, targetName, e);
+                }
+            }
             var access = options.MoveProcessedTo is null ? FolderAccess.ReadOnly : FolderAccess.ReadWrite;
             await _folder.OpenAsync(access, cancellationToken).ConfigureAwait(false);
         }
         catch (AuthenticationException e)
         {
-            throw new BouncebackException($"IMAP login refused for {location.Display}: {e.Message}", e);
+            throw Failure(ImapFailure.Login, location.Folder, e);
         }
-        catch (Exception e) when (e is ImapProtocolException or ImapCommandException or IOException or System.Net.Sockets.SocketException or SslHandshakeException or FolderNotFoundException or ServiceNotConnectedException)
+        catch (FolderNotFoundException e)
         {
-            throw new BouncebackException($"IMAP error at {location.Display}: {e.Message}", e);
+            throw Failure(ImapFailure.FolderNotFound, location.Folder, e);
+        }
+        catch (ImapCommandException e) when (step == ImapFailure.FolderNotFound && e.Response == ImapCommandResponse.No)
+        {
+            // SELECT/EXAMINE refused: the folder exists in name only (\NoSelect) or may not be opened.
+            throw Failure(ImapFailure.FolderNotFound, location.Folder, e);
+        }
+        catch (Exception e) when (IsConnectionFailure(e) || e is SslHandshakeException or ImapCommandException or NotSupportedException)
+        {
+            throw Failure(step == ImapFailure.FolderNotFound ? ImapFailure.ConnectionLost : ImapFailure.Connect, location.Folder, e);
         }
     }
 
@@ -73,71 +124,85 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
     public async IAsyncEnumerable<ScanItem> ReadAsync([EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var folder = _folder ?? throw new InvalidOperationException("Open the source first.");
-        IList<UniqueId> uids;
-        string? error = null;
+        IList<UniqueId> found;
         try
         {
-            // MailKit sends IMAP SINCE: internal date on or after this day.
+            // MailKit sends IMAP SINCE: internal date on or after this day (the time and zone are not compared).
             var query = options.Since is { } since ? SearchQuery.DeliveredAfter(since.UtcDateTime.Date) : SearchQuery.All;
-            uids = await folder.SearchAsync(query, cancellationToken).ConfigureAwait(false);
+            found = await folder.SearchAsync(query, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is ImapProtocolException or ImapCommandException or IOException or ServiceNotConnectedException)
+        catch (Exception e) when (IsConnectionFailure(e) || e is ImapCommandException)
         {
-            uids = [];
-            error = e.Message;
+            throw Failure(ImapFailure.ConnectionLost, location.Folder, e);
         }
-        if (error is not null)
-        {
-            yield return new ScanItem { Source = location.Display, Error = error };
-            yield break;
-        }
+        var uids = found.OrderBy(u => u.Id).ToList();
         var index = 0;
-        foreach (var uid in uids.OrderBy(u => u.Id))
+        for (var start = 0; start < uids.Count; start += BatchSize)
         {
-            byte[]? bytes = null;
+            var batch = uids.GetRange(start, Math.Min(BatchSize, uids.Count - start));
+            var received = new Dictionary<uint, byte[]>(batch.Count);
+            Exception? lost = null;
             try
             {
-                using var stream = await folder.GetStreamAsync(uid, cancellationToken).ConfigureAwait(false);
-                using var copy = new MemoryStream();
-                await stream.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
-                bytes = copy.ToArray();
+                await ((ImapFolder)folder).GetStreamsAsync(batch, async (_, _, uid, stream, token) =>
+                {
+                    using var copy = new MemoryStream();
+                    await stream.CopyToAsync(copy, token).ConfigureAwait(false);
+                    received[uid.Id] = copy.ToArray();
+                }, cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception e) when (e is ImapProtocolException or ImapCommandException or IOException or ServiceNotConnectedException or MessageNotFoundException)
+            catch (Exception e) when (IsConnectionFailure(e) || e is ImapCommandException)
             {
-                error = e.Message;
+                lost = e;
             }
-            if (error is not null)
+            foreach (var uid in batch)
             {
-                yield return new ScanItem { Source = location.Display, Index = index, Error = error, Uid = uid.Id };
-                yield break;
+                if (received.TryGetValue(uid.Id, out var bytes))
+                {
+                    yield return new ScanItem { Source = location.Display, Index = index, Bytes = bytes, Uid = uid.Id };
+                }
+                else if (lost is not null)
+                {
+                    // Everything received before the break has been handed on; the rest of the folder is not read.
+                    throw Failure(ImapFailure.ConnectionLost, location.Folder, lost);
+                }
+                // else: expunged by another client since the SEARCH; the server sent nothing for it.
+                index++;
             }
-            yield return new ScanItem { Source = location.Display, Index = index++, Bytes = bytes, Uid = uid.Id };
+            if (lost is not null) throw Failure(ImapFailure.ConnectionLost, location.Folder, lost);
         }
     }
 
     /// <summary>Moves the given messages to the configured folder (does nothing without --move-processed).</summary>
     public async Task<int> MoveProcessedAsync(IReadOnlyCollection<uint> uids, CancellationToken cancellationToken)
     {
-        if (options.MoveProcessedTo is null || uids.Count == 0 || _folder is null) return 0;
+        if (_moveTarget is null || uids.Count == 0 || _folder is null) return 0;
         try
         {
-            var target = await _client.GetFolderAsync(options.MoveProcessedTo, cancellationToken).ConfigureAwait(false);
-            await _folder.MoveToAsync(uids.Select(u => new UniqueId(u)).ToList(), target, cancellationToken).ConfigureAwait(false);
+            // MOVE where the server has it; otherwise MailKit copies, flags \Deleted and expunges those UIDs only.
+            await _folder.MoveToAsync(uids.Select(u => new UniqueId(u)).ToList(), _moveTarget, cancellationToken).ConfigureAwait(false);
             return uids.Count;
         }
-        catch (Exception e) when (e is ImapProtocolException or ImapCommandException or IOException or FolderNotFoundException or ServiceNotConnectedException)
+        catch (Exception e) when (IsConnectionFailure(e) || e is ImapCommandException or FolderNotOpenException)
         {
-            throw new BouncebackException($"Could not move messages to {options.MoveProcessedTo}: {e.Message}", e);
+            throw Failure(ImapFailure.Move, _moveTarget.FullName, e);
         }
     }
 
+    /// <summary>Logs out when still connected; a connection that is already gone is no error here.</summary>
     public async ValueTask DisposeAsync()
     {
         try
         {
             if (_client.IsConnected) await _client.DisconnectAsync(true).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is IOException or ImapProtocolException or ServiceNotConnectedException) { }
+        catch (Exception e) when (IsConnectionFailure(e) || e is ImapCommandException or OperationCanceledException) { }
         _client.Dispose();
     }
+
+    private static bool IsConnectionFailure(Exception e) =>
+        e is ImapProtocolException or IOException or System.Net.Sockets.SocketException or ServiceNotConnectedException or ServiceNotAuthenticatedException;
+
+    private ImapSourceException Failure(ImapFailure failure, string folder, Exception e) =>
+        new(failure, location.Display, folder, e.Message, e);
 }

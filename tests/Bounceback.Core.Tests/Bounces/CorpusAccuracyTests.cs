@@ -11,9 +11,9 @@ namespace Bounceback.Core.Tests.Bounces;
 public class CorpusAccuracyTests(ITestOutputHelper output)
 {
     private const double MinCount = 0.97;
-    private const double MinReason = 0.79;
-    private const double MinStatus = 0.97;
-    private const double MinHard = 0.87;
+    private const double MinReason = 0.855;
+    private const double MinStatus = 0.975;
+    private const double MinHard = 0.91;
 
     [CorpusFact]
     public void Corpus_accuracy_stays_above_the_floors_and_no_message_crashes()

@@ -134,5 +134,5 @@ public class ScanningTests
 
     [Fact]
     public void An_imap_url_with_a_password_is_refused() =>
-        Assert.Throws<BouncebackException>(() => ImapLocation.Parse("imaps://anna:secret@mail.example.test/INBOX"));
+        Assert.Equal(ImapFailure.PasswordInUrl, Assert.Throws<ImapSourceException>(() => ImapLocation.Parse("imaps://anna:secret@mail.example.test/INBOX")).Failure);
 }

@@ -3,8 +3,11 @@ using Bounceback.Core.Codes;
 namespace Bounceback.Core.Bounces.Providers;
 
 /// <summary>
-/// Wording of receiving providers whose replies name their own codes or pages (Google, Microsoft, Yahoo, ...):
-/// where such wording is unambiguous it decides the reason before the generic rules do.
+/// Wording of receiving providers (Google, Microsoft, Orange, ...) that decides the reason before the generic rules do,
+/// for wording the provider catalog has no entry for. Where the catalog explains a provider's own token or wording
+/// (Yahoo's TSS04, Google's ?p= pages, Microsoft's RESOLVER codes), its entry's reason decides instead
+/// (<see cref="Diagnosis.Diagnoser.Diagnose(string?, int?, string?, Codes.Language, out BounceReason?)"/>), so no
+/// provider code has two meanings; do not repeat catalog tokens here.
 /// </summary>
 public static class ProviderRules
 {
@@ -17,17 +20,11 @@ public static class ProviderRules
     public static IReadOnlyList<ProviderPhrase> Phrases { get; } =
     [
         // Google
-        new("?p=DmarcRejection", BounceReason.AuthFailure),
-        new("?p=UnsolicitedRateLimitError", BounceReason.Speeding),
-        new("?p=ReceivingRate", BounceReason.Speeding),
         new("OverQuotaTemp", BounceReason.MailboxFull),
         new("OverQuotaPerm", BounceReason.MailboxFull),
         new("?p=NoSuchUser", BounceReason.UserUnknown),
-        new("?p=DisabledUser", BounceReason.Suspend),
-        new("?p=UnsolicitedMessageError", BounceReason.SpamDetected),
         new("?p=BlockedMessage", BounceReason.Blocked),
         new("?p=MessageTooBig", BounceReason.MesgTooBig),
-        new("?p=IPv6AuthError", BounceReason.RequirePtr),
         new("recipient preferences", BounceReason.Filtered),
         new("This user doesn't have a", BounceReason.UserUnknown),
         new("content presents a potential", BounceReason.PolicyViolation),
@@ -39,8 +36,6 @@ public static class ProviderRules
         // Microsoft
         new("RESOLVER.ADR.RecipNotFound", BounceReason.UserUnknown),
         new("RESOLVER.ADR.RecipLimit", BounceReason.ExceedLimit),
-        new("RESOLVER.RST.AuthRequired", BounceReason.SecurityError),
-        new("RESOLVER.RST.NotAuthorized", BounceReason.Rejected),
         new("RESOLVER.RST.RecipSizeLimit", BounceReason.MesgTooBig),
         new("OutboundSpamException", BounceReason.SpamDetected),
         new("banned sending IP", BounceReason.Blocked),
@@ -48,12 +43,6 @@ public static class ProviderRules
         new("Access denied, banned sender", BounceReason.Blocked),
         new("Access denied, spam abuse", BounceReason.Blocked),
         // Yahoo / AOL
-        new("[TSS04]", BounceReason.Rejected),
-        new("[TS01]", BounceReason.Blocked),
-        new("[TS02]", BounceReason.Blocked),
-        new("[TS03]", BounceReason.Blocked),
-        new("[TSS09]", BounceReason.Blocked),
-        new("[TSS11]", BounceReason.Speeding),
         new("[TSS05]", BounceReason.Speeding),
         new("[TSS07]", BounceReason.Blocked),
         new("[TSS03]", BounceReason.Blocked),

@@ -13,6 +13,9 @@ namespace Bounceback.Core.Bounces.Reasons;
 /// <param name="Command">The SMTP command the failure answered, when known.</param>
 public sealed record Classification(BounceReason Reason, string? Status, int? ReplyCode, bool Temporary, string? Command = null)
 {
+    /// <summary>True when the status was not given by the message but chosen to fit the reason.</summary>
+    public bool StatusFitted { get; init; }
+
     /// <summary>Whether the address should not be retried.</summary>
     public bool HardBounce => Reason.IsHard(Temporary);
 }
@@ -45,7 +48,8 @@ public static partial class ReasonClassifier
             return new(BounceReason.Delivered, status?.ToString() ?? "2.0.0", reply, false);
         }
 
-        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText);
+        // A refusal that names no address ("550 : User unknown") answered the message content, not a recipient.
+        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText, facts.Recipient) ?? (ReplyWithoutAddress().IsMatch(Head(diagnostic)) ? "DATA" : null);
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
         var reason = byProvider ?? (diagnostic.Length == 0 && noticeText.Length > 0 ? ByWording(noticeText, status) : null) ?? Decide(diagnostic, status, reply, facts);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
@@ -59,15 +63,78 @@ public static partial class ReasonClassifier
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
         if (reason == BounceReason.Undefined && facts.Action == "delayed") reason = BounceReason.Expired;
+        var wording = diagnostic.Length > 0 ? diagnostic : noticeText;
+        if (reason == BounceReason.Expired)
+        {
+            // A queue that gave up often says why the last attempt failed; that cause is the more useful answer.
+            reason = ReasonRules.CauseOfExpiry(wording) ?? BounceReason.Expired;
+            if (status is { Subject: 4, Detail: 7 } && CauseStatus(diagnostic) is { } cause) status = cause;
+        }
+        // "example.com does not exist" is about a domain, not a mailbox.
+        if (reason == BounceReason.UserUnknown && byProvider is null && NamesOnlyADomain(wording)) reason = BounceReason.HostUnknown;
         // A domain that could not be looked up for now is a network (DNS) problem, not a domain that does not exist.
         if (reason == BounceReason.HostUnknown && temporary) reason = BounceReason.NetworkError;
-        // "User unknown" only after the message content was sent is the recipient's filter speaking, not a missing mailbox.
-        if (reason == BounceReason.UserUnknown && command == "DATA" && byProvider is null) reason = BounceReason.Filtered;
+        if (byProvider is null) reason = ByCommand(reason, command, status, temporary, wording);
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
+        var fitted = status is not { IsPlaceholder: false };
         var statusText = status is { IsPlaceholder: false } s ? s.ToString() : FittingStatus(reason, temporary) ?? status?.ToString();
-        return new(reason, statusText, reply, temporary, command);
+        return new(reason, statusText, reply, temporary, command) { StatusFitted = fitted };
     }
+
+    /// <summary>The classification with another reason (a provider's own code decided it); a status chosen to fit the old reason is chosen again.</summary>
+    public static Classification WithReason(Classification c, BounceReason reason)
+    {
+        ArgumentNullException.ThrowIfNull(c);
+        if (c.Reason == reason) return c;
+        var status = c.StatusFitted ? FittingStatus(reason, c.Temporary) ?? c.Status : c.Status;
+        return c with { Reason = reason, Status = status };
+    }
+
+    /// <summary>
+    /// What the refused SMTP command says about a reason read from wording: an unknown address refused at MAIL FROM is
+    /// the sender's; a bare "user unknown" only after the content was sent (without a status that says the mailbox
+    /// does not exist) is the recipient's filter, which some providers word that way; a permanent refusal of the connection or greeting is about the sending host.
+    /// </summary>
+    private static BounceReason ByCommand(BounceReason reason, string? command, EnhancedStatus? status, bool temporary, string wording)
+    {
+        switch (command)
+        {
+            case "MAIL" when reason is BounceReason.UserUnknown or BounceReason.HostUnknown:
+                return BounceReason.Rejected;
+            case "DATA" when reason == BounceReason.UserUnknown && status is not { Subject: 1, Detail: 1 } && ReasonRules.FilterCover.MatchesText(wording):
+                return BounceReason.Filtered;
+            case "EHLO" or "CONNECT" when !temporary && reason is BounceReason.Rejected or BounceReason.UserUnknown or BounceReason.HostUnknown or BounceReason.OnHold or BounceReason.Undefined:
+                return BounceReason.Blocked;
+            default:
+                return reason;
+        }
+    }
+
+    /// <summary>In a "gave up" notice (x.4.7), the status of the last attempt it quotes, if any.</summary>
+    private static EnhancedStatus? CauseStatus(string text)
+    {
+        var span = Head(text);
+        for (var m = StatusPattern().Match(span); m.Success; m = m.NextMatch())
+        {
+            if (EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var s) && s.Class is 4 or 5 && !(s.Subject == 4 && s.Detail == 7) && !s.IsPlaceholder) return s;
+        }
+        return null;
+    }
+
+    private static bool NamesOnlyADomain(string text)
+    {
+        if (!MissingDomain().IsMatch(Head(text))) return false;
+        foreach (var word in MailboxWords)
+        {
+            if (text.Contains(word, StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
+    }
+
+    private static readonly string[] MailboxWords = ["user", "mailbox", "account", "recipient", "@"];
+
+    private static string Head(string text) => text.Length > 8192 ? text[..8192] : text;
 
     /// <summary>The reason the wording alone gives (decisive status codes still first), or null.</summary>
     private static BounceReason? ByWording(string text, EnhancedStatus? status)
@@ -137,8 +204,31 @@ public static partial class ReasonClassifier
             space = false;
             sb.Append(c);
         }
-        return sb.ToString();
+        return DropRepeatedReplyPrefix(sb.ToString());
     }
+
+    /// <summary>
+    /// A multi-line reply joined into one line repeats its code on every line ("550-5.7.1 Messages with multiple
+    /// 550-5.7.1 addresses ..."); the repeats are removed so the wording reads as one sentence again.
+    /// </summary>
+    private static string DropRepeatedReplyPrefix(string text)
+    {
+        var m = QuotedStatusPattern().Match(Head(text));
+        if (!m.Success) return text;
+        var code = text.Substring(m.Index, 3);
+        var st = m.Groups["s"].Value;
+        var after = m.Index + m.Length;
+        var result = text;
+        foreach (var sep in ContinuationSeparators)
+        {
+            var repeat = " " + code + sep + st + " ";
+            if (result.IndexOf(repeat, after, StringComparison.Ordinal) < 0) continue;
+            result = string.Concat(result.AsSpan(0, after), result.AsSpan(after).ToString().Replace(repeat, " ", StringComparison.Ordinal));
+        }
+        return result;
+    }
+
+    private static readonly string[] ContinuationSeparators = ["-", " "];
 
     /// <summary>The status that fits a reason when the message gives none, such as 5.1.1 for userunknown.</summary>
     public static string? FittingStatus(BounceReason reason, bool temporary)
@@ -182,6 +272,12 @@ public static partial class ReasonClassifier
 
     [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex StatusPattern();
+
+    [GeneratedRegex(@"(?:^|[\s;:])[45][0-5]\d:? : ", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex ReplyWithoutAddress();
+
+    [GeneratedRegex(@"(?:^|[\s:<(])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?>? does not exist", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex MissingDomain();
 
     [GeneratedRegex(@"[245][0-5]\d[ -]'?(?<s>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex QuotedStatusPattern();

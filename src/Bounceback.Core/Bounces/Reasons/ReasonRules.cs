@@ -16,10 +16,10 @@ public static class ReasonRules
         [
             "reverse dns", "reverse-dns", "reverse lookup", "reverse name", "ptr record", "no ptr", "ptr lookup", "rdns", "cannot find your hostname", "cannot find your reverse",
             "can't resolve your", "ip name lookup failed", "hostname lookup failed", "client host rejected: cannot find", "not have a ptr", "no reverse", "reverse dns entry",
-            "unresolvable", "mismatches client ip", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
+            "unresolvable", "mismatches client ip", "unverifiable sending ip", "unverifyable sending ip", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
         ], ["x.7.25"], "7.25") { Decisive = ["x.7.25"] },
         new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
-        new(BounceReason.NetworkError, ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection"], [], "4.0"),
+        new(BounceReason.NetworkError, ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure"], [], "4.0"),
         new(BounceReason.PolicyViolation, ["header error"], [], "7.0"),
         new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large"], [], "6.0"),
         new(BounceReason.AuthFailure,
@@ -31,7 +31,7 @@ public static class ReasonRules
         [
             "starttls", "unauthenticated senders", "must issue a", "tls required", "encryption required", "tls is required", "requires tls", "certificate", "authentication required", "smtp auth",
             "authentication is required", "must authenticate", "not authorized to send as", "sender not authenticated", "ssl", "encryption is required",
-        ], ["x.7.0", "x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4"], "7.0"),
+        ], ["x.7.0", "x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0"),
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious"], [], "7.1"),
         new(BounceReason.NoRelaying,
         [
@@ -73,7 +73,7 @@ public static class ReasonRules
             "address unknown", "unknown address", "addressee unknown", "invalid recipient", "recipient not found", "user not found", "mailbox not found", "mailbox unavailable",
             "mailbox does not exist", "account does not exist", "does not exist", "doesn't exist", "not exist", "unknown local part", "unknown local-part", "invalid mailbox",
             "not a valid mailbox", "no mailbox", "bad destination mailbox", "unknown or illegal user", "unknown or illegal alias", "unknown mailbox", "is not a known user", "user invalid", "invalid user",
-            "recipnotfound", "recipientnotfound", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
+            "recipnotfound", "recipientnotfound", "recipient address rejected: access denied", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
             "not our customer", "address invalid", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
             "this user doesn't have", "no longer exists", "no account by that name", "couldn't find", "could not find the recipient", "unknown email address",
             "not listed in domino directory", "account is unavailable", "dosn't exist", "no valid recipient", "invalid-recipient",
@@ -85,13 +85,14 @@ public static class ReasonRules
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
             "is not accepting mail", "mailbox is disabled", "temporarily disabled", "no longer active", "account closed", "has been closed", "not activated", "mailbox inactive",
-            "blocked by the user", "expired account", "currently unavailable", "unavailable for delivery",
-        ], ["x.2.1"], "2.1"),
+            "blocked by the user", "expired account", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
+        ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended"]) { Decisive = ["x.7.13"] },
         new(BounceReason.Rejected,
         [
             "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from", "not a member of",
+            "address that has been blacklisted", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
         ], ["x.1.7", "x.1.8", "x.7.1"], "7.1"),
         new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history"], [], "7.1"),
         new(BounceReason.Blocked,
@@ -132,6 +133,38 @@ public static class ReasonRules
             "service unavailable", "try again later", "temporarily", "server busy", "system is not", "out of memory", "insufficient resources", "unexpected",
         ], ["x.3.0", "x.3.5", "x.0.0", "x.4.5", "x.3.3"], "3.0"),
     ];
+
+    /// <summary>
+    /// Causes a "gave up after retrying" notice may name for its last attempt, tried in order. Timeouts are not
+    /// among them: a queue that expires after timeouts is reported as expired.
+    /// </summary>
+    public static IReadOnlyList<ReasonRule> ExpiryCauses { get; } =
+    [
+        new(BounceReason.NetworkError,
+        [
+            "host name lookup failure", "name server", "dns query failed", "dns lookup failed", "name service error", "host not found", "temporary lookup failure",
+            "no route to host", "network is unreachable", "mail loop", "loop detected", "too many hops",
+        ], [], "4.0"),
+        new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
+        new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error"], [], "3.0"),
+    ];
+
+    /// <summary>
+    /// The vague "user unknown" some receiving servers give when a per-recipient filter refuses the message after DATA;
+    /// plainer wording ("invalid recipient", "does not exist") still means the mailbox is missing.
+    /// </summary>
+    public static ReasonRule FilterCover { get; } = new(BounceReason.Filtered, ["user unknown", "unknown user"], [], "2.0");
+
+    /// <summary>The cause an expiry notice names for its last attempt, or null when it names none (or only a timeout).</summary>
+    public static BounceReason? CauseOfExpiry(string text)
+    {
+        if (string.IsNullOrEmpty(text)) return null;
+        foreach (var rule in ExpiryCauses)
+        {
+            if (rule.MatchesText(text)) return rule.Reason;
+        }
+        return null;
+    }
 
     private static readonly Dictionary<BounceReason, ReasonRule> ByReason = All.GroupBy(r => r.Reason).ToDictionary(g => g.Key, g => g.First());
 

@@ -1,0 +1,189 @@
+#!/usr/bin/env bash
+# A private Dovecot IMAP server for the IMAP scan tests: Debian's dovecot-imapd, run with its own configuration
+# from $BOUNCEBACK_TEST_STATE/dovecot, on 127.0.0.1 only, on a free port, with one test user in a passwd-file and
+# Maildir storage under the state dir. It never uses /etc/dovecot and never starts the system service.
+# `start` installs the package when missing and writes the port and credentials to
+# $BOUNCEBACK_TEST_STATE/dovecot/env (KEY=value lines) for the tests; `stop` stops this instance only.
+set -euo pipefail
+root=$(cd "$(dirname "$0")/../.." && pwd)
+state="${BOUNCEBACK_TEST_STATE:-$root/.tmp/test-state}/dovecot"
+conf="$state/dovecot.conf"
+pidfile="$state/run/master.pid"
+dovecot_bin=/usr/sbin/dovecot
+
+install_dovecot() {
+  if [ "$(id -u)" != 0 ]; then
+    echo "dovecot: not installed and not root; install dovecot-imapd to run the IMAP tests" >&2
+    return 1
+  fi
+  echo "dovecot: installing Debian's dovecot-imapd"
+  export DEBIAN_FRONTEND=noninteractive
+  # Keep apt from starting the system-wide service (it would listen on 143/993 on every interface).
+  local policy=/usr/sbin/policy-rc.d own_policy=
+  if [ ! -e "$policy" ]; then
+    printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && own_policy=1
+  fi
+  local ok=0
+  apt-get install -y -qq --no-install-recommends dovecot-imapd >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends dovecot-imapd >/dev/null; } || ok=1
+  [ -n "$own_policy" ] && rm -f "$policy"
+  # Should a service have been started anyway, stop it and keep it from starting at boot.
+  if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
+    systemctl disable --now dovecot >/dev/null 2>&1 || true
+  elif command -v service >/dev/null 2>&1; then
+    service dovecot stop >/dev/null 2>&1 || true
+  fi
+  return $ok
+}
+
+# The Maildir root, $state/mail, owned by the mail user; sets $maildir. When that user cannot reach the state dir
+# (a checkout below /root, say), the Maildir lives in a private temporary dir that $state/mail links to.
+maildir=
+mail_dir() {
+  local uid=$1 gid=$2
+  maildir="$state/mail"
+  mkdir -p "$maildir"
+  chown "$uid:$gid" "$state/mail"
+  if [ "$(id -u)" = 0 ] && ! setpriv --reuid="$uid" --regid="$gid" --clear-groups test -w "$state/mail" -a -x "$state/mail"; then
+    rmdir "$state/mail"
+    local away
+    away=$(mktemp -d /tmp/bounceback-dovecot.XXXXXX)
+    chown "$uid:$gid" "$away"
+    ln -s "$away" "$state/mail"
+    maildir=$away
+  fi
+}
+
+free_port() {
+  local port
+  for _ in $(seq 1 50); do
+    port=$((20000 + RANDOM % 20000))
+    if ! ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then echo "$port"; return 0; fi
+  done
+  return 1
+}
+
+stop_instance() {
+  if [ -f "$pidfile" ]; then
+    local pid
+    pid=$(cat "$pidfile")
+    if kill -0 "$pid" 2>/dev/null; then
+      kill "$pid" 2>/dev/null || true
+      for _ in $(seq 1 50); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    fi
+    rm -f "$pidfile"
+  fi
+  if [ -L "$state/mail" ]; then
+    rm -rf "$(readlink "$state/mail")"
+    rm -f "$state/mail"
+  fi
+}
+
+write_config() {
+  local port=$1 uid gid name
+  uid=$(id -u) gid=$(id -g) name=$(id -un)
+  mkdir -p "$state/run" "$state/lib"
+  if [ "$uid" = 0 ]; then
+    # Started as root: Dovecot's own unprivileged users run the login and internal processes (the package
+    # creates them), the passwd-file is read as root, and the mail is stored as nobody (Dovecot refuses root).
+    uid=$(id -u nobody) gid=$(id -g nobody)
+    mail_dir "$uid" "$gid"
+    cat >"$conf" <<CONF
+default_login_user = dovenull
+default_internal_user = dovecot
+service auth {
+  user = root
+}
+CONF
+  else
+    # Started as an ordinary user: everything runs as that user (Dovecot's rootless mode).
+    mail_dir "$uid" "$gid"
+    cat >"$conf" <<CONF
+default_login_user = $name
+default_internal_user = $name
+default_internal_group = $(id -gn)
+service anvil {
+  chroot =
+}
+service imap-login {
+  chroot =
+}
+CONF
+  fi
+  cat >>"$conf" <<CONF
+first_valid_uid = $uid
+first_valid_gid = $gid
+CONF
+  cat >>"$conf" <<CONF
+protocols = imap
+listen = 127.0.0.1
+base_dir = $state/run
+state_dir = $state/lib
+log_path = $state/dovecot.log
+ssl = no
+disable_plaintext_auth = no
+auth_mechanisms = plain login
+# The wrong-password test need not wait the default two seconds.
+auth_failure_delay = 0
+mail_location = maildir:$maildir/%u
+namespace inbox {
+  inbox = yes
+  separator = /
+}
+service imap-login {
+  inet_listener imap {
+    address = 127.0.0.1
+    port = $port
+  }
+  inet_listener imaps {
+    port = 0
+  }
+}
+passdb {
+  driver = passwd-file
+  args = scheme=PLAIN username_format=%u $state/users
+}
+userdb {
+  driver = static
+  args = uid=$uid gid=$gid home=$maildir/%u
+}
+CONF
+}
+
+case "${1:-start}" in
+  start)
+    if [ ! -x "$dovecot_bin" ]; then
+      install_dovecot || { echo "dovecot: unavailable; the IMAP tests will skip (or fail when CI is set)" >&2; exit 0; }
+    fi
+    stop_instance
+    rm -rf "$state"
+    mkdir -p "$state"
+    user=bounceback
+    password="test-$RANDOM$RANDOM"
+    port=$(free_port)
+    printf '%s:{PLAIN}%s\n' "$user" "$password" >"$state/users"
+    chmod 600 "$state/users"
+    write_config "$port"
+    started=0
+    if "$dovecot_bin" -c "$conf"; then
+      # Ready when the port accepts connections.
+      for _ in $(seq 1 100); do
+        if ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then started=1; break; fi
+        sleep 0.1
+      done
+    fi
+    if [ "$started" != 1 ]; then
+      echo "dovecot: did not start; see $state/dovecot.log" >&2
+      tail -n 20 "$state/dovecot.log" >&2 2>/dev/null || true
+      stop_instance
+      exit 0
+    fi
+    printf 'DOVECOT_HOST=127.0.0.1\nDOVECOT_PORT=%s\nDOVECOT_USER=%s\nDOVECOT_PASSWORD=%s\n' "$port" "$user" "$password" >"$state/env"
+    echo "dovecot: listening on 127.0.0.1:$port ($state/env)"
+    ;;
+  stop)
+    stop_instance
+    rm -f "$state/env"
+    ;;
+  *) echo "usage: $0 start|stop" >&2; exit 2 ;;
+esac

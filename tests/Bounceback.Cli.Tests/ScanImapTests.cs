@@ -1,0 +1,264 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using MailKit;
+using MimeKit;
+
+namespace Bounceback.Cli.Tests;
+
+/// <summary>
+/// `bounceback parse imap://...` against a real Dovecot (scripts/services/dovecot.sh). Each test fills a folder of
+/// its own with the bounce fixtures and ordinary messages, then runs the command in-process.
+/// </summary>
+public sealed class ScanImapTests
+{
+    private static readonly DateTimeOffset Day = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
+    private static string Fixtures => Path.Combine(AppContext.BaseDirectory, "fixtures");
+
+    /// <summary>Every fixture message, in a fixed order; the ordinary ones are not bounces.</summary>
+    private static IReadOnlyList<string> FixtureFiles() =>
+        Directory.GetFiles(Fixtures, "*.eml", SearchOption.AllDirectories).Order(StringComparer.Ordinal).ToList();
+
+    private static MimeMessage Load(string path) => MimeMessage.Load(path);
+
+    private static MimeMessage Ordinary(int n)
+    {
+        var message = new MimeMessage { Subject = $"Lunch on day {n}", MessageId = $"ordinary-{n}@sender.test" };
+        message.From.Add(MailboxAddress.Parse("anna@sender.test"));
+        message.To.Add(MailboxAddress.Parse("bob@receiver.test"));
+        message.Body = new TextPart("plain") { Text = "Shall we meet at noon?" };
+        return message;
+    }
+
+    /// <summary>The fixtures with an ordinary message after every fifth, all received on the same day.</summary>
+    private static List<(MimeMessage Message, DateTimeOffset Received)> Mixed()
+    {
+        var list = new List<(MimeMessage, DateTimeOffset)>();
+        var files = FixtureFiles();
+        for (var i = 0; i < files.Count; i++)
+        {
+            var message = Load(files[i]);
+            message.MessageId ??= $"fixture-{i}@bounceback.test";
+            list.Add((message, Day));
+            if (i % 5 == 4) list.Add((Ordinary(i), Day));
+        }
+        return list;
+    }
+
+    private static async Task<(int Code, string Output, string Error)> Run(string password, params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var previous = Environment.GetEnvironmentVariable("BOUNCEBACK_IMAP_PASSWORD");
+        Environment.SetEnvironmentVariable("BOUNCEBACK_IMAP_PASSWORD", password);
+        try
+        {
+            var code = await BouncebackCli.RunAsync(args, output, error, TextReader.Null, CancellationToken.None);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable("BOUNCEBACK_IMAP_PASSWORD", previous);
+        }
+    }
+
+    private static List<JsonObject> Lines(string jsonl) =>
+        jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+
+    /// <summary>A record without where it came from, to compare IMAP results with the same message read from a file.</summary>
+    private static string Content(JsonObject record)
+    {
+        var copy = record.DeepClone().AsObject();
+        copy.Remove("source");
+        copy.Remove("messageIndex");
+        return copy.ToJsonString();
+    }
+
+    /// <summary>The command run over each message alone, written to a file as MimeKit appends it.</summary>
+    private static async Task<List<string>> EachAlone(IEnumerable<MimeMessage> messages, params string[] args)
+    {
+        var outputs = new List<string>();
+        var file = Path.Combine(Path.GetTempPath(), $"bounceback-imap-{Guid.NewGuid():N}.eml");
+        try
+        {
+            foreach (var message in messages)
+            {
+                await message.WriteToAsync(file);
+                var (_, output, _) = await Run("", [.. args, file]);
+                outputs.Add(output);
+            }
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+        return outputs;
+    }
+
+    /// <summary>What parsing the messages one by one from files gives, in the same order.</summary>
+    private static async Task<List<string>> ParsedLocally(IEnumerable<MimeMessage> messages) =>
+        (await EachAlone(messages, "parse", "--jsonl", "--lang", "en")).SelectMany(o => Lines(o).Select(Content)).ToList();
+
+    [ImapFact]
+    public async Task Every_recipient_of_the_folder_is_found_in_folder_order_with_the_mailbox_as_source()
+    {
+        var server = DovecotServer.Require();
+        var messages = Mixed();
+        var folder = await server.CreateFolderAsync(messages);
+
+        var (code, output, error) = await Run(server.Password, "parse", "--jsonl", "--lang", "en", "--parallel", "4", server.Url(folder));
+
+        Assert.True(code == 0, error);
+        var records = Lines(output);
+        Assert.Equal(await ParsedLocally(messages.Select(m => m.Message)), records.Select(Content).ToList());
+        Assert.All(records, r => Assert.Equal(server.Url(folder), (string?)r["source"]));
+        var indexes = records.Select(r => (int)r["messageIndex"]!).ToList();
+        Assert.Equal(indexes.Order().ToList(), indexes);
+        Assert.All(indexes, i => Assert.InRange(i, 0, messages.Count - 1));
+
+        var (_, again, _) = await Run(server.Password, "parse", "--jsonl", "--lang", "en", "--parallel", "1", server.Url(folder));
+        Assert.Equal(output, again);
+    }
+
+    [ImapFact]
+    public async Task Since_keeps_only_messages_received_on_or_after_the_date()
+    {
+        var server = DovecotServer.Require();
+        var files = FixtureFiles().Where(f => !f.Contains("not-bounce", StringComparison.Ordinal)).Take(6).Select(Load).ToList();
+        var dated = files.Select((m, i) => (m, Day.AddDays(i - 3))).ToList();
+        var folder = await server.CreateFolderAsync(dated);
+
+        var (code, output, error) = await Run(server.Password, "parse", "--jsonl", "--lang", "en", "--since", Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), server.Url(folder));
+
+        Assert.True(code == 0, error);
+        var records = Lines(output);
+        Assert.Equal(await ParsedLocally(files.Skip(3)), records.Select(Content).ToList());
+        Assert.Equal(3, records.Select(r => (int)r["messageIndex"]!).Distinct().Count());
+    }
+
+    [ImapFact]
+    public async Task Reading_leaves_the_folder_as_it_was_no_message_seen_or_moved()
+    {
+        var server = DovecotServer.Require();
+        var folder = await server.CreateFolderAsync(Mixed(), "Processed");
+        var before = await server.ListAsync(folder);
+        Assert.All(before, m => Assert.False(m.Flags.HasFlag(MessageFlags.Seen)));
+
+        var (code, _, error) = await Run(server.Password, "parse", "--jsonl", server.Url(folder));
+
+        Assert.True(code == 0, error);
+        Assert.Equal(before, await server.ListAsync(folder));
+        Assert.Empty(await server.ListAsync(folder + "Processed"));
+    }
+
+    [ImapFact]
+    public async Task Move_processed_moves_the_bounces_and_leaves_ordinary_mail()
+    {
+        var server = DovecotServer.Require();
+        var messages = Mixed();
+        var folder = await server.CreateFolderAsync(messages, "Processed");
+        // Which messages are bounces is what the parser says of each one read alone.
+        var summaries = await EachAlone(messages.Select(m => m.Message), "parse", "--summary-json");
+        var bounceIds = messages.Where((_, i) => JsonDocument.Parse(summaries[i]).RootElement.GetProperty("bounces").GetInt32() == 1)
+            .Select(m => m.Message.MessageId ?? "").ToList();
+        Assert.NotEmpty(bounceIds);
+        Assert.True(bounceIds.Count < messages.Count);
+
+        var (code, _, error) = await Run(server.Password, "parse", "--jsonl", "--move-processed", folder + "Processed", server.Url(folder));
+
+        Assert.True(code == 0, error);
+        var moved = (await server.ListAsync(folder + "Processed")).Select(m => m.MessageId).Order(StringComparer.Ordinal).ToList();
+        var left = (await server.ListAsync(folder)).Select(m => m.MessageId).Order(StringComparer.Ordinal).ToList();
+        Assert.Equal(bounceIds.Order(StringComparer.Ordinal).ToList(), moved);
+        Assert.Equal(messages.Select(m => m.Message.MessageId ?? "").Except(bounceIds).Order(StringComparer.Ordinal).ToList(), left);
+    }
+
+    [ImapFact]
+    public async Task Move_processed_to_a_missing_folder_fails_before_reading_and_moves_nothing()
+    {
+        var server = DovecotServer.Require();
+        var folder = await server.CreateFolderAsync(Mixed());
+        var before = await server.ListAsync(folder);
+
+        var (code, output, error) = await Run(server.Password, "parse", "--jsonl", "--lang", "en", "--move-processed", folder + "Nowhere", server.Url(folder));
+
+        Assert.Equal(ExitCodes.SourceFailed, code);
+        Assert.Equal("", output);
+        Assert.Contains(folder + "Nowhere", error, StringComparison.Ordinal);
+        Assert.Equal(before, await server.ListAsync(folder));
+    }
+
+    [ImapFact]
+    public async Task A_wrong_password_is_a_clear_error_that_does_not_repeat_the_password()
+    {
+        var server = DovecotServer.Require();
+        var folder = await server.CreateFolderAsync(Mixed().Take(2));
+
+        var (code, output, error) = await Run("not-" + server.Password, "parse", "--jsonl", "--lang", "en", server.Url(folder));
+
+        Assert.Equal(ExitCodes.SourceFailed, code);
+        Assert.Equal("", output);
+        Assert.Contains(server.Url(folder), error, StringComparison.Ordinal);
+        Assert.Contains("BOUNCEBACK_IMAP_PASSWORD", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(server.Password, error, StringComparison.Ordinal);
+    }
+
+    [ImapFact]
+    public async Task An_unknown_folder_is_a_clear_error()
+    {
+        var server = DovecotServer.Require();
+
+        var (code, output, error) = await Run(server.Password, "parse", "--jsonl", "--lang", "nl", server.Url("NoSuchFolder" + Guid.NewGuid().ToString("N")[..6]));
+
+        Assert.Equal(ExitCodes.SourceFailed, code);
+        Assert.Equal("", output);
+        Assert.Contains("NoSuchFolder", error, StringComparison.Ordinal);
+        Assert.Contains("bestaat niet", error, StringComparison.Ordinal);
+    }
+
+    [ImapFact]
+    public async Task A_connection_dropped_while_fetching_keeps_the_whole_records_already_written()
+    {
+        var server = DovecotServer.Require();
+        var messages = Mixed();
+        messages.AddRange(Mixed());
+        var folder = await server.CreateFolderAsync(messages);
+        var (_, complete, _) = await Run(server.Password, "parse", "--jsonl", server.Url(folder));
+        var all = Lines(complete);
+        // Cut after about a third of the folder's bytes, in the middle of the messages.
+        var cutAfter = messages.Sum(m => m.Message.ToString().Length) / 3;
+        await using var proxy = new CuttingProxy(server.Host, server.Port, cutAfter);
+        var outFile = Path.Combine(Path.GetTempPath(), $"bounceback-imap-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var (code, _, error) = await Run(server.Password, "parse", "--jsonl", "--lang", "en", "--output", outFile, "--summary", server.Url(folder, proxy.Port));
+
+            Assert.True(proxy.Cut);
+            Assert.Equal(ExitCodes.Incomplete, code);
+            Assert.Contains("broke off", error, StringComparison.Ordinal);
+            var text = await File.ReadAllTextAsync(outFile);
+            Assert.EndsWith("\n", text, StringComparison.Ordinal);
+            var kept = Lines(text);
+            Assert.NotEmpty(kept);
+            Assert.True(kept.Count < all.Count);
+            // What was kept is exactly the start of a complete read (apart from the port in the source).
+            Assert.Equal(all.Take(kept.Count).Select(Content), kept.Select(Content));
+        }
+        finally
+        {
+            File.Delete(outFile);
+        }
+    }
+
+    [Theory]
+    [InlineData("imap://anna:secret@127.0.0.1/INBOX", "BOUNCEBACK_IMAP_PASSWORD")]
+    [InlineData("imap://127.0.0.1/INBOX", "imap[s]://user@host[:port]/Folder")]
+    public async Task A_bad_imap_address_is_a_usage_error_before_anything_is_read(string url, string hint)
+    {
+        var (code, output, error) = await Run("", "parse", "--jsonl", "--lang", "en", url);
+
+        Assert.Equal(ExitCodes.Usage, code);
+        Assert.Equal("", output);
+        Assert.Contains(hint, error, StringComparison.Ordinal);
+        Assert.DoesNotContain("secret", error, StringComparison.Ordinal);
+    }
+}

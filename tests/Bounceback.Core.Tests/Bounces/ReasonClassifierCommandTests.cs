@@ -1,0 +1,89 @@
+using Bounceback.Core.Bounces.Decoders;
+using Bounceback.Core.Bounces.Reasons;
+using Bounceback.Core.Codes;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>
+/// The refused SMTP command refines a reason read from wording: DATA (filter), MAIL FROM (sender), greeting/HELO
+/// (sending host). The texts are written for these tests in the shapes real servers use.
+/// </summary>
+public class ReasonClassifierCommandTests
+{
+    private static Classification Classify(string diagnostic, string? status = null, string? command = null, string? action = "failed", string? notice = null, string recipient = "ann@shop.example") =>
+        ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts { Recipient = recipient, Status = status, DiagnosticCode = diagnostic, Command = command, Action = action }, notice);
+
+    [Theory]
+    [InlineData("550 : User unknown")]
+    [InlineData("550: : User unknown")]
+    [InlineData("SMTP error from remote mail server after end of data: host mx.mobile.example [192.0.2.8]: 550 : User unknown")]
+    public void User_unknown_in_a_reply_that_names_no_address_is_a_filter_after_data(string diagnostic)
+    {
+        var c = Classify(diagnostic);
+        Assert.Equal(BounceReason.Filtered, c.Reason);
+        Assert.False(c.HardBounce);
+    }
+
+    [Theory]
+    [InlineData("550 5.2.1 <ann@shop.example>... User unknown", "5.2.1")]
+    [InlineData("550 5.0.0 <ann@shop.example>... Unknown user", "5.0.0")]
+    [InlineData("550 5.7.1 <ann@shop.example>: Recipient address rejected: User unknown", "5.7.1")]
+    public void Vague_user_unknown_answered_to_data_is_a_filter(string diagnostic, string status)
+    {
+        Assert.Equal(BounceReason.Filtered, Classify(diagnostic, status, "DATA").Reason);
+    }
+
+    [Theory]
+    [InlineData("550 5.1.1 <ann@shop.example>... User unknown", "5.1.1")]
+    [InlineData("550 5.5.0 Invalid recipient, please check the address", "5.5.0")]
+    [InlineData("550 5.1.1 The mailbox you wrote to does not exist", "5.1.1")]
+    public void A_missing_mailbox_stays_userunknown_after_data_when_status_or_wording_say_so(string diagnostic, string status)
+    {
+        var c = Classify(diagnostic, status, "DATA");
+        Assert.Equal(BounceReason.UserUnknown, c.Reason);
+        Assert.True(c.HardBounce);
+    }
+
+    [Theory]
+    [InlineData("550 <ann@shop.example>: User unknown")]
+    [InlineData("550 5.2.1 <ann@shop.example>... User Unknown")]
+    public void User_unknown_answered_to_rcpt_is_a_missing_mailbox(string diagnostic)
+    {
+        Assert.Equal(BounceReason.UserUnknown, Classify(diagnostic, command: "RCPT").Reason);
+    }
+
+    [Fact]
+    public void The_transcript_reply_that_names_the_recipient_gives_its_command()
+    {
+        const string notice = "While talking to mx.a.example: >>> DATA <<< 550 Your message is a duplicate 554 <bob@a.example>... Service unavailable "
+            + "While talking to mail.shop.example: >>> RCPT To:<ann@shop.example> <<< 550 Requested mailbox not found here 550 <ann@shop.example>... User unknown";
+        Assert.Equal("RCPT", SmtpCommand.Find(notice, "ann@shop.example"));
+        Assert.Equal("DATA", SmtpCommand.Find(notice));
+        var c = Classify("User unknown", notice: notice);
+        Assert.Equal(BounceReason.UserUnknown, c.Reason);
+    }
+
+    [Theory]
+    [InlineData("SMTP error from remote mail server after MAIL FROM:<news@letters.example> SIZE=2048: 550 5.1.0 Address unknown")]
+    [InlineData("host mx.shop.example said: 553 5.1.8 letters.example does not exist (in reply to MAIL FROM command)")]
+    public void An_unknown_address_refused_at_mail_from_is_the_sender_rejected(string diagnostic)
+    {
+        Assert.Equal(BounceReason.Rejected, Classify(diagnostic).Reason);
+    }
+
+    [Theory]
+    [InlineData("Connected to 192.0.2.40 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name")]
+    [InlineData("SMTP error from remote mail server after initial connection: host mx.shop.example [192.0.2.40]: 554 You are over your daily relay quota")]
+    public void A_permanent_refusal_of_the_greeting_or_helo_is_a_block_of_the_sending_host(string diagnostic)
+    {
+        Assert.Equal(BounceReason.Blocked, Classify(diagnostic).Reason);
+    }
+
+    [Fact]
+    public void A_temporary_refusal_of_the_greeting_is_not_called_a_block()
+    {
+        var c = Classify("SMTP error from remote mail server after initial connection: 421 4.3.2 System not accepting network messages, try later", action: "delayed");
+        Assert.NotEqual(BounceReason.Blocked, c.Reason);
+        Assert.True(c.Temporary);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text;
+using Bounceback.Core.Bounces;
+using Bounceback.Core.Catalog;
+using Bounceback.Core.Codes;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>A provider's own code means one thing: the catalog's entry decides the parse reason, and the linked explanation agrees.</summary>
+public class ReasonClassifierProviderTests
+{
+    private static byte[] DeliveryReport(string status, string diagnostic, string remoteMta) => Encoding.ASCII.GetBytes(
+        "From: Mail Delivery System <MAILER-DAEMON@out.letters.example>\n" +
+        "To: news@letters.example\n" +
+        "Subject: Undelivered Mail Returned to Sender\n" +
+        "Date: Mon, 02 Mar 2026 10:00:00 +0000\n" +
+        "MIME-Version: 1.0\n" +
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n" +
+        "--b1\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n" +
+        "--b1\nContent-Type: message/delivery-status\n\n" +
+        "Reporting-MTA: dns; out.letters.example\n\n" +
+        "Final-Recipient: rfc822; ann@shop.example\n" +
+        "Action: failed\n" +
+        $"Status: {status}\n" +
+        $"Remote-MTA: dns; {remoteMta}\n" +
+        $"Diagnostic-Code: smtp; {diagnostic}\n\n" +
+        "--b1--\n");
+
+    [Fact]
+    public void A_yahoo_token_gets_the_reason_of_its_catalog_entry()
+    {
+        var want = ExplanationCatalog.Default.FindForProvider("yahoo", "TSS04").Select(e => e.Reason).Distinct().Single();
+        var outcome = BounceFixtures.Parse(DeliveryReport("4.7.0",
+            "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
+            "mta5.am0.yahoodns.net"));
+        var r = Assert.Single(outcome.Results);
+        Assert.Equal(want, r.Reason);
+        Assert.Equal(r.Reason, r.Explanation?.Reason);
+    }
+
+    [Fact]
+    public void The_explanation_reports_the_reason_the_parser_decided()
+    {
+        // Wording decides userunknown although 5.7.1 alone would be explained as a refusal.
+        var outcome = BounceFixtures.Parse(DeliveryReport("5.7.1", "554 5.7.1 <ann@shop.example>: Recipient address rejected: Access denied", "mx.shop.example"));
+        var r = Assert.Single(outcome.Results);
+        Assert.Equal(BounceReason.UserUnknown, r.Reason);
+        Assert.NotNull(r.Explanation);
+        Assert.Equal(r.Reason, r.Explanation!.Reason);
+    }
+
+    public static IEnumerable<object[]> Fixtures() => BounceFixtures.Messages().Select(f => new object[] { Path.GetRelativePath(BounceFixtures.FixtureRoot, f) });
+
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Every_fixture_result_and_its_explanation_give_the_same_reason(string fixture)
+    {
+        var outcome = BounceFixtures.Parse(File.ReadAllBytes(Path.Combine(BounceFixtures.FixtureRoot, fixture)), fixture);
+        foreach (var r in outcome.Results.Where(r => r.Explanation is not null))
+        {
+            Assert.Equal(r.Reason, r.Explanation!.Reason);
+        }
+    }
+}

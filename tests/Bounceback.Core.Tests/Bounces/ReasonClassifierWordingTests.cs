@@ -1,0 +1,83 @@
+using Bounceback.Core.Bounces.Decoders;
+using Bounceback.Core.Bounces.Reasons;
+using Bounceback.Core.Codes;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>Reason rules added for wording and status codes real servers use; every text is written for these tests.</summary>
+public class ReasonClassifierWordingTests
+{
+    private static Classification Classify(string diagnostic, string? status = null, string? action = "failed") =>
+        ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts { Recipient = "ann@shop.example", Status = status, DiagnosticCode = diagnostic, Action = action }, null);
+
+    [Theory]
+    [InlineData("Deferred: Name server: shop.example.: host name lookup failure. Message could not be delivered for 5 days", "4.4.7", BounceReason.NetworkError)]
+    [InlineData("550 5.4.312 Message expired, DNS query failed", "5.4.312", BounceReason.NetworkError)]
+    [InlineData("Deferred: Connection refused by mx.shop.example. Message could not be delivered for 5 days", "4.4.7", BounceReason.Blocked)]
+    [InlineData("Unable to contact LDAP server. (#4.4.3) I'm not going to try again; this message has been in the queue too long.", null, BounceReason.SystemError)]
+    [InlineData("Message expired after 3 days; last attempt: connection timed out", "4.4.7", BounceReason.Expired)]
+    public void An_expiry_notice_reports_the_cause_it_names_except_a_timeout(string diagnostic, string? status, BounceReason want)
+    {
+        Assert.Equal(want, Classify(diagnostic, status).Reason);
+    }
+
+    [Fact]
+    public void An_expiry_reports_the_status_of_the_last_attempt_it_quotes()
+    {
+        var c = Classify("554 4.4.7 Message expired: unable to deliver in 900 minutes.<421 4.4.2 Connection timed out>", "4.4.7");
+        Assert.Equal(BounceReason.Expired, c.Reason);
+        Assert.Equal("4.4.2", c.Status);
+    }
+
+    [Fact]
+    public void A_multi_line_reply_joined_into_one_line_reads_as_one_sentence()
+    {
+        var c = Classify("550-5.7.1 [192.0.2.7] Messages that carry multiple 550-5.7.1 addresses in the From: header are refused.", "5.7.1");
+        Assert.Equal(BounceReason.NotCompliantRfc, c.Reason);
+    }
+
+    [Theory]
+    [InlineData("550 5.4.1 Recipient address rejected: Access denied. [DM3NAM02FT011.eop-nam02.prod.protection.outlook.com]", "5.4.1")]
+    [InlineData("554 5.7.1 <ann@shop.example>: Recipient address rejected: Access denied", "5.7.1")]
+    public void Recipient_address_rejected_access_denied_means_the_mailbox_is_unknown(string diagnostic, string status)
+    {
+        Assert.Equal(BounceReason.UserUnknown, Classify(diagnostic, status).Reason);
+    }
+
+    [Theory]
+    [InlineData("delivery temporarily suspended: connect to mx.shop.example[192.0.2.4]:25: server refused to talk to me: 421 Service not available")]
+    [InlineData("delivery temporarily suspended: host mx.shop.example[192.0.2.4] refused to talk to me: 421 Too busy")]
+    public void Postfix_delivery_temporarily_suspended_is_not_a_suspended_account(string diagnostic)
+    {
+        var c = Classify(diagnostic, "4.0.0");
+        Assert.NotEqual(BounceReason.Suspend, c.Reason);
+        Assert.Equal(BounceReason.Blocked, c.Reason);
+    }
+
+    [Theory]
+    [InlineData("525 5.7.13 <ann@shop.example>: this account has been switched off", "5.7.13", BounceReason.Suspend)]
+    [InlineData("550 5.7.6 Delivery failed", "5.7.6", BounceReason.SecurityError)]
+    public void Registered_security_codes_decide_without_wording(string diagnostic, string status, BounceReason want)
+    {
+        Assert.Equal(want, Classify(diagnostic, status).Reason);
+    }
+
+    [Theory]
+    [InlineData("553 mail.letters.example does not exist", BounceReason.HostUnknown)]
+    [InlineData("550 Mailbox jane.doe does not exist", BounceReason.UserUnknown)]
+    [InlineData("550 <jane.doe@shop.example> does not exist", BounceReason.UserUnknown)]
+    public void Does_not_exist_about_a_bare_domain_is_an_unknown_host(string diagnostic, BounceReason want)
+    {
+        Assert.Equal(want, Classify(diagnostic).Reason);
+    }
+
+    [Theory]
+    [InlineData("550 service permits 2 unverifiable sending IPs - letters.example is not 203.0.113.9", BounceReason.RequirePtr)]
+    [InlineData("Sorry, you are sending to or from an address that has been blacklisted", BounceReason.Rejected)]
+    [InlineData("550 5.2.0 <news@letters.example> From: domain is invalid. Please provide a valid From: header", BounceReason.Rejected)]
+    [InlineData("Name service error for domain shop.example: Host not found, try again", BounceReason.NetworkError)]
+    public void Sender_side_wording_gets_its_own_reason(string diagnostic, BounceReason want)
+    {
+        Assert.Equal(want, Classify(diagnostic).Reason);
+    }
+}
