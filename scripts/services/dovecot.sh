@@ -101,6 +101,7 @@ CONF
     cat >"$conf" <<CONF
 default_login_user = $name
 default_internal_user = $name
+default_internal_group = $(id -gn)
 service anvil {
   chroot =
 }
@@ -163,13 +164,15 @@ case "${1:-start}" in
     printf '%s:{PLAIN}%s\n' "$user" "$password" >"$state/users"
     chmod 600 "$state/users"
     write_config "$port"
-    "$dovecot_bin" -c "$conf"
-    # Ready when the port accepts connections.
-    for _ in $(seq 1 100); do
-      if ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then break; fi
-      sleep 0.1
-    done
-    if ! ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then
+    started=0
+    if "$dovecot_bin" -c "$conf"; then
+      # Ready when the port accepts connections.
+      for _ in $(seq 1 100); do
+        if ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then started=1; break; fi
+        sleep 0.1
+      done
+    fi
+    if [ "$started" != 1 ]; then
       echo "dovecot: did not start; see $state/dovecot.log" >&2
       tail -n 20 "$state/dovecot.log" >&2 2>/dev/null || true
       stop_instance

@@ -45,4 +45,14 @@ public class CatalogConsistencyTests
             _ => true,
         };
     }
+
+    [Fact]
+    public void Only_reply_entries_whose_dotless_form_is_explained_prefer_the_dotless_reading()
+    {
+        var catalog = ExplanationCatalog.Default;
+        var bad = catalog.Entries.Where(e => e.PreferDotless)
+            .Where(e => e.Kind != CodeKind.Reply || catalog.Find(CodeKind.Enhanced, string.Join('.', e.Code.ToCharArray())) is null)
+            .Select(e => $"{e.File}: {e.Code}").ToList();
+        Assert.True(bad.Count == 0, string.Join("\n", bad));
+    }
 }

@@ -66,6 +66,37 @@ public class CodeExtractorTests
         Assert.Equal((kind, code, reading), (found.Kind, found.Code, found.Reading));
     }
 
+    [Theory]
+    [InlineData("523", CodeKind.Enhanced, "5.2.3", CodeReading.DotlessOrReply)]
+    [InlineData("foutcode 523", CodeKind.Enhanced, "5.2.3", CodeReading.DotlessOrReply)]
+    [InlineData("523 5.7.10 Encryption needed", CodeKind.Reply, "523", CodeReading.AsWritten)]
+    [InlineData("523-Encryption needed", CodeKind.Reply, "523", CodeReading.AsWritten)]
+    public void A_reply_code_marked_as_seldom_sent_reads_as_the_dotless_status_code_unless_it_stands_on_a_reply_line(
+        string text, CodeKind kind, string code, CodeReading reading)
+    {
+        var found = Extract(text).Codes[0];
+        Assert.Equal((kind, code, reading), (found.Kind, found.Code, found.Reading));
+    }
+
+    [Theory]
+    [InlineData("connect() returned WSAETIMEDOUT", CodeKind.Winsock, "10060")]
+    [InlineData("error wsaeconnrefused while sending", CodeKind.Winsock, "10061")]
+    [InlineData("IXP_E_FAILED_TO_CONNECT", CodeKind.WindowsClient, "0x800CCC0E")]
+    public void A_symbolic_error_name_is_found_as_its_code(string text, CodeKind kind, string code)
+    {
+        var found = Assert.Single(Extract(text).Codes);
+        Assert.Equal((kind, code, CodeReading.Symbol), (found.Kind, found.Code, found.Reading));
+    }
+
+    [Theory]
+    [InlineData("Error Number: 0x800CCC0E (IXP_E_FAILED_TO_CONNECT)")]
+    [InlineData("MY_WSAETIMEDOUT_COUNTER=3 and XIXP_E_FAILED_TO_CONNECT")]
+    public void A_symbolic_name_next_to_its_own_number_or_inside_a_longer_identifier_adds_no_finding(string text)
+    {
+        var symbols = Extract(text).Codes.Where(c => c.Reading == CodeReading.Symbol);
+        Assert.Empty(symbols);
+    }
+
     [Fact]
     public void A_provider_token_is_found_and_names_its_provider()
     {

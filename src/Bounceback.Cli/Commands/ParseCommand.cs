@@ -28,7 +28,7 @@ internal static class ParseCommand
         var moveProcessed = new Option<string?>("--move-processed") { Description = "IMAP: move the messages that were parsed as bounces to this folder (opens the folder read-write)." };
         var check = CheckFollowUp.Option();
         var mimeOnly = new Option<bool>("--mime-only") { Description = "Benchmark aid: only read the messages with MimeKit and count them.", Hidden = true };
-        var command = new Command("parse", ExplanationCatalog.Default.Text("parse.description", Language.En))
+        var command = new Command("parse", "Read bounce messages (files, folders, Maildir, mbox, IMAP or standard input) and show one result per recipient.")
         {
             paths, jsonl, json, csv, outputFile, summary, summaryJson, parallel, lang, failuresOnly, since, moveProcessed, mimeOnly, check,
         };

@@ -32,13 +32,21 @@ public sealed record CatalogEntry
     public IReadOnlyList<string> Phrases { get; init; } = [];
     /// <summary>Provider entries only: the reply code the provider pairs the token with, when it matters.</summary>
     public int? Reply { get; init; }
+    /// <summary>
+    /// Reply entries only: a bare three-digit number (not on a reply line) is read first as the enhanced code written
+    /// without dots. For codes that exist as replies only on paper (523, tied to 5.7.10 in the registry) while help
+    /// pages and mail programs use the number for the enhanced code (5.2.3).
+    /// </summary>
+    public bool PreferDotless { get; init; }
     /// <summary>The catalog file the entry came from (for messages and tests).</summary>
     public string File { get; init; } = "";
+    /// <summary>The entry's position in its catalog's <see cref="ExplanationCatalog.Entries"/>; -1 for an entry made elsewhere.</summary>
+    internal int Id { get; init; } = -1;
 }
 
 /// <summary>A receiving provider or filter whose wording the catalog knows, and how to recognise it in text.</summary>
 /// <param name="Id">Short id, e.g. "google".</param>
 /// <param name="Name">Display name, e.g. "Google (Gmail, Google Workspace)".</param>
 /// <param name="Detect">Words or host names whose presence in a text shows this provider's hand (case-insensitive).</param>
-/// <param name="TokenPatterns">Regular expressions (NonBacktracking) for the provider's own tokens, e.g. "\\[TS[S]?\\d{2}\\]".</param>
+/// <param name="TokenPatterns">Regular expressions (run with a match timeout) for the provider's own tokens, e.g. "\\[TS[S]?\\d{2}\\]".</param>
 public sealed record ProviderProfile(string Id, string Name, IReadOnlyList<string> Detect, IReadOnlyList<string> TokenPatterns);

@@ -38,6 +38,7 @@ internal sealed class EntryDto
     public string? Source { get; set; }
     public List<string> Phrases { get; set; } = [];
     public int? Reply { get; set; }
+    public bool PreferDotless { get; set; }
 }
 
 internal sealed class TextDto

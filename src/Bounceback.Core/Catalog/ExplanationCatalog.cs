@@ -1,52 +1,104 @@
-using System.Reflection;
 using Bounceback.Core.Codes;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace Bounceback.Core.Catalog;
 
 /// <summary>
-/// The bilingual catalog of explanations, loaded once from the YAML files embedded in Core (Catalog/Data), and its
+/// The bilingual catalog of explanations, loaded once from the YAML files of Core (Catalog/Data, embedded in compiled form), and its
 /// indexes. Immutable and safe to share between threads.
 /// </summary>
 public sealed class ExplanationCatalog
 {
     private static readonly Lazy<ExplanationCatalog> DefaultCatalog = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Dictionary<(CodeKind, string), CatalogEntry> _generic;
-    private readonly Dictionary<(string Provider, string Code), List<CatalogEntry>> _byProvider;
+    // Each file's entries are built when one of them is first needed (a start of the tool explaining 5.1.1 reads the
+    // enhanced codes only); the indexes are built at once from the code and kind of every entry.
+    private readonly FileSlot[] _files;
+    private readonly Dictionary<string, int> _generic;            // kind + code key -> entry id
+    private readonly Dictionary<string, int[]> _byProvider;       // provider + code key -> entry ids
+    private readonly Dictionary<string, (CodeKind Kind, string Code)> _bySymbol;   // IXP_E_..., WSAE... -> code
+    private readonly Dictionary<string, (CodeKind Kind, string Code)>.AlternateLookup<ReadOnlySpan<char>> _symbolLookup;
     private readonly Dictionary<string, LocalizedText> _strings;
+    private readonly Lazy<IReadOnlyList<CatalogEntry>> _all;
 
     /// <summary>The catalog shipped with the library.</summary>
     public static ExplanationCatalog Default => DefaultCatalog.Value;
 
-    public IReadOnlyList<CatalogEntry> Entries { get; }
+    /// <summary>Every entry, in file order (builds all of them on first use).</summary>
+    public IReadOnlyList<CatalogEntry> Entries => _all.Value;
     public IReadOnlyList<ProviderProfile> Providers { get; }
     /// <summary>User-interface texts shared by the hosts (labels, vocabulary names, messages), by key.</summary>
     public IReadOnlyDictionary<string, LocalizedText> Strings => _strings;
 
-    private ExplanationCatalog(List<CatalogEntry> entries, List<ProviderProfile> providers, Dictionary<string, LocalizedText> strings)
+    private ExplanationCatalog(IReadOnlyList<CatalogSourceFile> files)
     {
-        Entries = entries;
-        Providers = providers;
-        _strings = strings;
-        _generic = new Dictionary<(CodeKind, string), CatalogEntry>();
-        _byProvider = new Dictionary<(string, string), List<CatalogEntry>>();
-        foreach (var e in entries)
+        _files = new FileSlot[files.Count];
+        _strings = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        _generic = new Dictionary<string, int>(StringComparer.Ordinal);
+        var byProvider = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        _bySymbol = new Dictionary<string, (CodeKind, string)>(StringComparer.OrdinalIgnoreCase);
+        var providers = new List<ProviderProfile>();
+        var id = 0;
+        var fileOfId = new List<string>();
+        for (var f = 0; f < files.Count; f++)
         {
-            var key = NormalizeCode(e.Kind, e.Code);
-            if (e.Provider is null)
+            var file = files[f];
+            if (file.Strings is not null)
             {
-                if (!_generic.TryAdd((e.Kind, key), e))
-                    throw new CatalogException($"Duplicate {e.Kind.Token()} code '{e.Code}' in {e.File} and {_generic[(e.Kind, key)].File}.");
+                foreach (var (k, v) in file.Strings) _strings[k] = new LocalizedText(v.En ?? "", v.Nl ?? "");
             }
-            else
+            string? providerId = null;
+            if (file.Provider is not null)
             {
-                var pk = (e.Provider, key.ToUpperInvariant());
-                if (!_byProvider.TryGetValue(pk, out var list)) _byProvider[pk] = list = [];
-                list.Add(e);
+                providerId = file.Provider.Id ?? throw new CatalogException($"{file.Name}: provider without id.");
+                providers.Add(new ProviderProfile(providerId, file.Provider.Name ?? providerId, file.Provider.Detect, file.Provider.Tokens));
             }
+            var kinds = new CodeKind[file.Keys.Count];
+            for (var i = 0; i < file.Keys.Count; i++, id++)
+            {
+                var (rawCode, kindToken, symbol) = file.Keys[i];
+                var code = rawCode?.Trim() ?? throw new CatalogException($"{file.Name}: an entry has no code.");
+                if (!Vocabulary.TryParseKind(kindToken ?? file.Family, out var kind)) throw new CatalogException($"{file.Name}: {code}: unknown kind '{kindToken ?? file.Family}'.");
+                kinds[i] = kind;
+                fileOfId.Add(file.Name);
+                var key = NormalizeCode(kind, code);
+                if (providerId is null && !string.IsNullOrWhiteSpace(symbol)) _bySymbol.TryAdd(symbol.Trim(), (kind, code));
+                if (providerId is null)
+                {
+                    if (!_generic.TryAdd(GenericKey(kind, key), id))
+                        throw new CatalogException($"Duplicate {kind.Token()} code '{code}' in {file.Name} and {fileOfId[_generic[GenericKey(kind, key)]]}.");
+                }
+                else
+                {
+                    var pk = ProviderKey(providerId, key);
+                    if (!byProvider.TryGetValue(pk, out var list)) byProvider[pk] = list = [];
+                    list.Add(id);
+                }
+            }
+            var slot = new FileSlot(file, providerId, id - file.Keys.Count, kinds);
+            _files[f] = slot;
         }
+        _byProvider = byProvider.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        Providers = providers;
+        _symbolLookup = _bySymbol.GetAlternateLookup<ReadOnlySpan<char>>();
+        _all = new Lazy<IReadOnlyList<CatalogEntry>>(() => _files.SelectMany(f => f.Entries).ToList(), LazyThreadSafetyMode.ExecutionAndPublication);
+    }
+
+    private static string GenericKey(CodeKind kind, string normalized) => kind.Token() + " " + normalized;
+
+    private static string ProviderKey(string provider, string normalized) => provider + " " + normalized.ToUpperInvariant();
+
+    /// <summary>The entry with a given id (its position in <see cref="Entries"/>), building its file's entries if needed.</summary>
+    private CatalogEntry EntryAt(int id)
+    {
+        var lo = 0;
+        var hi = _files.Length - 1;
+        while (lo < hi)
+        {
+            var mid = (lo + hi + 1) / 2;
+            if (_files[mid].BaseId <= id) lo = mid; else hi = mid - 1;
+        }
+        var slot = _files[lo];
+        return slot.Entries[id - slot.BaseId];
     }
 
     /// <summary>The generic entry for a code: for enhanced codes the class-specific entry, else the x-form.</summary>
@@ -54,15 +106,63 @@ public sealed class ExplanationCatalog
     {
         if (kind == CodeKind.Enhanced && EnhancedStatus.TryParse(code, out var status))
         {
-            return _generic.GetValueOrDefault((kind, status.ToString()))
-                ?? _generic.GetValueOrDefault((kind, status.ClassIndependent));
+            if (_generic.TryGetValue(GenericKey(kind, status.ToString()), out var specific)) return EntryAt(specific);
+            return _generic.TryGetValue(GenericKey(kind, status.ClassIndependent), out var general) ? EntryAt(general) : null;
         }
-        return _generic.GetValueOrDefault((kind, NormalizeCode(kind, code)));
+        return _generic.TryGetValue(GenericKey(kind, NormalizeCode(kind, code)), out var id) ? EntryAt(id) : null;
     }
 
+    /// <summary>The code a symbolic name stands for (WSAETIMEDOUT -> winsock 10060, IXP_E_FAILED_TO_CONNECT ->
+    /// 0x800CCC0E), case-insensitive; false when the catalog knows no such name.</summary>
+    public bool TryFindSymbol(ReadOnlySpan<char> symbol, out CodeKind kind, out string code)
+    {
+        if (_symbolLookup.TryGetValue(symbol, out var hit))
+        {
+            (kind, code) = hit;
+            return true;
+        }
+        (kind, code) = (default, "");
+        return false;
+    }
+
+    /// <summary>The first three letters of every symbolic name, upper-case (WSA, IXP): where a scan for names starts.</summary>
+    public IReadOnlySet<string> SymbolPrefixes => _symbolPrefixes ??= _bySymbol.Keys.Where(k => k.Length >= 3).Select(k => k[..3].ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
+
+    private HashSet<string>? _symbolPrefixes;
+
     /// <summary>The provider's entries for a code or token (several when phrases tell them apart); empty when none.</summary>
-    public IReadOnlyList<CatalogEntry> FindForProvider(string provider, string code) =>
-        _byProvider.TryGetValue((provider, NormalizeCode(CodeKind.Provider, code).ToUpperInvariant()), out var list) ? list : [];
+    public IReadOnlyList<CatalogEntry> FindForProvider(string provider, string code)
+    {
+        if (!_byProvider.TryGetValue(ProviderKey(provider, NormalizeCode(CodeKind.Provider, code)), out var ids)) return [];
+        var entries = new CatalogEntry[ids.Length];
+        for (var i = 0; i < ids.Length; i++) entries[i] = EntryAt(ids[i]);
+        return entries;
+    }
+
+    /// <summary>One catalog file: its entries are built from the data on first use.</summary>
+    private sealed class FileSlot
+    {
+        private readonly Lazy<CatalogEntry[]> _entries;
+
+        public FileSlot(CatalogSourceFile source, string? provider, int baseId, CodeKind[] kinds)
+        {
+            Source = source;
+            BaseId = baseId;
+            Kinds = kinds;
+            _entries = new Lazy<CatalogEntry[]>(() =>
+            {
+                var dtos = source.ReadEntries();
+                var built = new CatalogEntry[dtos.Count];
+                for (var i = 0; i < dtos.Count; i++) built[i] = ToEntry(source.Name, kinds[i], provider, baseId + i, dtos[i]);
+                return built;
+            }, LazyThreadSafetyMode.ExecutionAndPublication);
+        }
+
+        public CatalogSourceFile Source { get; }
+        public int BaseId { get; }
+        public CodeKind[] Kinds { get; }
+        public CatalogEntry[] Entries => _entries.Value;
+    }
 
     /// <summary>A user-interface text by key, or the key itself when missing (so a gap is visible, never a crash).</summary>
     public string Text(string key, Language language) =>
@@ -105,59 +205,35 @@ public sealed class ExplanationCatalog
         };
     }
 
-    /// <summary>Loads the catalog embedded in this assembly.</summary>
+    /// <summary>Loads the catalog embedded in this assembly (the compiled form of Catalog/Data, see <see cref="CatalogBinary"/>).</summary>
     public static ExplanationCatalog LoadEmbedded()
     {
-        var asm = typeof(ExplanationCatalog).Assembly;
-        var files = asm.GetManifestResourceNames()
-            .Where(n => n.StartsWith("catalog/", StringComparison.Ordinal) && n.EndsWith(".yaml", StringComparison.Ordinal))
-            .Order(StringComparer.Ordinal)
-            .Select(n => (n, (Func<Stream>)(() => asm.GetManifestResourceStream(n)!)));
-        return Load(files);
+        using var stream = typeof(ExplanationCatalog).Assembly.GetManifestResourceStream(CatalogBinary.ResourceName)
+            ?? throw new CatalogException($"The compiled catalog resource '{CatalogBinary.ResourceName}' is missing; rebuild Bounceback.Core.");
+        var data = new byte[stream.Length];
+        stream.ReadExactly(data);
+        return new ExplanationCatalog(CatalogBinary.Read(data));
     }
 
-    /// <summary>Loads a catalog from named YAML streams (used by tests to load a catalog of their own).</summary>
+    /// <summary>Loads a catalog from named YAML streams (the source form; tests load catalogs of their own this way).
+    /// Every entry is built and checked at once, so a malformed file fails here.</summary>
     public static ExplanationCatalog Load(IEnumerable<(string Name, Func<Stream> Open)> files)
     {
-        var deserializer = new DeserializerBuilder()
-            .WithNamingConvention(CamelCaseNamingConvention.Instance)
-            .Build();
-        var entries = new List<CatalogEntry>();
-        var providers = new List<ProviderProfile>();
-        var strings = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
+        var parsed = new List<CatalogSourceFile>();
         foreach (var (name, open) in files)
         {
-            CatalogFileDto dto;
-            try
-            {
-                using var stream = open();
-                using var reader = new StreamReader(stream);
-                dto = deserializer.Deserialize<CatalogFileDto>(reader) ?? new CatalogFileDto();
-            }
-            catch (YamlDotNet.Core.YamlException ex)
-            {
-                throw new CatalogException($"Catalog file {name} is not valid: {ex.Message}", ex);
-            }
-            if (dto.Strings is not null)
-            {
-                foreach (var (k, v) in dto.Strings) strings[k] = new LocalizedText(v.En ?? "", v.Nl ?? "");
-            }
-            string? providerId = null;
-            if (dto.Provider is not null)
-            {
-                providerId = dto.Provider.Id ?? throw new CatalogException($"{name}: provider without id.");
-                providers.Add(new ProviderProfile(providerId, dto.Provider.Name ?? providerId, dto.Provider.Detect, dto.Provider.Tokens));
-            }
-            foreach (var e in dto.Entries) entries.Add(ToEntry(name, dto.Family, providerId, e));
+            using var stream = open();
+            using var reader = new StreamReader(stream);
+            parsed.Add(CatalogSourceFile.FromDto(name, CatalogYaml.Read(name, reader)));
         }
-        return new ExplanationCatalog(entries, providers, strings);
+        var catalog = new ExplanationCatalog(parsed);
+        _ = catalog.Entries.Count;
+        return catalog;
     }
 
-    private static CatalogEntry ToEntry(string file, string? family, string? provider, EntryDto e)
+    private static CatalogEntry ToEntry(string file, CodeKind kind, string? provider, int id, EntryDto e)
     {
         var code = e.Code ?? throw new CatalogException($"{file}: an entry has no code.");
-        var kindToken = e.Kind ?? family;
-        if (!Vocabulary.TryParseKind(kindToken, out var kind)) throw new CatalogException($"{file}: {code}: unknown kind '{kindToken}'.");
         if (!Vocabulary.TryParseFaultSide(e.FaultSide, out var side)) throw new CatalogException($"{file}: {code}: unknown faultSide '{e.FaultSide}'.");
         Severity? severity = null;
         if (e.Severity is not null)
@@ -183,7 +259,9 @@ public sealed class ExplanationCatalog
             Source = e.Source ?? "",
             Phrases = e.Phrases,
             Reply = e.Reply,
+            PreferDotless = e.PreferDotless,
             File = file,
+            Id = id,
         };
     }
 

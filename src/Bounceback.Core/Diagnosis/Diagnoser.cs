@@ -19,7 +19,6 @@ public sealed class Diagnoser
     private static readonly Lazy<Diagnoser> DefaultDiagnoser = new(() => new Diagnoser(ExplanationCatalog.Default));
 
     private readonly ConcurrentDictionary<DiagnoseKey, Diagnosis?> _cache = new();
-    private readonly Dictionary<CatalogEntry, int> _entryIds;
 
     /// <summary>The diagnoser over <see cref="ExplanationCatalog.Default"/>.</summary>
     public static Diagnoser Default => DefaultDiagnoser.Value;
@@ -36,8 +35,6 @@ public sealed class Diagnoser
         ArgumentNullException.ThrowIfNull(catalog);
         Catalog = catalog;
         Extractor = ReferenceEquals(catalog, ExplanationCatalog.Default) ? CodeExtractor.Default : new CodeExtractor(catalog);
-        _entryIds = new Dictionary<CatalogEntry, int>(ReferenceEqualityComparer.Instance);
-        for (var i = 0; i < catalog.Entries.Count; i++) _entryIds[catalog.Entries[i]] = i;
     }
 
     /// <summary>Explains every code in a pasted text (a lone code, a dialog, a reply line, a whole bounce).</summary>
@@ -139,7 +136,7 @@ public sealed class Diagnoser
         return diagnosis;
     }
 
-    private int Id(CatalogEntry? entry) => entry is not null && _entryIds.TryGetValue(entry, out var id) ? id : -1;
+    private static int Id(CatalogEntry? entry) => entry?.Id ?? -1;
 
     private readonly record struct DiagnoseKey(Language Language, string? Status, string? Reply, int EnhancedEntry, int ReplyEntry, int TokenEntry, string? Token);
 
@@ -274,6 +271,13 @@ public sealed class Diagnoser
                 var other = string.Join('.', code.Code.ToCharArray());
                 var entry = Catalog.Find(CodeKind.Enhanced, other);
                 return Fill(Catalog.Text("note.replyOrDotless", lang), ("code", code.Code), ("other", other), ("otherTitle", entry?.Title.Get(lang) ?? other));
+            case CodeReading.Symbol:
+                var named = Catalog.Find(code.Kind, code.Code);
+                return Fill(Catalog.Text("note.symbol", lang), ("code", code.Code), ("symbol", named?.Symbol ?? code.Code));
+            case CodeReading.DotlessOrReply:
+                var written = code.Code.Replace(".", "", StringComparison.Ordinal);
+                var reply = Catalog.Find(CodeKind.Reply, written);
+                return Fill(Catalog.Text("note.dotlessOrReply", lang), ("code", code.Code), ("written", written), ("otherTitle", reply?.Title.Get(lang) ?? written));
             default:
                 return null;
         }

@@ -20,7 +20,9 @@ public sealed partial class CodeExtractor
     private const int MaxGroupAfter = 2000;
     private const int MaxContinuationLines = 40;
 
-    [GeneratedRegex(@"(?:0[xX])?[89][0-9A-Fa-f]{7}|[245xX]\.[0-9]{1,3}\.[0-9]{1,3}|[0-9]{3,5}", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    // Source-generated (no regex construction at start-up). The pattern has no nested or overlapping quantifiers, so
+    // backtracking is bounded per position; the timeout is the guard the standards ask for all the same.
+    [GeneratedRegex(@"(?:0[xX])?[89][0-9A-Fa-f]{7}|[245xX]\.[0-9]{1,3}\.[0-9]{1,3}|[0-9]{3,5}", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 5000)]
     private static partial Regex CandidateRegex();
 
     // Words after which a bare three-digit number is a code ("error 571", "foutcode 550", "said: 550").
@@ -33,9 +35,16 @@ public sealed partial class CodeExtractor
     private static readonly string[] Connectors = ["en", "of", "or", "and", "und", "bzw"];
 
     private readonly ExplanationCatalog _catalog;
+    // Provider token patterns come from the catalog data. They are short literal-led patterns (TSS\d{2}, AS\(\d+\)), run
+    // by the backtracking interpreter, which is built far faster than the NonBacktracking engine (start-up matters for
+    // the command-line tool); the match timeout bounds any pattern a future catalog entry might add.
+    private const RegexOptions TokenOptions = RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(2);
+
     private readonly (string Provider, string Word)[] _detect;
     private readonly (string Provider, Regex Pattern)[] _tokens;
     private readonly Regex? _anyToken;
+    private readonly string[] _symbolPrefixes;
 
     /// <summary>Builds an extractor for the providers and codes of a catalog.</summary>
     public CodeExtractor(ExplanationCatalog catalog)
@@ -54,7 +63,7 @@ public sealed partial class CodeExtractor
             try
             {
                 var combined = string.Join("|", patterns.Select(t => "(?:" + t + ")"));
-                tokens.Add((p.Id, new Regex("^(?:" + combined + ")$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture)));
+                tokens.Add((p.Id, new Regex("^(?:" + combined + ")$", TokenOptions, TokenTimeout)));
                 tokenPatterns.Add(combined);
             }
             catch (ArgumentException)
@@ -63,9 +72,10 @@ public sealed partial class CodeExtractor
             }
         }
         _tokens = tokens.ToArray();
+        _symbolPrefixes = catalog.SymbolPrefixes.Order(StringComparer.Ordinal).ToArray();
         // One pass over the text for every provider's tokens; each match is then attributed with the anchored patterns.
         _anyToken = tokenPatterns.Count == 0 ? null
-            : new Regex(string.Join("|", tokenPatterns.Select(t => "(?:" + t + ")")), RegexOptions.NonBacktracking | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture);
+            : new Regex(string.Join("|", tokenPatterns.Select(t => "(?:" + t + ")")), TokenOptions, TokenTimeout);
     }
 
     /// <summary>The extractor for <see cref="ExplanationCatalog.Default"/>.</summary>
@@ -78,11 +88,22 @@ public sealed partial class CodeExtractor
     {
         if (string.IsNullOrEmpty(text) || maxCodes <= 0) return ExtractionResult.Empty;
         var found = new List<Raw>();
-        var truncated = FindNumericCodes(text, found, maxCodes);
         var detected = DetectProviders(text);
-        truncated |= FindTokens(text, found, detected, maxCodes);
+        bool truncated;
+        try
+        {
+            truncated = FindNumericCodes(text, found, maxCodes);
+            truncated |= FindTokens(text, found, detected, maxCodes);
+            truncated |= FindSymbols(text, found, maxCodes);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            truncated = true; // what was found so far stands; the rest of the text is not searched
+        }
         if (found.Count == 0) return new ExtractionResult([], [], OrderProviders(detected), false);
         found.Sort(static (a, b) => a.Start.CompareTo(b.Start));
+        // A symbolic name next to its own number ("0x800CCC0E (IXP_E_FAILED_TO_CONNECT)") adds nothing.
+        found.RemoveAll(r => r.Reading == CodeReading.Symbol && found.Exists(o => o.Reading != CodeReading.Symbol && o.Kind == r.Kind && o.Code == r.Code));
         var kept = new List<Raw>(Math.Min(found.Count, maxCodes));
         foreach (var r in found)
         {
@@ -213,16 +234,18 @@ public sealed partial class CodeExtractor
         var t = d[2] - '0';
         var wellFormed = ReplyCode.IsWellFormed(value);
         var code = d.ToString();
-        var hasReplyEntry = _catalog.Find(CodeKind.Reply, code) is not null;
+        var replyEntry = _catalog.Find(CodeKind.Reply, code);
+        var hasReplyEntry = replyEntry is not null;
         var dotless = c is 2 or 4 or 5 && s <= 7;
         var dotlessCode = string.Create(CultureInfo.InvariantCulture, $"{c}.{s}.{t}");
         var hasDotlessEntry = dotless && _catalog.Find(CodeKind.Enhanced, dotlessCode) is not null;
-        if (wellFormed && (hasReplyEntry || replyLine || !hasDotlessEntry))
+        var dotlessFirst = !replyLine && hasDotlessEntry && replyEntry is { PreferDotless: true };
+        if (wellFormed && !dotlessFirst && (hasReplyEntry || replyLine || !hasDotlessEntry))
         {
             var reading = !replyLine && hasDotlessEntry ? CodeReading.ReplyOrDotless : CodeReading.AsWritten;
             return new Raw(CodeKind.Reply, code, start, 3, reading, null);
         }
-        if (dotless && !replyLine) return new Raw(CodeKind.Enhanced, dotlessCode, start, 3, CodeReading.DotlessEnhanced, null);
+        if (dotless && !replyLine) return new Raw(CodeKind.Enhanced, dotlessCode, start, 3, hasReplyEntry ? CodeReading.DotlessOrReply : CodeReading.DotlessEnhanced, null);
         if (c is >= 2 and <= 5) return new Raw(CodeKind.Reply, code, start, 3, CodeReading.AsWritten, null);
         return null;
     }
@@ -318,6 +341,35 @@ public sealed partial class CodeExtractor
             if (!detected.TryGetValue(provider, out var first) || start < first) detected[provider] = start;
         }
         return false;
+    }
+
+    // Symbolic names of Windows mail client and Winsock errors (IXP_E_FAILED_TO_CONNECT, WSAETIMEDOUT): each run of
+    // identifier characters that starts like one of the catalog's names is looked up; one linear pass.
+    private bool FindSymbols(string text, List<Raw> found, int maxCodes)
+    {
+        if (_symbolPrefixes.Length == 0) return false;
+        var count = 0;
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsSymbolChar(text[i])) { i++; continue; }
+            var start = i;
+            while (i < text.Length && IsSymbolChar(text[i])) i++;
+            var length = i - start;
+            if (length is < 6 or > 64) continue;
+            var span = text.AsSpan(start, length);
+            var prefixed = false;
+            foreach (var p in _symbolPrefixes)
+            {
+                if (span.StartsWith(p, StringComparison.OrdinalIgnoreCase)) { prefixed = true; break; }
+            }
+            if (!prefixed || !_catalog.TryFindSymbol(span, out var kind, out var code)) continue;
+            if (count++ >= maxCodes) return true;
+            found.Add(new Raw(kind, code, start, length, CodeReading.Symbol, null));
+        }
+        return false;
+
+        static bool IsSymbolChar(char c) => char.IsAsciiLetterOrDigit(c) || c == '_';
     }
 
     private (List<ExtractedCode>, List<CodeGroup>) Group(string text, List<Raw> codes)

@@ -11,6 +11,10 @@ public enum CodeReading
     DotlessEnhanced,
     /// <summary>A three-digit number read as a reply code that written without dots would also be an enhanced code (550 or 5.5.0).</summary>
     ReplyOrDotless,
+    /// <summary>A three-digit number read as an enhanced code without dots that is also a rarely used reply code (523 = 5.2.3, or reply 523).</summary>
+    DotlessOrReply,
+    /// <summary>A code found by its symbolic name (WSAETIMEDOUT = Winsock 10060, IXP_E_FAILED_TO_CONNECT = 0x800CCC0E).</summary>
+    Symbol,
 }
 
 /// <summary>One code found in text, with its position and the group of codes it belongs with.</summary>

@@ -79,6 +79,7 @@ public static class ReasonRules
             "not listed in domino directory", "account is unavailable", "dosn't exist", "no valid recipient", "invalid-recipient",
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
+            "not listed in public name & address book", "invalid final delivery userid", "check if address is correct", "ディレクトリのリストにありません",
         ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "host not found", "domain not found", "mail from", "your address", "relay", "reverse", "sender address", "ptr"]),
         new(BounceReason.Suspend,
         [

@@ -1,0 +1,25 @@
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace Bounceback.Core.Catalog;
+
+/// <summary>Reads one catalog YAML file into its data shape; shared by the catalog loader and the build-time compiler.</summary>
+internal static class CatalogYaml
+{
+    private static readonly IDeserializer Deserializer = new DeserializerBuilder()
+        .WithNamingConvention(CamelCaseNamingConvention.Instance)
+        .Build();
+
+    /// <summary>Parses a catalog file; a file that is not valid YAML of this shape throws <see cref="CatalogException"/>.</summary>
+    public static CatalogFileDto Read(string name, TextReader reader)
+    {
+        try
+        {
+            return Deserializer.Deserialize<CatalogFileDto>(reader) ?? new CatalogFileDto();
+        }
+        catch (YamlDotNet.Core.YamlException ex)
+        {
+            throw new CatalogException($"Catalog file {name} is not valid: {ex.Message}", ex);
+        }
+    }
+}
