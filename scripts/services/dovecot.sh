@@ -179,6 +179,7 @@ case "${1:-start}" in
       exit 0
     fi
     printf 'DOVECOT_HOST=127.0.0.1\nDOVECOT_PORT=%s\nDOVECOT_USER=%s\nDOVECOT_PASSWORD=%s\n' "$port" "$user" "$password" >"$state/env"
+    chmod 600 "$state/env"
     echo "dovecot: listening on 127.0.0.1:$port ($state/env)"
     ;;
   stop)
