@@ -53,7 +53,12 @@ public static partial class ReasonClassifier
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
         var reason = byProvider ?? (diagnostic.Length == 0 && noticeText.Length > 0 ? ByWording(noticeText, status) : null) ?? Decide(diagnostic, status, reply, facts);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
-        if (facts.DiagnosticType is "x-unix" && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold) reason = BounceReason.MailerError;
+        if (facts.DiagnosticType is "x-unix" && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
+        {
+            reason = BounceReason.MailerError;
+            // Its exit status says more than a catch-all x.0.0.
+            if (status is { Subject: 0, Detail: 0 }) status = null;
+        }
         if (reason == BounceReason.Undefined && diagnostic.Length == 0 && !string.IsNullOrEmpty(noticeText))
         {
             var s2 = FindStatus(noticeText);
@@ -139,6 +144,7 @@ public static partial class ReasonClassifier
     /// <summary>The reason the wording alone gives (decisive status codes still first), or null.</summary>
     private static BounceReason? ByWording(string text, EnhancedStatus? status)
     {
+        if (Providers.ProviderRules.Refine(text, status, null) is { } byProvider) return byProvider;
         if (status is { } decisive)
         {
             foreach (var rule in ReasonRules.All)
