@@ -10,10 +10,10 @@ namespace Bounceback.Core.Tests.Bounces;
 /// </summary>
 public class CorpusAccuracyTests(ITestOutputHelper output)
 {
-    private const double MinCount = 0.97;
-    private const double MinReason = 0.855;
-    private const double MinStatus = 0.975;
-    private const double MinHard = 0.91;
+    private const double MinCount = 0.99;
+    private const double MinReason = 0.90;
+    private const double MinStatus = 0.985;
+    private const double MinHard = 0.945;
 
     [CorpusFact]
     public void Corpus_accuracy_stays_above_the_floors_and_no_message_crashes()

@@ -80,4 +80,33 @@ public class ReasonClassifierWordingTests
     {
         Assert.Equal(want, Classify(diagnostic).Reason);
     }
+
+    [Theory]
+    [InlineData("554 5.3.0 <ann@shop.example>: Recipient address rejected: Internal system error, try later", BounceReason.SystemError)]
+    [InlineData("The group you wrote to may not exist, or you do not have permission to post messages to it.", BounceReason.Rejected)]
+    [InlineData("Your 'Send mail as' settings are out of date. Learn more: https://support.google.com/mail/?p=CustomFromDenied", BounceReason.Rejected)]
+    public void Server_faults_and_group_refusals_are_not_unknown_recipients(string diagnostic, BounceReason want)
+    {
+        Assert.Equal(want, Classify(diagnostic, "5.3.0").Reason);
+    }
+
+    [Fact]
+    public void A_failed_local_delivery_program_reports_a_mailer_status_instead_of_a_catch_all()
+    {
+        var c = ReasonClassifier.Classify(ReportKind.Failure,
+            new RecipientFacts { Recipient = "ann@shop.example", Status = "5.0.0", DiagnosticType = "x-unix", DiagnosticCode = "75", Action = "failed" }, null);
+        Assert.Equal(BounceReason.MailerError, c.Reason);
+        Assert.Equal("5.3.0", c.Status);
+    }
+
+    [Fact]
+    public void A_notice_without_per_recipient_wording_gives_its_own_status_and_reason()
+    {
+        const string notice = "SMTP error from remote mail server after MAIL FROM:<news@letters.example>: host mx.shop.example [192.0.2.20]: "
+            + "550 5.7.0 <news@letters.example>... Please relay through the SMTP server of your ISP.";
+        var c = ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts { Recipient = "ann@shop.example", Action = "failed" }, notice);
+        Assert.Equal(BounceReason.Blocked, c.Reason);
+        Assert.Equal("5.7.0", c.Status);
+        Assert.Equal(550, c.ReplyCode);
+    }
 }

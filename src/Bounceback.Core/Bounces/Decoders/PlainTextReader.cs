@@ -124,6 +124,10 @@ internal static partial class PlainTextReader
     private static string Rest(string line, int from)
     {
         if (from >= line.Length) return "";
+        // Outlook repeats the address as a link right after it: "addr<mailto:addr>".
+        var link = from > 0 && line[from - 1] == '<' ? from - 1 : from;
+        if (line.AsSpan(link).StartsWith("<mailto:", StringComparison.OrdinalIgnoreCase) && line.IndexOf('>', link) is var close and > 0) from = close + 1;
+        if (from >= line.Length) return "";
         var r = line[from..].TrimStart('>', ':', ' ', '\t', '.', ',').Trim();
         return r.Length > 2 ? r : "";
     }
@@ -136,8 +140,8 @@ internal static partial class PlainTextReader
         t.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || t.StartsWith("MAIL FROM", StringComparison.OrdinalIgnoreCase) ||
         t.StartsWith("Date:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>An address at the start of a line: "addr", "&lt;addr&gt;:", "addr: text", "550 5.1.1 &lt;addr&gt;... text".</summary>
-    [GeneratedRegex(@"^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})""?>?(?:$|[\s:.,(])", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    /// <summary>An address at the start of a line: "addr", "&lt;addr&gt;:", "addr: text", "550 5.1.1 &lt;addr&gt;... text", "addr&lt;mailto:addr&gt;".</summary>
+    [GeneratedRegex(@"^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})""?>?(?:$|[\s:.,(<])", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingAddress();
 
     /// <summary>An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr".</summary>

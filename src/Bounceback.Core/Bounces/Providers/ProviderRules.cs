@@ -26,6 +26,10 @@ public static class ProviderRules
         new("?p=BlockedMessage", BounceReason.Blocked),
         new("?p=MessageTooBig", BounceReason.MesgTooBig),
         new("recipient preferences", BounceReason.Filtered),
+        new("?p=CustomFromDenied", BounceReason.Rejected),
+        // Google Groups refusing a poster (not a member, no permission to post), also in Japanese
+        new("permission to post", BounceReason.Rejected),
+        new("投稿する権限", BounceReason.Rejected),
         new("This user doesn't have a", BounceReason.UserUnknown),
         new("content presents a potential", BounceReason.PolicyViolation),
         new("rejected due to spam classification", BounceReason.SpamDetected),
@@ -42,6 +46,14 @@ public static class ProviderRules
         new("SRV_OUTBOUND_IP_SPAM", BounceReason.Blocked),
         new("Access denied, banned sender", BounceReason.Blocked),
         new("Access denied, spam abuse", BounceReason.Blocked),
+        // Cox: AUP# codes on its error-code page (CDRBL/CXBL/IPBL: the sending IP is blocked; CXCNCT: too many connections; CXMXRT: too many messages)
+        new("AUP#CDRBL", BounceReason.Blocked),
+        new("AUP#CXBL", BounceReason.Blocked),
+        new("AUP#IPBL", BounceReason.Blocked),
+        new("AUP#CXCNCT", BounceReason.TooManyConn),
+        new("AUP#CXMXRT", BounceReason.Speeding),
+        // Spectrum / Charter: AUP#In-13xx are connection and rate limits of the sending IP
+        new("AUP#In-13", BounceReason.TooManyConn),
         // Yahoo / AOL
         new("[TSS05]", BounceReason.Speeding),
         new("[TSS07]", BounceReason.Blocked),

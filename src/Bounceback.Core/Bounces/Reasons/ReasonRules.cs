@@ -48,7 +48,7 @@ public static class ReasonRules
             "mailbox has exceeded", "mailbox exceeded", "disk quota", "quota exceed", "exceed the quota", "exceeds quota", "user is over", "is over quota", "mailfolder is full",
             "full mailbox", "account is full", "mailbox is over", "storage quota", "too much mail", "inbox is full", "out of storage", "mail quota", "quota limit", "mailbox over",
             "insufficient storage", "not enough storage", "user's mailbox is full", "recipient mailbox full", "postfach voll", "boîte pleine", "exceeded the quota", "has exceeded",
-            "quota", "mailbox not enough space", "mailbox is overfull",
+            "quota", "mailbox not enough space", "mailbox is overfull", "mailbox exceeds",
         ], ["x.2.2"], "2.2", ["message size", "too large", "too big", "rate limit", "sending quota", "relay quota"]) { Decisive = ["x.2.2"] },
         new(BounceReason.MesgTooBig,
         [
@@ -73,25 +73,26 @@ public static class ReasonRules
             "address unknown", "unknown address", "addressee unknown", "invalid recipient", "recipient not found", "user not found", "mailbox not found", "mailbox unavailable",
             "mailbox does not exist", "account does not exist", "does not exist", "doesn't exist", "not exist", "unknown local part", "unknown local-part", "invalid mailbox",
             "not a valid mailbox", "no mailbox", "bad destination mailbox", "unknown or illegal user", "unknown or illegal alias", "unknown mailbox", "is not a known user", "user invalid", "invalid user",
-            "recipnotfound", "recipientnotfound", "recipient address rejected: access denied", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
+            "recipnotfound", "recipientnotfound", "recipient address rejected: access denied", "not listed in public name", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
             "not our customer", "address invalid", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
             "this user doesn't have", "no longer exists", "no account by that name", "couldn't find", "could not find the recipient", "unknown email address",
             "not listed in domino directory", "account is unavailable", "dosn't exist", "no valid recipient", "invalid-recipient",
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
+            "not listed in public name & address book", "invalid final delivery userid", "check if address is correct", "ディレクトリのリストにありません",
         ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "host not found", "domain not found", "mail from", "your address", "relay", "reverse", "sender address", "ptr"]),
         new(BounceReason.Suspend,
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
             "is not accepting mail", "mailbox is disabled", "temporarily disabled", "no longer active", "account closed", "has been closed", "not activated", "mailbox inactive",
             "blocked by the user", "expired account", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
-        ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended"]) { Decisive = ["x.7.13"] },
+        ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable"]) { Decisive = ["x.7.13"] },
         new(BounceReason.Rejected,
         [
             "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from",
-            "address that has been blacklisted", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
+            "address that has been blacklisted", "not a member of", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
         ], ["x.1.7", "x.1.8", "x.7.1"], "7.1"),
         new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history"], [], "7.1"),
         new(BounceReason.Blocked,
@@ -99,7 +100,7 @@ public static class ReasonRules
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
             "client host rejected", "your ip", "banned", "not allowed to send", "connection refused by", "connection rejected", "access denied", "ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
-            "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "not accepting connections", "service refuse",
+            "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "not accepting connections", "service refuse", "smtp server of your isp", "use your isp's",
         ], [], "7.1", ["spam content", "content rejected"]),
         new(BounceReason.SpamDetected,
         [
@@ -116,7 +117,7 @@ public static class ReasonRules
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
             "too long in the queue", "undeliverable for", "giving up", "expired", "has been delayed", "delivery delayed", "was not delivered within", "has not been delivered",
             "timed out in queue", "retry limit", "maximum time", "queue time", "in queue for too long", "in the queue for too long", "connection timed out", "still undelivered", "will keep trying", "continue trying",
-            "timed out", "did not accept our requests to connect", "will be retried", "queue too long", "multiple retries", "failing for a long time", "host not reachable",
+            "timed out", "did not accept our requests to connect", "aborted after", "will be retried", "queue too long", "multiple retries", "failing for a long time", "host not reachable",
         ], ["x.4.7"], "4.7") { Decisive = ["x.4.7"] },
         new(BounceReason.NetworkError,
         [
@@ -125,6 +126,8 @@ public static class ReasonRules
             "conversation with", "broken pipe", "temporary lookup failure", "dns error", "dns failure", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
         new(BounceReason.ContentError, ["content", "attachment", "mime", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5"], "6.0"),
+        // The server's own failure, even when it is worded as a refusal of the recipient.
+        new(BounceReason.SystemError, ["internal system error", "internal server error", "internal error", "local error in processing"], [], "3.0"),
         new(BounceReason.UserUnknown, ["recipient address rejected", "invalid address", "address rejected", "recipient rejected", "not found", "is not a valid"], [], "1.1", ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz"]),
         new(BounceReason.SystemError,
         [
@@ -152,7 +155,7 @@ public static class ReasonRules
     /// The vague "user unknown" some receiving servers give when a per-recipient filter refuses the message after DATA;
     /// plainer wording ("invalid recipient", "does not exist") still means the mailbox is missing.
     /// </summary>
-    public static ReasonRule FilterCover { get; } = new(BounceReason.Filtered, ["user unknown", "unknown user"], [], "2.0");
+    public static ReasonRule FilterCover { get; } = new(BounceReason.Filtered, ["user unknown", "unknown user", "no such user"], [], "2.0");
 
     /// <summary>The cause an expiry notice names for its last attempt, or null when it names none (or only a timeout).</summary>
     public static BounceReason? CauseOfExpiry(string text)
