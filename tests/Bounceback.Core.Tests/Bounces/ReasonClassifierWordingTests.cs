@@ -98,4 +98,15 @@ public class ReasonClassifierWordingTests
         Assert.Equal(BounceReason.MailerError, c.Reason);
         Assert.Equal("5.3.0", c.Status);
     }
+
+    [Fact]
+    public void A_notice_without_per_recipient_wording_gives_its_own_status_and_reason()
+    {
+        const string notice = "SMTP error from remote mail server after MAIL FROM:<news@letters.example>: host mx.shop.example [192.0.2.20]: "
+            + "550 5.7.0 <news@letters.example>... Please relay through the SMTP server of your ISP.";
+        var c = ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts { Recipient = "ann@shop.example", Action = "failed" }, notice);
+        Assert.Equal(BounceReason.Blocked, c.Reason);
+        Assert.Equal("5.7.0", c.Status);
+        Assert.Equal(550, c.ReplyCode);
+    }
 }

@@ -46,8 +46,6 @@ public static class ProviderRules
         new("SRV_OUTBOUND_IP_SPAM", BounceReason.Blocked),
         new("Access denied, banned sender", BounceReason.Blocked),
         new("Access denied, spam abuse", BounceReason.Blocked),
-        // Apple iCloud: its wording for an address that no longer (or never) had a mailbox.
-        new("inactive email address", BounceReason.UserUnknown),
         // Cox: AUP# codes on its error-code page (CDRBL/CXBL/IPBL: the sending IP is blocked; CXCNCT: too many connections; CXMXRT: too many messages)
         new("AUP#CDRBL", BounceReason.Blocked),
         new("AUP#CXBL", BounceReason.Blocked),

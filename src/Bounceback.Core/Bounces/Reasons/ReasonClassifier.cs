@@ -51,7 +51,15 @@ public static partial class ReasonClassifier
         // A refusal that names no address ("550 : User unknown") answered the message content, not a recipient.
         var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText, facts.Recipient) ?? (ReplyWithoutAddress().IsMatch(Head(diagnostic)) ? "DATA" : null);
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
-        var reason = byProvider ?? (diagnostic.Length == 0 && noticeText.Length > 0 ? ByWording(noticeText, status) : null) ?? Decide(diagnostic, status, reply, facts);
+        var byNotice = byProvider is null && diagnostic.Length == 0 && noticeText.Length > 0 ? ByWording(noticeText, status) : null;
+        if (byNotice is not null && status is null)
+        {
+            // The notice is the only wording: the codes in it are the ones its reason was read from.
+            status = FindStatus(noticeText) is { Class: 4 or 5 } found ? found : null;
+            reply ??= FindReply(noticeText);
+            temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
+        }
+        var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
         if (facts.DiagnosticType is "x-unix" && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
         {

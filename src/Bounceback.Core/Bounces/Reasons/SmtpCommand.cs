@@ -37,10 +37,16 @@ public static partial class SmtpCommand
     private static int? ReplyNaming(string text, string? recipient)
     {
         if (string.IsNullOrEmpty(recipient)) return null;
-        for (var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(recipient, at + recipient.Length, StringComparison.OrdinalIgnoreCase))
+        const int Window = 200;
+        var tries = 0;
+        for (var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase); at >= 0 && tries < 64; at = text.IndexOf(recipient, at + recipient.Length, StringComparison.OrdinalIgnoreCase), tries++)
         {
-            var reply = text.LastIndexOf("<<< ", at, StringComparison.Ordinal);
-            if (reply >= 0 && at - reply < 200 && text.IndexOf(">>> ", reply, at - reply, StringComparison.Ordinal) < 0) return reply;
+            // Only a reply a short way before this mention, with no command sent in between, is about this recipient.
+            var from = Math.Max(0, at - Window);
+            var reply = text.IndexOf("<<< ", from, at - from, StringComparison.Ordinal);
+            if (reply < 0) continue;
+            var last = text.LastIndexOf("<<< ", at, at - reply + 1, StringComparison.Ordinal);
+            if (text.IndexOf(">>> ", last, at - last, StringComparison.Ordinal) < 0) return last;
         }
         return null;
     }
