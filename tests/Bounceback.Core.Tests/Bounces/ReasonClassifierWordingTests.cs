@@ -109,4 +109,10 @@ public class ReasonClassifierWordingTests
         Assert.Equal("5.7.0", c.Status);
         Assert.Equal(550, c.ReplyCode);
     }
+
+    [Fact]
+    public void A_dotted_name_that_does_not_exist_stays_a_mailbox_when_the_status_says_so()
+    {
+        Assert.Equal(BounceReason.UserUnknown, Classify("550 5.1.1 ann.smith does not exist here", "5.1.1").Reason);
+    }
 }
