@@ -123,7 +123,7 @@ public static partial class ReasonClassifier
             case "DATA" when reason == BounceReason.UserUnknown && status is not { Subject: 1, Detail: 1 } && ReasonRules.FilterCover.MatchesText(wording):
                 return BounceReason.Filtered;
             case "EHLO" or "CONNECT" when !temporary
-                && reason is BounceReason.Rejected or BounceReason.UserUnknown or BounceReason.HostUnknown or BounceReason.OnHold or BounceReason.Undefined:
+                && reason is BounceReason.Rejected or BounceReason.UserUnknown or BounceReason.HostUnknown or BounceReason.SystemError or BounceReason.OnHold or BounceReason.Undefined:
                 return BounceReason.Blocked;
             default:
                 return reason;
