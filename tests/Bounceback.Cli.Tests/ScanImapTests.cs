@@ -249,6 +249,41 @@ public sealed class ScanImapTests
         }
     }
 
+    [ImapFact]
+    public async Task A_message_over_the_size_limit_is_read_only_up_to_it_and_still_gives_its_recipients()
+    {
+        var server = DovecotServer.Require();
+        var fixture = Path.Combine(Fixtures, "rfc3464", "two-recipients.eml");
+        var large = Load(fixture);
+        // A returned message with a large attachment after the delivery report, as bounces of big mail carry.
+        Assert.IsType<Multipart>(large.Body, exactMatch: false).Add(new MimePart("application", "octet-stream")
+        {
+            Content = new MimeContent(new MemoryStream(new byte[400_000])),
+            ContentTransferEncoding = ContentEncoding.Base64,
+            FileName = "big.bin",
+        });
+        var folder = await server.CreateFolderAsync([(Load(fixture), Day), (large, Day)]);
+        const int limit = 64 * 1024;
+
+        var source = new Bounceback.Core.Scanning.ImapSource(Bounceback.Core.Scanning.ImapLocation.Parse(server.Url(folder)), server.Password,
+            new Bounceback.Core.Scanning.ImapOptions(null, null) { MaxMessageBytes = limit });
+        var items = new List<Bounceback.Core.Scanning.ScanItem>();
+        await using (source)
+        {
+            await source.OpenAsync(CancellationToken.None);
+            await foreach (var item in source.ReadAsync()) items.Add(item);
+        }
+
+        Assert.Equal(2, items.Count);
+        Assert.InRange(items[0].Bytes.Length, 1, limit - 1);
+        Assert.Equal(limit, items[1].Bytes.Length);
+        var pipeline = new Bounceback.Core.Scanning.ScanPipeline(Bounceback.Core.Bounces.BounceParser.Default, Bounceback.Core.Codes.Language.En, 1);
+        var whole = pipeline.ParseOne(items[0]).Outcome.Results.Select(r => (r.Recipient, r.Reason)).ToList();
+        var cut = pipeline.ParseOne(items[1]).Outcome.Results.Select(r => (r.Recipient, r.Reason)).ToList();
+        Assert.Equal(2, whole.Count);
+        Assert.Equal(whole, cut);
+    }
+
     [Theory]
     [InlineData("imap://anna:secret@127.0.0.1/INBOX", "BOUNCEBACK_IMAP_PASSWORD")]
     [InlineData("imap://127.0.0.1/INBOX", "imap[s]://user@host[:port]/Folder")]

@@ -54,10 +54,18 @@ public sealed record ImapLocation(bool ImplicitTls, string User, string Host, in
 /// <summary>What to read from IMAP and what to do afterwards.</summary>
 /// <param name="Since">Only messages delivered on or after this date.</param>
 /// <param name="MoveProcessedTo">Move the messages parsed as bounces to this folder (the folder is opened read-write).</param>
-public sealed record ImapOptions(DateTimeOffset? Since, string? MoveProcessedTo);
+public sealed record ImapOptions(DateTimeOffset? Since, string? MoveProcessedTo)
+{
+    /// <summary>
+    /// A larger message is fetched only up to this many bytes (IMAP partial fetch), to bound memory. A bounce's
+    /// notice and delivery report come first; what is cut off is the tail of the returned message.
+    /// </summary>
+    public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
+}
 
 /// <summary>
-/// Reads the messages of one IMAP folder through MailKit, in UID order, a batch of messages per FETCH. Read-only
+/// Reads the messages of one IMAP folder through MailKit, in UID order, a batch of messages per FETCH, each at most
+/// <see cref="ImapOptions.MaxMessageBytes"/> long. Read-only
 /// (EXAMINE, and BODY.PEEK so no \Seen flag is set) unless messages are to be moved afterwards. Failures are
 /// <see cref="ImapSourceException"/>s; a connection lost partway ends the stream with one after the messages
 /// already received.
@@ -136,6 +144,7 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
             throw Failure(ImapFailure.ConnectionLost, location.Folder, e);
         }
         var uids = found.OrderBy(u => u.Id).ToList();
+        var max = Math.Max(1024, options.MaxMessageBytes);
         var index = 0;
         for (var start = 0; start < uids.Count; start += BatchSize)
         {
@@ -144,12 +153,22 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
             Exception? lost = null;
             try
             {
-                await ((ImapFolder)folder).GetStreamsAsync(batch, async (_, _, uid, stream, token) =>
+                // Sizes first: a message over the limit is fetched alone and only its first bytes; the others in one FETCH.
+                var sizes = await folder.FetchAsync(batch, MessageSummaryItems.UniqueId | MessageSummaryItems.Size, cancellationToken).ConfigureAwait(false);
+                var large = sizes.Where(m => m.Size > (uint)max).Select(m => m.UniqueId).ToHashSet();
+                var whole = batch.Where(u => !large.Contains(u)).ToList();
+                if (whole.Count > 0)
                 {
-                    using var copy = new MemoryStream();
-                    await stream.CopyToAsync(copy, token).ConfigureAwait(false);
-                    received[uid.Id] = copy.ToArray();
-                }, cancellationToken).ConfigureAwait(false);
+                    await ((ImapFolder)folder).GetStreamsAsync(whole, async (_, _, uid, stream, token) =>
+                    {
+                        received[uid.Id] = await ReadAllAsync(stream, max, token).ConfigureAwait(false);
+                    }, cancellationToken).ConfigureAwait(false);
+                }
+                foreach (var uid in batch.Where(large.Contains))
+                {
+                    using var head = await folder.GetStreamAsync(uid, 0, max, cancellationToken).ConfigureAwait(false);
+                    received[uid.Id] = await ReadAllAsync(head, max, cancellationToken).ConfigureAwait(false);
+                }
             }
             catch (Exception e) when (IsConnectionFailure(e) || e is ImapCommandException)
             {
@@ -171,6 +190,19 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
             }
             if (lost is not null) throw Failure(ImapFailure.ConnectionLost, location.Folder, lost);
         }
+    }
+
+    /// <summary>Copies a fetched message, at most <paramref name="max"/> bytes (a server may send more than it announced).</summary>
+    private static async Task<byte[]> ReadAllAsync(Stream stream, int max, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        using var copy = new MemoryStream();
+        int n;
+        while (copy.Length < max && (n = await stream.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, max - copy.Length)), cancellationToken).ConfigureAwait(false)) > 0)
+        {
+            copy.Write(buffer, 0, n);
+        }
+        return copy.ToArray();
     }
 
     /// <summary>Moves the given messages to the configured folder (does nothing without --move-processed).</summary>

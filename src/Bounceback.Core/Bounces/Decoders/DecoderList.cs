@@ -21,6 +21,7 @@ public static class DecoderList
         new NotesDecoder(),
         new MFilterDecoder(),
         new X3Decoder(),
+        new V5SendmailDecoder(),
         new TextBounceDecoder("qmail", markers: ["qmail-send program", "This is the qmail", "I'm afraid I wasn't able to deliver your message"]),
         new TextBounceDecoder("gmail", senders: ["@google", "@gmail", "@googlemail"], markers: ["Delivery to the following recipient", "Google tried to deliver", "The response from the remote server", "Message not delivered", "message wasn't delivered", "Technical details of"], needsAll: true),
         new TextBounceDecoder("googlegroups", senders: ["googlegroups", "@google"], markers: ["Google Groups", "googlegroups", "the group you tried to contact"], needsAll: true),

@@ -117,8 +117,21 @@ internal static partial class PlainTextReader
         var m = LeadingAddress().Match(t);
         if (m.Success) return (m.Groups["a"].Value, Rest(t, m.Index + m.Length));
         m = IntroducedAddress().Match(t);
-        if (m.Success) return (m.Groups["a"].Value, Rest(t, m.Index + m.Length));
+        if (m.Success) return (m.Groups["a"].Value, WithWording(t, m.Index, m.Groups["a"].Index, Rest(t, m.Index + m.Length)));
         return null;
+    }
+
+    /// <summary>
+    /// Keeps the wording that introduces an address when it says more than "Recipient:" ("User's mailbox is full:
+    /// &lt;addr&gt;"): a phrase of three or more words ending in a colon at the start of the line.
+    /// </summary>
+    private static string WithWording(string line, int matchStart, int addressStart, string rest)
+    {
+        if (matchStart != 0) return rest;
+        var intro = line[..addressStart].TrimEnd(' ', '\t', '<');
+        if (!intro.EndsWith(':') || intro.Count(c => c == ' ') < 2) return rest;
+        intro = intro.TrimEnd(':');
+        return rest.Length == 0 ? intro : $"{intro}: {rest}";
     }
 
     private static string Rest(string line, int from)
