@@ -124,7 +124,8 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
         }
         catch (Exception e) when (IsConnectionFailure(e) || e is SslHandshakeException or ImapCommandException or NotSupportedException)
         {
-            throw Failure(step == ImapFailure.FolderNotFound ? ImapFailure.ConnectionLost : ImapFailure.Connect, location.Folder, e);
+            // Nothing has been read yet, so a connection that breaks while opening is a failure to connect.
+            throw Failure(ImapFailure.Connect, location.Folder, e);
         }
     }
 

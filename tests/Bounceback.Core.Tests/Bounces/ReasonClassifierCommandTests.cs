@@ -74,6 +74,7 @@ public class ReasonClassifierCommandTests
     [Theory]
     [InlineData("Connected to 192.0.2.40 but my name was rejected. Remote host said: 501 5.0.0 Invalid domain name")]
     [InlineData("SMTP error from remote mail server after initial connection: host mx.shop.example [192.0.2.40]: 554 You are over your daily relay quota")]
+    [InlineData("554 mail.shop.example ESMTP not accepting messages (in reply to initial connection)")]
     public void A_permanent_refusal_of_the_greeting_or_helo_is_a_block_of_the_sending_host(string diagnostic)
     {
         Assert.Equal(BounceReason.Blocked, Classify(diagnostic).Reason);

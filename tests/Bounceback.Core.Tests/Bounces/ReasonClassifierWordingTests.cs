@@ -13,6 +13,7 @@ public class ReasonClassifierWordingTests
     [Theory]
     [InlineData("Deferred: Name server: shop.example.: host name lookup failure. Message could not be delivered for 5 days", "4.4.7", BounceReason.NetworkError)]
     [InlineData("550 5.4.312 Message expired, DNS query failed", "5.4.312", BounceReason.NetworkError)]
+    [InlineData("554 4.4.7 Message expired: unable to deliver in 840 minutes.<421 4.4.0 Unable to lookup DNS for shop.example>", "4.4.7", BounceReason.NetworkError)]
     [InlineData("Deferred: Connection refused by mx.shop.example. Message could not be delivered for 5 days", "4.4.7", BounceReason.Blocked)]
     [InlineData("Unable to contact LDAP server. (#4.4.3) I'm not going to try again; this message has been in the queue too long.", null, BounceReason.SystemError)]
     [InlineData("Message expired after 3 days; last attempt: connection timed out", "4.4.7", BounceReason.Expired)]
@@ -76,6 +77,8 @@ public class ReasonClassifierWordingTests
     [InlineData("Sorry, you are sending to or from an address that has been blacklisted", BounceReason.Rejected)]
     [InlineData("550 5.2.0 <news@letters.example> From: domain is invalid. Please provide a valid From: header", BounceReason.Rejected)]
     [InlineData("Name service error for domain shop.example: Host not found, try again", BounceReason.NetworkError)]
+    [InlineData("553 Domain of sender address news@letters.example does not resolve", BounceReason.Rejected)]
+    [InlineData("450 4.2.0 <ann@shop.example>: Recipient address rejected: Greylisted for 5 minutes, come back later", BounceReason.Blocked)]
     public void Sender_side_wording_gets_its_own_reason(string diagnostic, BounceReason want)
     {
         Assert.Equal(want, Classify(diagnostic).Reason);
@@ -108,5 +111,11 @@ public class ReasonClassifierWordingTests
         Assert.Equal(BounceReason.Blocked, c.Reason);
         Assert.Equal("5.7.0", c.Status);
         Assert.Equal(550, c.ReplyCode);
+    }
+
+    [Fact]
+    public void A_dotted_name_that_does_not_exist_stays_a_mailbox_when_the_status_says_so()
+    {
+        Assert.Equal(BounceReason.UserUnknown, Classify("550 5.1.1 ann.smith does not exist here", "5.1.1").Reason);
     }
 }

@@ -49,7 +49,8 @@ public static partial class ReasonClassifier
         }
 
         // A refusal that names no address ("550 : User unknown") answered the message content, not a recipient.
-        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText, facts.Recipient) ?? (ReplyWithoutAddress().IsMatch(Head(diagnostic)) ? "DATA" : null);
+        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText, facts.Recipient)
+            ?? (ReplyWithoutAddress().IsMatch(Head(diagnostic)) ? "DATA" : null);
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
         var byNotice = byProvider is null && diagnostic.Length == 0 && noticeText.Length > 0 ? ByWording(noticeText, status) : null;
         if (byNotice is not null && status is null)
@@ -84,7 +85,10 @@ public static partial class ReasonClassifier
             if (status is { Subject: 4, Detail: 7 } && CauseStatus(diagnostic) is { } cause) status = cause;
         }
         // "example.com does not exist" is about a domain, not a mailbox.
-        if (reason == BounceReason.UserUnknown && byProvider is null && NamesOnlyADomain(wording)) reason = BounceReason.HostUnknown;
+        if (reason == BounceReason.UserUnknown && byProvider is null && status is not { Subject: 1, Detail: 1 } && NamesOnlyADomain(wording))
+        {
+            reason = BounceReason.HostUnknown;
+        }
         // A domain that could not be looked up for now is a network (DNS) problem, not a domain that does not exist.
         if (reason == BounceReason.HostUnknown && temporary) reason = BounceReason.NetworkError;
         if (byProvider is null) reason = ByCommand(reason, command, status, temporary, wording);
@@ -107,7 +111,8 @@ public static partial class ReasonClassifier
     /// <summary>
     /// What the refused SMTP command says about a reason read from wording: an unknown address refused at MAIL FROM is
     /// the sender's; a bare "user unknown" only after the content was sent (without a status that says the mailbox
-    /// does not exist) is the recipient's filter, which some providers word that way; a permanent refusal of the connection or greeting is about the sending host.
+    /// does not exist) is the recipient's filter, which some providers word that way; a permanent refusal of the
+    /// connection or greeting is about the sending host.
     /// </summary>
     private static BounceReason ByCommand(BounceReason reason, string? command, EnhancedStatus? status, bool temporary, string wording)
     {
@@ -117,7 +122,8 @@ public static partial class ReasonClassifier
                 return BounceReason.Rejected;
             case "DATA" when reason == BounceReason.UserUnknown && status is not { Subject: 1, Detail: 1 } && ReasonRules.FilterCover.MatchesText(wording):
                 return BounceReason.Filtered;
-            case "EHLO" or "CONNECT" when !temporary && reason is BounceReason.Rejected or BounceReason.UserUnknown or BounceReason.HostUnknown or BounceReason.OnHold or BounceReason.Undefined:
+            case "EHLO" or "CONNECT" when !temporary
+                && reason is BounceReason.Rejected or BounceReason.UserUnknown or BounceReason.HostUnknown or BounceReason.SystemError or BounceReason.OnHold or BounceReason.Undefined:
                 return BounceReason.Blocked;
             default:
                 return reason;
@@ -130,7 +136,10 @@ public static partial class ReasonClassifier
         var span = Head(text);
         for (var m = StatusPattern().Match(span); m.Success; m = m.NextMatch())
         {
-            if (EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var s) && s.Class is 4 or 5 && !(s.Subject == 4 && s.Detail == 7) && !s.IsPlaceholder) return s;
+            if (EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var s) && s.Class is 4 or 5 && !(s.Subject == 4 && s.Detail == 7) && !s.IsPlaceholder)
+            {
+                return s;
+            }
         }
         return null;
     }

@@ -17,7 +17,7 @@ public static class ReasonRules
             "reverse dns", "reverse-dns", "reverse lookup", "reverse name", "ptr record", "no ptr", "ptr lookup", "rdns", "cannot find your hostname", "cannot find your reverse",
             "can't resolve your", "ip name lookup failed", "hostname lookup failed", "client host rejected: cannot find", "not have a ptr", "no reverse", "reverse dns entry",
             "unresolvable", "mismatches client ip", "unverifiable sending ip", "unverifyable sending ip", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
-        ], ["x.7.25"], "7.25") { Decisive = ["x.7.25"] },
+        ], ["x.7.25"], "7.25", ["sender address", "domain of sender"]) { Decisive = ["x.7.25"] },
         new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
         new(BounceReason.NetworkError, ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure"], [], "4.0"),
         new(BounceReason.PolicyViolation, ["header error"], [], "7.0"),
@@ -100,7 +100,7 @@ public static class ReasonRules
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
             "client host rejected", "your ip", "banned", "not allowed to send", "connection refused by", "connection rejected", "access denied", "ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
-            "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "not accepting connections", "service refuse", "smtp server of your isp", "use your isp's",
+            "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
         ], [], "7.1", ["spam content", "content rejected"]),
         new(BounceReason.SpamDetected,
         [
@@ -144,7 +144,7 @@ public static class ReasonRules
     [
         new(BounceReason.NetworkError,
         [
-            "host name lookup failure", "name server", "dns query failed", "dns lookup failed", "name service error", "host not found", "temporary lookup failure",
+            "host name lookup failure", "name server", "dns query failed", "dns lookup", "lookup dns", "name service error", "host not found", "temporary lookup failure",
             "no route to host", "network is unreachable", "mail loop", "loop detected", "too many hops",
         ], [], "4.0"),
         new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
