@@ -29,7 +29,7 @@ install_dovecot() {
   [ -n "$own_policy" ] && rm -f "$policy"
   # Should a service have been started anyway, stop it and keep it from starting at boot.
   if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
-    systemctl disable --now dovecot >/dev/null 2>&1 || true
+    systemctl disable --now dovecot.socket dovecot.service >/dev/null 2>&1 || true
   elif command -v service >/dev/null 2>&1; then
     service dovecot stop >/dev/null 2>&1 || true
   fi

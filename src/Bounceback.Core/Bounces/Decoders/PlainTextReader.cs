@@ -86,6 +86,8 @@ internal static partial class PlainTextReader
                 parts.Add(t);
                 collected++;
             }
+            // Nothing but an introduction ("Did not reach the following recipient: addr"): that wording is all there is.
+            if (parts.Count == 0 && IntroductionOf(lines[line], address) is { } intro) parts.Add(intro);
             results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
         }
         return results;
@@ -130,9 +132,25 @@ internal static partial class PlainTextReader
         if (matchStart != 0) return rest;
         var intro = line[..addressStart].TrimEnd(' ', '\t', '<');
         if (!intro.EndsWith(':') || intro.Count(c => c == ' ') < 2) return rest;
+        // "Unable to deliver message to:", "The following recipient failed:" only introduce the address.
+        foreach (var plain in IntroOnly)
+        {
+            if (intro.Contains(plain, StringComparison.OrdinalIgnoreCase)) return rest;
+        }
         intro = intro.TrimEnd(':');
         return rest.Length == 0 ? intro : $"{intro}: {rest}";
     }
+
+    /// <summary>The words before the address on its line, when they are a phrase of three or more words.</summary>
+    private static string? IntroductionOf(string line, string address)
+    {
+        var at = line.IndexOf(address, StringComparison.OrdinalIgnoreCase);
+        if (at <= 0) return null;
+        var intro = line[..at].Trim().TrimEnd('<', '"', ' ').TrimEnd(':').Trim();
+        return intro.Count(c => c == ' ') >= 2 ? intro : null;
+    }
+
+    private static readonly string[] IntroOnly = ["deliver", "recipient", "address", "following", "failed", "message to"];
 
     private static string Rest(string line, int from)
     {
