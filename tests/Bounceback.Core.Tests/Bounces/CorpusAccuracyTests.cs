@@ -10,10 +10,10 @@ namespace Bounceback.Core.Tests.Bounces;
 /// </summary>
 public class CorpusAccuracyTests(ITestOutputHelper output)
 {
-    private const double MinCount = 0.99;
-    private const double MinReason = 0.90;
-    private const double MinStatus = 0.985;
-    private const double MinHard = 0.945;
+    private const double MinCount = 0.995;
+    private const double MinReason = 0.91;
+    private const double MinStatus = 0.99;
+    private const double MinHard = 0.95;
 
     [CorpusFact]
     public void Corpus_accuracy_stays_above_the_floors_and_no_message_crashes()

@@ -2,6 +2,7 @@ using System.Text;
 using Bounceback.Core.Bounces;
 using Bounceback.Core.Catalog;
 using Bounceback.Core.Codes;
+using Bounceback.Core.Diagnosis;
 
 namespace Bounceback.Core.Tests.Bounces;
 
@@ -46,6 +47,16 @@ public class ReasonClassifierProviderTests
         Assert.Equal(BounceReason.UserUnknown, r.Reason);
         Assert.NotNull(r.Explanation);
         Assert.Equal(r.Reason, r.Explanation!.Reason);
+    }
+
+    [Fact]
+    public void The_diagnoser_names_a_provider_reason_only_for_provider_tokens_or_wording()
+    {
+        var want = ExplanationCatalog.Default.FindForProvider("yahoo", "TSS04").Select(e => e.Reason).Distinct().Single();
+        Diagnoser.Default.Diagnose("4.7.0", 421, "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred - see https://postmaster.yahooinc.com/error-codes", Language.En, out var byToken);
+        Diagnoser.Default.Diagnose("5.1.1", 550, "550 5.1.1 <ann@shop.example>: user unknown", Language.En, out var byStandardCode);
+        Assert.Equal(want, byToken);
+        Assert.Null(byStandardCode);
     }
 
     public static IEnumerable<object[]> Fixtures() => BounceFixtures.Messages().Select(f => new object[] { Path.GetRelativePath(BounceFixtures.FixtureRoot, f) });
