@@ -1,3 +1,4 @@
+using System.Buffers;
 using Bounceback.Core.Codes;
 
 namespace Bounceback.Core.Bounces.Reasons;
@@ -14,20 +15,32 @@ namespace Bounceback.Core.Bounces.Reasons;
 public sealed record ReasonRule(BounceReason Reason, IReadOnlyList<string> Phrases, IReadOnlyList<string> Statuses, string DefaultStatus, IReadOnlyList<string>? Unless = null)
 {
     /// <summary>Whether the wording contains one of the phrases and none of the exceptions.</summary>
+    /// <remarks>One multi-string search per list (SearchValues, case-insensitive ordinal: the same matching as
+    /// string.Contains with OrdinalIgnoreCase), built on first use and rebuilt if a copy of the rule changes a list.</remarks>
     public bool MatchesText(string text)
     {
         if (text.Length == 0) return false;
-        var hit = false;
-        foreach (var p in Phrases)
-        {
-            if (text.Contains(p, StringComparison.OrdinalIgnoreCase)) { hit = true; break; }
-        }
-        if (!hit || Unless is null) return hit;
-        foreach (var u in Unless)
-        {
-            if (text.Contains(u, StringComparison.OrdinalIgnoreCase)) return false;
-        }
-        return true;
+        if (!text.AsSpan().ContainsAny(Search(ref _phrases, Phrases))) return false;
+        return Unless is null || Unless.Count == 0 || !text.AsSpan().ContainsAny(Search(ref _unless, Unless));
+    }
+
+    // Reference fields, so a thread never sees half of a cache entry; equal rules may hold different caches.
+    private PhraseSearch? _phrases;
+    private PhraseSearch? _unless;
+
+    private static SearchValues<string> Search(ref PhraseSearch? cache, IReadOnlyList<string> list)
+    {
+        var current = cache;
+        if (current is not null && ReferenceEquals(current.From, list)) return current.Values;
+        current = new PhraseSearch(list, SearchValues.Create(list.Where(p => p.Length > 0).ToArray(), StringComparison.OrdinalIgnoreCase));
+        cache = current;
+        return current.Values;
+    }
+
+    private sealed record PhraseSearch(IReadOnlyList<string> From, SearchValues<string> Values)
+    {
+        public override int GetHashCode() => 0;
+        public bool Equals(PhraseSearch? other) => other is not null;
     }
 
     /// <summary>Class-independent codes so specific that they decide the reason before any wording is read.</summary>
