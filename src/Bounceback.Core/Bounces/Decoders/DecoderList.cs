@@ -19,7 +19,7 @@ public static class DecoderList
         new Rfc3464Decoder(),
         new AmazonSesNotificationDecoder(),
         new IMailDecoder(),
-        new TextBounceDecoder("activehunter", headers: ["X-AHMAILID"]),
+        new TextBounceDecoder("activehunter", headers: ["X-AHMAILID"], markers: ["permanent fatal errors", "Transcript of session follows"], needsAll: true),
         new PostfixTranscriptDecoder(),
         new NotesDecoder(),
         new MFilterDecoder(),

@@ -14,6 +14,7 @@ public sealed class FmlDecoder : IBounceDecoder
 
     public bool Recognises(MimeMessage message) =>
         message.Headers["X-MLServer"] is { } server && server.Contains("fml", StringComparison.OrdinalIgnoreCase) &&
+        !message.Headers.Contains("X-Mail-Count") && // a post distributed to the list, not a notice about one
         (MessageParts.SubjectContains(message, RefusalWording) || MessageParts.NoticeContains(message, RefusalWording));
 
     public DecodedBounce? Decode(MimeMessage message)

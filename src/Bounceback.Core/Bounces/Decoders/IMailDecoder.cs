@@ -11,7 +11,8 @@ public sealed class IMailDecoder : IBounceDecoder
     public string Name => "imailserver";
 
     public bool Recognises(MimeMessage message) =>
-        message.Headers["X-Mailer"] is { } mailer && mailer.TrimStart().StartsWith("<SMTP32", StringComparison.OrdinalIgnoreCase);
+        message.Headers["X-Mailer"] is { } mailer && mailer.TrimStart().StartsWith("<SMTP32", StringComparison.OrdinalIgnoreCase) &&
+        (MessageParts.SubjectContains(message, "Undeliverable", "Delivery") || MessageParts.NoticeContains(message, "Original message follows"));
 
     public DecodedBounce? Decode(MimeMessage message)
     {

@@ -9,6 +9,8 @@ namespace Bounceback.Core.Bounces.Decoders;
 /// </summary>
 public sealed class InterScanDecoder : IBounceDecoder
 {
+    private static readonly string[] Failure = ["unable to deliver", "could not deliver", "could not be delivered", "undeliverable"];
+
     public string Name => "interscanmss";
 
     public bool Recognises(MimeMessage message) =>
@@ -35,7 +37,7 @@ public sealed class InterScanDecoder : IBounceDecoder
                 lastSent = null;
                 continue;
             }
-            if (line.Contains("deliver", StringComparison.OrdinalIgnoreCase) && PlainTextReader.FirstAddress(line) is { } hit)
+            if (Failure.Any(f => line.Contains(f, StringComparison.OrdinalIgnoreCase)) && PlainTextReader.FirstAddress(line) is { } hit)
             {
                 var text = line.StartsWith("Reason:", StringComparison.OrdinalIgnoreCase) ? line[7..].Trim() : line;
                 Add(recipients, hit.Address, text, null);

@@ -195,14 +195,16 @@ internal static partial class PlainTextReader
 
     /// <summary>
     /// The address on the To: line of a returned message quoted inline after the notice: the header block after a
-    /// copy marker, or else the first block of lines that starts with a header such as From: or Date: after a blank line.
+    /// copy marker, or else (when <paramref name="unmarked"/>) the first block of lines that starts with a header such
+    /// as From: or Date: after a blank line.
     /// </summary>
-    public static string? CopiedTo(string text)
+    public static string? CopiedTo(string text, bool unmarked)
     {
         var lines = MessageParts.Lines(text, MaxLines);
         var start = CopyStart(lines);
         if (start >= lines.Length)
         {
+            if (!unmarked) return null;
             start = -1;
             for (var i = 1; i < lines.Length; i++)
             {

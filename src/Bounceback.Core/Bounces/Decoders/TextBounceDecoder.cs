@@ -56,9 +56,11 @@ public sealed class TextBounceDecoder : IBounceDecoder
         {
             recipients = PlainTextReader.AddressesIn(to).Take(1).Select(a => new RecipientFacts { Recipient = a }).ToList();
         }
-        if (recipients.Count == 0 && original is null && PlainTextReader.CopiedTo(text) is { } copiedTo)
+        if (recipients.Count == 0 && original is null &&
+            PlainTextReader.CopiedTo(text, unmarked: MessageParts.FromContains(message, "mailer-daemon", "postmaster", "mail delivery")) is { } copiedTo)
         {
-            // A plain-text notice that quotes the returned message inline: its To: line names the recipient.
+            // A plain-text notice that quotes the returned message inline: its To: line names the recipient. Without a
+            // marker such as "Original message follows", only a mailer daemon's notice is read that way.
             recipients = [new RecipientFacts { Recipient = copiedTo }];
         }
         if (recipients.Count == 0) return null;
