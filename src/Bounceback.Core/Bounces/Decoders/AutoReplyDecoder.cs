@@ -25,6 +25,7 @@ public sealed class AutoReplyDecoder : IBounceDecoder
         var from = message.Headers["From"] ?? "";
         var subject = message.Subject ?? "";
         if (DaemonWords.Any(w => from.Contains(w, StringComparison.OrdinalIgnoreCase)) || FailureWords.Any(w => subject.Contains(w, StringComparison.OrdinalIgnoreCase))) return false;
+        if (message.Headers["X-Apple-Unsubscribe"] is not null) return true;
         var auto = message.Headers["Auto-Submitted"];
         if (auto is not null && auto.Contains("auto-replied", StringComparison.OrdinalIgnoreCase)) return true;
         if (message.Headers["X-Autoreply"] is not null || message.Headers["X-Autorespond"] is not null) return true;
@@ -43,10 +44,19 @@ public sealed class AutoReplyDecoder : IBounceDecoder
         if (string.IsNullOrEmpty(from)) return null;
         var inReplyTo = MessageParts.NullIfEmpty(MessageParts.CleanAddress(message.InReplyTo));
         var text = MessageParts.NoticeText(message);
+        // Apple Mail's "unsubscribe" button mails the list's unsubscribe address and marks it so: an opt-out, not an absence.
+        var optOut = message.Headers["X-Apple-Unsubscribe"] is { } unsubscribe && unsubscribe.Trim().Equals("true", StringComparison.OrdinalIgnoreCase);
         return new DecodedBounce
         {
-            Kind = ReportKind.AutoReply,
-            Recipients = [new RecipientFacts { Recipient = from, DiagnosticCode = MessageParts.NullIfEmpty(FirstLine(text)), Timestamp = message.Date == default ? null : message.Date }],
+            Kind = optOut ? ReportKind.Feedback : ReportKind.AutoReply,
+            Recipients =
+            [
+                new RecipientFacts
+                {
+                    Recipient = from, DiagnosticCode = MessageParts.NullIfEmpty(FirstLine(text)), Timestamp = message.Date == default ? null : message.Date,
+                    FeedbackType = optOut ? "opt-out" : null,
+                },
+            ],
             Sender = message.To.Mailboxes.FirstOrDefault()?.Address,
             OriginalMessageId = inReplyTo,
             OriginalSubject = message.Subject,

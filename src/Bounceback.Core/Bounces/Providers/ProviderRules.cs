@@ -72,8 +72,18 @@ public static class ProviderRules
         {
             if (text.Contains(p.Phrase, StringComparison.OrdinalIgnoreCase)) return p.Reason;
         }
-        _ = status;
+        // au (KDDI, formerly EZweb) answers a refusal by its subscriber's own reception filter with a bare notice of its
+        // own: no SMTP reply, no status and no stated cause. Any reply or recognisable wording is read normally.
+        if (recipient is not null && status is null && IsAuMobile(recipient) && Reasons.ReasonClassifier.FindReply(text) is null
+            && !Reasons.ReasonRules.All.Any(r => r.MatchesText(text)))
+        {
+            return BounceReason.Filtered;
+        }
         _ = remoteMta;
         return null;
     }
+
+    private static readonly string[] AuMobileDomains = ["@ezweb.ne.jp", "@au.com"];
+
+    private static bool IsAuMobile(string recipient) => AuMobileDomains.Any(d => recipient.EndsWith(d, StringComparison.OrdinalIgnoreCase));
 }

@@ -31,6 +31,7 @@ public static class ReasonRules
         [
             "starttls", "unauthenticated senders", "must issue a", "tls required", "encryption required", "tls is required", "requires tls", "certificate", "authentication required", "smtp auth",
             "authentication is required", "must authenticate", "not authorized to send as", "sender not authenticated", "ssl", "encryption is required",
+            "does not support tls", "doesn't support tls", "not support tls", "tls not available", "tls is not available",
         ], ["x.7.0", "x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0"),
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious"], [], "7.1"),
         new(BounceReason.NoRelaying,

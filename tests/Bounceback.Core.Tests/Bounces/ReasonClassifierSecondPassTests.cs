@@ -1,0 +1,69 @@
+using System.Text;
+using Bounceback.Core.Bounces.Decoders;
+using Bounceback.Core.Bounces.Reasons;
+using Bounceback.Core.Codes;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>Second pass on parse accuracy: a receiver without TLS, au's bare filter notice, Apple Mail's unsubscribe mail.</summary>
+public class ReasonClassifierSecondPassTests
+{
+    private static Classification Classify(string recipient, string diagnostic, string? status = null) =>
+        ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts { Recipient = recipient, Status = status, DiagnosticCode = diagnostic, Action = "failed" }, null);
+
+    [Theory]
+    [InlineData("We could not hand the message over: 530 the server at mx.shop.example does not support TLS")]
+    [InlineData("Delivery stopped because TLS is not available at the receiving host and this route demands it")]
+    public void A_receiver_that_offers_no_tls_where_it_is_demanded_is_a_security_error(string diagnostic)
+    {
+        Assert.Equal(BounceReason.SecurityError, Classify("ann@shop.example", diagnostic).Reason);
+    }
+
+    [Theory]
+    [InlineData("bob@ezweb.ne.jp")]
+    [InlineData("bob@au.com")]
+    public void A_bare_refusal_notice_for_an_au_subscriber_means_the_subscribers_filter(string recipient)
+    {
+        Assert.Equal(BounceReason.Filtered, Classify(recipient, "The mail to this address could not be handed over.").Reason);
+    }
+
+    [Fact]
+    public void The_same_bare_notice_for_another_provider_stays_undecided()
+    {
+        Assert.Equal(BounceReason.OnHold, Classify("bob@shop.example", "The mail to this address could not be handed over.").Reason);
+    }
+
+    [Fact]
+    public void An_au_subscriber_whose_server_gives_a_reply_is_read_from_that_reply()
+    {
+        Assert.Equal(BounceReason.UserUnknown, Classify("bob@ezweb.ne.jp", "550 <bob@ezweb.ne.jp>: no such mailbox here").Reason);
+    }
+
+    private static byte[] AppleMail(bool unsubscribe) => Encoding.ASCII.GetBytes(
+        "From: reader@mail.example\n" +
+        "To: leave-4711@letters.example\n" +
+        "Subject: " + (unsubscribe ? "unsubscribe" : "Out of office") + "\n" +
+        "Date: Mon, 02 Mar 2026 10:00:00 +0000\n" +
+        "Auto-Submitted: auto-replied\n" +
+        (unsubscribe ? "X-Apple-Unsubscribe: true\n" : "") +
+        "MIME-Version: 1.0\n" +
+        "Content-Type: text/plain; charset=us-ascii\n\n" +
+        (unsubscribe ? "Please take me off this list.\n" : "I am away until Monday.\n"));
+
+    [Fact]
+    public void An_apple_mail_unsubscribe_message_is_an_opt_out_feedback()
+    {
+        var r = Assert.Single(BounceFixtures.Parse(AppleMail(unsubscribe: true)).Results);
+        Assert.Equal(BounceReason.Feedback, r.Reason);
+        Assert.Equal("opt-out", r.FeedbackType);
+        Assert.Equal("reader@mail.example", r.Recipient);
+    }
+
+    [Fact]
+    public void An_auto_reply_without_the_unsubscribe_mark_stays_a_vacation_reply()
+    {
+        var r = Assert.Single(BounceFixtures.Parse(AppleMail(unsubscribe: false)).Results);
+        Assert.Equal(BounceReason.Vacation, r.Reason);
+        Assert.Null(r.FeedbackType);
+    }
+}
