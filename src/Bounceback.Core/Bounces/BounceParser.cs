@@ -105,7 +105,11 @@ public sealed class BounceParser
             {
                 try
                 {
-                    explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, facts.DiagnosticCode, language, out var providerReason);
+                    // The remote host's name tells whose wording this is when the wording does not name its provider.
+                    var wording = facts.RemoteMta is { Length: > 0 and <= 255 } host && !string.IsNullOrEmpty(facts.DiagnosticCode)
+                        ? facts.DiagnosticCode + "\n" + host
+                        : facts.DiagnosticCode;
+                    explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, wording, language, out var providerReason);
                     // A provider's own code decides the reason: the catalog is the one place that says what it means.
                     if (providerReason is { } byCatalog && !byCatalog.IsNotFailure()) c = ReasonClassifier.WithReason(c, byCatalog);
                     // The explanation describes the code; its reason is the one this result reports.
