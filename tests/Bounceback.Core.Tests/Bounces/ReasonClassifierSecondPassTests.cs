@@ -94,4 +94,20 @@ public class ReasonClassifierSecondPassTests
         Assert.Equal(atGateway.Reason, atGateway.Explanation?.Reason);
         Assert.NotEqual(BounceReason.PolicyViolation, elsewhere.Reason);
     }
+
+    [Fact]
+    public void A_relays_label_before_the_quoted_remote_reply_does_not_decide_the_reason()
+    {
+        var c = Classify("ann@shop.example", "5.1.0 - Unknown address error 550-'5.7.1 Your IP 192.0.2.9 is on our blocklist' (delivery attempts: 0)");
+        Assert.Equal(BounceReason.Blocked, c.Reason);
+        Assert.Equal("5.7.1", c.Status);
+    }
+
+    [Fact]
+    public void The_relays_status_stays_when_the_quoted_remote_reply_has_none()
+    {
+        var c = Classify("ann@shop.example", "5.3.0 - Other mail system problem 552-'Mailbox quota exceeded for this recipient' (delivery attempts: 0)");
+        Assert.Equal(BounceReason.MailboxFull, c.Reason);
+        Assert.Equal("5.3.0", c.Status);
+    }
 }

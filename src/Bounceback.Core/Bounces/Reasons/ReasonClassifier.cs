@@ -35,11 +35,12 @@ public static partial class ReasonClassifier
             case ReportKind.Feedback: return new(BounceReason.Feedback, null, null, false);
             case ReportKind.AutoReply: return new(BounceReason.Vacation, null, null, false);
         }
-        var diagnostic = Squeeze(facts.DiagnosticCode);
+        var labelled = Squeeze(facts.DiagnosticCode);
+        var diagnostic = RemoteReply(labelled);
         noticeText = Squeeze(noticeText);
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
         // The remote server's own words are more precise than the reporting server's summary of them.
-        if (FindStatus(diagnostic) is { } textStatus && (status is null || textStatus.Class == status.Value.Class || status.Value.Class != 2)) status = textStatus;
+        if ((FindStatus(diagnostic) ?? FindStatus(labelled)) is { } textStatus && (status is null || textStatus.Class == status.Value.Class || status.Value.Class != 2)) status = textStatus;
         var reply = facts.ReplyCode ?? FindReply(diagnostic);
         var temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
 
@@ -253,6 +254,17 @@ public static partial class ReasonClassifier
 
     private static readonly string[] ContinuationSeparators = ["-", " "];
 
+    /// <summary>
+    /// A relay that prefixes the remote server's quoted reply with its own description of a status
+    /// ("5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'") is read from the quoted reply: the
+    /// description is a generic label of the relay's status, not the reason the remote server gave.
+    /// </summary>
+    private static string RemoteReply(string text)
+    {
+        var m = LabelledRemoteReply().Match(Head(text));
+        return m.Success ? text[m.Groups["r"].Index..] : text;
+    }
+
     /// <summary>The status that fits a reason when the message gives none, such as 5.1.1 for userunknown.</summary>
     public static string? FittingStatus(BounceReason reason, bool temporary)
     {
@@ -295,6 +307,9 @@ public static partial class ReasonClassifier
 
     [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex StatusPattern();
+
+    [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ]{1,80}(?<r>[245][0-5]\d[ -]')", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    private static partial Regex LabelledRemoteReply();
 
     [GeneratedRegex(@"(?:^|[\s;:])[45][0-5]\d:? : ", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyWithoutAddress();
