@@ -8,6 +8,13 @@ namespace Bounceback.Core.Scanning;
 /// </summary>
 public static class LocalSources
 {
+    /// <summary>
+    /// The most bytes of one message taken from an mbox or a stream (64 MB); the rest of a larger message is skipped.
+    /// A bounce's notice and report come first, so only the tail of a returned original is lost. Keeps the memory of
+    /// a scan bounded whatever the input (IMAP has its own limit, <see cref="ImapOptions.MaxMessageBytes"/>).
+    /// </summary>
+    public const int MaxMessageBytes = 64 * 1024 * 1024;
+
     /// <summary>The messages under a path, in order (files sorted by path with ordinal comparison).</summary>
     public static async IAsyncEnumerable<ScanItem> FromPathAsync(string path, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
@@ -94,7 +101,7 @@ public static class LocalSources
         if (!MboxSplitter.LooksLikeMbox(head.AsSpan(0, read)))
         {
             using var copy = new MemoryStream();
-            await whole.CopyToAsync(copy, cancellationToken).ConfigureAwait(false);
+            await CopyAtMostAsync(whole, copy, MaxMessageBytes, cancellationToken).ConfigureAwait(false);
             if (copy.Length > 0) yield return new ScanItem { Source = source, Bytes = copy.GetBuffer().AsMemory(0, (int)copy.Length) };
             yield break;
         }
@@ -102,7 +109,7 @@ public static class LocalSources
         IEnumerator<byte[]>? messages = null;
         try
         {
-            messages = MboxSplitter.Split(whole).GetEnumerator();
+            messages = MboxSplitter.Split(whole, MaxMessageBytes).GetEnumerator();
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -158,5 +165,27 @@ public static class LocalSources
         public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
         public override void SetLength(long value) => throw new NotSupportedException();
         public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    /// <summary>Copies up to <paramref name="max"/> bytes and reads past (without keeping) the rest of the stream.</summary>
+    private static async Task CopyAtMostAsync(Stream from, Stream to, int max, CancellationToken cancellationToken)
+    {
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(81920);
+        try
+        {
+            long kept = 0;
+            int n;
+            while ((n = await from.ReadAsync(buffer, cancellationToken).ConfigureAwait(false)) > 0)
+            {
+                var take = (int)Math.Min(n, max - kept);
+                if (take <= 0) continue;
+                await to.WriteAsync(buffer.AsMemory(0, take), cancellationToken).ConfigureAwait(false);
+                kept += take;
+            }
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
     }
 }

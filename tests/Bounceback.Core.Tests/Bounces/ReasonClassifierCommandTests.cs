@@ -52,6 +52,15 @@ public class ReasonClassifierCommandTests
         Assert.Equal(BounceReason.UserUnknown, Classify(diagnostic, command: "RCPT").Reason);
     }
 
+    [Theory]
+    [InlineData("SMTP error from remote mail server after pipelined RCPT TO:<ann@shop.example>: 550 5.1.1 unknown", "RCPT")]
+    [InlineData("SMTP error from remote mail server after pipelined MAIL FROM:<news@letters.example>: 550 sender refused", "MAIL")]
+    [InlineData("host mx.shop.example said: 550 spam (in reply to end of DATA command)", "DATA")]
+    public void The_refused_command_is_read_from_the_wording(string diagnostic, string want)
+    {
+        Assert.Equal(want, SmtpCommand.Find(diagnostic));
+    }
+
     [Fact]
     public void The_transcript_reply_that_names_the_recipient_gives_its_command()
     {

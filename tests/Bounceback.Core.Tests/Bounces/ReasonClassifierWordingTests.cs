@@ -78,6 +78,8 @@ public class ReasonClassifierWordingTests
     [InlineData("550 5.2.0 <news@letters.example> From: domain is invalid. Please provide a valid From: header", BounceReason.Rejected)]
     [InlineData("Name service error for domain shop.example: Host not found, try again", BounceReason.NetworkError)]
     [InlineData("553 Domain of sender address news@letters.example does not resolve", BounceReason.Rejected)]
+    [InlineData("550 5.7.1 Sender rejected: IP 192.0.2.1 is listed at bl.spamcop.net", BounceReason.Blocked)]
+    [InlineData("550 5.7.1 Message rejected because of unacceptable content", BounceReason.PolicyViolation)]
     [InlineData("450 4.2.0 <ann@shop.example>: Recipient address rejected: Greylisted for 5 minutes, come back later", BounceReason.Blocked)]
     public void Sender_side_wording_gets_its_own_reason(string diagnostic, BounceReason want)
     {

@@ -97,6 +97,42 @@ public class ScanningTests
     }
 
     [Fact]
+    public async Task The_pipeline_keeps_the_bytes_read_ahead_within_its_budget_and_lets_a_larger_message_through_alone()
+    {
+        long produced = 0;
+        var sizes = new List<int>();
+        async IAsyncEnumerable<ScanItem> Big([EnumeratorCancellation] CancellationToken ct = default)
+        {
+            var head = Encoding.ASCII.GetBytes(Message("x@receiver.test"));
+            for (var i = 0; i < 40; i++)
+            {
+                ct.ThrowIfCancellationRequested();
+                // Every fifth message is larger than the whole budget.
+                var bytes = new byte[i % 5 == 4 ? 300_000 : 60_000];
+                head.CopyTo(bytes, 0);
+                Interlocked.Add(ref produced, bytes.Length);
+                yield return new ScanItem { Source = "gen", Index = i, Bytes = bytes };
+                await Task.Yield();
+            }
+        }
+        var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 4, maxBytesInFlight: 200_000);
+        long consumedBytes = 0;
+        long maxAhead = 0;
+        var count = 0;
+        await foreach (var result in pipeline.RunAsync(Big()))
+        {
+            await Task.Delay(5);
+            maxAhead = Math.Max(maxAhead, Volatile.Read(ref produced) - consumedBytes);
+            consumedBytes += result.Item.Bytes.Length;
+            count++;
+        }
+        Assert.Equal(40, count);
+        // In flight: within the budget, or one oversized message alone (300 KB); plus the one message the producer
+        // holds while it waits for room (at most 300 KB). The count bound alone would allow 32 messages (~2.5 MB).
+        Assert.InRange(maxAhead, 1, 600_000);
+    }
+
+    [Fact]
     public async Task An_unreadable_message_is_a_failed_result_and_the_rest_go_on()
     {
         var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
