@@ -117,7 +117,7 @@ internal static partial class PlainTextReader
         }
         if (IsHeaderLine(t)) return null;
         var m = LeadingAddress().Match(t);
-        if (m.Success) return (m.Groups["a"].Value, Rest(t, m.Index + m.Length));
+        if (m.Success) return (m.Groups["a"].Value, WithReply(t, m.Groups["a"].Index, Rest(t, m.Index + m.Length)));
         m = IntroducedAddress().Match(t);
         if (m.Success) return (m.Groups["a"].Value, WithWording(t, m.Index, m.Groups["a"].Index, Rest(t, m.Index + m.Length)));
         return null;
@@ -139,6 +139,14 @@ internal static partial class PlainTextReader
         }
         intro = intro.TrimEnd(':');
         return rest.Length == 0 ? intro : $"{intro}: {rest}";
+    }
+
+    /// <summary>Keeps the reply code and status that precede the address ("550 5.1.1 &lt;addr&gt;... text").</summary>
+    private static string WithReply(string line, int addressStart, string rest)
+    {
+        if (addressStart < 3 || !char.IsAsciiDigit(line[0])) return rest;
+        var code = line[..addressStart].TrimEnd('<', '"', ' ');
+        return rest.Length == 0 ? code : $"{code} {rest}";
     }
 
     /// <summary>The words before the address on its line, when they are a phrase of three or more words.</summary>
