@@ -110,4 +110,13 @@ public class ReasonClassifierSecondPassTests
         Assert.Equal(BounceReason.MailboxFull, c.Reason);
         Assert.Equal("5.3.0", c.Status);
     }
+
+    [Theory]
+    [InlineData("220-mx.shop.example 421 4.2.1 Too busy right now, come back later", 421)]
+    [InlineData("220 mx.shop.example ready", 220)]
+    [InlineData("550 5.1.1 mailbox gone; see 220 Main Street", 550)]
+    public void A_greeting_banner_quoted_before_the_refusal_does_not_give_the_reply_code(string diagnostic, int want)
+    {
+        Assert.Equal(want, ReasonClassifier.FindReply(diagnostic));
+    }
 }

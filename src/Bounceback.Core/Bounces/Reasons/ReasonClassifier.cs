@@ -301,8 +301,14 @@ public static partial class ReasonClassifier
     {
         if (string.IsNullOrEmpty(text)) return null;
         var span = text.Length > 8192 ? text[..8192] : text;
+        // A greeting banner quoted before the refusal ("220-mx.example 421 4.2.1 ...") is not the reply that failed.
         var m = ReplyPattern().Match(span);
-        return m.Success && ReplyCode.TryParse(m.Groups["c"].ValueSpan, out var code) ? code.Value : null;
+        if (!m.Success || !ReplyCode.TryParse(m.Groups["c"].ValueSpan, out var code)) return null;
+        if (code.Value == 220 && m.NextMatch() is { Success: true } next && ReplyCode.TryParse(next.Groups["c"].ValueSpan, out var after) && after.Value >= 400)
+        {
+            return after.Value;
+        }
+        return code.Value;
     }
 
     [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
