@@ -119,4 +119,12 @@ public class ReasonClassifierSecondPassTests
     {
         Assert.Equal(want, ReasonClassifier.FindReply(diagnostic));
     }
+
+    [Fact]
+    public void An_expiry_reports_the_reply_code_of_the_last_attempt_with_its_status()
+    {
+        var c = Classify("ann@shop.example", "554 4.4.7 Gave up after two days of trying.<451 4.4.2 Connection dropped by the remote host>", "4.4.7");
+        Assert.Equal("4.4.2", c.Status);
+        Assert.Equal(451, c.ReplyCode);
+    }
 }

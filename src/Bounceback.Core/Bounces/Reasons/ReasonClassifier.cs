@@ -83,7 +83,12 @@ public static partial class ReasonClassifier
         {
             // A queue that gave up often says why the last attempt failed; that cause is the more useful answer.
             reason = ReasonRules.CauseOfExpiry(wording) ?? BounceReason.Expired;
-            if (status is { Subject: 4, Detail: 7 } && CauseStatus(diagnostic) is { } cause) status = cause;
+            if (status is { Subject: 4, Detail: 7 } && CauseStatus(diagnostic) is { } cause)
+            {
+                status = cause;
+                // The reply code of that attempt goes with its status ("<421 4.4.2 ...>"), not the notice's own.
+                if (facts.ReplyCode is null && ReplyBefore(diagnostic, cause) is { } causeReply) reply = causeReply;
+            }
         }
         // "example.com does not exist" is about a domain, not a mailbox.
         if (reason == BounceReason.UserUnknown && byProvider is null && status is not { Subject: 1, Detail: 1 } && NamesOnlyADomain(wording))
@@ -141,6 +146,17 @@ public static partial class ReasonClassifier
             {
                 return s;
             }
+        }
+        return null;
+    }
+
+    /// <summary>The reply code written right before a quoted status ("421 4.4.2"), if any.</summary>
+    private static int? ReplyBefore(string text, EnhancedStatus status)
+    {
+        var want = status.ToString();
+        for (var m = QuotedStatusPattern().Match(Head(text)); m.Success; m = m.NextMatch())
+        {
+            if (m.Groups["s"].Value == want && ReplyCode.TryParse(text.AsSpan(m.Index, 3), out var code)) return code.Value;
         }
         return null;
     }
