@@ -10,7 +10,7 @@ if ! command -v hyperfine >/dev/null; then
 fi
 rid=$(dotnet --info | awk '/RID:/ {print $2; exit}')
 dotnet publish src/Bounceback.Cli -c Release -r "$rid" --self-contained false \
-  -p:PublishReadyToRun=true -p:TieredPGO=true -o "$out" -v:q -nologo >/dev/null
+  -p:PublishReadyToRun=true -o "$out" -v:q -nologo >/dev/null
 exe="$out/bounceback"
 "$exe" explain 5.1.1 >/dev/null
 hyperfine --warmup 3 --runs "$runs" --shell=none \
