@@ -9,28 +9,11 @@ namespace Bounceback.Core.Tests.Bounces;
 /// <summary>A provider's own code means one thing: the catalog's entry decides the parse reason, and the linked explanation agrees.</summary>
 public class ReasonClassifierProviderTests
 {
-    private static byte[] DeliveryReport(string status, string diagnostic, string remoteMta) => Encoding.ASCII.GetBytes(
-        "From: Mail Delivery System <MAILER-DAEMON@out.letters.example>\n" +
-        "To: news@letters.example\n" +
-        "Subject: Undelivered Mail Returned to Sender\n" +
-        "Date: Mon, 02 Mar 2026 10:00:00 +0000\n" +
-        "MIME-Version: 1.0\n" +
-        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n" +
-        "--b1\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n" +
-        "--b1\nContent-Type: message/delivery-status\n\n" +
-        "Reporting-MTA: dns; out.letters.example\n\n" +
-        "Final-Recipient: rfc822; ann@shop.example\n" +
-        "Action: failed\n" +
-        $"Status: {status}\n" +
-        $"Remote-MTA: dns; {remoteMta}\n" +
-        $"Diagnostic-Code: smtp; {diagnostic}\n\n" +
-        "--b1--\n");
-
     [Fact]
     public void A_yahoo_token_gets_the_reason_of_its_catalog_entry()
     {
         var want = ExplanationCatalog.Default.FindForProvider("yahoo", "TSS04").Select(e => e.Reason).Distinct().Single();
-        var outcome = BounceFixtures.Parse(DeliveryReport("4.7.0",
+        var outcome = BounceFixtures.Parse(BounceFixtures.OneRecipientReport("4.7.0",
             "421 4.7.0 [TSS04] Messages from 192.0.2.1 temporarily deferred due to unexpected volume or user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes",
             "mta5.am0.yahoodns.net"));
         var r = Assert.Single(outcome.Results);
@@ -42,7 +25,7 @@ public class ReasonClassifierProviderTests
     public void The_explanation_reports_the_reason_the_parser_decided()
     {
         // Wording decides userunknown although 5.7.1 alone would be explained as a refusal.
-        var outcome = BounceFixtures.Parse(DeliveryReport("5.7.1", "554 5.7.1 <ann@shop.example>: Recipient address rejected: Access denied", "mx.shop.example"));
+        var outcome = BounceFixtures.Parse(BounceFixtures.OneRecipientReport("5.7.1", "554 5.7.1 <ann@shop.example>: Recipient address rejected: Access denied", "mx.shop.example"));
         var r = Assert.Single(outcome.Results);
         Assert.Equal(BounceReason.UserUnknown, r.Reason);
         Assert.NotNull(r.Explanation);

@@ -67,29 +67,12 @@ public class ReasonClassifierSecondPassTests
         Assert.Null(r.FeedbackType);
     }
 
-    private static byte[] DeliveryReport(string diagnostic, string remoteMta) => Encoding.ASCII.GetBytes(
-        "From: Mail Delivery System <MAILER-DAEMON@out.letters.example>\n" +
-        "To: news@letters.example\n" +
-        "Subject: Undelivered Mail Returned to Sender\n" +
-        "Date: Mon, 02 Mar 2026 10:00:00 +0000\n" +
-        "MIME-Version: 1.0\n" +
-        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n" +
-        "--b1\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n" +
-        "--b1\nContent-Type: message/delivery-status\n\n" +
-        "Reporting-MTA: dns; out.letters.example\n\n" +
-        "Final-Recipient: rfc822; ann@shop.example\n" +
-        "Action: failed\n" +
-        "Status: 5.0.0\n" +
-        $"Remote-MTA: dns; {remoteMta}\n" +
-        $"Diagnostic-Code: smtp; {diagnostic}\n\n" +
-        "--b1--\n");
-
     [Fact]
     public void A_providers_wording_is_read_as_that_providers_when_only_the_remote_host_names_it()
     {
         const string wording = "554 Message rejected due to security policies - ref 7";
-        var atGateway = Assert.Single(BounceFixtures.Parse(DeliveryReport(wording, "relay-eu-7.mimecast.com")).Results);
-        var elsewhere = Assert.Single(BounceFixtures.Parse(DeliveryReport(wording, "mx.shop.example")).Results);
+        var atGateway = Assert.Single(BounceFixtures.Parse(BounceFixtures.OneRecipientReport("5.0.0", wording, "relay-eu-7.mimecast.com")).Results);
+        var elsewhere = Assert.Single(BounceFixtures.Parse(BounceFixtures.OneRecipientReport("5.0.0", wording, "mx.shop.example")).Results);
         Assert.Equal(BounceReason.PolicyViolation, atGateway.Reason);
         Assert.Equal(atGateway.Reason, atGateway.Explanation?.Reason);
         Assert.NotEqual(BounceReason.PolicyViolation, elsewhere.Reason);
