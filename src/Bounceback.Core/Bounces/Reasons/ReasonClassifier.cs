@@ -27,7 +27,11 @@ public sealed record Classification(BounceReason Reason, string? Status, int? Re
 public static partial class ReasonClassifier
 {
     /// <summary>Classifies one recipient of a decoded message.</summary>
-    public static Classification Classify(ReportKind kind, RecipientFacts facts, string? noticeText)
+    /// <param name="kind">What kind of report the message is.</param>
+    /// <param name="facts">The decoder's facts about this recipient.</param>
+    /// <param name="noticeText">The notice's own wording, used when the recipient has no diagnostic.</param>
+    /// <param name="sender">The original message's sender, when known: a refusal that echoes this address refused the sender.</param>
+    public static Classification Classify(ReportKind kind, RecipientFacts facts, string? noticeText, string? sender = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         switch (kind)
@@ -98,6 +102,7 @@ public static partial class ReasonClassifier
         // A domain that could not be looked up for now is a network (DNS) problem, not a domain that does not exist.
         if (reason == BounceReason.HostUnknown && temporary) reason = BounceReason.NetworkError;
         if (byProvider is null) reason = ByCommand(reason, command, status, temporary, wording);
+        if (byProvider is null && RefusesTheSender(reason, diagnostic, sender, facts.Recipient)) reason = BounceReason.Rejected;
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
         var fitted = status is not { IsPlaceholder: false };
@@ -134,6 +139,27 @@ public static partial class ReasonClassifier
             default:
                 return reason;
         }
+    }
+
+    /// <summary>
+    /// Whether the refusal echoes the original sender's address ("550 5.7.1 &lt;sender&gt;... Access denied") and not the
+    /// recipient's: servers echo the address a reply is about, so the sender was refused, whatever the reason's words
+    /// (a vague "access denied", "user unknown") would say about a recipient. A block that names the sending host or a
+    /// block list stays a block.
+    /// </summary>
+    private static bool RefusesTheSender(BounceReason reason, string diagnostic, string? sender, string recipient)
+    {
+        if (string.IsNullOrEmpty(sender) || diagnostic.Length == 0 || sender.Equals(recipient, StringComparison.OrdinalIgnoreCase)) return false;
+        if (reason is not (BounceReason.UserUnknown or BounceReason.HostUnknown or BounceReason.Suspend or BounceReason.Filtered
+            or BounceReason.Blocked or BounceReason.SystemError or BounceReason.OnHold or BounceReason.Undefined))
+        {
+            return false;
+        }
+        var head = Head(diagnostic);
+        var at = head.IndexOf(sender, StringComparison.OrdinalIgnoreCase);
+        if (at <= 0 || head[at - 1] != '<' || at + sender.Length >= head.Length || head[at + sender.Length] != '>') return false;
+        if (!string.IsNullOrEmpty(recipient) && head.Contains(recipient, StringComparison.OrdinalIgnoreCase)) return false;
+        return reason != BounceReason.Blocked || !ReasonRules.SendingHostEvidence.MatchesText(head);
     }
 
     /// <summary>In a "gave up" notice (x.4.7), the status of the last attempt it quotes, if any.</summary>
