@@ -96,4 +96,21 @@ public class ReasonClassifierThirdPassTests
         Assert.Equal(BounceReason.HostUnknown, c.Reason);
         Assert.True(c.HardBounce);
     }
+
+    [Fact]
+    public void A_bare_550_after_the_content_is_undecided_and_soft()
+    {
+        var c = ReasonClassifier.Classify(ReportKind.Failure,
+            new RecipientFacts { Recipient = Recipient, DiagnosticCode = "550 we do not take this message here", Action = "failed", Command = "DATA" }, null);
+        Assert.Equal(BounceReason.OnHold, c.Reason);
+        Assert.False(c.HardBounce);
+    }
+
+    [Fact]
+    public void The_same_bare_550_at_rcpt_to_is_a_missing_mailbox()
+    {
+        var c = ReasonClassifier.Classify(ReportKind.Failure,
+            new RecipientFacts { Recipient = Recipient, DiagnosticCode = "550 we do not take this message here", Action = "failed", Command = "RCPT" }, null);
+        Assert.Equal(BounceReason.UserUnknown, c.Reason);
+    }
 }

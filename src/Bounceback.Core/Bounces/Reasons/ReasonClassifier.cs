@@ -65,7 +65,7 @@ public static partial class ReasonClassifier
             reply ??= FindReply(noticeText);
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
-        var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts);
+        var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts, command);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
         if (facts.DiagnosticType is "x-unix" && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
         {
@@ -78,7 +78,7 @@ public static partial class ReasonClassifier
             var s2 = FindStatus(noticeText);
             status ??= s2;
             reply ??= FindReply(noticeText);
-            reason = Decide(noticeText, status, reply, facts);
+            reason = Decide(noticeText, status, reply, facts, command);
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
         if (reason == BounceReason.Undefined && facts.Action == "delayed") reason = BounceReason.Expired;
@@ -219,7 +219,7 @@ public static partial class ReasonClassifier
         return null;
     }
 
-    private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts)
+    private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts, string? command)
     {
         if (Providers.ProviderRules.Refine(text, status, facts.RemoteMta, facts.Recipient) is { } byProvider) return byProvider;
         if (status is { } decisive)
@@ -244,7 +244,8 @@ public static partial class ReasonClassifier
         {
             421 or 450 or 451 => BounceReason.SystemError,
             452 => BounceReason.MailboxFull,
-            550 or 551 or 553 => BounceReason.UserUnknown,
+            // A recipient accepted at RCPT TO and refused after the content with no word of why is not known to be missing.
+            550 or 551 or 553 when command != "DATA" => BounceReason.UserUnknown,
             552 => BounceReason.MailboxFull,
             554 => BounceReason.Rejected,
             _ => BounceReason.Undefined,
