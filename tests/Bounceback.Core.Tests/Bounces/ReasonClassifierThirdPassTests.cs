@@ -78,6 +78,13 @@ public class ReasonClassifierThirdPassTests
     }
 
     [Fact]
+    public void The_senders_address_in_the_quoted_mail_from_command_is_not_an_echo_of_the_reply()
+    {
+        var c = Classify("SMTP error from remote mail server after MAIL FROM:<news@letters.example> SIZE=2048: 550 Access denied", null, Sender);
+        Assert.Equal(BounceReason.Blocked, c.Reason);
+    }
+
+    [Fact]
     public void A_server_refused_for_being_an_open_relay_is_blocked()
     {
         Assert.Equal(BounceReason.Blocked, Classify("501 no mail taken from host [192.0.2.9], it is an open relay").Reason);

@@ -161,7 +161,7 @@ public static class ReasonRules
     public static ReasonRule SendingHostEvidence { get; } = new(BounceReason.Blocked,
     [
         "listed", "dnsbl", "rbl", "spamhaus", "spamcop", "blacklist", "blocklist", "block list", "your ip", "ip address", "client host",
-        "reputation", "open relay", "sending ip", "banned",
+        "reputation", "open relay", "sending ip", "banned", "helo", "ehlo", "hostname",
     ], [], "7.1");
 
     /// <summary>
