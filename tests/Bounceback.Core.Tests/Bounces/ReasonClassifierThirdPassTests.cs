@@ -120,4 +120,40 @@ public class ReasonClassifierThirdPassTests
             new RecipientFacts { Recipient = Recipient, DiagnosticCode = "550 we do not take this message here", Action = "failed", Command = "RCPT" }, null);
         Assert.Equal(BounceReason.UserUnknown, c.Reason);
     }
+
+    [Theory]
+    [InlineData("450 4.1.8 <news@letters.example>: the sender address was refused, its domain cannot be found", "4.1.8")]
+    [InlineData("553 5.1.7 the address in MAIL FROM is malformed", "5.1.7")]
+    public void A_status_about_the_senders_address_or_system_means_the_sender_was_refused(string diagnostic, string status)
+    {
+        Assert.Equal(BounceReason.Rejected, Classify(diagnostic, status).Reason);
+    }
+
+    [Fact]
+    public void A_sender_address_whose_domain_is_not_found_is_the_senders_even_without_a_status()
+    {
+        Assert.Equal(BounceReason.Rejected, Classify("450 Sender address rejected: domain not found for news@letters.example").Reason);
+    }
+
+    [Theory]
+    [InlineData("450 4.7.1 the sending rate limit of this account is exceeded")]
+    [InlineData("450-4.2.1 This mailbox is receiving mail at a rate that keeps more mail from being taken now")]
+    public void Rate_limits_are_speeding_not_a_size_limit_or_a_disabled_mailbox(string diagnostic)
+    {
+        Assert.Equal(BounceReason.Speeding, Classify(diagnostic, diagnostic.Contains("4.2.1", StringComparison.Ordinal) ? "4.2.1" : "4.7.1").Reason);
+    }
+
+    [Fact]
+    public void A_host_that_may_not_connect_is_blocked()
+    {
+        Assert.Equal(BounceReason.Blocked, Classify("554 5.7.1 your server is not allowed to connect here", "5.7.1").Reason);
+    }
+
+    [Theory]
+    [InlineData("550 5.7.1 this message was refused: the recipient has chosen not to take mail from you")]
+    [InlineData("550 5.7.1 refused: the sender is on the recipient's block list")]
+    public void A_recipients_own_block_of_the_sender_is_the_recipients_filter(string diagnostic)
+    {
+        Assert.Equal(BounceReason.Filtered, Classify(diagnostic, "5.7.1").Reason);
+    }
 }
