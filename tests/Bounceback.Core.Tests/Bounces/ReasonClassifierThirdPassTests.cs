@@ -156,4 +156,22 @@ public class ReasonClassifierThirdPassTests
     {
         Assert.Equal(BounceReason.Filtered, Classify(diagnostic, "5.7.1").Reason);
     }
+
+    [Fact]
+    public void A_message_blocked_for_spam_content_is_spam_not_a_block_of_the_host()
+    {
+        Assert.Equal(BounceReason.SpamDetected, Classify("554 5.7.1 we blocked this message: its content was identified as spam", "5.7.1").Reason);
+    }
+
+    [Fact]
+    public void A_banned_attachment_is_a_policy_not_a_block_of_the_host()
+    {
+        Assert.Equal(BounceReason.PolicyViolation, Classify("550 5.7.1 refused under our policy: banned attachment (.scr)", "5.7.1").Reason);
+    }
+
+    [Fact]
+    public void A_mailbox_blocked_for_inactivity_is_suspended()
+    {
+        Assert.Equal(BounceReason.Suspend, Classify("550 5.2.1 this mailbox was blocked due to inactivity", "5.2.1").Reason);
+    }
 }

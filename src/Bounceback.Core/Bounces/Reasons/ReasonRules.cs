@@ -88,7 +88,7 @@ public static class ReasonRules
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
             "is not accepting mail", "mailbox is disabled", "temporarily disabled", "no longer active", "account closed", "has been closed", "not activated", "mailbox inactive",
-            "blocked by the user", "expired account", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
+            "blocked by the user", "due to inactivity", "expired account", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable"]) { Decisive = ["x.7.13"] },
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
         new(BounceReason.Filtered, ["recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders"], [], "2.0"),
@@ -110,7 +110,7 @@ public static class ReasonRules
             "client host rejected", "your ip", "banned", "not allowed to send", "allowed to connect", "connection refused by", "connection rejected", "access denied", "ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
             "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
-        ], [], "7.1", ["spam content", "content rejected", "unacceptable content"]),
+        ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "attachment"]),
         new(BounceReason.SpamDetected,
         [
             "spam", "junk", "unsolicited", "bulk mail", "bulk e-mail", "classified as", "looks like", "identified as", "scored", "spamassassin", "content rejected",
