@@ -295,7 +295,7 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
         var faults = statuses.Where(s => s != X509ChainStatusFlags.NoError).Distinct().ToList();
         _certificateRejected = certificate is null
             ? errors.ToString()
-            : $"{certificate.Subject} (issued by {certificate.Issuer}): {errors}{(faults.Count > 0 ? " (" + string.Join(", ", faults) + ")" : "")}";
+            : $"subject={certificate.Subject}, issuer={certificate.Issuer}: {errors}{(faults.Count > 0 ? " (" + string.Join(", ", faults) + ")" : "")}";
         return false;
     }
 
