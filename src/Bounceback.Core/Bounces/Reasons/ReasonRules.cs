@@ -37,7 +37,7 @@ public static class ReasonRules
         new(BounceReason.NoRelaying,
         [
             "relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "unable to relay", "we do not relay", "relaying not allowed", "relay denied",
-            "not allowed to relay", "relaying is not allowed", "relaying to", "no relaying", "relay not allowed", "open relay", "cannot relay", "unable to relay for", "not a gateway",
+            "not allowed to relay", "relaying is not allowed", "relaying to", "no relaying", "relay not allowed", "not an open relay", "cannot relay", "unable to relay for", "not a gateway",
             "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified",
         ], [], "7.1", ["open relay database"]),
         new(BounceReason.Speeding, ["recipients this hour", "messages this hour", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
@@ -67,6 +67,8 @@ public static class ReasonRules
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
             "domain isn't in my list of allowed rcpthosts", "mx points to", "hostname could not be", "unable to route", "dns lookup failure",
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
+            // cPanel's Exim says this when the recipient's domain cannot be routed (no usable MX or address record).
+            "missing the proper dns",
         ], ["x.1.2"], "1.2", ["sender domain", "reverse"]) { Decisive = ["x.1.2"] },
         new(BounceReason.UserUnknown,
         [
@@ -101,7 +103,7 @@ public static class ReasonRules
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
             "client host rejected", "your ip", "banned", "not allowed to send", "connection refused by", "connection rejected", "access denied", "ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
-            "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
+            "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
         ], [], "7.1", ["spam content", "content rejected", "unacceptable content"]),
         new(BounceReason.SpamDetected,
         [
@@ -151,6 +153,16 @@ public static class ReasonRules
         new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
         new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error"], [], "3.0"),
     ];
+
+    /// <summary>
+    /// Wording that puts a block on the sending host or a block list rather than on an address: with it, a refusal that
+    /// echoes the sender's address is still a block of the host.
+    /// </summary>
+    public static ReasonRule SendingHostEvidence { get; } = new(BounceReason.Blocked,
+    [
+        "listed", "dnsbl", "rbl", "spamhaus", "spamcop", "blacklist", "blocklist", "block list", "your ip", "ip address", "client host",
+        "reputation", "open relay", "sending ip", "banned",
+    ], [], "7.1");
 
     /// <summary>
     /// The vague "user unknown" some receiving servers give when a per-recipient filter refuses the message after DATA;
