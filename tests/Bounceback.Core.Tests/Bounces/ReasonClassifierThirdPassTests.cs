@@ -174,4 +174,15 @@ public class ReasonClassifierThirdPassTests
     {
         Assert.Equal(BounceReason.Suspend, Classify("550 5.2.1 this mailbox was blocked due to inactivity", "5.2.1").Reason);
     }
+
+    [Theory]
+    [InlineData("Remote Server returned '550 5.1.1 the address was not found'", 550)]
+    [InlineData("550: 5.2.2 <ann@shop.example>... no room left", 550)]
+    [InlineData("Bad address, ERROR_CODE :553, ERROR_CODE :5.1.1 <ann@shop.example>", 553)]
+    [InlineData("ResponseCode 421, , the host could not be reached", 421)]
+    [InlineData("host mx.shop.example[2001:db8::250] said: 550 no such user", 550)]
+    public void The_reply_code_is_found_in_the_forms_servers_write_it(string text, int want)
+    {
+        Assert.Equal(want, ReasonClassifier.FindReply(text));
+    }
 }

@@ -375,6 +375,8 @@ public static partial class ReasonClassifier
     [GeneratedRegex(@"[245][0-5]\d[ -]'?(?<s>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex QuotedStatusPattern();
 
-    [GeneratedRegex(@"(?:^|[\s:;(\[""])(?<c>[245][0-5]\d)(?:[\s\-]|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    // A code after white space or punctuation ("said: 550 ...", Exchange's "returned '550 ..."), one written with a
+    // colon at the very start (Yahoo's "550: ..."), or one named as a code ("ERROR_CODE :550", "ResponseCode 421").
+    [GeneratedRegex(@"(?:^|[\s:;(\[""'])(?<c>[245][0-5]\d)(?:[\s\-]|$)|^(?<c>[245][0-5]\d):|[Cc][Oo][Dd][Ee] ?:? ?(?<c>[245][0-5]\d)(?:[\s,.;]|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
     private static partial Regex ReplyPattern();
 }
