@@ -185,4 +185,15 @@ public class ReasonClassifierThirdPassTests
     {
         Assert.Equal(want, ReasonClassifier.FindReply(text));
     }
+
+    [Fact]
+    public void A_delivery_programs_exit_status_is_not_a_reply_code_and_the_notices_own_reply_is_used()
+    {
+        var facts = new RecipientFacts { Recipient = Recipient, Status = "5.0.0", DiagnosticType = "X-Unix", DiagnosticCode = "255", Action = "failed" };
+        var withNotice = ReasonClassifier.Classify(ReportKind.Failure, facts, "The script could not store the message.\n554 5.3.0 the local delivery program failed with 255");
+        var alone = ReasonClassifier.Classify(ReportKind.Failure, facts, null);
+        Assert.Equal(BounceReason.MailerError, withNotice.Reason);
+        Assert.Equal(554, withNotice.ReplyCode);
+        Assert.Null(alone.ReplyCode);
+    }
 }

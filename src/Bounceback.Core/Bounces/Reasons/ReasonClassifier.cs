@@ -45,7 +45,10 @@ public static partial class ReasonClassifier
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
         // The remote server's own words are more precise than the reporting server's summary of them.
         if ((FindStatus(diagnostic) ?? FindStatus(labelled)) is { } textStatus && (status is null || textStatus.Class == status.Value.Class || status.Value.Class != 2)) status = textStatus;
-        var reply = facts.ReplyCode ?? FindReply(diagnostic);
+        // An X-Unix diagnostic is a delivery program's exit status ("255"), not an SMTP reply.
+        var reply = facts.ReplyCode ?? (IsUnixDiagnostic(facts) ? null : FindReply(diagnostic));
+        // A delivery program's failure is also written as the reporting server's own reply in the notice ("554 5.3.0 ...").
+        if (reply is null && IsUnixDiagnostic(facts)) reply = TranscriptReply(noticeText);
         var temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
 
         if (kind == ReportKind.DeliveryReport || facts.Action is "delivered" or "relayed" or "expanded" || status?.Class == 2)
@@ -67,7 +70,7 @@ public static partial class ReasonClassifier
         }
         var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts, command);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
-        if (facts.DiagnosticType is "x-unix" && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
+        if (IsUnixDiagnostic(facts) && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
         {
             reason = BounceReason.MailerError;
             // Its exit status says more than a catch-all x.0.0.
@@ -109,6 +112,8 @@ public static partial class ReasonClassifier
         var statusText = status is { IsPlaceholder: false } s ? s.ToString() : FittingStatus(reason, temporary) ?? status?.ToString();
         return new(reason, statusText, reply, temporary, command) { StatusFitted = fitted };
     }
+
+    private static bool IsUnixDiagnostic(RecipientFacts facts) => string.Equals(facts.DiagnosticType, "x-unix", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The classification with another reason (a provider's own code decided it); a status chosen to fit the old reason is chosen again.</summary>
     public static Classification WithReason(Classification c, BounceReason reason)
@@ -177,6 +182,21 @@ public static partial class ReasonClassifier
             if (EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var s) && s.Class is 4 or 5 && !(s.Subject == 4 && s.Detail == 7) && !s.IsPlaceholder)
             {
                 return s;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The first failure reply written with a status of the same class ("554 5.3.0") in a notice, if any.</summary>
+    private static int? TranscriptReply(string text)
+    {
+        var head = Head(text);
+        for (var m = QuotedStatusPattern().Match(head); m.Success; m = m.NextMatch())
+        {
+            if (ReplyCode.TryParse(head.AsSpan(m.Index, 3), out var code) && code.Value / 100 is 4 or 5
+                && EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var st) && st.Class == code.Value / 100)
+            {
+                return code.Value;
             }
         }
         return null;
