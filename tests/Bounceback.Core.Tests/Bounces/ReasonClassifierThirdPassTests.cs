@@ -78,6 +78,13 @@ public class ReasonClassifierThirdPassTests
     }
 
     [Fact]
+    public void The_senders_address_in_the_quoted_mail_from_command_is_not_an_echo_of_the_reply()
+    {
+        var c = Classify("SMTP error from remote mail server after MAIL FROM:<news@letters.example> SIZE=2048: 550 Access denied", null, Sender);
+        Assert.Equal(BounceReason.Blocked, c.Reason);
+    }
+
+    [Fact]
     public void A_server_refused_for_being_an_open_relay_is_blocked()
     {
         Assert.Equal(BounceReason.Blocked, Classify("501 no mail taken from host [192.0.2.9], it is an open relay").Reason);
@@ -112,5 +119,59 @@ public class ReasonClassifierThirdPassTests
         var c = ReasonClassifier.Classify(ReportKind.Failure,
             new RecipientFacts { Recipient = Recipient, DiagnosticCode = "550 we do not take this message here", Action = "failed", Command = "RCPT" }, null);
         Assert.Equal(BounceReason.UserUnknown, c.Reason);
+    }
+
+    [Theory]
+    [InlineData("450 4.1.8 <news@letters.example>: the sender address was refused, its domain cannot be found", "4.1.8")]
+    [InlineData("553 5.1.7 the address in MAIL FROM is malformed", "5.1.7")]
+    public void A_status_about_the_senders_address_or_system_means_the_sender_was_refused(string diagnostic, string status)
+    {
+        Assert.Equal(BounceReason.Rejected, Classify(diagnostic, status).Reason);
+    }
+
+    [Fact]
+    public void A_sender_address_whose_domain_is_not_found_is_the_senders_even_without_a_status()
+    {
+        Assert.Equal(BounceReason.Rejected, Classify("450 Sender address rejected: domain not found for news@letters.example").Reason);
+    }
+
+    [Theory]
+    [InlineData("450 4.7.1 the sending rate limit of this account is exceeded")]
+    [InlineData("450-4.2.1 This mailbox is receiving mail at a rate that keeps more mail from being taken now")]
+    public void Rate_limits_are_speeding_not_a_size_limit_or_a_disabled_mailbox(string diagnostic)
+    {
+        Assert.Equal(BounceReason.Speeding, Classify(diagnostic, diagnostic.Contains("4.2.1", StringComparison.Ordinal) ? "4.2.1" : "4.7.1").Reason);
+    }
+
+    [Fact]
+    public void A_host_that_may_not_connect_is_blocked()
+    {
+        Assert.Equal(BounceReason.Blocked, Classify("554 5.7.1 your server is not allowed to connect here", "5.7.1").Reason);
+    }
+
+    [Theory]
+    [InlineData("550 5.7.1 this message was refused: the recipient has chosen not to take mail from you")]
+    [InlineData("550 5.7.1 refused: the sender is on the recipient's block list")]
+    public void A_recipients_own_block_of_the_sender_is_the_recipients_filter(string diagnostic)
+    {
+        Assert.Equal(BounceReason.Filtered, Classify(diagnostic, "5.7.1").Reason);
+    }
+
+    [Fact]
+    public void A_message_blocked_for_spam_content_is_spam_not_a_block_of_the_host()
+    {
+        Assert.Equal(BounceReason.SpamDetected, Classify("554 5.7.1 we blocked this message: its content was identified as spam", "5.7.1").Reason);
+    }
+
+    [Fact]
+    public void A_banned_attachment_is_a_policy_not_a_block_of_the_host()
+    {
+        Assert.Equal(BounceReason.PolicyViolation, Classify("550 5.7.1 refused under our policy: banned attachment (.scr)", "5.7.1").Reason);
+    }
+
+    [Fact]
+    public void A_mailbox_blocked_for_inactivity_is_suspended()
+    {
+        Assert.Equal(BounceReason.Suspend, Classify("550 5.2.1 this mailbox was blocked due to inactivity", "5.2.1").Reason);
     }
 }

@@ -156,9 +156,15 @@ public static partial class ReasonClassifier
             return false;
         }
         var head = Head(diagnostic);
-        var at = head.IndexOf(sender, StringComparison.OrdinalIgnoreCase);
-        if (at <= 0 || head[at - 1] != '<' || at + sender.Length >= head.Length || head[at + sender.Length] != '>') return false;
         if (!string.IsNullOrEmpty(recipient) && head.Contains(recipient, StringComparison.OrdinalIgnoreCase)) return false;
+        var echoed = false;
+        for (var at = head.IndexOf(sender, StringComparison.OrdinalIgnoreCase); at >= 0 && !echoed; at = head.IndexOf(sender, at + sender.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            // "<sender>" in the reply, not the command the reporting server quotes before it ("after MAIL FROM:<sender>").
+            echoed = at > 0 && head[at - 1] == '<' && at + sender.Length < head.Length && head[at + sender.Length] == '>'
+                && !head.AsSpan(0, at - 1).TrimEnd().EndsWith("FROM:", StringComparison.OrdinalIgnoreCase);
+        }
+        if (!echoed) return false;
         return reason != BounceReason.Blocked || !ReasonRules.SendingHostEvidence.MatchesText(head);
     }
 
