@@ -29,6 +29,43 @@ public sealed class ImapPasswordPromptTests
     }
 
     [Fact]
+    public void A_context_over_anything_but_the_console_has_no_terminal_to_type_on()
+    {
+        Assert.Null(new CliContext(TextWriter.Null, TextWriter.Null, new StringReader("secret\n")).ReadHiddenKey);
+    }
+
+    [Fact]
+    public async Task The_real_tool_with_input_from_a_pipe_that_stays_open_stops_at_once_without_a_password()
+    {
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var info = new ProcessStartInfo(dotnet, [Path.Combine(AppContext.BaseDirectory, "bounceback.dll"), "parse", "--lang", "en", DeadMailbox()])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment.Remove(ImapPasswordVariable.Name);
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start bounceback.");
+        var error = process.StandardError.ReadToEndAsync();
+        var output = process.StandardOutput.ReadToEndAsync();
+        try
+        {
+            // Standard input is never written to nor closed: a program that waited for a password would hang here.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill();
+        }
+
+        Assert.Equal(ExitCodes.Usage, process.ExitCode);
+        Assert.Contains("No password for", await error, StringComparison.Ordinal);
+        Assert.Equal("", await output);
+    }
+
+    [Fact]
     public async Task On_a_terminal_the_prompt_goes_to_standard_error_and_the_typed_password_is_not_shown()
     {
         var mailbox = DeadMailbox();

@@ -84,14 +84,15 @@ public sealed record ImapOptions(DateTimeOffset? Since, string? MoveProcessedTo)
         try
         {
             // A CA bundle is small; a larger file is no certificate list (and is not read whole into memory).
-            if (new FileInfo(path).Length > MaxCaFileBytes) throw new InvalidDataException($"larger than {MaxCaFileBytes / 1024} KB");
+            var length = new FileInfo(path).Length;
+            if (length > MaxCaFileBytes) throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{length} bytes > {MaxCaFileBytes}"));
             certificates.ImportFromPemFile(path);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException or InvalidDataException)
         {
             throw new ImapSourceException(ImapFailure.TrustedCaFile, path, "", e.Message, e);
         }
-        if (certificates.Count == 0) throw new ImapSourceException(ImapFailure.TrustedCaFile, path, "", "no -----BEGIN CERTIFICATE----- block");
+        if (certificates.Count == 0) throw new ImapSourceException(ImapFailure.TrustedCaFile, path, "", "");
         return certificates;
     }
 
@@ -275,6 +276,7 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
         }
         catch (Exception e) when (IsConnectionFailure(e) || e is ImapCommandException or OperationCanceledException) { }
         _client.Dispose();
+        foreach (var certificate in _trusted) certificate.Dispose();
     }
 
     /// <summary>
