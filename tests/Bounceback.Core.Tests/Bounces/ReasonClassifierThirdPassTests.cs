@@ -152,6 +152,7 @@ public class ReasonClassifierThirdPassTests
     [Theory]
     [InlineData("550 5.7.1 this message was refused: the recipient has chosen not to take mail from you")]
     [InlineData("550 5.7.1 refused: the sender is on the recipient's block list")]
+    [InlineData("554 5.7.1 not delivered: this mailbox is only accepting mail from people it knows")]
     public void A_recipients_own_block_of_the_sender_is_the_recipients_filter(string diagnostic)
     {
         Assert.Equal(BounceReason.Filtered, Classify(diagnostic, "5.7.1").Reason);
@@ -195,5 +196,11 @@ public class ReasonClassifierThirdPassTests
         Assert.Equal(BounceReason.MailerError, withNotice.Reason);
         Assert.Equal(554, withNotice.ReplyCode);
         Assert.Null(alone.ReplyCode);
+    }
+
+    [Fact]
+    public void A_temporary_dns_failure_is_a_network_error_not_a_system_error()
+    {
+        Assert.Equal(BounceReason.NetworkError, Classify("451 4.4.0 the DNS temporary failure stopped delivery (#4.4.3)", "4.4.0", action: "delayed").Reason);
     }
 }
