@@ -2,7 +2,9 @@
 # A private Dovecot IMAP server for the IMAP scan tests: Debian's dovecot-imapd, run with its own configuration
 # from $BOUNCEBACK_TEST_STATE/dovecot, on 127.0.0.1 only, on a free port, with one test user in a passwd-file and
 # Maildir storage under the state dir. It never uses /etc/dovecot and never starts the system service.
-# `start` installs the package when missing and writes the port and credentials to
+# TLS: at start a throw-away CA and a server certificate for 127.0.0.1/localhost are made with openssl in the state
+# dir (never committed); the plain port offers STARTTLS and a second port speaks implicit TLS (imaps).
+# `start` installs the packages when missing and writes the ports, the CA file and the credentials to
 # $BOUNCEBACK_TEST_STATE/dovecot/env (KEY=value lines) for the tests; `stop` stops this instance only.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/../.." && pwd)
@@ -13,10 +15,10 @@ dovecot_bin=/usr/sbin/dovecot
 
 install_dovecot() {
   if [ "$(id -u)" != 0 ]; then
-    echo "dovecot: not installed and not root; install dovecot-imapd to run the IMAP tests" >&2
+    echo "dovecot: not installed and not root; install dovecot-imapd and openssl to run the IMAP tests" >&2
     return 1
   fi
-  echo "dovecot: installing Debian's dovecot-imapd"
+  echo "dovecot: installing Debian's dovecot-imapd and openssl"
   export DEBIAN_FRONTEND=noninteractive
   # Keep apt from starting the system-wide service (it would listen on 143/993 on every interface).
   local policy=/usr/sbin/policy-rc.d own_policy=
@@ -24,8 +26,8 @@ install_dovecot() {
     printf '#!/bin/sh\nexit 101\n' >"$policy" && chmod 755 "$policy" && own_policy=1
   fi
   local ok=0
-  apt-get install -y -qq --no-install-recommends dovecot-imapd >/dev/null 2>&1 \
-    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends dovecot-imapd >/dev/null; } || ok=1
+  apt-get install -y -qq --no-install-recommends dovecot-imapd openssl >/dev/null 2>&1 \
+    || { apt-get update -qq && apt-get install -y -qq --no-install-recommends dovecot-imapd openssl >/dev/null; } || ok=1
   [ -n "$own_policy" ] && rm -f "$policy"
   # Should a service have been started anyway, stop it and keep it from starting at boot.
   if command -v systemctl >/dev/null 2>&1 && [ -d /run/systemd/system ]; then
@@ -58,9 +60,28 @@ free_port() {
   local port
   for _ in $(seq 1 50); do
     port=$((20000 + RANDOM % 20000))
-    if ! ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then echo "$port"; return 0; fi
+    if [ "$port" != "${1:-}" ] && ! ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then echo "$port"; return 0; fi
   done
   return 1
+}
+
+# A throw-away CA and a server certificate it signed, valid for localhost and 127.0.0.1 for two days, in $state/tls.
+# The CA's private key is deleted once the server certificate is signed: nothing else can ever be signed with it.
+make_certificates() {
+  local tls="$state/tls"
+  mkdir -p "$tls"
+  (
+    cd "$tls"
+    openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -days 2 \
+      -subj "/CN=Bounceback test CA $(date -u +%Y%m%d%H%M%S)" -keyout ca.key -out ca.pem \
+      -addext "basicConstraints=critical,CA:TRUE" -addext "keyUsage=critical,keyCertSign,cRLSign" 2>/dev/null
+    openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -subj "/CN=localhost" \
+      -keyout server.key -out server.csr 2>/dev/null
+    printf 'basicConstraints=CA:FALSE\nkeyUsage=critical,digitalSignature\nextendedKeyUsage=serverAuth\nsubjectAltName=DNS:localhost,IP:127.0.0.1\n' >server.ext
+    openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial -days 2 -extfile server.ext -out server.pem 2>/dev/null
+    rm -f ca.key ca.srl server.csr server.ext
+    chmod 600 server.key
+  )
 }
 
 stop_instance() {
@@ -80,7 +101,7 @@ stop_instance() {
 }
 
 write_config() {
-  local port=$1 uid gid name
+  local port=$1 tls_port=$2 uid gid name
   uid=$(id -u) gid=$(id -g) name=$(id -un)
   mkdir -p "$state/run" "$state/lib"
   if [ "$uid" = 0 ]; then
@@ -120,7 +141,11 @@ listen = 127.0.0.1
 base_dir = $state/run
 state_dir = $state/lib
 log_path = $state/dovecot.log
-ssl = no
+# STARTTLS on the plain port (clients that do not upgrade may still log in: disable_plaintext_auth = no).
+ssl = yes
+ssl_cert = <$state/tls/server.pem
+ssl_key = <$state/tls/server.key
+ssl_min_protocol = TLSv1.2
 disable_plaintext_auth = no
 auth_mechanisms = plain login
 # The wrong-password test need not wait the default two seconds.
@@ -136,7 +161,9 @@ service imap-login {
     port = $port
   }
   inet_listener imaps {
-    port = 0
+    address = 127.0.0.1
+    port = $tls_port
+    ssl = yes
   }
 }
 passdb {
@@ -152,7 +179,7 @@ CONF
 
 case "${1:-start}" in
   start)
-    if [ ! -x "$dovecot_bin" ]; then
+    if [ ! -x "$dovecot_bin" ] || ! command -v openssl >/dev/null 2>&1; then
       install_dovecot || { echo "dovecot: unavailable; the IMAP tests will skip (or fail when CI is set)" >&2; exit 0; }
     fi
     stop_instance
@@ -161,14 +188,19 @@ case "${1:-start}" in
     user=bounceback
     password="test-$RANDOM$RANDOM"
     port=$(free_port)
+    tls_port=$(free_port "$port")
     printf '%s:{PLAIN}%s\n' "$user" "$password" >"$state/users"
     chmod 600 "$state/users"
-    write_config "$port"
+    if ! command -v openssl >/dev/null 2>&1 || ! make_certificates; then
+      echo "dovecot: openssl is missing or failed; the IMAP tests will skip (or fail when CI is set)" >&2
+      exit 0
+    fi
+    write_config "$port" "$tls_port"
     started=0
     if "$dovecot_bin" -c "$conf"; then
-      # Ready when the port accepts connections.
+      # Ready when both ports accept connections.
       for _ in $(seq 1 100); do
-        if ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then started=1; break; fi
+        if ss -Hltn "sport = :$port" 2>/dev/null | grep -q . && ss -Hltn "sport = :$tls_port" 2>/dev/null | grep -q .; then started=1; break; fi
         sleep 0.1
       done
     fi
@@ -178,9 +210,10 @@ case "${1:-start}" in
       stop_instance
       exit 0
     fi
-    printf 'DOVECOT_HOST=127.0.0.1\nDOVECOT_PORT=%s\nDOVECOT_USER=%s\nDOVECOT_PASSWORD=%s\n' "$port" "$user" "$password" >"$state/env"
+    printf 'DOVECOT_HOST=127.0.0.1\nDOVECOT_PORT=%s\nDOVECOT_IMAPS_PORT=%s\nDOVECOT_CA_FILE=%s\nDOVECOT_USER=%s\nDOVECOT_PASSWORD=%s\n' \
+      "$port" "$tls_port" "$state/tls/ca.pem" "$user" "$password" >"$state/env"
     chmod 600 "$state/env"
-    echo "dovecot: listening on 127.0.0.1:$port ($state/env)"
+    echo "dovecot: listening on 127.0.0.1:$port (STARTTLS) and 127.0.0.1:$tls_port (imaps) ($state/env)"
     ;;
   stop)
     stop_instance

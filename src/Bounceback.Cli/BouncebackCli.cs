@@ -42,6 +42,12 @@ public sealed record CliContext(TextWriter Output, TextWriter Error, TextReader 
     /// <summary>Whether colour may be used: output is a terminal and NO_COLOR is not set.</summary>
     public bool UseColor { get; init; } =
         !Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+    /// <summary>
+    /// Reads one key typed on the terminal without showing it (for a password); null when no terminal is there to
+    /// type on (standard input redirected, or an input other than the console's). Tests give a scripted one.
+    /// </summary>
+    public Func<ConsoleKeyInfo>? ReadHiddenKey { get; init; } =
+        ReferenceEquals(Input, Console.In) && !Console.IsInputRedirected ? () => Console.ReadKey(intercept: true) : null;
 }
 
 /// <summary>Exit codes of the tool.</summary>

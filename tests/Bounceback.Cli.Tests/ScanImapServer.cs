@@ -10,9 +10,11 @@ namespace Bounceback.Cli.Tests;
 
 /// <summary>
 /// The private Dovecot that scripts/services/dovecot.sh starts: its address and test user, read from
-/// $BOUNCEBACK_TEST_STATE/dovecot/env (default: .tmp/test-state below the repository root).
+/// $BOUNCEBACK_TEST_STATE/dovecot/env (default: .tmp/test-state below the repository root). <see cref="Port"/> offers
+/// STARTTLS, <see cref="ImapsPort"/> speaks TLS from the start; both show a certificate of the throw-away CA in
+/// <see cref="CaFile"/>, which nothing on the machine trusts.
 /// </summary>
-internal sealed record DovecotServer(string Host, int Port, string User, string Password)
+internal sealed record DovecotServer(string Host, int Port, int ImapsPort, string CaFile, string User, string Password)
 {
     public static string EnvFile
     {
@@ -33,7 +35,9 @@ internal sealed record DovecotServer(string Host, int Port, string User, string 
         if (!File.Exists(EnvFile)) return null;
         var values = File.ReadAllLines(EnvFile).Select(l => l.Split('=', 2)).Where(p => p.Length == 2).ToDictionary(p => p[0], p => p[1], StringComparer.Ordinal);
         if (!values.TryGetValue("DOVECOT_PORT", out var port)) return null;
+        if (!values.TryGetValue("DOVECOT_IMAPS_PORT", out var imapsPort) || !values.TryGetValue("DOVECOT_CA_FILE", out var caFile)) return null;
         var server = new DovecotServer(values.GetValueOrDefault("DOVECOT_HOST", "127.0.0.1"), int.Parse(port, System.Globalization.CultureInfo.InvariantCulture),
+            int.Parse(imapsPort, System.Globalization.CultureInfo.InvariantCulture), caFile,
             values.GetValueOrDefault("DOVECOT_USER", ""), values.GetValueOrDefault("DOVECOT_PASSWORD", ""));
         try
         {
@@ -53,6 +57,10 @@ internal sealed record DovecotServer(string Host, int Port, string User, string 
 
     public string Url(string folder, int? port = null) =>
         $"imap://{User}@{Host}:{(port ?? Port).ToString(System.Globalization.CultureInfo.InvariantCulture)}/{folder}";
+
+    /// <summary>The folder on the implicit-TLS port.</summary>
+    public string ImapsUrl(string folder) =>
+        $"imaps://{User}@{Host}:{ImapsPort.ToString(System.Globalization.CultureInfo.InvariantCulture)}/{folder}";
 
     public async Task<ImapClient> ConnectAsync()
     {
@@ -111,8 +119,10 @@ public sealed class ImapFactAttribute : FactAttribute
 }
 
 /// <summary>
-/// A TCP proxy in front of the server that forwards both ways and, once the client has sent a FETCH command, cuts
-/// both connections after a given number of bytes from the server: a connection dropped in the middle of the messages.
+/// A TCP proxy in front of the server that forwards both ways and cuts both connections after a given number of bytes
+/// from the server: with a number well past the greeting, TLS handshake, login and search, a connection dropped in
+/// the middle of the messages (the bytes are counted, not read: the session is encrypted after STARTTLS). It also
+/// keeps the start of what the client sent, to show what crossed the wire in clear text.
 /// </summary>
 internal sealed class CuttingProxy : IAsyncDisposable
 {
@@ -123,11 +133,11 @@ internal sealed class CuttingProxy : IAsyncDisposable
     private readonly int _port;
     private readonly long _cutAfter;
 
-    public CuttingProxy(string host, int port, long cutAfterFetchBytes)
+    public CuttingProxy(string host, int port, long cutAfterBytes = long.MaxValue)
     {
         _host = host;
         _port = port;
-        _cutAfter = cutAfterFetchBytes;
+        _cutAfter = cutAfterBytes;
         _listener.Start();
         _accepting = AcceptAsync();
     }
@@ -136,6 +146,17 @@ internal sealed class CuttingProxy : IAsyncDisposable
 
     /// <summary>Whether a connection was cut (the test is only meaningful when it was).</summary>
     public bool Cut { get; private set; }
+
+    private readonly MemoryStream _fromClient = new();
+
+    /// <summary>The first 64 KB the clients sent, as Latin-1 text.</summary>
+    public string SentByClient
+    {
+        get
+        {
+            lock (_fromClient) return Encoding.Latin1.GetString(_fromClient.GetBuffer(), 0, (int)_fromClient.Length);
+        }
+    }
 
     private async Task AcceptAsync()
     {
@@ -156,7 +177,6 @@ internal sealed class CuttingProxy : IAsyncDisposable
         using (client)
         {
             await server.ConnectAsync(_host, _port);
-            var fetchSent = false;
             var toServer = Task.Run(async () =>
             {
                 var buffer = new byte[8192];
@@ -164,7 +184,10 @@ internal sealed class CuttingProxy : IAsyncDisposable
                 int n;
                 while ((n = await stream.ReadAsync(buffer, _stop.Token)) > 0)
                 {
-                    if (Encoding.ASCII.GetString(buffer, 0, n).Contains(" FETCH ", StringComparison.OrdinalIgnoreCase)) fetchSent = true;
+                    lock (_fromClient)
+                    {
+                        if (_fromClient.Length < 65536) _fromClient.Write(buffer, 0, n);
+                    }
                     await server.GetStream().WriteAsync(buffer.AsMemory(0, n), _stop.Token);
                 }
             });
@@ -176,18 +199,15 @@ internal sealed class CuttingProxy : IAsyncDisposable
                 int n;
                 while ((n = await stream.ReadAsync(buffer, _stop.Token)) > 0)
                 {
-                    if (fetchSent)
+                    if (counted + n >= _cutAfter)
                     {
-                        if (counted + n >= _cutAfter)
-                        {
-                            await client.GetStream().WriteAsync(buffer.AsMemory(0, (int)(_cutAfter - counted)), _stop.Token);
-                            Cut = true;
-                            client.Client.Close();
-                            server.Client.Close();
-                            return;
-                        }
-                        counted += n;
+                        await client.GetStream().WriteAsync(buffer.AsMemory(0, (int)(_cutAfter - counted)), _stop.Token);
+                        Cut = true;
+                        client.Client.Close();
+                        server.Client.Close();
+                        return;
                     }
+                    counted += n;
                     await client.GetStream().WriteAsync(buffer.AsMemory(0, n), _stop.Token);
                 }
             });
@@ -205,5 +225,60 @@ internal sealed class CuttingProxy : IAsyncDisposable
         _listener.Stop();
         try { await _accepting; } catch (OperationCanceledException) { }
         _stop.Dispose();
+    }
+}
+
+/// <summary>
+/// Tests that set BOUNCEBACK_IMAP_PASSWORD (a process-wide variable) share this collection, so they never run at the
+/// same time as each other.
+/// </summary>
+[CollectionDefinition(nameof(ImapPasswordVariable))]
+public sealed class ImapPasswordVariable
+{
+    public const string Name = "BOUNCEBACK_IMAP_PASSWORD";
+
+    /// <summary>
+    /// Runs the command in-process with the variable set to <paramref name="password"/> (unset when null) and, when
+    /// <paramref name="readHiddenKey"/> is given, a terminal on which those keys are typed.
+    /// </summary>
+    internal static async Task<(int Code, string Output, string Error)> RunAsync(string? password, string[] args, Func<ConsoleKeyInfo>? readHiddenKey = null)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var previous = Environment.GetEnvironmentVariable(Name);
+        Environment.SetEnvironmentVariable(Name, password);
+        try
+        {
+            var context = new CliContext(output, error, TextReader.Null) { InputRedirected = readHiddenKey is null, UseColor = false, ReadHiddenKey = readHiddenKey };
+            var code = await BouncebackCli.RunAsync(args, context, CancellationToken.None);
+            return (code, output.ToString(), error.ToString());
+        }
+        finally
+        {
+            Environment.SetEnvironmentVariable(Name, previous);
+        }
+    }
+
+    /// <summary>Keys as a terminal gives them: characters, and Enter or Backspace by name.</summary>
+    internal static Func<ConsoleKeyInfo> Typing(IEnumerable<ConsoleKeyInfo> keys)
+    {
+        var queue = new Queue<ConsoleKeyInfo>(keys);
+        return () => queue.Count > 0 ? queue.Dequeue() : throw new InvalidOperationException("Read past the typed keys.");
+    }
+
+    internal static IEnumerable<ConsoleKeyInfo> Text(string text) =>
+        text.Select(c => new ConsoleKeyInfo(c, char.IsAsciiLetter(c) ? Enum.Parse<ConsoleKey>(char.ToUpperInvariant(c).ToString()) : ConsoleKey.NoName, char.IsAsciiLetterUpper(c), false, false));
+
+    internal static readonly ConsoleKeyInfo Enter = new('\r', ConsoleKey.Enter, false, false, false);
+    internal static readonly ConsoleKeyInfo Backspace = new('\b', ConsoleKey.Backspace, false, false, false);
+
+    /// <summary>A port on 127.0.0.1 where nothing listens (connection refused).</summary>
+    internal static int DeadPort()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return port;
     }
 }

@@ -7,8 +7,10 @@ namespace Bounceback.Cli.Tests;
 
 /// <summary>
 /// `bounceback parse imap://...` against a real Dovecot (scripts/services/dovecot.sh). Each test fills a folder of
-/// its own with the bounce fixtures and ordinary messages, then runs the command in-process.
+/// its own with the bounce fixtures and ordinary messages, then runs the command in-process. The server offers
+/// STARTTLS, so the commands are given the test CA with --ca-file.
 /// </summary>
+[Collection(nameof(ImapPasswordVariable))]
 public sealed class ScanImapTests
 {
     private static readonly DateTimeOffset Day = new(2026, 3, 10, 12, 0, 0, TimeSpan.Zero);
@@ -44,22 +46,9 @@ public sealed class ScanImapTests
         return list;
     }
 
-    private static async Task<(int Code, string Output, string Error)> Run(string password, params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var previous = Environment.GetEnvironmentVariable("BOUNCEBACK_IMAP_PASSWORD");
-        Environment.SetEnvironmentVariable("BOUNCEBACK_IMAP_PASSWORD", password);
-        try
-        {
-            var code = await BouncebackCli.RunAsync(args, output, error, TextReader.Null, CancellationToken.None);
-            return (code, output.ToString(), error.ToString());
-        }
-        finally
-        {
-            Environment.SetEnvironmentVariable("BOUNCEBACK_IMAP_PASSWORD", previous);
-        }
-    }
+    /// <summary>Runs the command with the password in BOUNCEBACK_IMAP_PASSWORD and the test CA trusted (when a server runs).</summary>
+    private static Task<(int Code, string Output, string Error)> Run(string password, params string[] args) =>
+        ImapPasswordVariable.RunAsync(password, DovecotServer.Find() is { } server && args is ["parse", ..] ? ["parse", "--ca-file", server.CaFile, .. args[1..]] : args);
 
     private static List<JsonObject> Lines(string jsonl) =>
         jsonl.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
@@ -266,7 +255,7 @@ public sealed class ScanImapTests
         const int limit = 64 * 1024;
 
         var source = new Bounceback.Core.Scanning.ImapSource(Bounceback.Core.Scanning.ImapLocation.Parse(server.Url(folder)), server.Password,
-            new Bounceback.Core.Scanning.ImapOptions(null, null) { MaxMessageBytes = limit });
+            new Bounceback.Core.Scanning.ImapOptions(null, null) { MaxMessageBytes = limit, TrustedCaFile = server.CaFile });
         var items = new List<Bounceback.Core.Scanning.ScanItem>();
         await using (source)
         {

@@ -26,11 +26,12 @@ internal static class ParseCommand
         var failuresOnly = new Option<bool>("--failures-only") { Description = "Leave out delivery reports, feedback reports and auto-replies." };
         var since = new Option<string?>("--since") { Description = "IMAP: only messages received on or after this date (yyyy-mm-dd)." };
         var moveProcessed = new Option<string?>("--move-processed") { Description = "IMAP: move the messages that were parsed as bounces to this folder (opens the folder read-write)." };
+        var caFile = new Option<string?>("--ca-file") { Description = "IMAP: also trust the certificate authorities in this PEM file for the server's TLS certificate (e.g. your organisation's own CA)." };
         var check = CheckFollowUp.Option();
         var mimeOnly = new Option<bool>("--mime-only") { Description = "Benchmark aid: only read the messages with MimeKit and count them.", Hidden = true };
         var command = new Command("parse", "Read bounce messages (files, folders, Maildir, mbox, IMAP or standard input) and show one result per recipient.")
         {
-            paths, jsonl, json, csv, outputFile, summary, summaryJson, parallel, lang, failuresOnly, since, moveProcessed, mimeOnly, check,
+            paths, jsonl, json, csv, outputFile, summary, summaryJson, parallel, lang, failuresOnly, since, moveProcessed, caFile, mimeOnly, check,
         };
         command.SetAction(async (result, cancellationToken) =>
         {
@@ -43,10 +44,19 @@ internal static class ParseCommand
                 await context.Error.WriteLineAsync(catalog.Text("scan.parallel.invalid", language)).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
-            var imap = new ImapOptions(ParseSince(result.GetValue(since), out var sinceOk), result.GetValue(moveProcessed));
+            var imap = new ImapOptions(ParseSince(result.GetValue(since), out var sinceOk), result.GetValue(moveProcessed)) { TrustedCaFile = result.GetValue(caFile) };
             if (!sinceOk)
             {
                 await context.Error.WriteLineAsync(catalog.Text("scan.since.invalid", language)).ConfigureAwait(false);
+                return ExitCodes.Usage;
+            }
+            try
+            {
+                foreach (var certificate in imap.LoadTrustedCertificates()) certificate.Dispose();
+            }
+            catch (ImapSourceException e)
+            {
+                await context.Error.WriteLineAsync(ScanRun.DescribeImapFailure(e, catalog, language)).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
             if (!CheckFollowUp.TryCreate(result, check, out var followUp))

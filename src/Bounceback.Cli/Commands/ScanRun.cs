@@ -12,34 +12,72 @@ namespace Bounceback.Cli.Commands;
 /// <summary>What a scan ended with: the exit code, the totals (null when it could not start) and whether Ctrl-C stopped it.</summary>
 internal sealed record ScanRunOutcome(int Exit, ScanSummary? Summary, bool Interrupted);
 
-/// <summary>One `bounceback parse` run over several sources: reading, parallel parsing, ordered output, progress, summary.</summary>
+/// <summary>
+/// One `bounceback parse` run over several sources: reading, parallel parsing, ordered output, progress, summary.
+/// A source that fails (an IMAP mailbox that cannot be opened or breaks off, a file or folder that cannot be read) is
+/// reported in its place and the run goes on with the next source; the exit code then says the run was incomplete.
+/// </summary>
 internal sealed class ScanRun(CliContext context, Language language, int parallelism, ImapOptions imap, bool failuresOnly, bool mimeOnly)
 {
+    /// <summary>The longest password taken from the prompt; further keys are ignored (memory stays bounded).</summary>
+    internal const int MaxPasswordLength = 1024;
+
     private readonly ExplanationCatalog _catalog = ExplanationCatalog.Default;
 
     /// <summary>Called for every result written (e.g. to plan live checks with --check).</summary>
     public Action<BounceResult>? OnResult { get; init; }
     private readonly List<ImapSource> _imapSources = [];
+    private readonly HashSet<ImapSource> _imapReadToEnd = [];
     private readonly Dictionary<string, List<uint>> _bounceUids = new(StringComparer.Ordinal);
+    private readonly Dictionary<(string User, string Host), string> _passwords = [];
+    /// <summary>Stand-ins for failed sources, put in the stream where the failure happened so it is reported in order.</summary>
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<ScanItem, SourceFailure> _failures = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>A source that failed: the message for the user, and whether anything had been read from it.</summary>
+    private sealed record SourceFailure(string Message, bool Opened);
 
     public async Task<ScanRunOutcome> ExecuteAsync(IReadOnlyList<string> inputs, ParseWriter? writer, CancellationToken cancellationToken)
     {
+        // Every password is settled before anything is read, so a missing one stops the run before any output.
+        foreach (var input in inputs.Where(ImapLocation.IsImap))
+        {
+            var location = ImapLocation.Parse(input);
+            if (_passwords.ContainsKey((location.User, location.Host))) continue;
+            if (ReadPassword(location) is not { } password)
+            {
+                await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, _catalog.Text("scan.imap.noPassword", language), location.Display)).ConfigureAwait(false);
+                return new ScanRunOutcome(ExitCodes.Usage, null, false);
+            }
+            _passwords[(location.User, location.Host)] = password;
+        }
+
         var summary = new ScanSummary();
         var pipeline = new ScanPipeline(mimeOnly ? null : BounceParser.Default, language, parallelism);
         var onTerminal = !Console.IsErrorRedirected && ReferenceEquals(context.Error, Console.Error);
         var progress = onTerminal ? new ProgressBar(context.Error, language, CountKnownTotal(inputs)) : null;
         var interrupted = false;
         var exit = ExitCodes.Ok;
+        int failedSources = 0, failedUnopened = 0;
         try
         {
             await foreach (var scanned in pipeline.RunAsync(Sources(inputs, cancellationToken), cancellationToken).ConfigureAwait(false))
             {
+                if (_failures.TryRemove(scanned.Item, out var failure))
+                {
+                    await context.Error.WriteLineAsync(failure.Message).ConfigureAwait(false);
+                    failedSources++;
+                    if (!failure.Opened) failedUnopened++;
+                    continue;
+                }
                 var shown = scanned.Outcome.Results.Where(r => !failuresOnly || !r.Reason.IsNotFailure()).ToList();
                 summary.Add(scanned.Outcome, shown);
                 if (scanned.Outcome.Kind == ParseOutcomeKind.Failed)
                 {
                     await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, _catalog.Text("parse.unreadable", language),
                         Describe(scanned.Item), scanned.Outcome.Error)).ConfigureAwait(false);
+                    // The file (or the rest of an mbox or stream) could not be read at all: that source is incomplete.
+                    // A message that was read but is not valid MIME is a result of its own, not a failed source.
+                    if (scanned.Item.Error is not null) failedSources++;
                 }
                 else if (scanned.Outcome.Kind == ParseOutcomeKind.Bounce && scanned.Item.Uid is { } uid)
                 {
@@ -59,21 +97,24 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
             interrupted = cancellationToken.IsCancellationRequested;
             if (!interrupted)
             {
-                foreach (var source in _imapSources)
+                // Only a folder read to the end is tidied up; one that broke off keeps all its messages.
+                foreach (var source in _imapSources.Where(_imapReadToEnd.Contains))
                 {
-                    await source.MoveProcessedAsync(_bounceUids.GetValueOrDefault(source.Location.Display) ?? [], cancellationToken).ConfigureAwait(false);
+                    try
+                    {
+                        await source.MoveProcessedAsync(_bounceUids.GetValueOrDefault(source.Location.Display) ?? [], cancellationToken).ConfigureAwait(false);
+                    }
+                    catch (ImapSourceException e)
+                    {
+                        await context.Error.WriteLineAsync(DescribeImapFailure(e, _catalog, language)).ConfigureAwait(false);
+                        exit = ExitCodes.Incomplete;
+                    }
                 }
             }
         }
         catch (OperationCanceledException)
         {
             interrupted = true;
-        }
-        catch (ImapSourceException e)
-        {
-            await context.Error.WriteLineAsync(DescribeImapFailure(e, _catalog, language)).ConfigureAwait(false);
-            exit = e.Failure is ImapFailure.ConnectionLost or ImapFailure.Move ? ExitCodes.Incomplete : ExitCodes.SourceFailed;
-            if (summary.Messages == 0 && exit == ExitCodes.SourceFailed) return new ScanRunOutcome(exit, null, false);
         }
         catch (BouncebackException e)
         {
@@ -85,6 +126,18 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
         {
             foreach (var source in _imapSources) await source.DisposeAsync().ConfigureAwait(false);
             progress?.Done(summary.Messages);
+        }
+        if (failedSources > 0 && !interrupted)
+        {
+            // Nothing could be opened at all: exit 3 and no output, as for a single mailbox. Otherwise what was read
+            // is written and complete record by record, but not all there is: exit 4.
+            if (failedUnopened == inputs.Count) return new ScanRunOutcome(ExitCodes.SourceFailed, null, false);
+            if (inputs.Count > 1)
+            {
+                await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, _catalog.Text("scan.incomplete", language),
+                    failedSources, inputs.Count)).ConfigureAwait(false);
+            }
+            exit = ExitCodes.Incomplete;
         }
         if (writer is not null) writer.Finish(new ParseCounts { Messages = summary.Messages, Bounces = summary.Bounces, Recipients = summary.Recipients, NotBounces = summary.NotBounces, Unreadable = summary.Failed });
         if (interrupted)
@@ -99,47 +152,110 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
     {
         foreach (var input in inputs)
         {
-            if (input == "-")
-            {
-                var stdin = ReferenceEquals(context.Input, Console.In) ? Console.OpenStandardInput() : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(await context.Input.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));
-                await using (stdin.ConfigureAwait(false))
-                {
-                    await foreach (var item in LocalSources.FromStreamAsync(stdin, "-", cancellationToken).ConfigureAwait(false)) yield return item;
-                }
-            }
-            else if (ImapLocation.IsImap(input))
-            {
-                var location = ImapLocation.Parse(input);
-                var source = new ImapSource(location, ReadPassword(location), imap);
-                _imapSources.Add(source);
-                await source.OpenAsync(cancellationToken).ConfigureAwait(false);
-                await foreach (var item in source.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return item;
-            }
-            else
-            {
-                await foreach (var item in LocalSources.FromPathAsync(input, cancellationToken).ConfigureAwait(false)) yield return item;
-            }
+            IAsyncEnumerable<ScanItem> items;
+            if (input == "-") items = StandardInput(cancellationToken);
+            else if (ImapLocation.IsImap(input)) items = Imap(ImapLocation.Parse(input), cancellationToken);
+            else items = LocalSources.FromPathAsync(input, cancellationToken);
+            await foreach (var item in Guarded(input, items, cancellationToken).ConfigureAwait(false)) yield return item;
         }
     }
 
-    /// <summary>The IMAP password: from BOUNCEBACK_IMAP_PASSWORD, or asked without echo on a terminal; never from the command line.</summary>
-    private string ReadPassword(ImapLocation location)
+    private async IAsyncEnumerable<ScanItem> StandardInput([EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var stdin = ReferenceEquals(context.Input, Console.In) ? Console.OpenStandardInput() : new MemoryStream(System.Text.Encoding.UTF8.GetBytes(await context.Input.ReadToEndAsync(cancellationToken).ConfigureAwait(false)));
+        await using (stdin.ConfigureAwait(false))
+        {
+            await foreach (var item in LocalSources.FromStreamAsync(stdin, "-", cancellationToken).ConfigureAwait(false)) yield return item;
+        }
+    }
+
+    private async IAsyncEnumerable<ScanItem> Imap(ImapLocation location, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var source = new ImapSource(location, _passwords[(location.User, location.Host)], imap);
+        _imapSources.Add(source);
+        await source.OpenAsync(cancellationToken).ConfigureAwait(false);
+        await foreach (var item in source.ReadAsync(cancellationToken).ConfigureAwait(false)) yield return item;
+        _imapReadToEnd.Add(source);
+    }
+
+    /// <summary>
+    /// The items of one source; should the source fail, one stand-in item in its place (registered in
+    /// <see cref="_failures"/>) and nothing more from it, so the run can go on with the next source.
+    /// </summary>
+    private async IAsyncEnumerable<ScanItem> Guarded(string input, IAsyncEnumerable<ScanItem> items, [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        var enumerator = items.GetAsyncEnumerator(cancellationToken);
+        try
+        {
+            var opened = false;
+            while (true)
+            {
+                ScanItem? standIn = null;
+                bool more;
+                try
+                {
+                    more = await enumerator.MoveNextAsync().ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is ImapSourceException or IOException or UnauthorizedAccessException)
+                {
+                    var message = e is ImapSourceException imapFailure
+                        ? DescribeImapFailure(imapFailure, _catalog, language)
+                        : string.Format(CultureInfo.InvariantCulture, _catalog.Text("parse.unreadable", language), input, e.Message);
+                    // An IMAP folder that broke off had been opened, even when no message had arrived yet.
+                    var wasOpened = opened || e is ImapSourceException { Failure: ImapFailure.ConnectionLost };
+                    standIn = new ScanItem { Source = input, Error = message };
+                    _failures[standIn] = new SourceFailure(message, wasOpened);
+                    more = false;
+                }
+                if (standIn is not null)
+                {
+                    yield return standIn;
+                    yield break;
+                }
+                if (!more) yield break;
+                opened = true;
+                yield return enumerator.Current;
+            }
+        }
+        finally
+        {
+            await enumerator.DisposeAsync().ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// The IMAP password: from BOUNCEBACK_IMAP_PASSWORD, or typed on the terminal without echo (the prompt on standard
+    /// error); never from the command line. Null when neither is possible (no variable and no terminal).
+    /// </summary>
+    private string? ReadPassword(ImapLocation location)
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("BOUNCEBACK_IMAP_PASSWORD");
         if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
-        if (Console.IsInputRedirected || !ReferenceEquals(context.Input, Console.In))
-            throw new BouncebackException(string.Format(CultureInfo.InvariantCulture, _catalog.Text("scan.imap.noPassword", language), location.Display));
+        if (context.ReadHiddenKey is not { } readKey) return null;
         context.Error.Write(string.Format(CultureInfo.InvariantCulture, _catalog.Text("scan.imap.password", language), location.Display));
-        var password = new System.Text.StringBuilder();
+        context.Error.Flush();
+        var password = ReadHiddenLine(readKey);
+        context.Error.WriteLine();
+        return password;
+    }
+
+    /// <summary>A line typed key by key, nothing echoed: Enter ends it, Backspace takes back one character, other control keys are ignored.</summary>
+    internal static string ReadHiddenLine(Func<ConsoleKeyInfo> readKey)
+    {
+        var line = new System.Text.StringBuilder();
         while (true)
         {
-            var key = Console.ReadKey(intercept: true);
-            if (key.Key == ConsoleKey.Enter) break;
-            if (key.Key == ConsoleKey.Backspace) { if (password.Length > 0) password.Length--; continue; }
-            password.Append(key.KeyChar);
+            var key = readKey();
+            if (key.Key == ConsoleKey.Enter || key.KeyChar is '\r' or '\n') break;
+            if (key.Key == ConsoleKey.Backspace || key.KeyChar == '\b' || key.KeyChar == (char)0x7f)
+            {
+                if (line.Length > 0) line.Length--;
+                continue;
+            }
+            if (key.KeyChar == '\0' || char.IsControl(key.KeyChar) || line.Length >= MaxPasswordLength) continue;
+            line.Append(key.KeyChar);
         }
-        context.Error.WriteLine();
-        return password.ToString();
+        return line.ToString();
     }
 
     /// <summary>For a progress estimate: the number of files when every input is a directory or single file (mbox sizes are unknown).</summary>
@@ -165,6 +281,8 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
             ImapFailure.FolderNotFound => "scan.imap.folderNotFound",
             ImapFailure.ConnectionLost => "scan.imap.connectionLost",
             ImapFailure.Move => "scan.imap.move",
+            ImapFailure.Certificate => "scan.imap.certificate",
+            ImapFailure.TrustedCaFile => "scan.imap.caFile",
             _ => "scan.imap.connect",
         };
         return string.Format(CultureInfo.InvariantCulture, catalog.Text(key, language), e.Location, e.Detail, e.Folder);

@@ -99,7 +99,7 @@ public sealed class BounceParser
         var date = message.Date == default ? (DateTimeOffset?)null : message.Date;
         foreach (var facts in decoded.Recipients)
         {
-            var c = ReasonClassifier.Classify(decoded.Kind, facts, decoded.NoticeText);
+            var c = ReasonClassifier.Classify(decoded.Kind, facts, decoded.NoticeText, decoded.Sender);
             Diagnosis.Diagnosis? explanation = null;
             if (!c.Reason.IsNotFailure())
             {

@@ -1,5 +1,8 @@
 using System.Globalization;
+using System.Net.Security;
 using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using MailKit;
 using MailKit.Net.Imap;
 using MailKit.Search;
@@ -61,6 +64,39 @@ public sealed record ImapOptions(DateTimeOffset? Since, string? MoveProcessedTo)
     /// notice and delivery report come first; what is cut off is the tail of the returned message.
     /// </summary>
     public int MaxMessageBytes { get; init; } = 16 * 1024 * 1024;
+
+    /// <summary>
+    /// A PEM file of certificate authorities to trust for the server's certificate in addition to the system's own
+    /// (an organisation's private CA). It only extends the trust: the server name must still match, the dates must
+    /// still be valid, and without the file only the system's trusted roots count.
+    /// </summary>
+    public string? TrustedCaFile { get; init; }
+
+    /// <summary>
+    /// Reads <see cref="TrustedCaFile"/>: its certificates, or an empty collection when no file is set. Throws
+    /// <see cref="ImapSourceException"/> (<see cref="ImapFailure.TrustedCaFile"/>) when the file cannot be read or
+    /// holds no PEM certificate.
+    /// </summary>
+    public X509Certificate2Collection LoadTrustedCertificates()
+    {
+        var certificates = new X509Certificate2Collection();
+        if (TrustedCaFile is not { } path) return certificates;
+        try
+        {
+            // A CA bundle is small; a larger file is no certificate list (and is not read whole into memory).
+            var length = new FileInfo(path).Length;
+            if (length > MaxCaFileBytes) throw new InvalidDataException(string.Create(CultureInfo.InvariantCulture, $"{length} bytes > {MaxCaFileBytes}"));
+            certificates.ImportFromPemFile(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or CryptographicException or ArgumentException or InvalidDataException)
+        {
+            throw new ImapSourceException(ImapFailure.TrustedCaFile, path, "", e.Message, e);
+        }
+        if (certificates.Count == 0) throw new ImapSourceException(ImapFailure.TrustedCaFile, path, "", "");
+        return certificates;
+    }
+
+    private const int MaxCaFileBytes = 4 * 1024 * 1024;
 }
 
 /// <summary>
@@ -78,6 +114,8 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
     private readonly ImapClient _client = new() { Timeout = (int)(timeout ?? TimeSpan.FromSeconds(60)).TotalMilliseconds };
     private IMailFolder? _folder;
     private IMailFolder? _moveTarget;
+    private X509Certificate2Collection _trusted = [];
+    private string? _certificateRejected;
 
     /// <summary>The mailbox this source reads.</summary>
     public ImapLocation Location => location;
@@ -86,8 +124,11 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
     public async Task OpenAsync(CancellationToken cancellationToken)
     {
         var step = ImapFailure.Connect;
+        _trusted = options.LoadTrustedCertificates();
+        _client.ServerCertificateValidationCallback = ValidateServerCertificate;
         try
         {
+            // imaps:// is TLS from the first byte (RFC 8314); imap:// upgrades with STARTTLS whenever the server offers it.
             var security = location.ImplicitTls ? SecureSocketOptions.SslOnConnect : SecureSocketOptions.StartTlsWhenAvailable;
             await _client.ConnectAsync(location.Host, location.Port, security, cancellationToken).ConfigureAwait(false);
             step = ImapFailure.Login;
@@ -108,6 +149,10 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
             }
             var access = options.MoveProcessedTo is null ? FolderAccess.ReadOnly : FolderAccess.ReadWrite;
             await _folder.OpenAsync(access, cancellationToken).ConfigureAwait(false);
+        }
+        catch (SslHandshakeException e) when (_certificateRejected is { } reason)
+        {
+            throw new ImapSourceException(ImapFailure.Certificate, location.Display, location.Folder, reason, e);
         }
         catch (AuthenticationException e)
         {
@@ -231,6 +276,60 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
         }
         catch (Exception e) when (IsConnectionFailure(e) || e is ImapCommandException or OperationCanceledException) { }
         _client.Dispose();
+        foreach (var certificate in _trusted) certificate.Dispose();
+    }
+
+    /// <summary>
+    /// The system's verdict on the server's certificate, extended only by the CAs of <see cref="ImapOptions.TrustedCaFile"/>:
+    /// a certificate whose only fault is a chain the system does not trust is accepted when it chains to one of those CAs.
+    /// A wrong name or a missing certificate is never accepted. Remembers why a certificate was refused.
+    /// </summary>
+    private bool ValidateServerCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    {
+        if (errors == SslPolicyErrors.None) return true;
+        IEnumerable<X509ChainStatusFlags> statuses = chain?.ChainStatus.Select(s => s.Status) ?? [];
+        if (errors == SslPolicyErrors.RemoteCertificateChainErrors && certificate is not null && _trusted.Count > 0)
+        {
+            var custom = ChainToTrustedCa(certificate, chain);
+            if (custom.Count == 0) return true;
+            statuses = custom;
+        }
+        var faults = statuses.Where(s => s != X509ChainStatusFlags.NoError).Distinct().ToList();
+        _certificateRejected = certificate is null
+            ? errors.ToString()
+            : $"subject={certificate.Subject}, issuer={certificate.Issuer}: {errors}{(faults.Count > 0 ? " (" + string.Join(", ", faults) + ")" : "")}";
+        return false;
+    }
+
+    /// <summary>
+    /// Builds the chain of the server's certificate up to one of the CAs of the --ca-file (and those only): no faults
+    /// means trusted. Revocation is checked as MailKit would; a private CA commonly publishes no revocation list, so
+    /// an unknown revocation status is no fault here, a revoked certificate is.
+    /// </summary>
+    private List<X509ChainStatusFlags> ChainToTrustedCa(X509Certificate certificate, X509Chain? systemChain)
+    {
+        using var chain = new X509Chain();
+        chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
+        chain.ChainPolicy.CustomTrustStore.AddRange(_trusted);
+        chain.ChainPolicy.RevocationMode = _client.CheckCertificateRevocation ? X509RevocationMode.Online : X509RevocationMode.NoCheck;
+        chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreEndRevocationUnknown | X509VerificationFlags.IgnoreCertificateAuthorityRevocationUnknown
+            | X509VerificationFlags.IgnoreRootRevocationUnknown;
+        // Intermediate certificates the server sent along.
+        if (systemChain is not null)
+        {
+            foreach (var element in systemChain.ChainElements) chain.ChainPolicy.ExtraStore.Add(element.Certificate);
+        }
+        var leaf = certificate as X509Certificate2 ?? X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+        try
+        {
+            if (chain.Build(leaf)) return [];
+            var faults = chain.ChainStatus.Select(s => s.Status).Where(s => s != X509ChainStatusFlags.NoError).ToList();
+            return faults.Count > 0 ? faults : [X509ChainStatusFlags.PartialChain];
+        }
+        finally
+        {
+            if (!ReferenceEquals(leaf, certificate)) leaf.Dispose();
+        }
     }
 
     private static bool IsConnectionFailure(Exception e) =>

@@ -9,6 +9,10 @@ public enum ImapFailure
     PasswordInUrl,
     /// <summary>The server could not be reached, or the connection or TLS handshake failed before login.</summary>
     Connect,
+    /// <summary>The server's TLS certificate is not trusted (unknown authority, wrong name, expired); nothing was sent to it.</summary>
+    Certificate,
+    /// <summary>The file of extra trusted certificate authorities (--ca-file) cannot be read or holds no certificate.</summary>
+    TrustedCaFile,
     /// <summary>The server refused the user name or password.</summary>
     Login,
     /// <summary>The folder (or the --move-processed target) does not exist.</summary>

@@ -57,11 +57,19 @@ internal static partial class PlainTextReader
         var end = CopyStart(lines);
 
         var found = new List<(string Address, int Line, string Remainder)>();
+        var remoteReplies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < end && found.Count < MaxRecipients; i++)
         {
-            if (RecipientOnLine(lines[i], knownRecipients) is { } hit && !found.Any(f => f.Address.Equals(hit.Address, StringComparison.OrdinalIgnoreCase)))
+            if (RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
+            if (!found.Any(f => f.Address.Equals(hit.Address, StringComparison.OrdinalIgnoreCase)))
             {
                 found.Add((hit.Address, i, hit.Remainder));
+            }
+            else if (RemoteServerReturned(lines, i + 1, end) is { } reply)
+            {
+                // Exchange names the address again under "Diagnostic information for administrators", followed by the
+                // remote server's own reply; the first mention had only Microsoft's words for people.
+                remoteReplies.TryAdd(hit.Address, reply);
             }
         }
 
@@ -88,9 +96,22 @@ internal static partial class PlainTextReader
             }
             // Nothing but an introduction ("Did not reach the following recipient: addr"): that wording is all there is.
             if (parts.Count == 0 && IntroductionOf(lines[line], address) is { } intro) parts.Add(intro);
+            if (remoteReplies.TryGetValue(address, out var remote) && !parts.Any(p => Reasons.ReasonClassifier.FindReply(p) is not null)) parts.Insert(0, remote);
             results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
         }
         return results;
+    }
+
+    /// <summary>The next non-empty line when it is Exchange's "Remote Server returned '...'" line, else null.</summary>
+    private static string? RemoteServerReturned(string[] lines, int from, int end)
+    {
+        for (var i = from; i < end && i < from + 3; i++)
+        {
+            var t = lines[i].Trim();
+            if (t.Length == 0) continue;
+            return t.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) ? t : null;
+        }
+        return null;
     }
 
     private static bool HasCode(List<string> parts)

@@ -27,7 +27,11 @@ public sealed record Classification(BounceReason Reason, string? Status, int? Re
 public static partial class ReasonClassifier
 {
     /// <summary>Classifies one recipient of a decoded message.</summary>
-    public static Classification Classify(ReportKind kind, RecipientFacts facts, string? noticeText)
+    /// <param name="kind">What kind of report the message is.</param>
+    /// <param name="facts">The decoder's facts about this recipient.</param>
+    /// <param name="noticeText">The notice's own wording, used when the recipient has no diagnostic.</param>
+    /// <param name="sender">The original message's sender, when known: a refusal that echoes this address refused the sender.</param>
+    public static Classification Classify(ReportKind kind, RecipientFacts facts, string? noticeText, string? sender = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         switch (kind)
@@ -41,7 +45,10 @@ public static partial class ReasonClassifier
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
         // The remote server's own words are more precise than the reporting server's summary of them.
         if ((FindStatus(diagnostic) ?? FindStatus(labelled)) is { } textStatus && (status is null || textStatus.Class == status.Value.Class || status.Value.Class != 2)) status = textStatus;
-        var reply = facts.ReplyCode ?? FindReply(diagnostic);
+        // An X-Unix diagnostic is a delivery program's exit status ("255"), not an SMTP reply.
+        var reply = facts.ReplyCode ?? (IsUnixDiagnostic(facts) ? null : FindReply(diagnostic));
+        // A delivery program's failure is also written as the reporting server's own reply in the notice ("554 5.3.0 ...").
+        if (reply is null && IsUnixDiagnostic(facts)) reply = TranscriptReply(noticeText);
         var temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
 
         if (kind == ReportKind.DeliveryReport || facts.Action is "delivered" or "relayed" or "expanded" || status?.Class == 2)
@@ -61,9 +68,9 @@ public static partial class ReasonClassifier
             reply ??= FindReply(noticeText);
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
-        var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts);
+        var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts, command);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
-        if (facts.DiagnosticType is "x-unix" && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
+        if (IsUnixDiagnostic(facts) && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
         {
             reason = BounceReason.MailerError;
             // Its exit status says more than a catch-all x.0.0.
@@ -74,7 +81,7 @@ public static partial class ReasonClassifier
             var s2 = FindStatus(noticeText);
             status ??= s2;
             reply ??= FindReply(noticeText);
-            reason = Decide(noticeText, status, reply, facts);
+            reason = Decide(noticeText, status, reply, facts, command);
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
         if (reason == BounceReason.Undefined && facts.Action == "delayed") reason = BounceReason.Expired;
@@ -98,12 +105,15 @@ public static partial class ReasonClassifier
         // A domain that could not be looked up for now is a network (DNS) problem, not a domain that does not exist.
         if (reason == BounceReason.HostUnknown && temporary) reason = BounceReason.NetworkError;
         if (byProvider is null) reason = ByCommand(reason, command, status, temporary, wording);
+        if (byProvider is null && RefusesTheSender(reason, diagnostic, sender, facts.Recipient)) reason = BounceReason.Rejected;
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
         var fitted = status is not { IsPlaceholder: false };
         var statusText = status is { IsPlaceholder: false } s ? s.ToString() : FittingStatus(reason, temporary) ?? status?.ToString();
         return new(reason, statusText, reply, temporary, command) { StatusFitted = fitted };
     }
+
+    private static bool IsUnixDiagnostic(RecipientFacts facts) => string.Equals(facts.DiagnosticType, "x-unix", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The classification with another reason (a provider's own code decided it); a status chosen to fit the old reason is chosen again.</summary>
     public static Classification WithReason(Classification c, BounceReason reason)
@@ -136,6 +146,33 @@ public static partial class ReasonClassifier
         }
     }
 
+    /// <summary>
+    /// Whether the refusal echoes the original sender's address ("550 5.7.1 &lt;sender&gt;... Access denied") and not the
+    /// recipient's: servers echo the address a reply is about, so the sender was refused, whatever the reason's words
+    /// (a vague "access denied", "user unknown") would say about a recipient. A block that names the sending host or a
+    /// block list stays a block.
+    /// </summary>
+    private static bool RefusesTheSender(BounceReason reason, string diagnostic, string? sender, string recipient)
+    {
+        if (string.IsNullOrEmpty(sender) || diagnostic.Length == 0 || sender.Equals(recipient, StringComparison.OrdinalIgnoreCase)) return false;
+        if (reason is not (BounceReason.UserUnknown or BounceReason.HostUnknown or BounceReason.Suspend or BounceReason.Filtered
+            or BounceReason.Blocked or BounceReason.SystemError or BounceReason.OnHold or BounceReason.Undefined))
+        {
+            return false;
+        }
+        var head = Head(diagnostic);
+        if (!string.IsNullOrEmpty(recipient) && head.Contains(recipient, StringComparison.OrdinalIgnoreCase)) return false;
+        var echoed = false;
+        for (var at = head.IndexOf(sender, StringComparison.OrdinalIgnoreCase); at >= 0 && !echoed; at = head.IndexOf(sender, at + sender.Length, StringComparison.OrdinalIgnoreCase))
+        {
+            // "<sender>" in the reply, not the command the reporting server quotes before it ("after MAIL FROM:<sender>").
+            echoed = at > 0 && head[at - 1] == '<' && at + sender.Length < head.Length && head[at + sender.Length] == '>'
+                && !head.AsSpan(0, at - 1).TrimEnd().EndsWith("FROM:", StringComparison.OrdinalIgnoreCase);
+        }
+        if (!echoed) return false;
+        return reason != BounceReason.Blocked || !ReasonRules.SendingHostEvidence.MatchesText(head);
+    }
+
     /// <summary>In a "gave up" notice (x.4.7), the status of the last attempt it quotes, if any.</summary>
     private static EnhancedStatus? CauseStatus(string text)
     {
@@ -145,6 +182,21 @@ public static partial class ReasonClassifier
             if (EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var s) && s.Class is 4 or 5 && !(s.Subject == 4 && s.Detail == 7) && !s.IsPlaceholder)
             {
                 return s;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The first failure reply written with a status of the same class ("554 5.3.0") in a notice, if any.</summary>
+    private static int? TranscriptReply(string text)
+    {
+        var head = Head(text);
+        for (var m = QuotedStatusPattern().Match(head); m.Success; m = m.NextMatch())
+        {
+            if (ReplyCode.TryParse(head.AsSpan(m.Index, 3), out var code) && code.Value / 100 is 4 or 5
+                && EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var st) && st.Class == code.Value / 100)
+            {
+                return code.Value;
             }
         }
         return null;
@@ -193,7 +245,7 @@ public static partial class ReasonClassifier
         return null;
     }
 
-    private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts)
+    private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts, string? command)
     {
         if (Providers.ProviderRules.Refine(text, status, facts.RemoteMta, facts.Recipient) is { } byProvider) return byProvider;
         if (status is { } decisive)
@@ -218,7 +270,8 @@ public static partial class ReasonClassifier
         {
             421 or 450 or 451 => BounceReason.SystemError,
             452 => BounceReason.MailboxFull,
-            550 or 551 or 553 => BounceReason.UserUnknown,
+            // A recipient accepted at RCPT TO and refused after the content with no word of why is not known to be missing.
+            550 or 551 or 553 when command != "DATA" => BounceReason.UserUnknown,
             552 => BounceReason.MailboxFull,
             554 => BounceReason.Rejected,
             _ => BounceReason.Undefined,
@@ -360,6 +413,8 @@ public static partial class ReasonClassifier
     [GeneratedRegex(@"[245][0-5]\d[ -]'?(?<s>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex QuotedStatusPattern();
 
-    [GeneratedRegex(@"(?:^|[\s:;(\[""])(?<c>[245][0-5]\d)(?:[\s\-]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    // A code after white space or punctuation ("said: 550 ...", Exchange's "returned '550 ..."), one written with a
+    // colon at the very start (Yahoo's "550: ..."), or one named as a code ("ERROR_CODE :550", "ResponseCode 421").
+    [GeneratedRegex(@"(?:^|[\s:;(\[""'])(?<c>[245][0-5]\d)(?:[\s\-]|$)|^(?<c>[245][0-5]\d):|[Cc][Oo][Dd][Ee] ?:? ?(?<c>[245][0-5]\d)(?:[\s,.;]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ReplyPattern();
 }

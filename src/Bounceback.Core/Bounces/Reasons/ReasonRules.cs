@@ -37,7 +37,7 @@ public static class ReasonRules
         new(BounceReason.NoRelaying,
         [
             "relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "unable to relay", "we do not relay", "relaying not allowed", "relay denied",
-            "not allowed to relay", "relaying is not allowed", "relaying to", "no relaying", "relay not allowed", "open relay", "cannot relay", "unable to relay for", "not a gateway",
+            "not allowed to relay", "relaying is not allowed", "relaying to", "no relaying", "relay not allowed", "not an open relay", "cannot relay", "unable to relay for", "not a gateway",
             "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified",
         ], [], "7.1", ["open relay database"]),
         new(BounceReason.Speeding, ["recipients this hour", "messages this hour", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
@@ -57,7 +57,7 @@ public static class ReasonRules
             "maximum message size", "message length exceeds", "message exceeds", "mail size", "too large", "message size", "exceeds the maximum size", "size of the message",
             "message file too big", "larger than", "exceeded the maximum",
         ], ["x.3.4"], "3.4") { Decisive = ["x.3.4"] },
-        new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], ["x.2.3"], "2.3") { Decisive = ["x.2.3"] },
+        new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], ["x.2.3"], "2.3", ["rate limit", "ratelimit", "sending rate", "message rate"]) { Decisive = ["x.2.3"] },
         new(BounceReason.SystemFull, ["system full", "insufficient system storage", "out of disk", "no space left", "disk full", "file system full", "not enough disk", "insufficient disk", "mail system full", "system storage"], ["x.3.1"], "3.1"),
         new(BounceReason.HostUnknown,
         [
@@ -67,7 +67,9 @@ public static class ReasonRules
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
             "domain isn't in my list of allowed rcpthosts", "mx points to", "hostname could not be", "unable to route", "dns lookup failure",
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
-        ], ["x.1.2"], "1.2", ["sender domain", "reverse"]) { Decisive = ["x.1.2"] },
+            // cPanel's Exim says this when the recipient's domain cannot be routed (no usable MX or address record).
+            "missing the proper dns",
+        ], ["x.1.2"], "1.2", ["sender domain", "reverse", "sender address"]) { Decisive = ["x.1.2"] },
         new(BounceReason.UserUnknown,
         [
             "user unknown", "unknown user", "no such user", "no such mailbox", "no such recipient", "no such account", "no such person", "recipient unknown", "unknown recipient",
@@ -86,23 +88,29 @@ public static class ReasonRules
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
             "is not accepting mail", "mailbox is disabled", "temporarily disabled", "no longer active", "account closed", "has been closed", "not activated", "mailbox inactive",
-            "blocked by the user", "expired account", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
+            "blocked by the user", "due to inactivity", "expired account", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable"]) { Decisive = ["x.7.13"] },
+        // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
+        new(BounceReason.Filtered, ["recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders"], [], "2.0"),
         new(BounceReason.Rejected,
         [
             "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from",
             "address that has been blacklisted", "not a member of", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
-        ], ["x.1.7", "x.1.8", "x.7.1"], "7.1", ["is listed", "listed at", "listed in", "listed on", "dnsbl", "spamhaus", "spamcop", "blocklist", "block list"]),
+        ], ["x.1.7", "x.1.8", "x.7.1"], "7.1", ["is listed", "listed at", "listed in", "listed on", "dnsbl", "spamhaus", "spamcop", "blocklist", "block list"])
+        {
+            // RFC 3463: a bad sender's mailbox address (x.1.7) or sender's system (x.1.8) is about the sender whatever the words.
+            Decisive = ["x.1.7", "x.1.8"],
+        },
         new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history"], [], "7.1"),
         new(BounceReason.Blocked,
         [
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
-            "client host rejected", "your ip", "banned", "not allowed to send", "connection refused by", "connection rejected", "access denied", "ip address", "refused by",
+            "client host rejected", "your ip", "banned", "not allowed to send", "allowed to connect", "connection refused by", "connection rejected", "access denied", "ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
-            "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
-        ], [], "7.1", ["spam content", "content rejected", "unacceptable content"]),
+            "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
+        ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "attachment"]),
         new(BounceReason.SpamDetected,
         [
             "spam", "junk", "unsolicited", "bulk mail", "bulk e-mail", "classified as", "looks like", "identified as", "scored", "spamassassin", "content rejected",
@@ -112,7 +120,7 @@ public static class ReasonRules
         new(BounceReason.PolicyViolation, ["policy", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
         new(BounceReason.NotCompliantRfc, ["rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple addresses", "bare lf", "bare newline"], [], "6.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
-        new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate"], [], "7.0"),
+        new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
         new(BounceReason.Expired,
         [
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
@@ -151,6 +159,16 @@ public static class ReasonRules
         new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
         new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error"], [], "3.0"),
     ];
+
+    /// <summary>
+    /// Wording that puts a block on the sending host or a block list rather than on an address: with it, a refusal that
+    /// echoes the sender's address is still a block of the host.
+    /// </summary>
+    public static ReasonRule SendingHostEvidence { get; } = new(BounceReason.Blocked,
+    [
+        "listed", "dnsbl", "rbl", "spamhaus", "spamcop", "blacklist", "blocklist", "block list", "your ip", "ip address", "client host",
+        "reputation", "open relay", "sending ip", "banned", "helo", "ehlo", "hostname",
+    ], [], "7.1");
 
     /// <summary>
     /// The vague "user unknown" some receiving servers give when a per-recipient filter refuses the message after DATA;
