@@ -282,23 +282,41 @@ public static partial class ReasonClassifier
     private static string Squeeze(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var limit = Math.Min(text.Length, 16384);
-        var sb = new System.Text.StringBuilder(limit);
-        var space = false;
-        for (var i = 0; i < limit; i++)
+        var source = text.AsSpan(0, Math.Min(text.Length, 16384));
+        // Leading white space is dropped, so the text starts at its first other character.
+        var first = source.IndexOfAnyExcept(WhiteSpace);
+        if (first < 0) return "";
+        source = source[first..];
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length);
+        try
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
+            var length = 0;
+            while (true)
             {
-                space = true;
-                continue;
+                // Copy a run of text at once, then collapse the white space after it into one space.
+                var run = source.IndexOfAny(WhiteSpace);
+                var word = run < 0 ? source : source[..run];
+                word.CopyTo(buffer.AsSpan(length));
+                length += word.Length;
+                if (run < 0) break;
+                source = source[run..];
+                var next = source.IndexOfAnyExcept(WhiteSpace);
+                if (next < 0) break;
+                buffer[length++] = ' ';
+                source = source[next..];
             }
-            if (space && sb.Length > 0) sb.Append(' ');
-            space = false;
-            sb.Append(c);
+            var squeezed = length == text.Length && buffer.AsSpan(0, length).SequenceEqual(text) ? text : new string(buffer, 0, length);
+            return DropRepeatedReplyPrefix(squeezed);
         }
-        return DropRepeatedReplyPrefix(sb.ToString());
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> accepts.</summary>
+    private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
 
     /// <summary>
     /// A multi-line reply joined into one line repeats its code on every line ("550-5.7.1 Messages with multiple
@@ -380,23 +398,23 @@ public static partial class ReasonClassifier
         return code.Value;
     }
 
-    [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex StatusPattern();
 
-    [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ]{1,80}(?<r>[245][0-5]\d[ -]')", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ]{1,80}(?<r>[245][0-5]\d[ -]')", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LabelledRemoteReply();
 
-    [GeneratedRegex(@"(?:^|[\s;:])[45][0-5]\d:? : ", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[\s;:])[45][0-5]\d:? : ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ReplyWithoutAddress();
 
-    [GeneratedRegex(@"(?:^|[\s:<(])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?>? does not exist", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[\s:<(])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?>? does not exist", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex MissingDomain();
 
-    [GeneratedRegex(@"[245][0-5]\d[ -]'?(?<s>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[245][0-5]\d[ -]'?(?<s>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex QuotedStatusPattern();
 
     // A code after white space or punctuation ("said: 550 ...", Exchange's "returned '550 ..."), one written with a
     // colon at the very start (Yahoo's "550: ..."), or one named as a code ("ERROR_CODE :550", "ResponseCode 421").
-    [GeneratedRegex(@"(?:^|[\s:;(\[""'])(?<c>[245][0-5]\d)(?:[\s\-]|$)|^(?<c>[245][0-5]\d):|[Cc][Oo][Dd][Ee] ?:? ?(?<c>[245][0-5]\d)(?:[\s,.;]|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[\s:;(\[""'])(?<c>[245][0-5]\d)(?:[\s\-]|$)|^(?<c>[245][0-5]\d):|[Cc][Oo][Dd][Ee] ?:? ?(?<c>[245][0-5]\d)(?:[\s,.;]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ReplyPattern();
 }

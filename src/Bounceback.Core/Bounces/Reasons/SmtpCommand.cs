@@ -58,6 +58,6 @@ public static partial class SmtpCommand
         return a < 0 ? b : b < 0 ? a : Math.Min(a, b);
     }
 
-    [GeneratedRegex(@"(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) )(?:pipelined )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected)", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) )(?:pipelined )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex Said();
 }
