@@ -8,6 +8,8 @@
 #   BOUNCEBACK_TOOL_DIR     an already installed tool path to time instead of packing again
 #   BOUNCEBACK_SKIP_TOOL=1  time the publish only
 #   BOUNCEBACK_NATIVE_EXE   also time this Native AOT executable (from scripts/publish-native.sh)
+#   BOUNCEBACK_EXTRA_COMMAND  one more command to time first (a hello-world build as the floor of the machine)
+#   BOUNCEBACK_INTERLEAVE=1 time with bench/interleave.py (commands take turns; fairer when the load changes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-30}
@@ -44,4 +46,9 @@ if [ -n "${BOUNCEBACK_NATIVE_EXE:-}" ]; then
   commands+=("$BOUNCEBACK_NATIVE_EXE --version" "$BOUNCEBACK_NATIVE_EXE explain 5.1.1"
     "$BOUNCEBACK_NATIVE_EXE parse --jsonl $dsn")
 fi
-hyperfine --warmup 3 --runs "$runs" --shell=none "${commands[@]}"
+[ -n "${BOUNCEBACK_EXTRA_COMMAND:-}" ] && commands=("$BOUNCEBACK_EXTRA_COMMAND" "${commands[@]}")
+if [ "${BOUNCEBACK_INTERLEAVE:-}" = 1 ]; then
+  python3 bench/interleave.py "$runs" "${commands[@]}"
+else
+  hyperfine --warmup 3 --runs "$runs" --shell=none "${commands[@]}"
+fi
