@@ -42,8 +42,15 @@ public sealed partial class CodeExtractor
     private static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(2);
 
     private readonly (string Provider, string Word)[] _detect;
+    // Every detect word in one multi-string search (case-insensitive), so the text is scanned once for all of them.
+    private readonly System.Buffers.SearchValues<string> _detectWords;
     private readonly (string Provider, Regex Pattern)[] _tokens;
-    private readonly Regex? _anyToken;
+    private readonly string? _anyTokenPattern;
+    private Regex? _anyToken;
+    // Bulk parsing runs the token search once per recipient: after this many uses it is swapped for a compiled copy
+    // of the same pattern (built once in the background); a short run such as one explain never pays for compiling.
+    private const int CompileAfterUses = 256;
+    private int _tokenUses;
     private readonly string[] _symbolPrefixes;
 
     /// <summary>Builds an extractor for the providers and codes of a catalog.</summary>
@@ -54,6 +61,7 @@ public sealed partial class CodeExtractor
         _detect = catalog.Providers
             .SelectMany(p => p.Detect.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => (p.Id, w.Trim())))
             .ToArray();
+        _detectWords = System.Buffers.SearchValues.Create(_detect.Select(d => d.Word).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
         var tokens = new List<(string, Regex)>();
         var tokenPatterns = new List<string>();
         foreach (var p in catalog.Providers)
@@ -74,8 +82,8 @@ public sealed partial class CodeExtractor
         _tokens = tokens.ToArray();
         _symbolPrefixes = catalog.SymbolPrefixes.Order(StringComparer.Ordinal).ToArray();
         // One pass over the text for every provider's tokens; each match is then attributed with the anchored patterns.
-        _anyToken = tokenPatterns.Count == 0 ? null
-            : new Regex(string.Join("|", tokenPatterns.Select(t => "(?:" + t + ")")), TokenOptions, TokenTimeout);
+        _anyTokenPattern = tokenPatterns.Count == 0 ? null : string.Join("|", tokenPatterns.Select(t => "(?:" + t + ")"));
+        _anyToken = _anyTokenPattern is null ? null : new Regex(_anyTokenPattern, TokenOptions, TokenTimeout);
     }
 
     /// <summary>The extractor for <see cref="ExplanationCatalog.Default"/>.</summary>
@@ -134,10 +142,19 @@ public sealed partial class CodeExtractor
     private Dictionary<string, int> DetectProviders(string text)
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (var (p, w) in _detect)
+        var span = text.AsSpan();
+        var at = 0;
+        while (at < span.Length)
         {
-            var i = text.IndexOf(w, StringComparison.OrdinalIgnoreCase);
-            if (i >= 0 && (!first.TryGetValue(p, out var old) || i < old)) first[p] = i;
+            var i = span[at..].IndexOfAny(_detectWords);
+            if (i < 0) break;
+            at += i;
+            // Every provider whose word starts here; the first position of each provider is what counts.
+            foreach (var (p, w) in _detect)
+            {
+                if (!first.ContainsKey(p) && span[at..].StartsWith(w, StringComparison.OrdinalIgnoreCase)) first[p] = at;
+            }
+            at++;
         }
         return first;
     }
@@ -314,9 +331,15 @@ public sealed partial class CodeExtractor
 
     private bool FindTokens(string text, List<Raw> found, Dictionary<string, int> detected, int maxCodes)
     {
-        if (_anyToken is null) return false;
+        var anyToken = _anyToken;
+        if (anyToken is null) return false;
+        if (Interlocked.Increment(ref _tokenUses) == CompileAfterUses)
+        {
+            var pattern = _anyTokenPattern!;
+            _ = Task.Run(() => _anyToken = new Regex(pattern, TokenOptions | RegexOptions.Compiled, TokenTimeout));
+        }
         var count = 0;
-        foreach (var m in _anyToken.EnumerateMatches(text))
+        foreach (var m in anyToken.EnumerateMatches(text))
         {
             if (m.Length == 0) continue;
             var start = m.Index;

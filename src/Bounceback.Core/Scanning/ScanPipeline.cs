@@ -10,22 +10,29 @@ public sealed record ScanResult(ScanItem Item, ParseOutcome Outcome);
 
 /// <summary>
 /// Parses messages in parallel and hands the results back in source order. The producer reads the sources one
-/// after another; each message becomes a task in a bounded channel (back-pressure: at most a few messages per
-/// worker are in memory at once); the consumer awaits the tasks in order, so output order never depends on timing.
+/// after another and groups the messages into small batches; each batch becomes one task in a bounded channel
+/// (back-pressure: a few batches per worker are in memory at once); the consumer awaits the tasks in order, so
+/// output order never depends on timing.
 /// </summary>
 /// <remarks>With no parser (null) it only reads the messages with MimeKit: the practical ceiling, for benchmarks.
-/// Read-ahead is bounded twice: at most <see cref="Capacity"/> messages, and at most <see cref="MaxBytesInFlight"/>
-/// bytes of messages that arrive as raw bytes (mbox, IMAP, standard input); a single larger message still goes
-/// through, alone.</remarks>
+/// A batch is only filled while the source has messages ready (an mbox or a directory); a slow source (IMAP, a pipe)
+/// sends what it has before waiting, so results never wait for messages that have not arrived. Batching spares one
+/// task, one thread-pool hand-off and one channel write per message.
+/// Read-ahead is bounded twice: at most <see cref="Capacity"/> messages in the channel (plus one batch being
+/// filled and one being handed out), and at most <see cref="MaxBytesInFlight"/> bytes of messages that arrive as raw
+/// bytes (mbox, IMAP, standard input); a single larger message still goes through, alone.</remarks>
 public sealed class ScanPipeline(BounceParser? parser, Language language, int parallelism, long maxBytesInFlight = ScanPipeline.DefaultMaxBytesInFlight)
 {
     /// <summary>The default byte budget of messages read ahead of the consumer: 64 MB.</summary>
     public const long DefaultMaxBytesInFlight = 64L * 1024 * 1024;
 
+    /// <summary>Most messages one worker task parses in a row.</summary>
+    public const int BatchSize = 16;
+
     private readonly int _parallelism = Math.Max(1, parallelism);
 
-    /// <summary>How many messages may be read ahead of the consumer.</summary>
-    public int Capacity => _parallelism * 8;
+    /// <summary>How many messages may wait in the channel: two batches per worker.</summary>
+    public int Capacity => _parallelism * 2 * BatchSize;
 
     /// <summary>How many bytes of raw messages may be read ahead of the consumer.</summary>
     public long MaxBytesInFlight { get; } = Math.Max(1, maxBytesInFlight);
@@ -33,27 +40,11 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
     /// <summary>Runs the sources through the parser; results in the order the sources produced the messages.</summary>
     public async IAsyncEnumerable<ScanResult> RunAsync(IAsyncEnumerable<ScanItem> items, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var channel = Channel.CreateBounded<Task<ScanResult>>(new BoundedChannelOptions(Capacity) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
+        var channel = Channel.CreateBounded<Task<ScanResult[]>>(new BoundedChannelOptions(_parallelism * 2) { SingleReader = true, SingleWriter = true, FullMode = BoundedChannelFullMode.Wait });
         using var workers = new SemaphoreSlim(_parallelism);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var budget = new ByteBudget(MaxBytesInFlight);
-        var producer = Task.Run(async () =>
-        {
-            try
-            {
-                await foreach (var item in items.WithCancellation(stop.Token).ConfigureAwait(false))
-                {
-                    await budget.TakeAsync(item.Bytes.Length, stop.Token).ConfigureAwait(false);
-                    var work = RunOneAsync(item, workers, stop.Token);
-                    await channel.Writer.WriteAsync(work, stop.Token).ConfigureAwait(false);
-                }
-                channel.Writer.TryComplete();
-            }
-            catch (Exception e)
-            {
-                channel.Writer.TryComplete(e);
-            }
-        }, CancellationToken.None);
+        var producer = Task.Run(() => ProduceAsync(items, channel.Writer, budget, workers, stop.Token), CancellationToken.None);
 
         try
         {
@@ -61,18 +52,21 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
             {
                 while (channel.Reader.TryRead(out var next))
                 {
-                    ScanResult result;
+                    ScanResult[] batch;
                     try
                     {
-                        result = await next.ConfigureAwait(false);
+                        batch = await next.ConfigureAwait(false);
                     }
                     catch (OperationCanceledException)
                     {
                         yield break;
                     }
-                    budget.Give(result.Item.Bytes.Length);
-                    yield return result;
-                    if (cancellationToken.IsCancellationRequested) yield break;
+                    foreach (var result in batch)
+                    {
+                        budget.Give(result.Item.Bytes.Length);
+                        yield return result;
+                        if (cancellationToken.IsCancellationRequested) yield break;
+                    }
                 }
             }
             // Surfaces an error of the producer (a source that failed hard, or cancellation).
@@ -85,17 +79,70 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
         }
     }
 
-    private async Task<ScanResult> RunOneAsync(ScanItem item, SemaphoreSlim workers, CancellationToken cancellationToken)
+    /// <summary>Reads the sources into batches and hands each batch to a worker, in order.</summary>
+    private async Task ProduceAsync(IAsyncEnumerable<ScanItem> items, ChannelWriter<Task<ScanResult[]>> writer, ByteBudget budget, SemaphoreSlim workers, CancellationToken cancellationToken)
+    {
+        var batch = new List<ScanItem>(BatchSize);
+        try
+        {
+            var source = items.GetAsyncEnumerator(cancellationToken);
+            await using (source.ConfigureAwait(false))
+            {
+                while (true)
+                {
+                    var next = source.MoveNextAsync();
+                    // The source has nothing ready: send what is waiting rather than hold it back.
+                    if (!next.IsCompleted && batch.Count > 0) await SendAsync().ConfigureAwait(false);
+                    if (!await next.ConfigureAwait(false)) break;
+                    var item = source.Current;
+                    if (!budget.TryTake(item.Bytes.Length))
+                    {
+                        // The bytes in flight include this batch's: send it before waiting for room.
+                        if (batch.Count > 0) await SendAsync().ConfigureAwait(false);
+                        await budget.TakeAsync(item.Bytes.Length, cancellationToken).ConfigureAwait(false);
+                    }
+                    batch.Add(item);
+                    if (batch.Count == BatchSize) await SendAsync().ConfigureAwait(false);
+                }
+            }
+            if (batch.Count > 0) await SendAsync().ConfigureAwait(false);
+            writer.TryComplete();
+        }
+        catch (Exception e)
+        {
+            writer.TryComplete(e);
+        }
+
+        async Task SendAsync()
+        {
+            var work = RunBatchAsync([.. batch], workers, cancellationToken);
+            batch.Clear();
+            await writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task<ScanResult[]> RunBatchAsync(ScanItem[] batch, SemaphoreSlim workers, CancellationToken cancellationToken)
     {
         await workers.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {
-            return await Task.Run(() => ParseOne(item, cancellationToken), cancellationToken).ConfigureAwait(false);
+            return await Task.Run(() => ParseBatch(batch, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         finally
         {
             workers.Release();
         }
+    }
+
+    private ScanResult[] ParseBatch(ScanItem[] batch, CancellationToken cancellationToken)
+    {
+        var results = new ScanResult[batch.Length];
+        for (var i = 0; i < batch.Length; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            results[i] = ParseOne(batch[i], cancellationToken);
+        }
+        return results;
     }
 
     /// <summary>Reads and parses one message; any failure becomes a Failed outcome, never an exception.</summary>
@@ -119,6 +166,19 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
         private readonly object _gate = new();
         private long _inFlight;
         private TaskCompletionSource _room = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private bool _awaited;
+
+        /// <summary>Takes the bytes when they fit now (or nothing else is in flight); false when the caller must wait.</summary>
+        public bool TryTake(long bytes)
+        {
+            if (bytes <= 0) return true;
+            lock (_gate)
+            {
+                if (_inFlight != 0 && _inFlight + bytes > limit) return false;
+                _inFlight += bytes;
+                return true;
+            }
+        }
 
         /// <summary>Waits until the bytes fit, or nothing else is in flight (a message larger than the budget goes alone).</summary>
         public async Task TakeAsync(long bytes, CancellationToken cancellationToken)
@@ -135,6 +195,7 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
                         return;
                     }
                     wait = _room.Task;
+                    _awaited = true;
                 }
                 await wait.WaitAsync(cancellationToken).ConfigureAwait(false);
             }
@@ -143,14 +204,19 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
         public void Give(long bytes)
         {
             if (bytes <= 0) return;
-            TaskCompletionSource room;
+            TaskCompletionSource? room = null;
             lock (_gate)
             {
                 _inFlight -= bytes;
-                room = _room;
-                _room = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                // Wake the producer only when it waits; otherwise the same signal stays armed.
+                if (_awaited)
+                {
+                    room = _room;
+                    _room = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+                    _awaited = false;
+                }
             }
-            room.TrySetResult();
+            room?.TrySetResult();
         }
     }
 }

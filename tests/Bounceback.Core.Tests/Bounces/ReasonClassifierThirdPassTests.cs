@@ -152,6 +152,7 @@ public class ReasonClassifierThirdPassTests
     [Theory]
     [InlineData("550 5.7.1 this message was refused: the recipient has chosen not to take mail from you")]
     [InlineData("550 5.7.1 refused: the sender is on the recipient's block list")]
+    [InlineData("554 5.7.1 not delivered: this mailbox is only accepting mail from people it knows")]
     public void A_recipients_own_block_of_the_sender_is_the_recipients_filter(string diagnostic)
     {
         Assert.Equal(BounceReason.Filtered, Classify(diagnostic, "5.7.1").Reason);
@@ -173,5 +174,45 @@ public class ReasonClassifierThirdPassTests
     public void A_mailbox_blocked_for_inactivity_is_suspended()
     {
         Assert.Equal(BounceReason.Suspend, Classify("550 5.2.1 this mailbox was blocked due to inactivity", "5.2.1").Reason);
+    }
+
+    [Theory]
+    [InlineData("Remote Server returned '550 5.1.1 the address was not found'", 550)]
+    [InlineData("550: 5.2.2 <ann@shop.example>... no room left", 550)]
+    [InlineData("Bad address, ERROR_CODE :553, ERROR_CODE :5.1.1 <ann@shop.example>", 553)]
+    [InlineData("ResponseCode 421, , the host could not be reached", 421)]
+    [InlineData("host mx.shop.example[2001:db8::250] said: 550 no such user", 550)]
+    public void The_reply_code_is_found_in_the_forms_servers_write_it(string text, int want)
+    {
+        Assert.Equal(want, ReasonClassifier.FindReply(text));
+    }
+
+    [Fact]
+    public void A_delivery_programs_exit_status_is_not_a_reply_code_and_the_notices_own_reply_is_used()
+    {
+        var facts = new RecipientFacts { Recipient = Recipient, Status = "5.0.0", DiagnosticType = "X-Unix", DiagnosticCode = "255", Action = "failed" };
+        var withNotice = ReasonClassifier.Classify(ReportKind.Failure, facts, "The script could not store the message.\n554 5.3.0 the local delivery program failed with 255");
+        var alone = ReasonClassifier.Classify(ReportKind.Failure, facts, null);
+        Assert.Equal(BounceReason.MailerError, withNotice.Reason);
+        Assert.Equal(554, withNotice.ReplyCode);
+        Assert.Null(alone.ReplyCode);
+    }
+
+    [Fact]
+    public void A_temporary_dns_failure_is_a_network_error_not_a_system_error()
+    {
+        Assert.Equal(BounceReason.NetworkError, Classify("451 4.4.0 the DNS temporary failure stopped delivery (#4.4.3)", "4.4.0", action: "delayed").Reason);
+    }
+
+    [Fact]
+    public void A_command_the_notice_names_for_another_recipient_is_not_this_ones()
+    {
+        const string notice = "Delivery failed for two addresses.\n"
+            + "<lea@far.example>: 553 your sender address is refused (in reply to MAIL FROM command)\n"
+            + "<ann@shop.example>: the server said: 550 no such user here\n";
+        var facts = new RecipientFacts { Recipient = Recipient, DiagnosticCode = "550 no such user here", Action = "failed" };
+        var c = ReasonClassifier.Classify(ReportKind.Failure, facts, notice, Sender, ["lea@far.example", Recipient]);
+        Assert.Equal(BounceReason.UserUnknown, c.Reason);
+        Assert.Null(c.Command);
     }
 }

@@ -92,8 +92,8 @@ public class ScanningTests
             if (consumed == 300) break;
         }
         Assert.Equal(300, consumed);
-        // Capacity tasks in the channel, plus one being written and one being handed out.
-        Assert.InRange(maxAhead, 0, pipeline.Capacity + 2);
+        // Capacity messages in the channel, plus one batch being filled and one being handed out.
+        Assert.InRange(maxAhead, 0, pipeline.Capacity + 2 * ScanPipeline.BatchSize);
     }
 
     [Fact]

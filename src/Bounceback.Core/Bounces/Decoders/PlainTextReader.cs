@@ -57,11 +57,19 @@ internal static partial class PlainTextReader
         var end = CopyStart(lines);
 
         var found = new List<(string Address, int Line, string Remainder)>();
+        var remoteReplies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 0; i < end && found.Count < MaxRecipients; i++)
         {
-            if (RecipientOnLine(lines[i], knownRecipients) is { } hit && !found.Any(f => f.Address.Equals(hit.Address, StringComparison.OrdinalIgnoreCase)))
+            if (RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
+            if (!found.Any(f => f.Address.Equals(hit.Address, StringComparison.OrdinalIgnoreCase)))
             {
                 found.Add((hit.Address, i, hit.Remainder));
+            }
+            else if (RemoteServerReturned(lines, i + 1, end) is { } reply)
+            {
+                // Exchange names the address again under "Diagnostic information for administrators", followed by the
+                // remote server's own reply; the first mention had only Microsoft's words for people.
+                remoteReplies.TryAdd(hit.Address, reply);
             }
         }
 
@@ -88,9 +96,22 @@ internal static partial class PlainTextReader
             }
             // Nothing but an introduction ("Did not reach the following recipient: addr"): that wording is all there is.
             if (parts.Count == 0 && IntroductionOf(lines[line], address) is { } intro) parts.Add(intro);
+            if (remoteReplies.TryGetValue(address, out var remote) && !parts.Any(p => Reasons.ReasonClassifier.FindReply(p) is not null)) parts.Insert(0, remote);
             results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
         }
         return results;
+    }
+
+    /// <summary>The next non-empty line when it is Exchange's "Remote Server returned '...'" line, else null.</summary>
+    private static string? RemoteServerReturned(string[] lines, int from, int end)
+    {
+        for (var i = from; i < end && i < from + 3; i++)
+        {
+            var t = lines[i].Trim();
+            if (t.Length == 0) continue;
+            return t.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) ? t : null;
+        }
+        return null;
     }
 
     private static bool HasCode(List<string> parts)
@@ -180,15 +201,15 @@ internal static partial class PlainTextReader
         t.StartsWith("Date:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>An address at the start of a line: "addr", "&lt;addr&gt;:", "addr: text", "550 5.1.1 &lt;addr&gt;... text", "addr&lt;mailto:addr&gt;".</summary>
-    [GeneratedRegex(@"^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})""?>?(?:$|[\s:.,(<])", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})""?>?(?:$|[\s:.,(<])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LeadingAddress();
 
     /// <summary>An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr".</summary>
-    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex IntroducedAddress();
 
     /// <summary>Any address in a line (the first one).</summary>
-    [GeneratedRegex(@"<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex AnyAddress();
 
     /// <summary>The first address in a line and where it starts, or null.</summary>

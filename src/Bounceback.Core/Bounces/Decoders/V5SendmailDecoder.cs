@@ -62,6 +62,6 @@ public sealed partial class V5SendmailDecoder : IBounceDecoder
     }
 
     /// <summary>"554 &lt;user@example.org&gt;... text" or "550 example.org (smtp)... text".</summary>
-    [GeneratedRegex(@"^[245]\d\d (?<target><[^>\s]+>|[A-Za-z0-9.\-]+ \(\w+\))\.\.\.(?<text>.*)$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[245]\d\d (?<target><[^>\s]+>|[A-Za-z0-9.\-]+ \(\w+\))\.\.\.(?<text>.*)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ResultLine();
 }

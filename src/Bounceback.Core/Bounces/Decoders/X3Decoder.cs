@@ -64,6 +64,6 @@ public sealed partial class X3Decoder : IBounceDecoder
     }
 
     /// <summary>"SMTP:RCPT host 192.0.2.1: 553 5.3.0 ..." : the command, the remote host and the reply.</summary>
-    [GeneratedRegex(@"^SMTP:(?<cmd>[A-Za-z]{4}) host (?<host>[^\s:]+): (?<text>.+)$", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^SMTP:(?<cmd>[A-Za-z]{4}) host (?<host>[^\s:]+): (?<text>.+)$", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SmtpFailure();
 }

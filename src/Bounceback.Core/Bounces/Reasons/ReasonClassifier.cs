@@ -31,7 +31,9 @@ public static partial class ReasonClassifier
     /// <param name="facts">The decoder's facts about this recipient.</param>
     /// <param name="noticeText">The notice's own wording, used when the recipient has no diagnostic.</param>
     /// <param name="sender">The original message's sender, when known: a refusal that echoes this address refused the sender.</param>
-    public static Classification Classify(ReportKind kind, RecipientFacts facts, string? noticeText, string? sender = null)
+    /// <param name="allRecipients">Every recipient of the notice, when known: a command the notice names about another
+    /// recipient is not taken for this one.</param>
+    public static Classification Classify(ReportKind kind, RecipientFacts facts, string? noticeText, string? sender = null, IReadOnlyList<string>? allRecipients = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         switch (kind)
@@ -45,7 +47,10 @@ public static partial class ReasonClassifier
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
         // The remote server's own words are more precise than the reporting server's summary of them.
         if ((FindStatus(diagnostic) ?? FindStatus(labelled)) is { } textStatus && (status is null || textStatus.Class == status.Value.Class || status.Value.Class != 2)) status = textStatus;
-        var reply = facts.ReplyCode ?? FindReply(diagnostic);
+        // An X-Unix diagnostic is a delivery program's exit status ("255"), not an SMTP reply.
+        var reply = facts.ReplyCode ?? (IsUnixDiagnostic(facts) ? null : FindReply(diagnostic));
+        // A delivery program's failure is also written as the reporting server's own reply in the notice ("554 5.3.0 ...").
+        if (reply is null && IsUnixDiagnostic(facts)) reply = TranscriptReply(noticeText);
         var temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
 
         if (kind == ReportKind.DeliveryReport || facts.Action is "delivered" or "relayed" or "expanded" || status?.Class == 2)
@@ -54,7 +59,7 @@ public static partial class ReasonClassifier
         }
 
         // A refusal that names no address ("550 : User unknown") answered the message content, not a recipient.
-        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText, facts.Recipient)
+        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText, facts.Recipient, allRecipients)
             ?? (ReplyWithoutAddress().IsMatch(Head(diagnostic)) ? "DATA" : null);
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
         var byNotice = byProvider is null && diagnostic.Length == 0 && noticeText.Length > 0 ? ByWording(noticeText, status) : null;
@@ -67,7 +72,7 @@ public static partial class ReasonClassifier
         }
         var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts, command);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
-        if (facts.DiagnosticType is "x-unix" && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
+        if (IsUnixDiagnostic(facts) && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
         {
             reason = BounceReason.MailerError;
             // Its exit status says more than a catch-all x.0.0.
@@ -109,6 +114,8 @@ public static partial class ReasonClassifier
         var statusText = status is { IsPlaceholder: false } s ? s.ToString() : FittingStatus(reason, temporary) ?? status?.ToString();
         return new(reason, statusText, reply, temporary, command) { StatusFitted = fitted };
     }
+
+    private static bool IsUnixDiagnostic(RecipientFacts facts) => string.Equals(facts.DiagnosticType, "x-unix", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The classification with another reason (a provider's own code decided it); a status chosen to fit the old reason is chosen again.</summary>
     public static Classification WithReason(Classification c, BounceReason reason)
@@ -177,6 +184,21 @@ public static partial class ReasonClassifier
             if (EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var s) && s.Class is 4 or 5 && !(s.Subject == 4 && s.Detail == 7) && !s.IsPlaceholder)
             {
                 return s;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>The first failure reply written with a status of the same class ("554 5.3.0") in a notice, if any.</summary>
+    private static int? TranscriptReply(string text)
+    {
+        var head = Head(text);
+        for (var m = QuotedStatusPattern().Match(head); m.Success; m = m.NextMatch())
+        {
+            if (ReplyCode.TryParse(head.AsSpan(m.Index, 3), out var code) && code.Value / 100 is 4 or 5
+                && EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var st) && st.Class == code.Value / 100)
+            {
+                return code.Value;
             }
         }
         return null;
@@ -262,23 +284,41 @@ public static partial class ReasonClassifier
     private static string Squeeze(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var limit = Math.Min(text.Length, 16384);
-        var sb = new System.Text.StringBuilder(limit);
-        var space = false;
-        for (var i = 0; i < limit; i++)
+        var source = text.AsSpan(0, Math.Min(text.Length, 16384));
+        // Leading white space is dropped, so the text starts at its first other character.
+        var first = source.IndexOfAnyExcept(WhiteSpace);
+        if (first < 0) return "";
+        source = source[first..];
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length);
+        try
         {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
+            var length = 0;
+            while (true)
             {
-                space = true;
-                continue;
+                // Copy a run of text at once, then collapse the white space after it into one space.
+                var run = source.IndexOfAny(WhiteSpace);
+                var word = run < 0 ? source : source[..run];
+                word.CopyTo(buffer.AsSpan(length));
+                length += word.Length;
+                if (run < 0) break;
+                source = source[run..];
+                var next = source.IndexOfAnyExcept(WhiteSpace);
+                if (next < 0) break;
+                buffer[length++] = ' ';
+                source = source[next..];
             }
-            if (space && sb.Length > 0) sb.Append(' ');
-            space = false;
-            sb.Append(c);
+            var squeezed = length == text.Length && buffer.AsSpan(0, length).SequenceEqual(text) ? text : new string(buffer, 0, length);
+            return DropRepeatedReplyPrefix(squeezed);
         }
-        return DropRepeatedReplyPrefix(sb.ToString());
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
     }
+
+    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> accepts.</summary>
+    private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(
+        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
 
     /// <summary>
     /// A multi-line reply joined into one line repeats its code on every line ("550-5.7.1 Messages with multiple
@@ -360,21 +400,23 @@ public static partial class ReasonClassifier
         return code.Value;
     }
 
-    [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex StatusPattern();
 
-    [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ]{1,80}(?<r>[245][0-5]\d[ -]')", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ]{1,80}(?<r>[245][0-5]\d[ -]')", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LabelledRemoteReply();
 
-    [GeneratedRegex(@"(?:^|[\s;:])[45][0-5]\d:? : ", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[\s;:])[45][0-5]\d:? : ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ReplyWithoutAddress();
 
-    [GeneratedRegex(@"(?:^|[\s:<(])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?>? does not exist", RegexOptions.NonBacktracking | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?:^|[\s:<(])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?>? does not exist", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex MissingDomain();
 
-    [GeneratedRegex(@"[245][0-5]\d[ -]'?(?<s>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"[245][0-5]\d[ -]'?(?<s>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex QuotedStatusPattern();
 
-    [GeneratedRegex(@"(?:^|[\s:;(\[""])(?<c>[245][0-5]\d)(?:[\s\-]|$)", RegexOptions.NonBacktracking | RegexOptions.CultureInvariant)]
+    // A code after white space or punctuation ("said: 550 ...", Exchange's "returned '550 ..."), one written with a
+    // colon at the very start (Yahoo's "550: ..."), or one named as a code ("ERROR_CODE :550", "ResponseCode 421").
+    [GeneratedRegex(@"(?:^|[\s:;(\[""'])(?<c>[245][0-5]\d)(?:[\s\-]|$)|^(?<c>[245][0-5]\d):|[Cc][Oo][Dd][Ee] ?:? ?(?<c>[245][0-5]\d)(?:[\s,.;]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ReplyPattern();
 }

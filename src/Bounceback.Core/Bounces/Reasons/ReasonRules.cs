@@ -91,7 +91,11 @@ public static class ReasonRules
             "blocked by the user", "due to inactivity", "expired account", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable"]) { Decisive = ["x.7.13"] },
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
-        new(BounceReason.Filtered, ["recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders"], [], "2.0"),
+        new(BounceReason.Filtered,
+        [
+            "recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders", "only accepting mail from",
+            "only accepts mail from",
+        ], [], "2.0"),
         new(BounceReason.Rejected,
         [
             "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
@@ -132,7 +136,7 @@ public static class ReasonRules
         [
             "connection timed out", "connection refused", "network is unreachable", "no route to host", "connection reset", "lost connection", "timed out", "could not connect",
             "unable to connect", "connection closed", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
-            "conversation with", "broken pipe", "temporary lookup failure", "dns error", "dns failure", "name service error", "dns query failed", "timeout", "network error",
+            "conversation with", "broken pipe", "temporary lookup failure", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
         new(BounceReason.ContentError, ["content", "attachment", "mime", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5"], "6.0"),
         // The server's own failure, even when it is worded as a refusal of the recipient.
