@@ -97,9 +97,10 @@ public sealed class BounceParser
     {
         var results = new List<BounceResult>(decoded.Recipients.Count);
         var date = message.Date == default ? (DateTimeOffset?)null : message.Date;
+        IReadOnlyList<string>? all = decoded.Recipients.Count > 1 ? decoded.Recipients.Select(r => r.Recipient).ToList() : null;
         foreach (var facts in decoded.Recipients)
         {
-            var c = ReasonClassifier.Classify(decoded.Kind, facts, decoded.NoticeText, decoded.Sender);
+            var c = ReasonClassifier.Classify(decoded.Kind, facts, decoded.NoticeText, decoded.Sender, all);
             Diagnosis.Diagnosis? explanation = null;
             if (!c.Reason.IsNotFailure())
             {

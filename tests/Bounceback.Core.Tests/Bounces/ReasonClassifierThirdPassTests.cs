@@ -203,4 +203,16 @@ public class ReasonClassifierThirdPassTests
     {
         Assert.Equal(BounceReason.NetworkError, Classify("451 4.4.0 the DNS temporary failure stopped delivery (#4.4.3)", "4.4.0", action: "delayed").Reason);
     }
+
+    [Fact]
+    public void A_command_the_notice_names_for_another_recipient_is_not_this_ones()
+    {
+        const string notice = "Delivery failed for two addresses.\n"
+            + "<lea@far.example>: 553 your sender address is refused (in reply to MAIL FROM command)\n"
+            + "<ann@shop.example>: the server said: 550 no such user here\n";
+        var facts = new RecipientFacts { Recipient = Recipient, DiagnosticCode = "550 no such user here", Action = "failed" };
+        var c = ReasonClassifier.Classify(ReportKind.Failure, facts, notice, Sender, ["lea@far.example", Recipient]);
+        Assert.Equal(BounceReason.UserUnknown, c.Reason);
+        Assert.Null(c.Command);
+    }
 }

@@ -31,7 +31,9 @@ public static partial class ReasonClassifier
     /// <param name="facts">The decoder's facts about this recipient.</param>
     /// <param name="noticeText">The notice's own wording, used when the recipient has no diagnostic.</param>
     /// <param name="sender">The original message's sender, when known: a refusal that echoes this address refused the sender.</param>
-    public static Classification Classify(ReportKind kind, RecipientFacts facts, string? noticeText, string? sender = null)
+    /// <param name="allRecipients">Every recipient of the notice, when known: a command the notice names about another
+    /// recipient is not taken for this one.</param>
+    public static Classification Classify(ReportKind kind, RecipientFacts facts, string? noticeText, string? sender = null, IReadOnlyList<string>? allRecipients = null)
     {
         ArgumentNullException.ThrowIfNull(facts);
         switch (kind)
@@ -57,7 +59,7 @@ public static partial class ReasonClassifier
         }
 
         // A refusal that names no address ("550 : User unknown") answered the message content, not a recipient.
-        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText, facts.Recipient)
+        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText, facts.Recipient, allRecipients)
             ?? (ReplyWithoutAddress().IsMatch(Head(diagnostic)) ? "DATA" : null);
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
         var byNotice = byProvider is null && diagnostic.Length == 0 && noticeText.Length > 0 ? ByWording(noticeText, status) : null;

@@ -9,14 +9,23 @@ public static partial class SmtpCommand
     /// <param name="text">Diagnostic wording or a whole notice with its session transcript.</param>
     /// <param name="recipient">When given and the transcript quotes an error reply naming this address, the command
     /// before that reply is the one that failed for this recipient (a notice may hold several sessions).</param>
-    public static string? Find(string? text, string? recipient = null)
+    /// <param name="allRecipients">Every recipient the notice reports, when known: in a notice without a session
+    /// transcript that lists several, only a command named in this recipient's own paragraph counts.</param>
+    public static string? Find(string? text, string? recipient = null, IReadOnlyList<string>? allRecipients = null)
     {
         if (string.IsNullOrEmpty(text)) return null;
         var span = text.Length > 16384 ? text[..16384] : text;
         var m = Said().Match(span);
         if (!m.Success) return null;
+        var naming = ReplyNaming(span, recipient);
+        if (naming is null && !string.IsNullOrEmpty(recipient) && allRecipients is { Count: > 1 }
+            && !span.Contains("<<< ", StringComparison.Ordinal) && !span.Contains(">>> ", StringComparison.Ordinal))
+        {
+            if (OwnParagraph(span, recipient, allRecipients) is not { } own) return null;
+            m = own;
+        }
         // In a session transcript the failing command is the last one sent before the first error reply.
-        var firstError = ReplyNaming(span, recipient) ?? FirstErrorReply(span);
+        var firstError = naming ?? FirstErrorReply(span);
         if (firstError > 0)
         {
             Match? last = null;
@@ -31,6 +40,29 @@ public static partial class SmtpCommand
         if (c.StartsWith("HELO", StringComparison.Ordinal) || c.StartsWith("EHLO", StringComparison.Ordinal)) return "EHLO";
         if (c.Contains("CONNECT", StringComparison.Ordinal) || c.Contains("GREETING", StringComparison.Ordinal)) return "CONNECT";
         return null;
+    }
+
+    /// <summary>
+    /// The first command named from shortly before the recipient's first mention up to the next mention of another
+    /// recipient of the same notice, or null: a command said about another recipient is not this one's.
+    /// </summary>
+    private static Match? OwnParagraph(string text, string recipient, IReadOnlyList<string> allRecipients)
+    {
+        const int Before = 40;
+        var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return null;
+        var end = text.Length;
+        foreach (var other in allRecipients.Take(1000))
+        {
+            if (string.IsNullOrEmpty(other) || other.Equals(recipient, StringComparison.OrdinalIgnoreCase)) continue;
+            var o = text.IndexOf(other, at + recipient.Length, StringComparison.OrdinalIgnoreCase);
+            if (o >= 0 && o < end) end = o;
+        }
+        var m = Said().Match(text, Math.Max(0, at - Before));
+        // A command before the address counts only when it names it ("after RCPT TO:<addr>"), not when it ends the
+        // paragraph of the recipient listed before.
+        while (m.Success && m.Index < at && at - (m.Index + m.Length) > 3) m = m.NextMatch();
+        return m.Success && m.Index < end ? m : null;
     }
 
     /// <summary>Where the transcript's reply line that names the recipient starts, or null.</summary>
