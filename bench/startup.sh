@@ -7,6 +7,9 @@
 #   BOUNCEBACK_PUBLISH_DIR  where to publish (default /tmp/bounceback-startup)
 #   BOUNCEBACK_TOOL_DIR     an already installed tool path to time instead of packing again
 #   BOUNCEBACK_SKIP_TOOL=1  time the publish only
+#   BOUNCEBACK_NATIVE_EXE   also time this Native AOT executable (from scripts/publish-native.sh)
+#   BOUNCEBACK_EXTRA_COMMAND  one more command to time first (a hello-world build as the floor of the machine)
+#   BOUNCEBACK_INTERLEAVE=1 time with bench/interleave.py (commands take turns; fairer when the load changes)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${1:-30}
@@ -20,8 +23,9 @@ dotnet publish src/Bounceback.Cli -c Release -r "$rid" --self-contained false \
 exe="$out/bounceback"
 "$exe" explain 5.1.1 >/dev/null
 
+dsn=tests/fixtures/rfc3464/two-recipients.eml
 commands=("$exe --version" "$exe explain 5.1.1" "$exe explain --json 5.1.1"
-  "$exe explain --lang nl 550 5.7.26 unauthenticated" "$exe codes 0x800CCC0E")
+  "$exe explain --lang nl 550 5.7.26 unauthenticated" "$exe codes 0x800CCC0E" "$exe parse --jsonl $dsn")
 if [ "${BOUNCEBACK_SKIP_TOOL:-}" != 1 ]; then
   tooldir=${BOUNCEBACK_TOOL_DIR:-}
   if [ -z "$tooldir" ] || [ ! -x "$tooldir/bounceback" ]; then
@@ -30,5 +34,21 @@ if [ "${BOUNCEBACK_SKIP_TOOL:-}" != 1 ]; then
   fi
   echo "installed tool: $(readlink -f "$tooldir/bounceback")"
   commands+=("$tooldir/bounceback --version" "$tooldir/bounceback explain 5.1.1")
+  # The portable IL package, which platforms without a RID-specific package install (run as the dotnet shim does).
+  pkg=$(ls "${pkgdir:-/nonexistent}"/Bounceback.any.*.nupkg 2>/dev/null | head -1 || true)
+  if [ -n "$pkg" ]; then
+    anydir=$(mktemp -d /tmp/bounceback-any.XXXXXX)
+    unzip -q "$pkg" -d "$anydir"
+    commands+=("dotnet $anydir/tools/net10.0/any/bounceback.dll explain 5.1.1")
+  fi
 fi
-hyperfine --warmup 3 --runs "$runs" --shell=none "${commands[@]}"
+if [ -n "${BOUNCEBACK_NATIVE_EXE:-}" ]; then
+  commands+=("$BOUNCEBACK_NATIVE_EXE --version" "$BOUNCEBACK_NATIVE_EXE explain 5.1.1"
+    "$BOUNCEBACK_NATIVE_EXE parse --jsonl $dsn")
+fi
+[ -n "${BOUNCEBACK_EXTRA_COMMAND:-}" ] && commands=("$BOUNCEBACK_EXTRA_COMMAND" "${commands[@]}")
+if [ "${BOUNCEBACK_INTERLEAVE:-}" = 1 ]; then
+  python3 bench/interleave.py "$runs" "${commands[@]}"
+else
+  hyperfine --warmup 3 --runs "$runs" --shell=none "${commands[@]}"
+fi
