@@ -251,4 +251,11 @@ public class ReasonClassifierThirdPassTests
     {
         Assert.Equal(BounceReason.Expired, Classify("Delivery was abandoned after retrying for 4 days").Reason);
     }
+
+    [Fact]
+    public void A_deferral_for_user_complaints_is_bad_reputation_not_a_system_error()
+    {
+        var c = Classify("421 4.7.0 [XY04] mail from 192.0.2.4 is temporarily deferred because of user complaints", "4.7.0", action: "delayed");
+        Assert.Equal(BounceReason.BadReputation, c.Reason);
+    }
 }

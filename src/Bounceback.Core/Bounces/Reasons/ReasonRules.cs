@@ -111,7 +111,7 @@ public static class ReasonRules
             // RFC 3463: a bad sender's mailbox address (x.1.7) or sender's system (x.1.8) is about the sender whatever the words.
             Decisive = ["x.1.7", "x.1.8"],
         },
-        new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history"], [], "7.1"),
+        new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history", "user complaints", "spam complaints"], [], "7.1"),
         new(BounceReason.Blocked,
         [
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
