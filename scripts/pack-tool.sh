@@ -26,8 +26,13 @@ unzip -q "$pkgdir/Bounceback.any.$version.nupkg" -d "$anydir"
 dotnet "$anydir/tools/net10.0/any/bounceback.dll" explain 5.1.1 | grep -q . \
   || { echo "pack-tool: the portable (any) package does not run" >&2; exit 1; }
 
+# Install from the packed files only: a package of the same name and version on nuget.org must not stand in for them.
+cat > "$anydir/nuget.config" <<XML
+<?xml version="1.0" encoding="utf-8"?>
+<configuration><packageSources><clear /><add key="packed" value="$pkgdir" /></packageSources></configuration>
+XML
 rm -rf "$tooldir"
-dotnet tool install --tool-path "$tooldir" --add-source "$pkgdir" --version "$version" Bounceback >/dev/null
+dotnet tool install --tool-path "$tooldir" --configfile "$anydir/nuget.config" --version "$version" Bounceback >/dev/null
 exe="$tooldir/bounceback"
 "$exe" --version
 "$exe" explain 5.1.1 | grep -q . || { echo "pack-tool: the installed tool printed nothing for explain 5.1.1" >&2; exit 1; }

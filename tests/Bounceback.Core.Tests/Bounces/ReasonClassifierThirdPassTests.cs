@@ -215,4 +215,25 @@ public class ReasonClassifierThirdPassTests
         Assert.Equal(BounceReason.UserUnknown, c.Reason);
         Assert.Null(c.Command);
     }
+
+    [Fact]
+    public void Exchange_quoting_a_dropped_connection_at_the_target_ip_address_is_a_network_error()
+    {
+        var c = Classify("451 4.4.0 Primary target IP address responded with: \"421 4.4.2 the connection was dropped after a SocketError.\" No other host worked either.", "4.4.0", action: "delayed");
+        Assert.Equal(BounceReason.NetworkError, c.Reason);
+    }
+
+    [Fact]
+    public void A_client_that_did_not_authenticate_is_a_security_error()
+    {
+        Assert.Equal(BounceReason.SecurityError, Classify("530 5.7.57 the client was not authenticated to send mail here", "5.7.57").Reason);
+    }
+
+    [Fact]
+    public void A_550_with_a_policy_status_no_rule_knows_is_not_a_missing_mailbox()
+    {
+        var c = Classify("550 5.7.64 the tenant attribution of this relay failed", "5.7.64");
+        Assert.NotEqual(BounceReason.UserUnknown, c.Reason);
+        Assert.False(c.HardBounce);
+    }
 }

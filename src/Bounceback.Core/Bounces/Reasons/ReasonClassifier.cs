@@ -273,7 +273,8 @@ public static partial class ReasonClassifier
             421 or 450 or 451 => BounceReason.SystemError,
             452 => BounceReason.MailboxFull,
             // A recipient accepted at RCPT TO and refused after the content with no word of why is not known to be missing.
-            550 or 551 or 553 when command != "DATA" => BounceReason.UserUnknown,
+            // Nor is one refused with a security or policy status (x.7.x) that no rule knows.
+            550 or 551 or 553 when command != "DATA" && status is not { Subject: 7 } => BounceReason.UserUnknown,
             552 => BounceReason.MailboxFull,
             554 => BounceReason.Rejected,
             _ => BounceReason.Undefined,

@@ -19,7 +19,10 @@ public static class ReasonRules
             "unresolvable", "mismatches client ip", "unverifiable sending ip", "unverifyable sending ip", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
         ], ["x.7.25"], "7.25", ["sender address", "domain of sender"]) { Decisive = ["x.7.25"] },
         new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10"),
-        new(BounceReason.NetworkError, ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure"], [], "4.0"),
+        new(BounceReason.NetworkError,
+        [
+            "hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure",
+        ], [], "4.0"),
         new(BounceReason.PolicyViolation, ["header error"], [], "7.0"),
         new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large"], [], "6.0"),
         new(BounceReason.AuthFailure,
@@ -32,6 +35,7 @@ public static class ReasonRules
             "starttls", "unauthenticated senders", "must issue a", "tls required", "encryption required", "tls is required", "requires tls", "certificate", "authentication required", "smtp auth",
             "authentication is required", "must authenticate", "not authorized to send as", "sender not authenticated", "ssl", "encryption is required",
             "does not support tls", "doesn't support tls", "not support tls", "tls not available", "tls is not available",
+            "client not authenticated", "not authenticated to send", "was not authenticated",
         ], ["x.7.0", "x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0"),
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious"], [], "7.1"),
         new(BounceReason.NoRelaying,
@@ -41,7 +45,7 @@ public static class ReasonRules
             "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified",
         ], [], "7.1", ["open relay database"]),
         new(BounceReason.Speeding, ["recipients this hour", "messages this hour", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
-        new(BounceReason.TooManyConn, ["too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "connections from your"], ["x.3.2"], "3.2"),
+        new(BounceReason.TooManyConn, ["too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your"], ["x.3.2"], "3.2"),
         new(BounceReason.MailerError, ["mailer error", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed"], [], "3.0"),
         new(BounceReason.MailboxFull,
         [
@@ -111,7 +115,9 @@ public static class ReasonRules
         new(BounceReason.Blocked,
         [
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
-            "client host rejected", "your ip", "banned", "not allowed to send", "allowed to connect", "connection refused by", "connection rejected", "access denied", "ip address", "refused by",
+            "client host rejected", "your ip", "banned", "not allowed to send", "allowed to connect", "connection refused by", "connection rejected", "access denied",
+            // Not a bare "IP address": Exchange writes "Primary target IP address responded with" before any remote reply.
+            "ip address is", "ip address has", "ip address was", "from ip address", "sending ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
             "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
         ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "attachment"]),
@@ -136,7 +142,7 @@ public static class ReasonRules
         [
             "connection timed out", "connection refused", "network is unreachable", "no route to host", "connection reset", "lost connection", "timed out", "could not connect",
             "unable to connect", "connection closed", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
-            "conversation with", "broken pipe", "temporary lookup failure", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
+            "conversation with", "broken pipe", "connection dropped", "socketerror", "socket error", "temporary lookup failure", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
         new(BounceReason.ContentError, ["content", "attachment", "mime", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5"], "6.0"),
         // The server's own failure, even when it is worded as a refusal of the recipient.
