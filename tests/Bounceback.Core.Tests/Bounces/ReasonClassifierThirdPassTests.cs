@@ -153,6 +153,7 @@ public class ReasonClassifierThirdPassTests
     [InlineData("550 5.7.1 this message was refused: the recipient has chosen not to take mail from you")]
     [InlineData("550 5.7.1 refused: the sender is on the recipient's block list")]
     [InlineData("554 5.7.1 not delivered: this mailbox is only accepting mail from people it knows")]
+    [InlineData("550 5.7.1 the message was blocked by the recipient's filter rules")]
     public void A_recipients_own_block_of_the_sender_is_the_recipients_filter(string diagnostic)
     {
         Assert.Equal(BounceReason.Filtered, Classify(diagnostic, "5.7.1").Reason);
@@ -235,5 +236,26 @@ public class ReasonClassifierThirdPassTests
         var c = Classify("550 5.7.64 the tenant attribution of this relay failed", "5.7.64");
         Assert.NotEqual(BounceReason.UserUnknown, c.Reason);
         Assert.False(c.HardBounce);
+    }
+
+    [Fact]
+    public void A_refusal_about_the_senders_own_domain_is_a_refused_sender_not_a_missing_mailbox()
+    {
+        var c = Classify("550 your domain publishes no MX or address record, so replies could not reach you");
+        Assert.Equal(BounceReason.Rejected, c.Reason);
+        Assert.False(c.HardBounce);
+    }
+
+    [Fact]
+    public void A_notice_that_gave_up_after_retrying_for_days_is_expired()
+    {
+        Assert.Equal(BounceReason.Expired, Classify("Delivery was abandoned after retrying for 4 days").Reason);
+    }
+
+    [Fact]
+    public void A_deferral_for_user_complaints_is_bad_reputation_not_a_system_error()
+    {
+        var c = Classify("421 4.7.0 [XY04] mail from 192.0.2.4 is temporarily deferred because of user complaints", "4.7.0", action: "delayed");
+        Assert.Equal(BounceReason.BadReputation, c.Reason);
     }
 }

@@ -73,7 +73,7 @@ public static class ReasonRules
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
             // cPanel's Exim says this when the recipient's domain cannot be routed (no usable MX or address record).
             "missing the proper dns",
-        ], ["x.1.2"], "1.2", ["sender domain", "reverse", "sender address"]) { Decisive = ["x.1.2"] },
+        ], ["x.1.2"], "1.2", ["sender domain", "reverse", "sender address", "your domain"]) { Decisive = ["x.1.2"] },
         new(BounceReason.UserUnknown,
         [
             "user unknown", "unknown user", "no such user", "no such mailbox", "no such recipient", "no such account", "no such person", "recipient unknown", "unknown recipient",
@@ -87,7 +87,7 @@ public static class ReasonRules
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
             "not listed in public name & address book", "invalid final delivery userid", "check if address is correct", "ディレクトリのリストにありません",
-        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "host not found", "domain not found", "mail from", "your address", "relay", "reverse", "sender address", "ptr"]),
+        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "host not found", "domain not found", "mail from", "your address", "your domain", "relay", "reverse", "sender address", "ptr"]),
         new(BounceReason.Suspend,
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
@@ -98,20 +98,20 @@ public static class ReasonRules
         new(BounceReason.Filtered,
         [
             "recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders", "only accepting mail from",
-            "only accepts mail from",
+            "only accepts mail from", "recipient's filter",
         ], [], "2.0"),
         new(BounceReason.Rejected,
         [
             "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sender is not allowed", "envelope sender", "your address", "sender address",
-            "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from",
+            "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from", "your domain",
             "address that has been blacklisted", "not a member of", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
         ], ["x.1.7", "x.1.8", "x.7.1"], "7.1", ["is listed", "listed at", "listed in", "listed on", "dnsbl", "spamhaus", "spamcop", "blocklist", "block list"])
         {
             // RFC 3463: a bad sender's mailbox address (x.1.7) or sender's system (x.1.8) is about the sender whatever the words.
             Decisive = ["x.1.7", "x.1.8"],
         },
-        new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history"], [], "7.1"),
+        new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history", "user complaints", "spam complaints"], [], "7.1"),
         new(BounceReason.Blocked,
         [
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
@@ -136,7 +136,7 @@ public static class ReasonRules
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
             "too long in the queue", "undeliverable for", "giving up", "expired", "has been delayed", "delivery delayed", "was not delivered within", "has not been delivered",
             "timed out in queue", "retry limit", "maximum time", "queue time", "in queue for too long", "in the queue for too long", "connection timed out", "still undelivered", "will keep trying", "continue trying",
-            "timed out", "did not accept our requests to connect", "aborted after", "will be retried", "queue too long", "multiple retries", "failing for a long time", "host not reachable",
+            "timed out", "did not accept our requests to connect", "aborted after", "will be retried", "after retrying for", "queue too long", "multiple retries", "failing for a long time", "host not reachable",
         ], ["x.4.7"], "4.7") { Decisive = ["x.4.7"] },
         new(BounceReason.NetworkError,
         [

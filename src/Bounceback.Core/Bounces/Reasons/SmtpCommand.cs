@@ -48,15 +48,27 @@ public static partial class SmtpCommand
     /// </summary>
     private static Match? OwnParagraph(string text, string recipient, IReadOnlyList<string> allRecipients)
     {
-        const int Before = 40;
+        const int Before = 40, Window = 4096, MaxAts = 64, MaxToken = 254;
         var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
         if (at < 0) return null;
+        // The next address after this one that is another recipient of the notice ends this recipient's paragraph.
+        // Bounded: a window after the mention, a number of '@' signs, and the length of an address.
+        var others = new HashSet<string>(allRecipients.Take(1000), StringComparer.OrdinalIgnoreCase);
         var end = text.Length;
-        foreach (var other in allRecipients.Take(1000))
+        var limit = Math.Min(text.Length, at + recipient.Length + Window);
+        var seen = 0;
+        for (var i = text.IndexOf('@', at + recipient.Length); i >= 0 && i < limit && seen < MaxAts; i = text.IndexOf('@', i + 1), seen++)
         {
-            if (string.IsNullOrEmpty(other) || other.Equals(recipient, StringComparison.OrdinalIgnoreCase)) continue;
-            var o = text.IndexOf(other, at + recipient.Length, StringComparison.OrdinalIgnoreCase);
-            if (o >= 0 && o < end) end = o;
+            var start = i;
+            while (start > 0 && i - start < MaxToken && !IsDelimiter(text[start - 1])) start--;
+            var stop = i;
+            while (stop + 1 < text.Length && stop - i < MaxToken && !IsDelimiter(text[stop + 1])) stop++;
+            var token = text[start..(stop + 1)].TrimEnd('.');
+            if (!token.Equals(recipient, StringComparison.OrdinalIgnoreCase) && others.Contains(token))
+            {
+                end = start;
+                break;
+            }
         }
         var m = Said().Match(text, Math.Max(0, at - Before));
         // A command before the address counts only when it names it ("after RCPT TO:<addr>"), not when it ends the
@@ -64,6 +76,8 @@ public static partial class SmtpCommand
         while (m.Success && m.Index < at && at - (m.Index + m.Length) > 3) m = m.NextMatch();
         return m.Success && m.Index < end ? m : null;
     }
+
+    private static bool IsDelimiter(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '"' or ',' or ';' or ':' or '[' or ']' or '\'';
 
     /// <summary>Where the transcript's reply line that names the recipient starts, or null.</summary>
     private static int? ReplyNaming(string text, string? recipient)
