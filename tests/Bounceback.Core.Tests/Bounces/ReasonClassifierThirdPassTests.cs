@@ -258,4 +258,14 @@ public class ReasonClassifierThirdPassTests
         var c = Classify("421 4.7.0 [XY04] mail from 192.0.2.4 is temporarily deferred because of user complaints", "4.7.0", action: "delayed");
         Assert.Equal(BounceReason.BadReputation, c.Reason);
     }
+
+    [Theory]
+    [InlineData("450 4.7.1 <mta.letters.example>: Helo command rejected: Host not found", "4.7.1")]
+    [InlineData("504 5.5.2 <box>: Helo command rejected: a fully-qualified hostname is required", "5.5.2")]
+    public void A_refused_helo_name_is_a_block_of_the_sending_host(string diagnostic, string status)
+    {
+        var c = Classify(diagnostic, status, action: status.StartsWith('4') ? "delayed" : "failed");
+        Assert.Equal(BounceReason.Blocked, c.Reason);
+        Assert.False(c.HardBounce);
+    }
 }
