@@ -56,23 +56,44 @@ internal static class MessageParts
 
     private static string BuildAllNoticeText(MimeMessage message)
     {
-        var sb = new System.Text.StringBuilder();
+        // The pieces are joined once at the end (one string of the exact size), each followed by a line break.
+        var pieces = new List<string>(4);
+        var length = 0;
         foreach (var entity in Walk(message.Body, intoMessages: false))
         {
             if (entity is Multipart { Count: 0 } empty)
             {
                 // A multipart whose boundary never appears: MimeKit keeps the whole body as its preamble.
-                sb.Append(empty.Preamble).Append('\n').Append(empty.Epilogue).Append('\n');
+                Add(empty.Preamble ?? "");
+                Add(empty.Epilogue ?? "");
             }
             if (entity is TextPart { IsAttachment: false } text && !text.ContentType.IsMimeType("text", "rfc822-headers"))
             {
                 var s = SafeText(text);
                 if (text.IsHtml) s = HtmlText.ToPlain(s);
-                sb.Append(s).Append('\n');
-                if (sb.Length > MaxNoticeChars) break;
+                Add(s);
+                if (length > MaxNoticeChars) break;
             }
         }
-        return sb.Length > MaxNoticeChars ? sb.ToString(0, MaxNoticeChars) : sb.ToString();
+        if (pieces.Count == 0) return "";
+        return string.Create(Math.Min(length, MaxNoticeChars), pieces, static (span, parts) =>
+        {
+            var at = 0;
+            foreach (var part in parts)
+            {
+                if (at == span.Length) break;
+                var n = Math.Min(part.Length, span.Length - at);
+                part.AsSpan(0, n).CopyTo(span[at..]);
+                at += n;
+                if (at < span.Length) span[at++] = '\n';
+            }
+        });
+
+        void Add(string piece)
+        {
+            pieces.Add(piece);
+            length += piece.Length + 1;
+        }
     }
 
     /// <summary>Most bytes of one text part that are read; a bounce's own wording is far shorter.</summary>
