@@ -55,40 +55,83 @@ public static class LocalSources
         return false;
     }
 
+    /// <summary>Files up to this size are read whole by the producer (one open, one read); larger ones are streamed.</summary>
+    private const int WholeFileBytes = 1024 * 1024;
+
     /// <summary>One file: a message of its own, or an mbox when it starts with a "From " line.</summary>
+    /// <remarks>A small file (a bounce is typically a few kilobytes) is read whole here, so the worker parses bytes
+    /// already in memory and the file is opened once; the read-ahead byte budget of the pipeline bounds how many are
+    /// held. A larger file is only sniffed: a message of its own is streamed by the worker, an mbox is split here.</remarks>
     public static async IAsyncEnumerable<ScanItem> FromFileAsync(string file, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        Microsoft.Win32.SafeHandles.SafeFileHandle? handle = null;
+        byte[]? whole = null;
         var head = new byte[5];
-        int read;
-        FileStream? stream = null;
+        var read = 0;
         string? error = null;
         try
         {
-            stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
-            read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
+            handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
+            var length = RandomAccess.GetLength(handle);
+            if (length <= WholeFileBytes)
+            {
+                whole = ReadWhole(handle, (int)length);
+                handle.Dispose();
+                handle = null;
+            }
+            else
+            {
+                read = ReadAtMost(handle, head);
+            }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            read = 0;
             error = e.Message;
+            handle?.Dispose();
+            handle = null;
         }
-        if (error is not null || stream is null)
+        if (error is not null)
         {
-            if (stream is not null) await stream.DisposeAsync().ConfigureAwait(false);
             yield return new ScanItem { Source = file, Error = error };
+            yield break;
+        }
+        if (whole is not null)
+        {
+            if (!MboxSplitter.LooksLikeMbox(whole))
+            {
+                yield return new ScanItem { Source = file, FilePath = file, Bytes = whole };
+                yield break;
+            }
+            await foreach (var item in FromStreamAsync(new MemoryStream(whole, writable: false), file, cancellationToken).ConfigureAwait(false)) yield return item;
             yield break;
         }
         if (!MboxSplitter.LooksLikeMbox(head.AsSpan(0, read)))
         {
-            await stream.DisposeAsync().ConfigureAwait(false);
+            handle!.Dispose();
             yield return new ScanItem { Source = file, FilePath = file };
             yield break;
         }
-        stream.Position = 0;
+        var stream = new FileStream(handle!, FileAccess.Read, 1);
         await using (stream.ConfigureAwait(false))
         {
             await foreach (var item in FromStreamAsync(new BufferedStream(stream, 1 << 20), file, cancellationToken).ConfigureAwait(false)) yield return item;
         }
+    }
+
+    /// <summary>The whole of a small file; a file that changes while it is read gives what was there.</summary>
+    private static byte[] ReadWhole(Microsoft.Win32.SafeHandles.SafeFileHandle handle, int length)
+    {
+        var buffer = new byte[length];
+        var total = ReadAtMost(handle, buffer);
+        return total == length ? buffer : buffer[..total];
+    }
+
+    private static int ReadAtMost(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer)
+    {
+        var total = 0;
+        int n;
+        while (total < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(total), total)) > 0) total += n;
+        return total;
     }
 
     /// <summary>The messages of a stream: an mbox when it starts with "From ", otherwise one message.</summary>

@@ -13,7 +13,9 @@ public sealed record ScanItem
     public required string Source { get; init; }
     /// <summary>Index within an mbox, IMAP folder or standard input stream; null for a file of its own.</summary>
     public int? Index { get; init; }
+    /// <summary>The file the message is in, when it is a file of its own; read by the worker when <see cref="Bytes"/> is empty.</summary>
     public string? FilePath { get; init; }
+    /// <summary>The raw message when the source has already read it (an mbox message, a small file, IMAP, standard input).</summary>
     public ReadOnlyMemory<byte> Bytes { get; init; }
     public MimeMessage? Message { get; init; }
     /// <summary>Set when the source could not produce the message (unreadable file, broken stream).</summary>
@@ -25,7 +27,8 @@ public sealed record ScanItem
     public MimeMessage Load(CancellationToken cancellationToken = default)
     {
         if (Message is not null) return Message;
-        if (FilePath is not null) return LoadFile(FilePath, cancellationToken);
+        // A small file arrives already read (Bytes); a larger one is read here, in the worker.
+        if (FilePath is not null && Bytes.IsEmpty) return LoadFile(FilePath, cancellationToken);
         using var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Bytes, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
             : new MemoryStream(Bytes.ToArray(), writable: false);
