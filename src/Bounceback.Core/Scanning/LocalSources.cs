@@ -30,12 +30,20 @@ public static class LocalSources
         await foreach (var item in FromFileAsync(path, cancellationToken).ConfigureAwait(false)) yield return item;
     }
 
-    /// <summary>The files of a directory tree, sorted; hidden files and Maildir "tmp" folders are left out.</summary>
+    /// <summary>
+    /// The files of a directory tree, sorted; hidden files, Maildir "tmp" folders and empty entries are left out.
+    /// An entry of length zero holds no message; it is also how a named pipe, a socket or a device shows in a
+    /// listing, and opening a pipe would wait for a writer for ever, so none of them is opened.
+    /// </summary>
     public static IReadOnlyList<string> FilesUnder(string directory)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(directory, static (ref System.IO.Enumeration.FileSystemEntry e) => e.ToFullPath(), options)
+        {
+            ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory && e.Length > 0,
+        };
         var files = new List<string>();
-        foreach (var file in Directory.EnumerateFiles(directory, "*", options))
+        foreach (var file in entries)
         {
             var relative = Path.GetRelativePath(directory, file);
             if (IsInMaildirTmp(relative)) continue;

@@ -47,6 +47,39 @@ public class ScanningTests
     }
 
     [Fact]
+    public async Task Directory_scan_leaves_out_empty_entries_and_never_opens_a_named_pipe()
+    {
+        var root = Directory.CreateTempSubdirectory("bb-pipe-").FullName;
+        try
+        {
+            await File.WriteAllTextAsync(Path.Combine(root, "a.eml"), Message("a@receiver.test"));
+            await File.WriteAllTextAsync(Path.Combine(root, "b.eml"), "");
+            var fifo = Path.Combine(root, "c.fifo");
+            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo)) await mkfifo.WaitForExitAsync();
+            Assert.True(File.Exists(fifo));
+            var items = new List<ScanItem>();
+            // Opening the pipe would block until a writer came; the scan must end on its own.
+            var scan = Task.Run(async () =>
+            {
+                await foreach (var item in LocalSources.FromPathAsync(root)) items.Add(item);
+            });
+            var ended = await Task.WhenAny(scan, Task.Delay(TimeSpan.FromSeconds(20))) == scan;
+            if (!ended)
+            {
+                // Release the blocked reader before failing, so the test process is not left waiting.
+                await using (new FileStream(fifo, FileMode.Open, FileAccess.Write)) { }
+            }
+            Assert.True(ended, "the directory scan blocked on a named pipe");
+            await scan;
+            Assert.Equal([Path.Combine(root, "a.eml")], items.Select(i => i.Source));
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Results_come_in_source_order_whatever_the_parallelism()
     {
         var mbox = new StringBuilder();
