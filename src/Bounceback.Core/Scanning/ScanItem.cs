@@ -35,37 +35,14 @@ public sealed record ScanItem
         return LoadFrom(bytes, cancellationToken);
     }
 
-    /// <summary>Files up to this size are read whole into a pooled buffer; larger ones are streamed.</summary>
-    private const int PooledFileBytes = 4 * 1024 * 1024;
-
     /// <summary>
-    /// Reads a message file. A typical bounce is a few kilobytes: it is read with one system call into a buffer
-    /// borrowed from the pool, instead of through a file stream that allocates its own 64 KB buffer per message.
-    /// MimeKit copies what it keeps (the parser is not persistent), so the buffer goes back as soon as it is parsed.
+    /// Reads a message file the source did not read itself (<see cref="LocalSources"/> reads files up to 1 MB whole):
+    /// streamed, so a large message is never held twice.
     /// </summary>
     private static MimeMessage LoadFile(string path, CancellationToken cancellationToken)
     {
-        using var handle = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-        var length = RandomAccess.GetLength(handle);
-        if (length > PooledFileBytes)
-        {
-            using var file = new FileStream(handle, FileAccess.Read, 64 * 1024);
-            return LoadFrom(file, cancellationToken);
-        }
-        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Max(length, 1));
-        try
-        {
-            var total = 0;
-            int read;
-            // The file may grow or shrink while it is read: stop at the end of the buffer or of the file.
-            while (total < buffer.Length && (read = RandomAccess.Read(handle, buffer.AsSpan(total), total)) > 0) total += read;
-            using var bytes = new MemoryStream(buffer, 0, total, writable: false);
-            return LoadFrom(bytes, cancellationToken);
-        }
-        finally
-        {
-            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-        }
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        return LoadFrom(file, cancellationToken);
     }
 
     /// <summary>Reads one message; a file that is itself an mbox of one message is read past its separator line.</summary>
