@@ -110,6 +110,12 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
         }
         catch (Exception e)
         {
+            // A source that failed after some of its messages were read: those are still parsed and handed out
+            // (as they were when every message was sent on its own), then the failure surfaces.
+            if (e is not OperationCanceledException && batch.Count > 0)
+            {
+                try { await SendAsync().ConfigureAwait(false); } catch (OperationCanceledException) { }
+            }
             writer.TryComplete(e);
         }
 

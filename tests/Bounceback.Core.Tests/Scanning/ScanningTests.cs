@@ -80,6 +80,27 @@ public class ScanningTests
     }
 
     [Fact]
+    public async Task Messages_read_before_a_source_fails_are_still_parsed_and_handed_out_before_the_failure()
+    {
+        var bytes = Encoding.ASCII.GetBytes(Message("x@receiver.test"));
+#pragma warning disable CS1998 // every item is ready at once, so they travel in one batch
+        async IAsyncEnumerable<ScanItem> FailsAfterFive()
+        {
+            for (var i = 0; i < 5; i++) yield return new ScanItem { Source = "gen", Index = i, Bytes = bytes };
+            throw new IOException("source broke");
+        }
+#pragma warning restore CS1998
+        var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
+        var seen = new List<int?>();
+        var failure = await Assert.ThrowsAsync<IOException>(async () =>
+        {
+            await foreach (var r in pipeline.RunAsync(FailsAfterFive())) seen.Add(r.Item.Index);
+        });
+        Assert.Equal("source broke", failure.Message);
+        Assert.Equal([0, 1, 2, 3, 4], seen);
+    }
+
+    [Fact]
     public async Task Results_come_in_source_order_whatever_the_parallelism()
     {
         var mbox = new StringBuilder();
