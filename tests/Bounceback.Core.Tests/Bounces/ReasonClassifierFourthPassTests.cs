@@ -68,4 +68,28 @@ public class ReasonClassifierFourthPassTests
         var c = Classify("550 5.7.1 Your message was blocked by the user");
         Assert.Equal(BounceReason.Filtered, c.Reason);
     }
+
+    [Theory]
+    [InlineData("554 5.7.1 Rejected: 198.51.100.9 is listed by bl.example.net")]
+    [InlineData("550-5.7.1 [203.0.113.5] The IP you're using to send mail is not authorized to send email directly to our servers")]
+    public void A_refusal_that_names_the_sending_ip_or_its_listing_is_a_block(string diagnostic)
+    {
+        Assert.Equal(BounceReason.Blocked, Classify(diagnostic, "5.7.1").Reason);
+    }
+
+    [Theory]
+    [InlineData("550 5.7.26 This mail is unauthenticated and has been blocked", "5.7.26")]
+    [InlineData("550 5.7.23 Message rejected, the sending host is not allowed by the sender domain", "5.7.23")]
+    public void An_authentication_status_decides_whatever_else_the_words_say(string diagnostic, string status)
+    {
+        Assert.Equal(BounceReason.AuthFailure, Classify(diagnostic, status).Reason);
+    }
+
+    [Fact]
+    public void Exchanges_reply_between_hashes_gives_the_reply_code()
+    {
+        var c = Classify("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##");
+        Assert.Equal(550, c.ReplyCode);
+        Assert.Equal(BounceReason.UserUnknown, c.Reason);
+    }
 }
