@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process start-up of the bounceback tool, timed with hyperfine -N:
-#  - a ReadyToRun publish (framework-dependent, what bench/scan.sh runs), and
+#  - a ReadyToRun publish (framework-dependent, JIT-based: what a plain `dotnet pack` puts in the linux-x64 package),
 #  - the dotnet tool as users get it: packed and installed with scripts/pack-tool.sh (on linux-x64 that is the
-#    ReadyToRun package; elsewhere the portable IL package).
+#    Native AOT package; elsewhere the portable IL package), and
+#  - the portable IL package run with `dotnet`.
 # Usage: bench/startup.sh [runs]   (default 30; installs hyperfine with apt-get when missing)
 #   BOUNCEBACK_PUBLISH_DIR  where to publish (default /tmp/bounceback-startup)
 #   BOUNCEBACK_TOOL_DIR     an already installed tool path to time instead of packing again
