@@ -114,4 +114,19 @@ public class ReasonClassifierFourthPassTests
         var c = Classify("554 5.7.1 This message has been blocked because it contains a banned attachment");
         Assert.Equal(BounceReason.PolicyViolation, c.Reason);
     }
+
+    [Fact]
+    public void A_recipient_receiving_mail_too_quickly_is_speeding_not_a_suspended_mailbox()
+    {
+        var c = Classify("450-4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time.", "4.2.1");
+        Assert.Equal(BounceReason.Speeding, c.Reason);
+    }
+
+    [Fact]
+    public void Mx_records_that_point_to_hosts_that_do_not_exist_are_an_unknown_host()
+    {
+        var c = Classify("all relevant MX records point to non-existent hosts");
+        Assert.Equal(BounceReason.HostUnknown, c.Reason);
+        Assert.True(c.HardBounce);
+    }
 }
