@@ -24,15 +24,27 @@ public sealed record ScanItem
     public uint? Uid { get; init; }
 
     /// <summary>Reads the message with MimeKit: from the file, the bytes, or as given. Throws on unreadable input.</summary>
-    public MimeMessage Load(CancellationToken cancellationToken = default)
+    public MimeMessage Load(CancellationToken cancellationToken = default) => Load(null, cancellationToken);
+
+    /// <summary>
+    /// Reads the message with MimeKit, reusing <paramref name="reader"/> (one per worker, never shared between threads)
+    /// when given. Throws on unreadable input.
+    /// </summary>
+    /// <remarks>Bytes already in memory are parsed persistently: the parts' contents stay ranges of <see cref="Bytes"/>
+    /// instead of copies, so the message keeps those bytes alive (they are never pooled or reused) as long as it lives.
+    /// A file the worker reads itself is parsed with copies, so no file stays open.</remarks>
+    public MimeMessage Load(MimeParser? reader, CancellationToken cancellationToken = default)
     {
         if (Message is not null) return Message;
         // A small file arrives already read (Bytes); a larger one is read here, in the worker.
         if (FilePath is not null && Bytes.IsEmpty) return LoadFile(FilePath, cancellationToken);
-        using var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Bytes, out var segment)
-            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false)
+        // Not disposed: a persistent message reads its parts' contents from this stream later.
+        var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Bytes, out var segment)
+            ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false, publiclyVisible: true)
             : new MemoryStream(Bytes.ToArray(), writable: false);
-        return LoadFrom(bytes, cancellationToken);
+        if (reader is null) return new MimeParser(bytes, MimeFormat.Entity, persistent: true).ParseMessage(cancellationToken);
+        reader.SetStream(bytes, MimeFormat.Entity, persistent: true);
+        return reader.ParseMessage(cancellationToken);
     }
 
     /// <summary>
@@ -42,13 +54,7 @@ public sealed record ScanItem
     private static MimeMessage LoadFile(string path, CancellationToken cancellationToken)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        return LoadFrom(file, cancellationToken);
-    }
-
-    /// <summary>Reads one message; a file that is itself an mbox of one message is read past its separator line.</summary>
-    private static MimeMessage LoadFrom(Stream stream, CancellationToken cancellationToken)
-    {
-        var parser = new MimeParser(stream, MimeFormat.Entity, persistent: false);
+        var parser = new MimeParser(file, MimeFormat.Entity, persistent: false);
         return parser.ParseMessage(cancellationToken);
     }
 }

@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using System.Threading.Channels;
 using Bounceback.Core.Bounces;
 using Bounceback.Core.Codes;
+using MimeKit;
 
 namespace Bounceback.Core.Scanning;
 
@@ -143,21 +144,25 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
     private ScanResult[] ParseBatch(ScanItem[] batch, CancellationToken cancellationToken)
     {
         var results = new ScanResult[batch.Length];
+        // One MIME reader per batch: its buffers are reused for every message the batch holds.
+        var reader = new MimeParser(Stream.Null, MimeFormat.Entity, persistent: true);
         for (var i = 0; i < batch.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results[i] = ParseOne(batch[i], cancellationToken);
+            results[i] = ParseOne(batch[i], reader, cancellationToken);
         }
         return results;
     }
 
     /// <summary>Reads and parses one message; any failure becomes a Failed outcome, never an exception.</summary>
-    public ScanResult ParseOne(ScanItem item, CancellationToken cancellationToken = default)
+    public ScanResult ParseOne(ScanItem item, CancellationToken cancellationToken = default) => ParseOne(item, null, cancellationToken);
+
+    private ScanResult ParseOne(ScanItem item, MimeParser? reader, CancellationToken cancellationToken)
     {
         if (item.Error is not null) return new ScanResult(item, new ParseOutcome(ParseOutcomeKind.Failed, [], item.Error));
         try
         {
-            var message = item.Load(cancellationToken);
+            var message = item.Load(reader, cancellationToken);
             return new ScanResult(item, parser is null ? ParseOutcome.NotABounce : parser.Parse(message, item.Source, item.Index, language));
         }
         catch (Exception e) when (e is not OperationCanceledException)

@@ -50,7 +50,11 @@ public static class DecoderList
         new TextBounceDecoder("mailfoundry", markers: ["Delivery failed for the following reason"]),
         new TextBounceDecoder("verizon", markers: ["could not be delivered to mobile"]),
         new AutoReplyDecoder(),
-        new TextBounceDecoder("text", senders: DaemonSenders, subjects: ["undeliver", "delivery fail", "delivery status", "returned mail", "failure notice", "not delivered", "mail delivery", "delivery notification", "nondeliverable", "returned to sender", "could not be delivered", "mail failure", "error sending", "failed", "failure"],
+        // Exchange and Microsoft 365 write their notices in the sender's language: the subject's prefix and the sending
+        // mailbox ("MicrosoftExchange...") or the NDR header say what it is when the wording is not English.
+        new TextBounceDecoder("text", senders: [.. DaemonSenders, "microsoftexchange"], headers: ["X-MS-Exchange-Message-Is-Ndr"],
+            subjects: ["undeliver", "delivery fail", "delivery status", "returned mail", "failure notice", "not delivered", "mail delivery", "delivery notification", "nondeliverable", "returned to sender", "could not be delivered", "mail failure", "error sending", "failed", "failure",
+                "non remis", "unzustellbar", "onbestelbaar", "no se puede entregar", "impossibile recapitare", "não é possível entregar"],
             markers: ["could not be delivered", "undeliverable", "delivery failed", "permanent error", "unable to deliver", "was not delivered", "delivery has failed",
                 "not be delivered", "failed to deliver", "could not deliver", "delivery failure", "was rejected", "were rejected", "returned mail", "not delivered to"]),
     ];

@@ -44,6 +44,16 @@ public sealed class TextBounceDecoder : IBounceDecoder
         return MessageParts.NoticeContains(message, _markers);
     }
 
+    /// <summary>Wording of notices that only warn of a delay (sendmail, Postfix, Exim, OpenSMTPD).</summary>
+    private static readonly string[] DelayWarnings =
+    [
+        "warning message only", "this is a warning only", "do not need to resend", "do not need to re-send", "has not yet been delivered", "delivery attempts will continue", "still being retried",
+    ];
+
+    private static bool Permanent(RecipientFacts r) =>
+        r.Status?.StartsWith('5') == true || r.ReplyCode / 100 == 5 || Reasons.ReasonClassifier.FindReply(r.DiagnosticCode ?? "") / 100 == 5
+        || Reasons.ReasonClassifier.FindStatus(r.DiagnosticCode ?? "") is { Class: 5 };
+
     public DecodedBounce? Decode(MimeMessage message)
     {
         var text = MessageParts.AllNoticeText(message);
@@ -64,6 +74,12 @@ public sealed class TextBounceDecoder : IBounceDecoder
             recipients = [new RecipientFacts { Recipient = copiedTo }];
         }
         if (recipients.Count == 0) return null;
+        if (MessageParts.NoticeContains(message, DelayWarnings))
+        {
+            // A warning that delivery is still being retried: nothing has failed for good yet, unless a recipient's own
+            // reply says so.
+            recipients = recipients.Select(r => r.Action is null && !Permanent(r) ? r with { Action = "delayed" } : r).ToList();
+        }
         return new DecodedBounce
         {
             Kind = ReportKind.Failure,

@@ -88,10 +88,11 @@ public static partial class ReasonClassifier
         }
         if (reason == BounceReason.Undefined && facts.Action == "delayed") reason = BounceReason.Expired;
         var wording = diagnostic.Length > 0 ? diagnostic : noticeText;
+        var words = WithoutUrlPaths(wording);
         if (reason == BounceReason.Expired)
         {
             // A queue that gave up often says why the last attempt failed; that cause is the more useful answer.
-            reason = ReasonRules.CauseOfExpiry(wording) ?? BounceReason.Expired;
+            reason = ReasonRules.CauseOfExpiry(words) ?? BounceReason.Expired;
             if (status is { Subject: 4, Detail: 7 } && CauseStatus(diagnostic) is { } cause)
             {
                 status = cause;
@@ -106,7 +107,7 @@ public static partial class ReasonClassifier
         }
         // A domain that could not be looked up for now is a network (DNS) problem, not a domain that does not exist.
         if (reason == BounceReason.HostUnknown && temporary) reason = BounceReason.NetworkError;
-        if (byProvider is null) reason = ByCommand(reason, command, status, temporary, wording);
+        if (byProvider is null) reason = ByCommand(reason, command, status, temporary, words);
         if (byProvider is null && RefusesTheSender(reason, diagnostic, sender, facts.Recipient)) reason = BounceReason.Rejected;
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
@@ -172,7 +173,7 @@ public static partial class ReasonClassifier
                 && !head.AsSpan(0, at - 1).TrimEnd().EndsWith("FROM:", StringComparison.OrdinalIgnoreCase);
         }
         if (!echoed) return false;
-        return reason != BounceReason.Blocked || !ReasonRules.SendingHostEvidence.MatchesText(head);
+        return reason != BounceReason.Blocked || !ReasonRules.SendingHostEvidence.MatchesText(WithoutUrlPaths(head));
     }
 
     /// <summary>In a "gave up" notice (x.4.7), the status of the last attempt it quotes, if any.</summary>
@@ -233,6 +234,7 @@ public static partial class ReasonClassifier
     private static BounceReason? ByWording(string text, EnhancedStatus? status)
     {
         if (Providers.ProviderRules.Refine(text, status, null) is { } byProvider) return byProvider;
+        text = WithoutUrlPaths(text);
         if (status is { } decisive)
         {
             foreach (var rule in ReasonRules.All)
@@ -250,6 +252,7 @@ public static partial class ReasonClassifier
     private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts, string? command)
     {
         if (Providers.ProviderRules.Refine(text, status, facts.RemoteMta, facts.Recipient) is { } byProvider) return byProvider;
+        text = WithoutUrlPaths(text);
         if (status is { } decisive)
         {
             foreach (var rule in ReasonRules.All)
@@ -355,6 +358,17 @@ public static partial class ReasonClassifier
         return m.Success ? text[m.Groups["r"].Index..] : text;
     }
 
+    /// <summary>
+    /// The text with the path, query and fragment of every web address removed, keeping its host: a link such as
+    /// ".../help_spam" or "...#policyviolation" is no wording of the refusal, while a host name (a block list's,
+    /// "www.spamhaus.org") still says who refused. Provider rules read the whole text (Google's "?p=" pages).
+    /// </summary>
+    internal static string WithoutUrlPaths(string text)
+    {
+        if (!text.Contains("://", StringComparison.Ordinal)) return text;
+        return UrlPath().Replace(text, "${h}");
+    }
+
     /// <summary>The status that fits a reason when the message gives none, such as 5.1.1 for userunknown.</summary>
     public static string? FittingStatus(BounceReason reason, bool temporary)
     {
@@ -404,6 +418,9 @@ public static partial class ReasonClassifier
     [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex StatusPattern();
 
+    [GeneratedRegex(@"(?<h>\b(?:https?|ftp)://[^\s/?#<>""'()\[\]]+)[/?#][^\s<>""'()\[\]]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex UrlPath();
+
     [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ]{1,80}(?<r>[245][0-5]\d[ -]')", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LabelledRemoteReply();
 
@@ -418,6 +435,7 @@ public static partial class ReasonClassifier
 
     // A code after white space or punctuation ("said: 550 ...", Exchange's "returned '550 ..."), one written with a
     // colon at the very start (Yahoo's "550: ..."), or one named as a code ("ERROR_CODE :550", "ResponseCode 421").
-    [GeneratedRegex(@"(?:^|[\s:;(\[""'])(?<c>[245][0-5]\d)(?:[\s\-]|$)|^(?<c>[245][0-5]\d):|[Cc][Oo][Dd][Ee] ?:? ?(?<c>[245][0-5]\d)(?:[\s,.;]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    // Exchange 2007-2010 write the remote reply between hashes ("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##").
+    [GeneratedRegex(@"(?:^|[\s:;(\[""'#])(?<c>[245][0-5]\d)(?:[\s\-]|$)|^(?<c>[245][0-5]\d):|[Cc][Oo][Dd][Ee] ?:? ?(?<c>[245][0-5]\d)(?:[\s,.;]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ReplyPattern();
 }

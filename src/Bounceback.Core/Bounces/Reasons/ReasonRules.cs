@@ -29,20 +29,26 @@ public static class ReasonRules
         [
             "spf", "dkim", "dmarc", "sender policy framework", "unauthenticated email", "authentication check", "not pass authentication", "failed authentication checks",
             "domainkeys", "sender authentication", "authentication information", "could not be authenticated",
-        ], ["x.7.20", "x.7.21", "x.7.22", "x.7.23", "x.7.24", "x.7.26"], "7.26", ["smtp auth", "authentication required"]),
+        ], ["x.7.20", "x.7.21", "x.7.22", "x.7.23", "x.7.24", "x.7.26"], "7.26", ["smtp auth", "authentication required"])
+        {
+            // RFC 7372: these statuses name the failed DKIM, SPF or combined check, whatever else the words say ("... and has been blocked").
+            Decisive = ["x.7.20", "x.7.21", "x.7.22", "x.7.23", "x.7.24", "x.7.26"],
+        },
         new(BounceReason.SecurityError,
         [
             "starttls", "unauthenticated senders", "must issue a", "tls required", "encryption required", "tls is required", "requires tls", "certificate", "authentication required", "smtp auth",
             "authentication is required", "must authenticate", "not authorized to send as", "sender not authenticated", "ssl", "encryption is required",
             "does not support tls", "doesn't support tls", "not support tls", "tls not available", "tls is not available",
             "client not authenticated", "not authenticated to send", "was not authenticated",
-        ], ["x.7.0", "x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0"),
+        ], ["x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0"),
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious"], [], "7.1"),
         new(BounceReason.NoRelaying,
         [
             "relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "unable to relay", "we do not relay", "relaying not allowed", "relay denied",
             "not allowed to relay", "relaying is not allowed", "relaying to", "no relaying", "relay not allowed", "not an open relay", "cannot relay", "unable to relay for", "not a gateway",
             "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified",
+            // qmail-smtpd: the recipient's domain is not one it accepts mail for (its rcpthosts list), so it would have to relay.
+            "allowed rcpthosts",
         ], [], "7.1", ["open relay database"]),
         new(BounceReason.Speeding, ["recipients this hour", "messages this hour", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
         new(BounceReason.TooManyConn, ["too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your"], ["x.3.2"], "3.2"),
@@ -67,9 +73,9 @@ public static class ReasonRules
         [
             "host unknown", "unknown host", "host not found", "domain not found", "no such domain", "domain does not exist", "unknown domain", "nxdomain", "host or domain name not found",
             "name or service not known", "unrouteable address", "unroutable address", "domain name not found", "host lookup failed", "could not be resolved", 
-            "non-existent domain", "nonexistent domain", "domain is not", "unresolvable domain", "unrouteable mail domain", "no such host", "hostname not found",
+            "non-existent domain", "nonexistent domain", "non-existent host", "nonexistent host", "domain is not", "unresolvable domain", "unrouteable mail domain", "no such host", "hostname not found",
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
-            "domain isn't in my list of allowed rcpthosts", "mx points to", "hostname could not be", "unable to route", "dns lookup failure",
+            "mx points to", "hostname could not be", "unable to route", "dns lookup failure",
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
             // cPanel's Exim says this when the recipient's domain cannot be routed (no usable MX or address record).
             "missing the proper dns",
@@ -92,13 +98,13 @@ public static class ReasonRules
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
             "is not accepting mail", "mailbox is disabled", "temporarily disabled", "no longer active", "account closed", "has been closed", "not activated", "mailbox inactive",
-            "blocked by the user", "due to inactivity", "expired account", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
+            "due to inactivity", "expired account", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable"]) { Decisive = ["x.7.13"] },
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
         new(BounceReason.Filtered,
         [
             "recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders", "only accepting mail from",
-            "only accepts mail from", "recipient's filter",
+            "only accepts mail from", "recipient's filter", "blocked by the user",
         ], [], "2.0"),
         new(BounceReason.Rejected,
         [
@@ -106,7 +112,7 @@ public static class ReasonRules
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from", "your domain",
             "address that has been blacklisted", "not a member of", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
-        ], ["x.1.7", "x.1.8", "x.7.1"], "7.1", ["is listed", "listed at", "listed in", "listed on", "dnsbl", "spamhaus", "spamcop", "blocklist", "block list"])
+        ], ["x.1.7", "x.1.8", "x.7.1"], "7.1", ["is listed", "listed at", "listed in", "listed on", "listed by", "dnsbl", "spamhaus", "spamcop", "blocklist", "block list"])
         {
             // RFC 3463: a bad sender's mailbox address (x.1.7) or sender's system (x.1.8) is about the sender whatever the words.
             Decisive = ["x.1.7", "x.1.8"],
@@ -119,7 +125,7 @@ public static class ReasonRules
             // Not a bare "IP address": Exchange writes "Primary target IP address responded with" before any remote reply.
             "ip address is", "ip address has", "ip address was", "from ip address", "sending ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
-            "too many invalid", "invalid ip", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
+            "too many invalid", "invalid ip", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
         ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "attachment"]),
         new(BounceReason.SpamDetected,
         [
@@ -127,14 +133,14 @@ public static class ReasonRules
             "message rejected due to content", "message content rejected", "suspicious", "phishing", "high probability",
         ], [], "7.1"),
         new(BounceReason.Filtered, ["filtered", "filter", "refused to accept", "user refuses", "recipient refuses", "not authorized", "does not accept", "not permitted", "not allowed to receive", "rejected by recipient"], ["x.2.0"], "2.0"),
-        new(BounceReason.PolicyViolation, ["policy", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
+        new(BounceReason.PolicyViolation, ["policy", "banned attachment", "contains a banned", "attachment type", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
         new(BounceReason.NotCompliantRfc, ["rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple addresses", "bare lf", "bare newline"], [], "6.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
-        new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
+        new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
         new(BounceReason.Expired,
         [
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
-            "too long in the queue", "undeliverable for", "giving up", "expired", "has been delayed", "delivery delayed", "was not delivered within", "has not been delivered",
+            "too long in the queue", "undeliverable for", "giving up.", "giving up,", "giving up after", "expired", "has been delayed", "delivery delayed", "was not delivered within", "has not been delivered",
             "timed out in queue", "retry limit", "maximum time", "queue time", "in queue for too long", "in the queue for too long", "connection timed out", "still undelivered", "will keep trying", "continue trying",
             "timed out", "did not accept our requests to connect", "aborted after", "will be retried", "after retrying for", "queue too long", "multiple retries", "failing for a long time", "host not reachable",
         ], ["x.4.7"], "4.7") { Decisive = ["x.4.7"] },

@@ -88,7 +88,7 @@ public static class DeliveryStatusReader
         if (groups.Count == 0) return null;
         string? reportingMta = null;
         var recipients = new List<RecipientFacts>();
-        foreach (var g in Split(groups))
+        foreach (var g in Recipients(Split(groups)))
         {
             if (recipients.Count >= MaxRecipients) break;
             if (g["Reporting-MTA"] is { } rm && reportingMta is null) reportingMta = MessageParts.SplitTyped(rm).Value;
@@ -134,6 +134,64 @@ public static class DeliveryStatusReader
             OriginalSubject = MessageParts.OriginalSubject(original),
             NoticeText = notice,
         };
+    }
+
+    /// <summary>
+    /// The groups with each recipient's fields together. MimeKit starts a new group at every blank line, and real
+    /// servers leave stray blank lines inside one recipient's fields, so the field names decide: a group with no
+    /// recipient field (Final-Recipient, Original-Recipient, X-Actual-Recipient) continues the recipient before it,
+    /// and a group with an Original-Recipient but no Final-Recipient goes with a Final-Recipient group right after it.
+    /// Fields before the first recipient are the per-message fields and stay on their own.
+    /// </summary>
+    internal static IEnumerable<HeaderList> Recipients(IEnumerable<HeaderList> groups)
+    {
+        HeaderList? previous = null;
+        var owned = false;
+        foreach (var g in groups)
+        {
+            var final = Has(g, "Final-Recipient");
+            var original = Has(g, "Original-Recipient");
+            var continues = previous is not null && (!(final || original || Has(g, "X-Actual-Recipient"))
+                || (final && !original && !Has(previous, "Final-Recipient")));
+            if (continues)
+            {
+                if (!owned)
+                {
+                    previous = Copy(previous!);
+                    owned = true;
+                }
+                foreach (var h in g) previous!.Add(h);
+                continue;
+            }
+            if (previous is not null) yield return previous;
+            var recipient = final || original || Has(g, "X-Actual-Recipient");
+            if (!recipient)
+            {
+                // Per-message fields: nothing after them continues them.
+                yield return g;
+                previous = null;
+                continue;
+            }
+            previous = g;
+            owned = false;
+        }
+        if (previous is not null) yield return previous;
+    }
+
+    private static bool Has(HeaderList g, string field)
+    {
+        foreach (var h in g)
+        {
+            if (h.Field.Equals(field, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static HeaderList Copy(HeaderList g)
+    {
+        var copy = new HeaderList();
+        foreach (var h in g) copy.Add(h);
+        return copy;
     }
 
     /// <summary>The status groups, with a group that holds several recipients (no blank line between them) split at each Final-Recipient.</summary>
