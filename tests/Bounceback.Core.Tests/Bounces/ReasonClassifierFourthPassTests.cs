@@ -92,4 +92,41 @@ public class ReasonClassifierFourthPassTests
         Assert.Equal(550, c.ReplyCode);
         Assert.Equal(BounceReason.UserUnknown, c.Reason);
     }
+
+    [Fact]
+    public void Qmails_giving_up_on_a_host_after_a_refusal_is_no_expiry()
+    {
+        var c = Classify("192.0.2.7 does not like recipient. Remote host said: 550 5.7.1 Sorry, your message was refused. Giving up on 192.0.2.7.");
+        Assert.NotEqual(BounceReason.Expired, c.Reason);
+    }
+
+    [Theory]
+    [InlineData("Could not deliver for the last 345600 seconds. Giving up.")]
+    [InlineData("Delivery failed after several retries, giving up, sorry")]
+    public void Giving_up_on_the_message_is_an_expiry(string diagnostic)
+    {
+        Assert.Equal(BounceReason.Expired, Classify(diagnostic).Reason);
+    }
+
+    [Fact]
+    public void A_message_blocked_for_a_banned_attachment_is_a_policy_violation()
+    {
+        var c = Classify("554 5.7.1 This message has been blocked because it contains a banned attachment");
+        Assert.Equal(BounceReason.PolicyViolation, c.Reason);
+    }
+
+    [Fact]
+    public void A_recipient_receiving_mail_too_quickly_is_speeding_not_a_suspended_mailbox()
+    {
+        var c = Classify("450-4.2.1 The user you are trying to contact is receiving mail too quickly. Please resend your message at a later time.", "4.2.1");
+        Assert.Equal(BounceReason.Speeding, c.Reason);
+    }
+
+    [Fact]
+    public void Mx_records_that_point_to_hosts_that_do_not_exist_are_an_unknown_host()
+    {
+        var c = Classify("all relevant MX records point to non-existent hosts");
+        Assert.Equal(BounceReason.HostUnknown, c.Reason);
+        Assert.True(c.HardBounce);
+    }
 }
