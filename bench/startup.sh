@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Whole-process start-up of the bounceback tool, timed with hyperfine -N:
-#  - a ReadyToRun publish (framework-dependent, what bench/scan.sh runs), and
+#  - a ReadyToRun publish (framework-dependent, JIT-based: what a plain `dotnet pack` puts in the linux-x64 package),
 #  - the dotnet tool as users get it: packed and installed with scripts/pack-tool.sh (on linux-x64 that is the
-#    ReadyToRun package; elsewhere the portable IL package).
+#    Native AOT package; elsewhere the portable IL package), and
+#  - the portable IL package run with `dotnet`.
 # Usage: bench/startup.sh [runs]   (default 30; installs hyperfine with apt-get when missing)
 #   BOUNCEBACK_PUBLISH_DIR  where to publish (default /tmp/bounceback-startup)
 #   BOUNCEBACK_TOOL_DIR     an already installed tool path to time instead of packing again
@@ -24,8 +25,10 @@ exe="$out/bounceback"
 "$exe" explain 5.1.1 >/dev/null
 
 dsn=tests/fixtures/rfc3464/two-recipients.eml
-commands=("$exe --version" "$exe explain 5.1.1" "$exe explain --json 5.1.1"
-  "$exe explain --lang nl 550 5.7.26 unauthenticated" "$exe codes 0x800CCC0E" "$exe parse --jsonl $dsn")
+timed() { local e=$1; commands+=("$e --version" "$e explain 5.1.1" "$e explain --json 5.1.1"
+  "$e explain --lang nl 550 5.7.26 unauthenticated" "$e codes 0x800CCC0E" "$e parse --jsonl $dsn"); }
+commands=()
+timed "$exe"
 if [ "${BOUNCEBACK_SKIP_TOOL:-}" != 1 ]; then
   tooldir=${BOUNCEBACK_TOOL_DIR:-}
   if [ -z "$tooldir" ] || [ ! -x "$tooldir/bounceback" ]; then
@@ -33,7 +36,7 @@ if [ "${BOUNCEBACK_SKIP_TOOL:-}" != 1 ]; then
     tooldir=$(scripts/pack-tool.sh "$pkgdir" | sed -n 's/^BOUNCEBACK_TOOL_DIR=//p')
   fi
   echo "installed tool: $(readlink -f "$tooldir/bounceback")"
-  commands+=("$tooldir/bounceback --version" "$tooldir/bounceback explain 5.1.1")
+  timed "$tooldir/bounceback"
   # The portable IL package, which platforms without a RID-specific package install (run as the dotnet shim does).
   pkg=$(ls "${pkgdir:-/nonexistent}"/Bounceback.any.*.nupkg 2>/dev/null | head -1 || true)
   if [ -n "$pkg" ]; then
@@ -43,8 +46,7 @@ if [ "${BOUNCEBACK_SKIP_TOOL:-}" != 1 ]; then
   fi
 fi
 if [ -n "${BOUNCEBACK_NATIVE_EXE:-}" ]; then
-  commands+=("$BOUNCEBACK_NATIVE_EXE --version" "$BOUNCEBACK_NATIVE_EXE explain 5.1.1"
-    "$BOUNCEBACK_NATIVE_EXE parse --jsonl $dsn")
+  timed "$BOUNCEBACK_NATIVE_EXE"
 fi
 [ -n "${BOUNCEBACK_EXTRA_COMMAND:-}" ] && commands=("$BOUNCEBACK_EXTRA_COMMAND" "${commands[@]}")
 if [ "${BOUNCEBACK_INTERLEAVE:-}" = 1 ]; then

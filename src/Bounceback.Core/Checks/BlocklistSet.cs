@@ -1,7 +1,6 @@
 using System.Net;
 using Bounceback.Core.Catalog;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
+using YamlDotNet.RepresentationModel;
 
 namespace Bounceback.Core.Checks;
 
@@ -44,58 +43,99 @@ public sealed class BlocklistSet
     }
 
     /// <summary>Reads a blocklist file; throws <see cref="CatalogException"/> when it is not valid.</summary>
+    /// <remarks>Read node by node (YamlDotNet's representation model), not with its reflection deserializer, so the
+    /// reader also works in the trimmed Native AOT build of the tool.</remarks>
     public static BlocklistSet Load(Stream yaml)
     {
-        var deserializer = new DeserializerBuilder().WithNamingConvention(CamelCaseNamingConvention.Instance).Build();
-        BlocklistFileDto dto;
+        var stream = new YamlStream();
         try
         {
             using var reader = new StreamReader(yaml);
-            dto = deserializer.Deserialize<BlocklistFileDto>(reader) ?? new BlocklistFileDto();
+            stream.Load(reader);
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
             throw new CatalogException($"Blocklist file is not valid: {ex.Message}", ex);
         }
         var lists = new List<Blocklist>();
-        foreach (var b in dto.Blocklists)
+        if (stream.Documents.Count == 0) return new BlocklistSet(lists);
+        var root = Map(stream.Documents[0].RootNode, "the file");
+        foreach (var (key, value) in root.Children)
         {
-            var zone = b.Zone?.Trim().TrimEnd('.').ToLowerInvariant();
-            if (zone is null || !CheckTarget.IsHostName(zone)) throw new CatalogException($"Blocklist '{b.Zone}' has no valid zone.");
-            lists.Add(new Blocklist(zone, b.Name ?? zone, b.Match, b.Ipv6, b.Removal, Codes(zone, b.Codes), Codes(zone, b.Refusals)));
+            if (Scalar(key, "a key") != "blocklists") throw Invalid(key, $"unknown key '{Scalar(key, "a key")}'");
+            foreach (var node in Sequence(value, "blocklists").Children) lists.Add(ReadList(node));
         }
         return new BlocklistSet(lists);
-
-        static List<BlocklistCode> Codes(string zone, List<BlocklistCodeDto> codes) => codes.Select(c =>
-        {
-            if (c.Code is null || !IPAddress.TryParse(c.Code, out _)) throw new CatalogException($"Blocklist {zone}: '{c.Code}' is not an address.");
-            if (c.Meaning?.En is null || c.Meaning.Nl is null) throw new CatalogException($"Blocklist {zone}: {c.Code} needs a meaning in en and nl.");
-            return new BlocklistCode(c.Code, c.Name ?? c.Code, new LocalizedText(c.Meaning.En.Trim(), c.Meaning.Nl.Trim()));
-        }).ToList();
     }
+
+    private static Blocklist ReadList(YamlNode node)
+    {
+        string? zone = null, name = null, removal = null;
+        var match = new List<string>();
+        var ipv6 = false;
+        List<BlocklistCode>? codes = null, refusals = null;
+        List<YamlNode>? codeNodes = null, refusalNodes = null;
+        foreach (var (key, value) in Map(node, "a blocklist").Children)
+        {
+            switch (Scalar(key, "a key"))
+            {
+                case "zone": zone = Scalar(value, "zone"); break;
+                case "name": name = Scalar(value, "name"); break;
+                case "removal": removal = Scalar(value, "removal"); break;
+                case "match": match.AddRange(Sequence(value, "match").Children.Select(m => Scalar(m, "match"))); break;
+                case "ipv6":
+                    if (!bool.TryParse(Scalar(value, "ipv6"), out ipv6)) throw Invalid(value, "ipv6 must be true or false");
+                    break;
+                case "codes": codeNodes = [.. Sequence(value, "codes").Children]; break;
+                case "refusals": refusalNodes = [.. Sequence(value, "refusals").Children]; break;
+                case var other: throw Invalid(key, $"unknown key '{other}'");
+            }
+        }
+        var cleanZone = zone?.Trim().TrimEnd('.').ToLowerInvariant();
+        if (cleanZone is null || !CheckTarget.IsHostName(cleanZone)) throw new CatalogException($"Blocklist '{zone}' has no valid zone.");
+        codes = codeNodes?.Select(c => ReadCode(cleanZone, c)).ToList() ?? [];
+        refusals = refusalNodes?.Select(c => ReadCode(cleanZone, c)).ToList() ?? [];
+        return new Blocklist(cleanZone, name ?? cleanZone, match, ipv6, removal, codes, refusals);
+    }
+
+    private static BlocklistCode ReadCode(string zone, YamlNode node)
+    {
+        string? code = null, name = null, en = null, nl = null;
+        foreach (var (key, value) in Map(node, "a code").Children)
+        {
+            switch (Scalar(key, "a key"))
+            {
+                case "code": code = Scalar(value, "code"); break;
+                case "name": name = Scalar(value, "name"); break;
+                case "meaning":
+                    foreach (var (lang, text) in Map(value, "meaning").Children)
+                    {
+                        switch (Scalar(lang, "a language"))
+                        {
+                            case "en": en = Scalar(text, "meaning"); break;
+                            case "nl": nl = Scalar(text, "meaning"); break;
+                            case var other: throw Invalid(lang, $"unknown language '{other}'");
+                        }
+                    }
+                    break;
+                case var other: throw Invalid(key, $"unknown key '{other}'");
+            }
+        }
+        if (code is null || !IPAddress.TryParse(code, out _)) throw new CatalogException($"Blocklist {zone}: '{code}' is not an address.");
+        if (en is null || nl is null) throw new CatalogException($"Blocklist {zone}: {code} needs a meaning in en and nl.");
+        return new BlocklistCode(code, name ?? code, new LocalizedText(en.Trim(), nl.Trim()));
+    }
+
+    private static YamlMappingNode Map(YamlNode node, string what) =>
+        node as YamlMappingNode ?? throw Invalid(node, $"{what} must be a mapping");
+
+    private static YamlSequenceNode Sequence(YamlNode node, string what) =>
+        node as YamlSequenceNode ?? throw Invalid(node, $"{what} must be a list");
+
+    private static string Scalar(YamlNode node, string what) =>
+        (node as YamlScalarNode)?.Value ?? throw Invalid(node, $"{what} must be a single value");
+
+    private static CatalogException Invalid(YamlNode node, string problem) =>
+        new($"Blocklist file is not valid: line {node.Start.Line}: {problem}.");
 }
 
-#pragma warning disable CA1002, CA2227
-internal sealed class BlocklistFileDto
-{
-    public List<BlocklistDto> Blocklists { get; set; } = [];
-}
-
-internal sealed class BlocklistDto
-{
-    public string? Zone { get; set; }
-    public string? Name { get; set; }
-    public List<string> Match { get; set; } = [];
-    public bool Ipv6 { get; set; }
-    public string? Removal { get; set; }
-    public List<BlocklistCodeDto> Codes { get; set; } = [];
-    public List<BlocklistCodeDto> Refusals { get; set; } = [];
-}
-
-internal sealed class BlocklistCodeDto
-{
-    public string? Code { get; set; }
-    public string? Name { get; set; }
-    public TextDto? Meaning { get; set; }
-}
-#pragma warning restore CA1002, CA2227
