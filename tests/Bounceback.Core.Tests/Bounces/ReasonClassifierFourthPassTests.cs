@@ -129,4 +129,33 @@ public class ReasonClassifierFourthPassTests
         Assert.Equal(BounceReason.HostUnknown, c.Reason);
         Assert.True(c.HardBounce);
     }
+
+    [Theory]
+    [InlineData("451 4.7.652 The mail server [192.0.2.5] has exceeded the maximum number of connections.", BounceReason.TooManyConn)]
+    [InlineData("421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel", BounceReason.TooManyConn)]
+    [InlineData("550 5.7.520 Access denied, Your organization does not allow external forwarding.", BounceReason.PolicyViolation)]
+    [InlineData("550-5.7.1 Our system has detected that this message is likely unsolicited mail, so it has been blocked.", BounceReason.SpamDetected)]
+    [InlineData("550-5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted.", BounceReason.NotCompliantRfc)]
+    [InlineData("550 Administrative prohibition", BounceReason.PolicyViolation)]
+    [InlineData("552 5.7.0 Our system detected an illegal attachment on your message.", BounceReason.PolicyViolation)]
+    public void Common_wording_of_large_providers_and_mail_servers_gives_its_reason(string diagnostic, BounceReason expected)
+    {
+        Assert.Equal(expected, Classify(diagnostic).Reason);
+    }
+
+    [Fact]
+    public void Something_that_has_exceeded_a_limit_is_not_by_itself_a_full_mailbox()
+    {
+        var c = Classify("550 5.0.0 The sender has exceeded what is allowed for one message");
+        Assert.NotEqual(BounceReason.MailboxFull, c.Reason);
+    }
+
+    [Theory]
+    [InlineData("452 4.5.3 Too many recipients")]
+    [InlineData("452 4.5.3 The sender has exceeded the number of recipients allowed in one message")]
+    [InlineData("452 4.5.3 Error")]
+    public void Too_many_recipients_is_not_a_full_mailbox_though_the_reply_is_452(string diagnostic)
+    {
+        Assert.Equal(BounceReason.TooManyConn, Classify(diagnostic).Reason);
+    }
 }
