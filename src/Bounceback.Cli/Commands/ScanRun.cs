@@ -57,6 +57,12 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
         var progress = onTerminal ? new ProgressBar(context.Error, language, CountKnownTotal(inputs)) : null;
         var interrupted = false;
         var exit = ExitCodes.Ok;
+        // A problem line takes the bar's place on standard error; the bar comes back below it at the next update.
+        Task Problem(string message)
+        {
+            progress?.Clear();
+            return context.Error.WriteLineAsync(message);
+        }
         int failedSources = 0, failedUnopened = 0;
         try
         {
@@ -64,7 +70,7 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
             {
                 if (_failures.TryRemove(scanned.Item, out var failure))
                 {
-                    await context.Error.WriteLineAsync(failure.Message).ConfigureAwait(false);
+                    await Problem(failure.Message).ConfigureAwait(false);
                     failedSources++;
                     if (!failure.Opened) failedUnopened++;
                     continue;
@@ -73,7 +79,7 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
                 summary.Add(scanned.Outcome, shown);
                 if (scanned.Outcome.Kind == ParseOutcomeKind.Failed)
                 {
-                    await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, _catalog.Text("parse.unreadable", language),
+                    await Problem(string.Format(CultureInfo.InvariantCulture, _catalog.Text("parse.unreadable", language),
                         Describe(scanned.Item), scanned.Outcome.Error)).ConfigureAwait(false);
                     // The file (or the rest of an mbox or stream) could not be read at all: that source is incomplete.
                     // A message that was read but is not valid MIME is a result of its own, not a failed source.
@@ -106,7 +112,7 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
                     }
                     catch (ImapSourceException e)
                     {
-                        await context.Error.WriteLineAsync(DescribeImapFailure(e, _catalog, language)).ConfigureAwait(false);
+                        await Problem(DescribeImapFailure(e, _catalog, language)).ConfigureAwait(false);
                         exit = ExitCodes.Incomplete;
                     }
                 }
@@ -118,7 +124,7 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
         }
         catch (BouncebackException e)
         {
-            await context.Error.WriteLineAsync(e.Message).ConfigureAwait(false);
+            await Problem(e.Message).ConfigureAwait(false);
             exit = ExitCodes.Usage;
             if (summary.Messages == 0) return new ScanRunOutcome(exit, null, false);
         }

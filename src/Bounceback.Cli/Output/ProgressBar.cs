@@ -5,16 +5,22 @@ using Bounceback.Core.Codes;
 
 namespace Bounceback.Cli.Output;
 
-/// <summary>A one-line progress display on standard error (messages done, rate, time left when the total is known); only on a terminal.</summary>
+/// <summary>
+/// A one-line progress display on standard error (messages done, rate, time left when the total is known); only on a
+/// terminal. Anything else written to standard error while it shows goes through <see cref="Clear"/> first, so a
+/// message never lands in the middle of the bar.
+/// </summary>
 internal sealed class ProgressBar(TextWriter error, Language language, int? total)
 {
+    private const int RedrawMilliseconds = 200;
     private readonly Stopwatch _clock = Stopwatch.StartNew();
-    private long _lastDraw;
+    private long _lastDraw = -RedrawMilliseconds;
+    private int _shown;
 
     public void Update(int done)
     {
         var now = _clock.ElapsedMilliseconds;
-        if (now - _lastDraw < 200) return;
+        if (now - _lastDraw < RedrawMilliseconds) return;
         _lastDraw = now;
         Draw(done);
     }
@@ -23,6 +29,16 @@ internal sealed class ProgressBar(TextWriter error, Language language, int? tota
     {
         Draw(done);
         error.WriteLine();
+        _shown = 0;
+    }
+
+    /// <summary>Wipes the bar off its line (the next <see cref="Update"/> draws it again, below what was written).</summary>
+    public void Clear()
+    {
+        if (_shown == 0) return;
+        error.Write("\r" + new string(' ', _shown) + "\r");
+        _shown = 0;
+        _lastDraw = -RedrawMilliseconds;
     }
 
     private void Draw(int done)
@@ -39,6 +55,8 @@ internal sealed class ProgressBar(TextWriter error, Language language, int? tota
             text = $"[{new string('#', filled)}{new string('.', 24 - filled)}] {fraction * 100,5:0.0}% " + text + " " +
                 string.Format(CultureInfo.InvariantCulture, c.Text("scan.progress.left", language), left.ToString(@"hh\:mm\:ss", CultureInfo.InvariantCulture));
         }
-        error.Write("\r" + text + "   ");
+        var line = text + "   ";
+        error.Write("\r" + line);
+        _shown = line.Length;
     }
 }
