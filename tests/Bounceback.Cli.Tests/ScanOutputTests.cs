@@ -45,6 +45,29 @@ public class ScanOutputTests
     }
 
     [Fact]
+    public async Task Jsonl_written_to_a_file_as_utf8_is_byte_for_byte_the_text_writers_output()
+    {
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures");
+        var file = Path.Combine(Directory.CreateTempSubdirectory("bb-jsonl-").FullName, "out.jsonl");
+        try
+        {
+            // To a file the JSON lines go straight into the file's stream as UTF-8; to a text writer through strings.
+            var text = new StringWriter();
+            Assert.Equal(0, await BouncebackCli.RunAsync(["parse", "--jsonl", "--lang", "nl", fixtures], text, new StringWriter(), TextReader.Null, CancellationToken.None));
+            var summary = new StringWriter();
+            Assert.Equal(0, await BouncebackCli.RunAsync(["parse", "--jsonl", "--lang", "nl", "--summary-json", "--output", file, fixtures], summary, new StringWriter(), TextReader.Null, CancellationToken.None));
+            var expected = new System.Text.UTF8Encoding(false).GetBytes(text.ToString());
+            Assert.True(expected.Length > 64 * 1024, "the fixtures should fill more than one block of lines");
+            Assert.Equal(expected, await File.ReadAllBytesAsync(file));
+            Assert.Contains("\"messages\"", summary.ToString(), StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Summary_json_counts_messages_and_reasons()
     {
         var output = new StringWriter();

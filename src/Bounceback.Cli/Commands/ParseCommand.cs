@@ -91,6 +91,8 @@ internal static class ParseCommand
             var resultsWanted = format != ParseFormat.Table || !(wantSummary || wantSummaryJson);
             TextWriter output = context.Output;
             StreamWriter? file = null;
+            // The stream under an output the command opened itself: JSON lines go into it as UTF-8 directly.
+            Stream? utf8 = null;
             if (result.GetValue(outputFile) is { } outPath)
             {
                 try
@@ -103,17 +105,22 @@ internal static class ParseCommand
                     return ExitCodes.Usage;
                 }
                 output = file;
+                utf8 = file.BaseStream;
             }
             else if (ReferenceEquals(output, Console.Out))
             {
                 // A large buffer for bulk output; flushed whole lines only, at the end or on interruption.
-                output = new StreamWriter(Console.OpenStandardOutput(), new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+                var stdout = Console.OpenStandardOutput();
+                output = new StreamWriter(stdout, new UTF8Encoding(false), 1 << 16) { AutoFlush = false };
+                utf8 = stdout;
             }
 
+            ParseWriter? writer = null;
             try
             {
+                writer = resultsWanted ? new ParseWriter(output, format, language, context.UseColor && file is null, utf8) : null;
                 var run = new ScanRun(context, language, workers, imap, result.GetValue(failuresOnly), result.GetValue(mimeOnly)) { OnResult = followUp is null ? null : followUp.Add };
-                var outcome = await run.ExecuteAsync(inputs, resultsWanted ? new ParseWriter(output, format, language, context.UseColor && file is null) : null, cancellationToken).ConfigureAwait(false);
+                var outcome = await run.ExecuteAsync(inputs, writer, cancellationToken).ConfigureAwait(false);
                 if (outcome.Exit != ExitCodes.Ok && outcome.Summary is null) return outcome.Exit;
                 var s = outcome.Summary!;
                 var summaryTarget = file is null ? output : context.Output;
@@ -128,6 +135,7 @@ internal static class ParseCommand
             }
             finally
             {
+                writer?.Flush();
                 await output.FlushAsync(CancellationToken.None).ConfigureAwait(false);
                 if (file is not null) await file.DisposeAsync().ConfigureAwait(false);
             }

@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Bounceback.Core.Bounces;
 using Bounceback.Core.Catalog;
@@ -26,9 +28,19 @@ internal sealed class ParseCounts
 }
 
 /// <summary>Writes parse results as a readable table, a JSON array, or JSON lines (streamed).</summary>
-internal sealed class ParseWriter(TextWriter output, ParseFormat format, Language language, bool color)
+/// <remarks>With <paramref name="utf8"/> (the stream under <paramref name="output"/>, when the command opened it
+/// itself), JSON lines are written as UTF-8 straight into that stream in blocks of whole lines, not through a string
+/// and the text writer's encoder; the bytes are the same.</remarks>
+internal sealed class ParseWriter(TextWriter output, ParseFormat format, Language language, bool color, Stream? utf8 = null)
 {
+    /// <summary>JSON lines are handed to the stream once this many bytes are waiting.</summary>
+    private const int LineBlockBytes = 64 * 1024;
+
     private readonly List<BounceResult> _buffered = [];
+    private readonly ArrayBufferWriter<byte>? _lines = utf8 is null ? null : new ArrayBufferWriter<byte>(LineBlockBytes * 2);
+    private readonly byte[] _newLine = Encoding.UTF8.GetBytes(output.NewLine);
+    private Utf8JsonWriter? _json;
+    private bool _textFlushed;
     private readonly CsvWriter _csv = new(output);
     private readonly ExplanationCatalog _catalog = ExplanationCatalog.Default;
     private bool _headerWritten;
@@ -37,6 +49,9 @@ internal sealed class ParseWriter(TextWriter output, ParseFormat format, Languag
     {
         switch (format)
         {
+            case ParseFormat.JsonLines when _lines is not null:
+                WriteUtf8Line(result, _lines);
+                break;
             case ParseFormat.JsonLines:
                 output.WriteLine(JsonSerializer.Serialize(result, BouncebackJsonContext.Default.BounceResult));
                 break;
@@ -52,8 +67,33 @@ internal sealed class ParseWriter(TextWriter output, ParseFormat format, Languag
         }
     }
 
+    private void WriteUtf8Line(BounceResult result, ArrayBufferWriter<byte> lines)
+    {
+        if (_json is null) _json = new Utf8JsonWriter(lines);
+        else _json.Reset(lines);
+        JsonSerializer.Serialize(_json, result, BouncebackJsonContext.Default.BounceResult);
+        _json.Flush();
+        lines.Write(_newLine);
+        if (lines.WrittenCount >= LineBlockBytes) Flush();
+    }
+
+    /// <summary>Hands the JSON lines still waiting to the stream (whole lines only); called at the end and on early exits.</summary>
+    public void Flush()
+    {
+        if (_lines is null || _lines.WrittenCount == 0 || utf8 is null) return;
+        if (!_textFlushed)
+        {
+            // Whatever went through the text writer before comes first.
+            output.Flush();
+            _textFlushed = true;
+        }
+        utf8.Write(_lines.WrittenSpan);
+        _lines.ResetWrittenCount();
+    }
+
     public void Finish(ParseCounts counts)
     {
+        Flush();
         if (format == ParseFormat.Json)
         {
             output.WriteLine(JsonSerializer.Serialize<IReadOnlyList<BounceResult>>(_buffered, BouncebackJsonContext.Default.IReadOnlyListBounceResult));

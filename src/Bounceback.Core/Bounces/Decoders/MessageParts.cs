@@ -105,10 +105,12 @@ internal static class MessageParts
         if (part.Content is null) return "";
         try
         {
-            using var stream = part.Content.Open();
+            var unencoded = Unencoded(part.Content);
+            var stream = unencoded ?? part.Content.Open();
             var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxPartBytes);
             try
             {
+                if (unencoded is not null) stream.Position = 0;
                 var total = 0;
                 int n;
                 while (total < MaxPartBytes && (n = stream.Read(buffer, total, MaxPartBytes - total)) > 0) total += n;
@@ -117,6 +119,8 @@ internal static class MessageParts
             finally
             {
                 System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+                // The content's own stream stays open: the message may be read again.
+                if (unencoded is null) stream.Dispose();
             }
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or FormatException or InvalidOperationException or IOException or DecoderFallbackException)
@@ -124,6 +128,15 @@ internal static class MessageParts
             return "";
         }
     }
+
+    /// <summary>
+    /// The content's own stream when it is stored as it reads (7bit, 8bit, binary), else null. Such content is read
+    /// straight from it, without MimeKit's decoding stream and that stream's buffer; the bytes are the same.
+    /// </summary>
+    private static Stream? Unencoded(IMimeContent content) =>
+        content.Encoding is ContentEncoding.Default or ContentEncoding.SevenBit or ContentEncoding.EightBit or ContentEncoding.Binary && content.Stream is { CanSeek: true } stream
+            ? stream
+            : null;
 
     private static string Decode(TextPart part, byte[] buffer, int total)
     {
