@@ -158,4 +158,20 @@ public class ReasonClassifierFourthPassTests
     {
         Assert.Equal(BounceReason.TooManyConn, Classify(diagnostic).Reason);
     }
+
+    [Theory]
+    [InlineData("550 5.7.60 SMTP; Client does not have permissions to send as this sender", BounceReason.SecurityError)]
+    [InlineData("421 4.7.0 Too many messages from your IP in a short period, try later", BounceReason.Speeding)]
+    public void Wording_about_the_sending_client_gives_its_reason(string diagnostic, BounceReason expected)
+    {
+        Assert.Equal(expected, Classify(diagnostic).Reason);
+    }
+
+    [Fact]
+    public void A_recipient_that_does_not_accept_mail_from_the_sender_is_no_domain_without_mail()
+    {
+        var c = Classify("550 5.7.1 Recipient does not accept mail from your address");
+        Assert.Equal(BounceReason.Filtered, c.Reason);
+        Assert.False(c.HardBounce);
+    }
 }
