@@ -206,4 +206,18 @@ public class ReasonClassifierFourthPassTests
         Assert.Equal(BounceReason.UserUnknown, Classify("550 5.1.1 Address not found", "5.1.1").Reason);
         Assert.Equal(BounceReason.UserUnknown, Classify("550 Recipient rejected").Reason);
     }
+
+    [Fact]
+    public void An_address_that_takes_no_mail_from_outside_senders_is_a_filter_not_a_domain_without_mail()
+    {
+        var c = Classify("550 5.7.1 <ann@shop.example>: Recipient address rejected: This address does not receive mail from outside senders");
+        Assert.Equal(BounceReason.Filtered, c.Reason);
+        Assert.False(c.HardBounce);
+    }
+
+    [Fact]
+    public void A_delivery_command_that_ran_out_of_time_is_a_mailer_error()
+    {
+        Assert.Equal(BounceReason.MailerError, Classify("Command time limit exceeded: \"/usr/local/bin/handler\"").Reason);
+    }
 }
