@@ -122,8 +122,8 @@ public static class DeliveryStatusReader
             }
         }
         var original = MessageParts.OriginalHeaders(message);
-        var actions = recipients.Select(r => r.Action).ToList();
-        var delivered = actions.All(a => a is "delivered" or "relayed" or "expanded");
+        var delivered = true;
+        foreach (var r in recipients) delivered &= r.Action is "delivered" or "relayed" or "expanded";
         return new DecodedBounce
         {
             Kind = delivered ? ReportKind.DeliveryReport : ReportKind.Failure,
@@ -200,7 +200,11 @@ public static class DeliveryStatusReader
     {
         foreach (var g in groups)
         {
-            var finals = g.Count(h => h.Field.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase));
+            var finals = 0;
+            for (var i = 0; i < g.Count; i++)
+            {
+                if (g[i].Field.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase)) finals++;
+            }
             if (finals <= 1)
             {
                 yield return g;
