@@ -220,4 +220,12 @@ public class ReasonClassifierFourthPassTests
     {
         Assert.Equal(BounceReason.MailerError, Classify("Command time limit exceeded: \"/usr/local/bin/handler\"").Reason);
     }
+
+    [Fact]
+    public void A_user_not_local_with_an_address_to_try_has_moved()
+    {
+        var c = Classify("551 User not local; please try <ann@new.example>");
+        Assert.Equal(BounceReason.HasMoved, c.Reason);
+        Assert.True(c.HardBounce);
+    }
 }

@@ -11,7 +11,12 @@ public static class ReasonRules
     /// <summary>The rules in the order their phrases are tried.</summary>
     public static IReadOnlyList<ReasonRule> All { get; } =
     [
-        new(BounceReason.HasMoved, ["has moved", "user moved", "address has changed", "moved permanently", "is no longer valid", "no longer available at this address", "new address"], ["x.1.6"], "1.6") { Decisive = ["x.1.6"] },
+        new(BounceReason.HasMoved,
+        [
+            "has moved", "user moved", "address has changed", "moved permanently", "is no longer valid", "no longer available at this address", "new address",
+            // RFC 5321's 551: the user is not here, and the reply names where to send instead.
+            "user not local; please try",
+        ], ["x.1.6"], "1.6", ["relay"]) { Decisive = ["x.1.6"] },
         new(BounceReason.RequirePtr,
         [
             "reverse dns", "reverse-dns", "reverse lookup", "reverse name", "ptr record", "no ptr", "ptr lookup", "rdns", "cannot find your hostname", "cannot find your reverse",
