@@ -249,7 +249,8 @@ public sealed class ImapPasswordVariable
     /// Runs the command in-process with the variable set to <paramref name="password"/> (unset when null) and, when
     /// <paramref name="readHiddenKey"/> is given, a terminal on which those keys are typed.
     /// </summary>
-    internal static async Task<(int Code, string Output, string Error)> RunAsync(string? password, string[] args, Func<ConsoleKeyInfo>? readHiddenKey = null)
+    internal static async Task<(int Code, string Output, string Error)> RunAsync(string? password, string[] args, Func<ConsoleKeyInfo>? readHiddenKey = null,
+        CancellationToken cancellationToken = default)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -258,7 +259,7 @@ public sealed class ImapPasswordVariable
         try
         {
             var context = new CliContext(output, error, TextReader.Null) { InputRedirected = readHiddenKey is null, UseColor = false, ReadHiddenKey = readHiddenKey };
-            var code = await BouncebackCli.RunAsync(args, context, CancellationToken.None);
+            var code = await BouncebackCli.RunAsync(args, context, cancellationToken);
             return (code, output.ToString(), error.ToString());
         }
         finally
