@@ -20,14 +20,14 @@ public static class LocalSources
     {
         if (Directory.Exists(path))
         {
-            foreach (var file in FilesUnder(path))
+            foreach (var (file, length) in Listing(path))
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                await foreach (var item in FromFileAsync(file, cancellationToken).ConfigureAwait(false)) yield return item;
+                await foreach (var item in FromFileAsync(file, length, cancellationToken).ConfigureAwait(false)) yield return item;
             }
             yield break;
         }
-        await foreach (var item in FromFileAsync(path, cancellationToken).ConfigureAwait(false)) yield return item;
+        await foreach (var item in FromFileAsync(path, null, cancellationToken).ConfigureAwait(false)) yield return item;
     }
 
     /// <summary>
@@ -35,21 +35,24 @@ public static class LocalSources
     /// An entry of length zero holds no message; it is also how a named pipe, a socket or a device shows in a
     /// listing, and opening a pipe would wait for a writer for ever, so none of them is opened.
     /// </summary>
-    public static IReadOnlyList<string> FilesUnder(string directory)
+    public static IReadOnlyList<string> FilesUnder(string directory) => Listing(directory).ConvertAll(static f => f.Path);
+
+    /// <summary>The files of <see cref="FilesUnder"/> with the sizes the listing saw.</summary>
+    private static List<(string Path, long Length)> Listing(string directory)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(directory, static (ref System.IO.Enumeration.FileSystemEntry e) => e.ToFullPath(), options)
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, long Length)>(directory, static (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToFullPath(), e.Length), options)
         {
             ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory && e.Length > 0,
         };
-        var files = new List<string>();
+        var files = new List<(string Path, long Length)>();
         foreach (var file in entries)
         {
-            var relative = Path.GetRelativePath(directory, file);
+            var relative = Path.GetRelativePath(directory, file.Path);
             if (IsInMaildirTmp(relative)) continue;
             files.Add(file);
         }
-        files.Sort(StringComparer.Ordinal);
+        files.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
     }
 
@@ -70,7 +73,15 @@ public static class LocalSources
     /// <remarks>A small file (a bounce is typically a few kilobytes) is read whole here, so the worker parses bytes
     /// already in memory and the file is opened once; the read-ahead byte budget of the pipeline bounds how many are
     /// held. A larger file is only sniffed: a message of its own is streamed by the worker, an mbox is split here.</remarks>
-    public static async IAsyncEnumerable<ScanItem> FromFileAsync(string file, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<ScanItem> FromFileAsync(string file, CancellationToken cancellationToken = default) =>
+        FromFileAsync(file, null, cancellationToken);
+
+    /// <summary>One file; <paramref name="listedLength"/> is its size as a directory listing saw it, when known.</summary>
+    /// <remarks>A small file whose size the listing gave is read with one open, one read and one close: no size query
+    /// and no read-ahead advice, system calls that cost more than the read itself for a message of a few kilobytes.
+    /// (A file that grows after the listing is read up to the listed size, as one that grows after a size query would
+    /// be; Maildir delivers complete files.)</remarks>
+    private static async IAsyncEnumerable<ScanItem> FromFileAsync(string file, long? listedLength, [EnumeratorCancellation] CancellationToken cancellationToken)
     {
         Microsoft.Win32.SafeHandles.SafeFileHandle? handle = null;
         byte[]? whole = null;
@@ -79,8 +90,9 @@ public static class LocalSources
         string? error = null;
         try
         {
-            handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.Read, FileOptions.SequentialScan);
-            var length = RandomAccess.GetLength(handle);
+            var small = listedLength is <= WholeFileBytes;
+            handle = File.OpenHandle(file, FileMode.Open, FileAccess.Read, FileShare.Read, small ? FileOptions.None : FileOptions.SequentialScan);
+            var length = small ? listedLength!.Value : RandomAccess.GetLength(handle);
             if (length <= WholeFileBytes)
             {
                 whole = ReadWhole(handle, (int)length);

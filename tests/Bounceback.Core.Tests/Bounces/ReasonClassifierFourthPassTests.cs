@@ -174,4 +174,58 @@ public class ReasonClassifierFourthPassTests
         Assert.Equal(BounceReason.Filtered, c.Reason);
         Assert.False(c.HardBounce);
     }
+
+    [Theory]
+    [InlineData("554 5.7.1 Your PTR not found", BounceReason.RequirePtr)]
+    [InlineData("501 5.5.2 HELO is not a valid FQDN", BounceReason.Blocked)]
+    [InlineData("550 5.7.1 Sending domain does not exist", BounceReason.Rejected)]
+    [InlineData("550 5.7.1 From domain does not exist", BounceReason.Rejected)]
+    [InlineData("550 5.7.1 Return path domain not found", BounceReason.Rejected)]
+    [InlineData("550 5.2.1 User account is expired", BounceReason.Suspend)]
+    public void Wording_that_only_looks_like_a_missing_address_or_an_expiry_gives_its_own_reason(string diagnostic, BounceReason expected)
+    {
+        var c = Classify(diagnostic);
+        Assert.Equal(expected, c.Reason);
+        Assert.False(c.HardBounce);
+    }
+
+    [Theory]
+    [InlineData("451 4.4.0 Route not found for the domain", "4.4.0")]
+    [InlineData("550 5.7.1 Client address not found in the allowed list", "5.7.1")]
+    [InlineData("554 5.6.0 Header value is not a valid date", "5.6.0")]
+    public void A_vague_not_found_does_not_overrule_a_status_about_the_network_content_or_security(string diagnostic, string status)
+    {
+        var c = Classify(diagnostic, status);
+        Assert.NotEqual(BounceReason.UserUnknown, c.Reason);
+        Assert.False(c.HardBounce);
+    }
+
+    [Fact]
+    public void A_vague_not_found_still_means_a_missing_mailbox_with_an_addressing_status()
+    {
+        Assert.Equal(BounceReason.UserUnknown, Classify("550 5.1.1 Address not found", "5.1.1").Reason);
+        Assert.Equal(BounceReason.UserUnknown, Classify("550 Recipient rejected").Reason);
+    }
+
+    [Fact]
+    public void An_address_that_takes_no_mail_from_outside_senders_is_a_filter_not_a_domain_without_mail()
+    {
+        var c = Classify("550 5.7.1 <ann@shop.example>: Recipient address rejected: This address does not receive mail from outside senders");
+        Assert.Equal(BounceReason.Filtered, c.Reason);
+        Assert.False(c.HardBounce);
+    }
+
+    [Fact]
+    public void A_delivery_command_that_ran_out_of_time_is_a_mailer_error()
+    {
+        Assert.Equal(BounceReason.MailerError, Classify("Command time limit exceeded: \"/usr/local/bin/handler\"").Reason);
+    }
+
+    [Fact]
+    public void A_user_not_local_with_an_address_to_try_has_moved()
+    {
+        var c = Classify("551 User not local; please try <ann@new.example>");
+        Assert.Equal(BounceReason.HasMoved, c.Reason);
+        Assert.True(c.HardBounce);
+    }
 }

@@ -231,7 +231,7 @@ internal static class MessageParts
     }
 
     /// <summary>True when the From header (name or address) contains any of the fragments.</summary>
-    public static bool FromContains(MimeMessage message, params string[] fragments)
+    public static bool FromContains(MimeMessage message, params ReadOnlySpan<string> fragments)
     {
         var from = message.Headers["From"];
         if (string.IsNullOrEmpty(from)) return false;
@@ -243,7 +243,7 @@ internal static class MessageParts
     }
 
     /// <summary>True when the subject contains any of the fragments.</summary>
-    public static bool SubjectContains(MimeMessage message, params string[] fragments)
+    public static bool SubjectContains(MimeMessage message, params ReadOnlySpan<string> fragments)
     {
         var subject = message.Subject;
         if (string.IsNullOrEmpty(subject)) return false;
@@ -255,7 +255,7 @@ internal static class MessageParts
     }
 
     /// <summary>True when the first part of the notice text contains any of the markers.</summary>
-    public static bool NoticeContains(MimeMessage message, params string[] markers)
+    public static bool NoticeContains(MimeMessage message, params ReadOnlySpan<string> markers)
     {
         var text = AllNoticeText(message).AsSpan();
         if (text.Length > 8192) text = text[..8192];

@@ -36,12 +36,24 @@ public sealed class TextBounceDecoder : IBounceDecoder
     {
         var from = message.Headers["From"] ?? "";
         var subject = message.Subject ?? "";
-        var byHeader = _headers.Any(h => message.Headers.Contains(h));
-        var byEnvelope = _senders.Any(s => from.Contains(s, StringComparison.OrdinalIgnoreCase)) || _subjects.Any(s => subject.Contains(s, StringComparison.OrdinalIgnoreCase));
+        // Loops rather than Any with lambdas: every message meets most decoders, and each lambda over a local costs
+        // an allocation per call.
+        var byHeader = false;
+        foreach (var h in _headers) byHeader |= message.Headers.Contains(h);
+        var byEnvelope = ContainsAny(from, _senders) || ContainsAny(subject, _subjects);
         if (!_needsAll && (byHeader || byEnvelope)) return true;
         if (_needsAll && !byEnvelope && !byHeader) return false;
         if (_markers.Length == 0) return false;
         return MessageParts.NoticeContains(message, _markers);
+    }
+
+    private static bool ContainsAny(string text, string[] fragments)
+    {
+        foreach (var f in fragments)
+        {
+            if (text.Contains(f, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>Wording of notices that only warn of a delay (sendmail, Postfix, Exim, OpenSMTPD).</summary>

@@ -244,7 +244,7 @@ public static partial class ReasonClassifier
         }
         foreach (var rule in ReasonRules.All)
         {
-            if (rule.MatchesText(text)) return rule.Reason;
+            if (rule.MatchesText(text) && rule.AppliesWith(status)) return rule.Reason;
         }
         return null;
     }
@@ -262,7 +262,7 @@ public static partial class ReasonClassifier
         }
         foreach (var rule in ReasonRules.All)
         {
-            if (rule.MatchesText(text)) return rule.Reason;
+            if (rule.MatchesText(text) && rule.AppliesWith(status)) return rule.Reason;
         }
         if (status is { } st)
         {

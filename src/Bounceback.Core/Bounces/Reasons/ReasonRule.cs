@@ -43,6 +43,20 @@ public sealed record ReasonRule(BounceReason Reason, IReadOnlyList<string> Phras
         public bool Equals(PhraseSearch? other) => other is not null;
     }
 
+    /// <summary>Status subjects (the middle digit) whose status this rule's wording does not overrule; empty for none.</summary>
+    public IReadOnlyList<int> NotWithSubjects { get; init; } = [];
+
+    /// <summary>Whether the wording may decide against this status (false when the status's subject is one the rule yields to).</summary>
+    public bool AppliesWith(EnhancedStatus? status)
+    {
+        if (status is not { } st || NotWithSubjects.Count == 0) return true;
+        foreach (var subject in NotWithSubjects)
+        {
+            if (subject == st.Subject) return false;
+        }
+        return true;
+    }
+
     /// <summary>Class-independent codes so specific that they decide the reason before any wording is read.</summary>
     public IReadOnlyList<string> Decisive { get; init; } = [];
 

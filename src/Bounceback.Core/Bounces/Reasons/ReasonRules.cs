@@ -11,14 +11,19 @@ public static class ReasonRules
     /// <summary>The rules in the order their phrases are tried.</summary>
     public static IReadOnlyList<ReasonRule> All { get; } =
     [
-        new(BounceReason.HasMoved, ["has moved", "user moved", "address has changed", "moved permanently", "is no longer valid", "no longer available at this address", "new address"], ["x.1.6"], "1.6") { Decisive = ["x.1.6"] },
+        new(BounceReason.HasMoved,
+        [
+            "has moved", "user moved", "address has changed", "moved permanently", "is no longer valid", "no longer available at this address", "new address",
+            // RFC 5321's 551: the user is not here, and the reply names where to send instead.
+            "user not local; please try",
+        ], ["x.1.6"], "1.6", ["relay"]) { Decisive = ["x.1.6"] },
         new(BounceReason.RequirePtr,
         [
             "reverse dns", "reverse-dns", "reverse lookup", "reverse name", "ptr record", "no ptr", "ptr lookup", "rdns", "cannot find your hostname", "cannot find your reverse",
             "can't resolve your", "ip name lookup failed", "hostname lookup failed", "client host rejected: cannot find", "not have a ptr", "no reverse", "reverse dns entry",
-            "unresolvable", "mismatches client ip", "unverifiable sending ip", "unverifyable sending ip", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
+            "unresolvable", "mismatches client ip", "unverifiable sending ip", "unverifyable sending ip", "ptr not found", "ptr record not found", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
         ], ["x.7.25"], "7.25", ["sender address", "domain of sender"]) { Decisive = ["x.7.25"] },
-        new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10", ["accept mail from", "accepts mail from", "accepting mail from"]),
+        new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10", ["accept mail from", "accepts mail from", "accepting mail from", "receive mail from", "receives mail from"]),
         new(BounceReason.NetworkError,
         [
             "hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure",
@@ -52,7 +57,7 @@ public static class ReasonRules
         ], [], "7.1", ["open relay database"]),
         new(BounceReason.Speeding, ["recipients this hour", "messages this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
         new(BounceReason.TooManyConn, ["too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients"], ["x.3.2", "x.5.3"], "3.2"),
-        new(BounceReason.MailerError, ["mailer error", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed"], [], "3.0"),
+        new(BounceReason.MailerError, ["mailer error", "command died with status", "command time limit exceeded", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed"], [], "3.0"),
         new(BounceReason.MailboxFull,
         [
             "mailbox full", "mailbox is full", "mailbox size", "over quota", "overquota", "quota exceeded", "exceeded storage", "exceeded its storage", "exceeds the storage",
@@ -79,7 +84,7 @@ public static class ReasonRules
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
             // cPanel's Exim says this when the recipient's domain cannot be routed (no usable MX or address record).
             "missing the proper dns",
-        ], ["x.1.2"], "1.2", ["sender domain", "reverse", "sender address", "your domain", "helo command rejected"]) { Decisive = ["x.1.2"] },
+        ], ["x.1.2"], "1.2", ["sender domain", "sending domain", "from domain", "return path", "return-path", "reverse", "sender address", "your domain", "helo command rejected"]) { Decisive = ["x.1.2"] },
         new(BounceReason.UserUnknown,
         [
             "user unknown", "unknown user", "no such user", "no such mailbox", "no such recipient", "no such account", "no such person", "recipient unknown", "unknown recipient",
@@ -93,26 +98,26 @@ public static class ReasonRules
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
             "not listed in public name & address book", "invalid final delivery userid", "check if address is correct", "ディレクトリのリストにありません",
-        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "host not found", "domain not found", "mail from", "your address", "your domain", "relay", "reverse", "sender address", "ptr"]),
+        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "relay", "reverse", "sender address", "ptr"]),
         new(BounceReason.Suspend,
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
             "is not accepting mail", "mailbox is disabled", "temporarily disabled", "no longer active", "account closed", "has been closed", "not activated", "mailbox inactive",
-            "due to inactivity", "expired account", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
+            "due to inactivity", "expired account", "account is expired", "account has expired", "mailbox is expired", "mailbox has expired", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable"]) { Decisive = ["x.7.13"] },
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
         new(BounceReason.Filtered,
         [
             "recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders", "only accepting mail from",
-            "only accepts mail from", "recipient's filter", "blocked by the user", "recipient does not accept mail from",
+            "only accepts mail from", "recipient's filter", "blocked by the user", "recipient does not accept mail from", "mail from outside senders", "mail from external senders",
         ], [], "2.0"),
         new(BounceReason.Rejected,
         [
             "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
-            "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sender is not allowed", "envelope sender", "your address", "sender address",
+            "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sending domain", "from domain", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from", "your domain",
             "address that has been blacklisted", "not a member of", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
-        ], ["x.1.7", "x.1.8", "x.7.1"], "7.1", ["is listed", "listed at", "listed in", "listed on", "listed by", "dnsbl", "spamhaus", "spamcop", "blocklist", "block list"])
+        ], ["x.1.7", "x.1.8", "x.7.1"], "7.1", ["is listed", "listed at", "listed in", "listed on", "listed by", "reputation", "dnsbl", "spamhaus", "spamcop", "blocklist", "block list"])
         {
             // RFC 3463: a bad sender's mailbox address (x.1.7) or sender's system (x.1.8) is about the sender whatever the words.
             Decisive = ["x.1.7", "x.1.8"],
@@ -125,7 +130,7 @@ public static class ReasonRules
             // Not a bare "IP address": Exchange writes "Primary target IP address responded with" before any remote reply.
             "ip address is", "ip address has", "ip address was", "from ip address", "sending ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
-            "too many invalid", "invalid ip", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
+            "too many invalid", "invalid ip", "helo is not", "ehlo is not", "invalid helo", "invalid ehlo", "bad helo", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
         ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "likely unsolicited", "likely spam", "attachment"]),
         new(BounceReason.SpamDetected,
         [
@@ -153,7 +158,10 @@ public static class ReasonRules
         new(BounceReason.ContentError, ["content", "attachment", "mime", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5"], "6.0"),
         // The server's own failure, even when it is worded as a refusal of the recipient.
         new(BounceReason.SystemError, ["internal system error", "internal server error", "internal error", "local error in processing"], [], "3.0"),
-        new(BounceReason.UserUnknown, ["recipient address rejected", "invalid address", "address rejected", "recipient rejected", "not found", "is not a valid"], [], "1.1", ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz"]),
+        // Vague wording that names no mailbox: it does not overrule a status about the mail system, the network, the
+        // content or security ("451 4.4.0 Route not found").
+        new(BounceReason.UserUnknown, ["recipient address rejected", "invalid address", "address rejected", "recipient rejected", "not found", "is not a valid"], [], "1.1",
+            ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz", "helo", "ehlo"]) { NotWithSubjects = [3, 4, 6, 7] },
         new(BounceReason.SystemError,
         [
             "system error", "internal error", "server error", "local error", "i/o error", "configuration error", "misconfigured", "resources temporarily", "temporary failure",

@@ -122,8 +122,8 @@ public static class DeliveryStatusReader
             }
         }
         var original = MessageParts.OriginalHeaders(message);
-        var actions = recipients.Select(r => r.Action).ToList();
-        var delivered = actions.All(a => a is "delivered" or "relayed" or "expanded");
+        var delivered = true;
+        foreach (var r in recipients) delivered &= r.Action is "delivered" or "relayed" or "expanded";
         return new DecodedBounce
         {
             Kind = delivered ? ReportKind.DeliveryReport : ReportKind.Failure,
@@ -140,7 +140,8 @@ public static class DeliveryStatusReader
     /// The groups with each recipient's fields together. MimeKit starts a new group at every blank line, and real
     /// servers leave stray blank lines inside one recipient's fields, so the field names decide: a group with no
     /// recipient field (Final-Recipient, Original-Recipient, X-Actual-Recipient) continues the recipient before it,
-    /// and a group with an Original-Recipient but no Final-Recipient goes with a Final-Recipient group right after it.
+    /// and a group that holds only an Original-Recipient (no Final-Recipient, Action or Status) goes with a Final-Recipient
+    /// group right after it; a complete group that names its recipient only by Original-Recipient stays a recipient of its own.
     /// Fields before the first recipient are the per-message fields and stay on their own.
     /// </summary>
     internal static IEnumerable<HeaderList> Recipients(IEnumerable<HeaderList> groups)
@@ -152,7 +153,7 @@ public static class DeliveryStatusReader
             var final = Has(g, "Final-Recipient");
             var original = Has(g, "Original-Recipient");
             var continues = previous is not null && (!(final || original || Has(g, "X-Actual-Recipient"))
-                || (final && !original && !Has(previous, "Final-Recipient")));
+                || (final && !original && !Has(previous, "Final-Recipient") && !Has(previous, "Action") && !Has(previous, "Status")));
             if (continues)
             {
                 if (!owned)
@@ -199,7 +200,11 @@ public static class DeliveryStatusReader
     {
         foreach (var g in groups)
         {
-            var finals = g.Count(h => h.Field.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase));
+            var finals = 0;
+            for (var i = 0; i < g.Count; i++)
+            {
+                if (g[i].Field.Equals("Final-Recipient", StringComparison.OrdinalIgnoreCase)) finals++;
+            }
             if (finals <= 1)
             {
                 yield return g;
