@@ -157,6 +157,12 @@ internal static partial class PlainTextReader
         var m = LeadingAddress().Match(t);
         if (m.Success) return (m.Groups["a"].Value, WithReply(t, m.Groups["a"].Index, Rest(t, m.Index + m.Length)));
         m = IntroducedAddress().Match(t);
+        if (m.Success && m.Value.IndexOf(" smtp;", StringComparison.OrdinalIgnoreCase) is var smtp and >= 0)
+        {
+            // Exchange 2003's "<host #5.1.1 smtp;550 5.1.1 <addr>... text>": the reply goes with the text after the address.
+            var reply = m.Value[(smtp + 6)..(m.Groups["a"].Index - m.Index)].TrimEnd('<', ' ');
+            return (m.Groups["a"].Value, $"{reply} {Rest(t, m.Index + m.Length)}".TrimEnd('>', ' '));
+        }
         if (m.Success) return (m.Groups["a"].Value, WithWording(t, m.Index, m.Groups["a"].Index, Rest(t, m.Index + m.Length)));
         return null;
     }
@@ -221,8 +227,11 @@ internal static partial class PlainTextReader
     [GeneratedRegex(@"^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})""?>?(?:$|[\s:.,(<])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LeadingAddress();
 
-    /// <summary>An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr".</summary>
-    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    /// <summary>
+    /// An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr", or named in the remote reply that
+    /// Exchange 2003 quotes under a recipient it lists by display name ("&lt;host #5.1.1 smtp;550 5.1.1 &lt;addr&gt;... User unknown&gt;").
+    /// </summary>
+    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex IntroducedAddress();
 
     /// <summary>A reply quoted near the start of a line ("... '550 5.1.1 ...'") or written between hashes ("#550 ...").</summary>
