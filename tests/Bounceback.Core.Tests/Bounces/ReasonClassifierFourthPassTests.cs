@@ -138,6 +138,7 @@ public class ReasonClassifierFourthPassTests
     [InlineData("550-5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted.", BounceReason.NotCompliantRfc)]
     [InlineData("550 Administrative prohibition", BounceReason.PolicyViolation)]
     [InlineData("552 5.7.0 Our system detected an illegal attachment on your message.", BounceReason.PolicyViolation)]
+    [InlineData("550 Mail content denied. See https://help.mail.example.net/?id=42", BounceReason.SpamDetected)]
     public void Common_wording_of_large_providers_and_mail_servers_gives_its_reason(string diagnostic, BounceReason expected)
     {
         Assert.Equal(expected, Classify(diagnostic).Reason);
