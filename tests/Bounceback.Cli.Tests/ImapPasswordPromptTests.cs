@@ -125,6 +125,96 @@ public sealed class ImapPasswordPromptTests
     }
 
     [Fact]
+    public async Task Ctrl_c_typed_at_the_prompt_stops_the_run_with_exit_130_before_anything_is_read()
+    {
+        var typed = ImapPasswordVariable.Typing([.. ImapPasswordVariable.Text("hal"), new ConsoleKeyInfo('\u0003', ConsoleKey.C, false, false, true)]);
+
+        var (code, output, error) = await ImapPasswordVariable.RunAsync(null, ["parse", "--jsonl", "--lang", "en", DeadMailbox()], typed);
+
+        Assert.Equal(130, code);
+        Assert.Equal("", output);
+        Assert.Contains("Stopped at the password prompt (Ctrl-C)", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("Could not connect", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_interrupt_signal_while_the_prompt_waits_for_a_key_stops_the_run_even_though_no_key_comes()
+    {
+        using var release = new SemaphoreSlim(0);
+        using var interrupt = new CancellationTokenSource();
+        ConsoleKeyInfo NeverTyped()
+        {
+            // The signal arrives while the read is blocked, as Console.ReadKey blocks on a terminal.
+            interrupt.Cancel();
+            release.Wait(TimeSpan.FromMinutes(1));
+            return ImapPasswordVariable.Enter;
+        }
+
+        try
+        {
+            var (code, output, error) = await ImapPasswordVariable.RunAsync(null, ["parse", "--jsonl", "--lang", "nl", DeadMailbox()], NeverTyped, interrupt.Token);
+
+            Assert.Equal(130, code);
+            Assert.Equal("", output);
+            Assert.Contains("Gestopt bij de vraag om het wachtwoord", error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            release.Release();
+        }
+    }
+
+    /// <summary>
+    /// The real tool on a real pseudo-terminal (util-linux `script`): Ctrl-C typed at the prompt ends the program at once
+    /// with exit 130 (it used to be taken for an ignored control key, and the prompt waited on).
+    /// </summary>
+    [Fact]
+    public async Task On_a_real_terminal_ctrl_c_at_the_prompt_ends_the_program()
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/script")) return;
+        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
+        var command = string.Join(' ', new[] { dotnet, Path.Combine(AppContext.BaseDirectory, "bounceback.dll"), "parse", "--lang", "en", DeadMailbox() }.Select(Quote));
+        var info = new ProcessStartInfo("/usr/bin/script", ["--quiet", "--return", "--command", command, "/dev/null"])
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        info.Environment.Remove(ImapPasswordVariable.Name);
+        info.Environment["TERM"] = "dumb";
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start script.");
+        var screen = new StringBuilder();
+        var reading = Task.Run(async () =>
+        {
+            var buffer = new char[1024];
+            int n;
+            while ((n = await process.StandardOutput.ReadAsync(buffer)) > 0)
+            {
+                lock (screen) screen.Append(buffer, 0, n);
+            }
+        });
+        _ = process.StandardError.ReadToEndAsync();
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
+            while (!Shown(screen, "Password for") && !process.HasExited) await Task.Delay(50, timeout.Token);
+            await Task.Delay(300, timeout.Token);
+            await process.StandardInput.WriteAsync("ab\u0003");
+            await process.StandardInput.FlushAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            await reading;
+        }
+        finally
+        {
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
+        }
+
+        Assert.True(process.ExitCode == 130, screen.ToString());
+        Assert.Contains("Stopped at the password prompt (Ctrl-C)", screen.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_very_long_line_is_kept_to_the_limit()
     {
         var keys = ImapPasswordVariable.Typing([.. ImapPasswordVariable.Text(new string('a', Commands.ScanRun.MaxPasswordLength + 50)), ImapPasswordVariable.Enter]);

@@ -121,8 +121,9 @@ public sealed class ImapFactAttribute : FactAttribute
 /// <summary>
 /// A TCP proxy in front of the server that forwards both ways and cuts both connections after a given number of bytes
 /// from the server: with a number well past the greeting, TLS handshake, login and search, a connection dropped in
-/// the middle of the messages (the bytes are counted, not read: the session is encrypted after STARTTLS). It also
-/// keeps the start of what the client sent, to show what crossed the wire in clear text.
+/// the middle of the messages (the bytes are counted, not read: the session is encrypted after STARTTLS). With
+/// <c>stall</c> it keeps the connections open instead and forwards nothing more: a server that stops answering. It
+/// also keeps the start of what the client sent, to show what crossed the wire in clear text.
 /// </summary>
 internal sealed class CuttingProxy : IAsyncDisposable
 {
@@ -132,19 +133,21 @@ internal sealed class CuttingProxy : IAsyncDisposable
     private readonly string _host;
     private readonly int _port;
     private readonly long _cutAfter;
+    private readonly bool _stall;
 
-    public CuttingProxy(string host, int port, long cutAfterBytes = long.MaxValue)
+    public CuttingProxy(string host, int port, long cutAfterBytes = long.MaxValue, bool stall = false)
     {
         _host = host;
         _port = port;
         _cutAfter = cutAfterBytes;
+        _stall = stall;
         _listener.Start();
         _accepting = AcceptAsync();
     }
 
     public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
-    /// <summary>Whether a connection was cut (the test is only meaningful when it was).</summary>
+    /// <summary>Whether a connection was cut or stalled (the test is only meaningful when it was).</summary>
     public bool Cut { get; private set; }
 
     private readonly MemoryStream _fromClient = new();
@@ -203,6 +206,11 @@ internal sealed class CuttingProxy : IAsyncDisposable
                     {
                         await client.GetStream().WriteAsync(buffer.AsMemory(0, (int)(_cutAfter - counted)), _stop.Token);
                         Cut = true;
+                        if (_stall)
+                        {
+                            await Task.Delay(Timeout.Infinite, _stop.Token);
+                            return;
+                        }
                         client.Client.Close();
                         server.Client.Close();
                         return;
@@ -241,7 +249,8 @@ public sealed class ImapPasswordVariable
     /// Runs the command in-process with the variable set to <paramref name="password"/> (unset when null) and, when
     /// <paramref name="readHiddenKey"/> is given, a terminal on which those keys are typed.
     /// </summary>
-    internal static async Task<(int Code, string Output, string Error)> RunAsync(string? password, string[] args, Func<ConsoleKeyInfo>? readHiddenKey = null)
+    internal static async Task<(int Code, string Output, string Error)> RunAsync(string? password, string[] args, Func<ConsoleKeyInfo>? readHiddenKey = null,
+        CancellationToken cancellationToken = default)
     {
         var output = new StringWriter();
         var error = new StringWriter();
@@ -250,7 +259,7 @@ public sealed class ImapPasswordVariable
         try
         {
             var context = new CliContext(output, error, TextReader.Null) { InputRedirected = readHiddenKey is null, UseColor = false, ReadHiddenKey = readHiddenKey };
-            var code = await BouncebackCli.RunAsync(args, context, CancellationToken.None);
+            var code = await BouncebackCli.RunAsync(args, context, cancellationToken);
             return (code, output.ToString(), error.ToString());
         }
         finally

@@ -239,6 +239,39 @@ public sealed class ScanImapTests
     }
 
     [ImapFact]
+    public async Task A_server_that_stops_answering_mid_folder_is_a_lost_connection_after_the_timeout_and_what_was_read_is_kept()
+    {
+        var server = DovecotServer.Require();
+        var messages = Mixed();
+        messages.AddRange(Mixed());
+        var folder = await server.CreateFolderAsync(messages);
+        // Past the greeting, TLS, login and search: the server falls silent in the middle of the messages.
+        await using var proxy = new CuttingProxy(server.Host, server.Port, messages.Sum(m => m.Message.ToString().Length) / 3, stall: true);
+        var source = new Bounceback.Core.Scanning.ImapSource(Bounceback.Core.Scanning.ImapLocation.Parse(server.Url(folder, proxy.Port)), server.Password,
+            new Bounceback.Core.Scanning.ImapOptions(null, null) { TrustedCaFile = server.CaFile }, timeout: TimeSpan.FromSeconds(2));
+        var items = new List<Bounceback.Core.Scanning.ScanItem>();
+        Bounceback.Core.Scanning.ImapSourceException? failure = null;
+        await using (source)
+        {
+            await source.OpenAsync(CancellationToken.None);
+            try
+            {
+                await foreach (var item in source.ReadAsync()) items.Add(item);
+            }
+            catch (Bounceback.Core.Scanning.ImapSourceException e)
+            {
+                failure = e;
+            }
+        }
+
+        Assert.True(proxy.Cut);
+        Assert.NotNull(failure);
+        Assert.Equal(Bounceback.Core.Scanning.ImapFailure.ConnectionLost, failure.Failure);
+        Assert.InRange(items.Count, 1, messages.Count - 1);
+        Assert.All(items, i => Assert.NotEqual(0, i.Bytes.Length));
+    }
+
+    [ImapFact]
     public async Task A_message_over_the_size_limit_is_read_only_up_to_it_and_still_gives_its_recipients()
     {
         var server = DovecotServer.Require();

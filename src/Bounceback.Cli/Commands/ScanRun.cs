@@ -43,7 +43,17 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
         {
             var location = ImapLocation.Parse(input);
             if (_passwords.ContainsKey((location.User, location.Host))) continue;
-            if (ReadPassword(location) is not { } password)
+            string? password;
+            try
+            {
+                password = await ReadPasswordAsync(location, cancellationToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                await context.Error.WriteLineAsync(_catalog.Text("scan.imap.passwordCancelled", language)).ConfigureAwait(false);
+                return new ScanRunOutcome(130, null, true);
+            }
+            if (password is null)
             {
                 await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, _catalog.Text("scan.imap.noPassword", language), location.Display)).ConfigureAwait(false);
                 return new ScanRunOutcome(ExitCodes.Usage, null, false);
@@ -231,27 +241,42 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
 
     /// <summary>
     /// The IMAP password: from BOUNCEBACK_IMAP_PASSWORD, or typed on the terminal without echo (the prompt on standard
-    /// error); never from the command line. Null when neither is possible (no variable and no terminal).
+    /// error); never from the command line. Null when neither is possible (no variable and no terminal). Ctrl-C at the
+    /// prompt, typed as a key or arriving as the interrupt signal, throws <see cref="OperationCanceledException"/>:
+    /// the keys are read on a thread of their own, so a blocked read never holds the command up.
     /// </summary>
-    private string? ReadPassword(ImapLocation location)
+    private async Task<string?> ReadPasswordAsync(ImapLocation location, CancellationToken cancellationToken)
     {
         var fromEnvironment = Environment.GetEnvironmentVariable("BOUNCEBACK_IMAP_PASSWORD");
         if (!string.IsNullOrEmpty(fromEnvironment)) return fromEnvironment;
         if (context.ReadHiddenKey is not { } readKey) return null;
         context.Error.Write(string.Format(CultureInfo.InvariantCulture, _catalog.Text("scan.imap.password", language), location.Display));
         context.Error.Flush();
-        var password = ReadHiddenLine(readKey);
-        context.Error.WriteLine();
-        return password;
+        var typing = Task.Factory.StartNew(() => ReadHiddenLine(readKey), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        try
+        {
+            return await typing.WaitAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            context.Error.WriteLine();
+        }
     }
 
-    /// <summary>A line typed key by key, nothing echoed: Enter ends it, Backspace takes back one character, other control keys are ignored.</summary>
+    /// <summary>
+    /// A line typed key by key, nothing echoed: Enter ends it, Backspace takes back one character, Ctrl-C throws
+    /// <see cref="OperationCanceledException"/>, other control keys are ignored.
+    /// </summary>
     internal static string ReadHiddenLine(Func<ConsoleKeyInfo> readKey)
     {
         var line = new System.Text.StringBuilder();
         while (true)
         {
             var key = readKey();
+            if (key.KeyChar == '\u0003' || (key.Key == ConsoleKey.C && key.Modifiers.HasFlag(ConsoleModifiers.Control)))
+            {
+                throw new OperationCanceledException("Ctrl-C at the password prompt.");
+            }
             if (key.Key == ConsoleKey.Enter || key.KeyChar is '\r' or '\n') break;
             if (key.Key == ConsoleKey.Backspace || key.KeyChar == '\b' || key.KeyChar == (char)0x7f)
             {

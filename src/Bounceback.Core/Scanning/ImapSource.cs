@@ -279,23 +279,30 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
         foreach (var certificate in _trusted) certificate.Dispose();
     }
 
+    /// <summary>MailKit's certificate callback: <see cref="AcceptCertificate"/> with this source's CAs; remembers why a certificate was refused.</summary>
+    private bool ValidateServerCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors) =>
+        AcceptCertificate(certificate, chain, errors, _trusted, _client.CheckCertificateRevocation, out _certificateRejected);
+
     /// <summary>
-    /// The system's verdict on the server's certificate, extended only by the CAs of <see cref="ImapOptions.TrustedCaFile"/>:
-    /// a certificate whose only fault is a chain the system does not trust is accepted when it chains to one of those CAs.
-    /// A wrong name or a missing certificate is never accepted. Remembers why a certificate was refused.
+    /// The system's verdict on the server's certificate, extended only by the CAs of <see cref="ImapOptions.TrustedCaFile"/>
+    /// (<paramref name="trusted"/>): a certificate whose only fault is a chain the system does not trust is accepted when
+    /// it chains to one of those CAs. A wrong name or a missing certificate is never accepted. On refusal,
+    /// <paramref name="refusal"/> says why (subject, issuer, the TLS errors and the chain's faults).
     /// </summary>
-    private bool ValidateServerCertificate(object sender, X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors)
+    internal static bool AcceptCertificate(X509Certificate? certificate, X509Chain? chain, SslPolicyErrors errors,
+        X509Certificate2Collection trusted, bool checkRevocation, out string? refusal)
     {
+        refusal = null;
         if (errors == SslPolicyErrors.None) return true;
         IEnumerable<X509ChainStatusFlags> statuses = chain?.ChainStatus.Select(s => s.Status) ?? [];
-        if (errors == SslPolicyErrors.RemoteCertificateChainErrors && certificate is not null && _trusted.Count > 0)
+        if (errors == SslPolicyErrors.RemoteCertificateChainErrors && certificate is not null && trusted.Count > 0)
         {
-            var custom = ChainToTrustedCa(certificate, chain);
+            var custom = ChainToTrustedCa(certificate, chain, trusted, checkRevocation);
             if (custom.Count == 0) return true;
             statuses = custom;
         }
         var faults = statuses.Where(s => s != X509ChainStatusFlags.NoError).Distinct().ToList();
-        _certificateRejected = certificate is null
+        refusal = certificate is null
             ? errors.ToString()
             : $"subject={certificate.Subject}, issuer={certificate.Issuer}: {errors}{(faults.Count > 0 ? " (" + string.Join(", ", faults) + ")" : "")}";
         return false;
@@ -306,12 +313,13 @@ public sealed class ImapSource(ImapLocation location, string password, ImapOptio
     /// means trusted. Revocation is checked as MailKit would; a private CA commonly publishes no revocation list, so
     /// an unknown revocation status is no fault here, a revoked certificate is.
     /// </summary>
-    private List<X509ChainStatusFlags> ChainToTrustedCa(X509Certificate certificate, X509Chain? systemChain)
+    private static List<X509ChainStatusFlags> ChainToTrustedCa(X509Certificate certificate, X509Chain? systemChain,
+        X509Certificate2Collection trusted, bool checkRevocation)
     {
         using var chain = new X509Chain();
         chain.ChainPolicy.TrustMode = X509ChainTrustMode.CustomRootTrust;
-        chain.ChainPolicy.CustomTrustStore.AddRange(_trusted);
-        chain.ChainPolicy.RevocationMode = _client.CheckCertificateRevocation ? X509RevocationMode.Online : X509RevocationMode.NoCheck;
+        chain.ChainPolicy.CustomTrustStore.AddRange(trusted);
+        chain.ChainPolicy.RevocationMode = checkRevocation ? X509RevocationMode.Online : X509RevocationMode.NoCheck;
         chain.ChainPolicy.VerificationFlags = X509VerificationFlags.IgnoreEndRevocationUnknown | X509VerificationFlags.IgnoreCertificateAuthorityRevocationUnknown
             | X509VerificationFlags.IgnoreRootRevocationUnknown;
         // Intermediate certificates the server sent along.

@@ -138,6 +138,7 @@ public class ReasonClassifierFourthPassTests
     [InlineData("550-5.7.1 Messages missing a valid address in From: header, or having no From: header, are not accepted.", BounceReason.NotCompliantRfc)]
     [InlineData("550 Administrative prohibition", BounceReason.PolicyViolation)]
     [InlineData("552 5.7.0 Our system detected an illegal attachment on your message.", BounceReason.PolicyViolation)]
+    [InlineData("550 Mail content denied. See https://help.mail.example.net/?id=42", BounceReason.SpamDetected)]
     public void Common_wording_of_large_providers_and_mail_servers_gives_its_reason(string diagnostic, BounceReason expected)
     {
         Assert.Equal(expected, Classify(diagnostic).Reason);
@@ -205,5 +206,27 @@ public class ReasonClassifierFourthPassTests
     {
         Assert.Equal(BounceReason.UserUnknown, Classify("550 5.1.1 Address not found", "5.1.1").Reason);
         Assert.Equal(BounceReason.UserUnknown, Classify("550 Recipient rejected").Reason);
+    }
+
+    [Fact]
+    public void An_address_that_takes_no_mail_from_outside_senders_is_a_filter_not_a_domain_without_mail()
+    {
+        var c = Classify("550 5.7.1 <ann@shop.example>: Recipient address rejected: This address does not receive mail from outside senders");
+        Assert.Equal(BounceReason.Filtered, c.Reason);
+        Assert.False(c.HardBounce);
+    }
+
+    [Fact]
+    public void A_delivery_command_that_ran_out_of_time_is_a_mailer_error()
+    {
+        Assert.Equal(BounceReason.MailerError, Classify("Command time limit exceeded: \"/usr/local/bin/handler\"").Reason);
+    }
+
+    [Fact]
+    public void A_user_not_local_with_an_address_to_try_has_moved()
+    {
+        var c = Classify("551 User not local; please try <ann@new.example>");
+        Assert.Equal(BounceReason.HasMoved, c.Reason);
+        Assert.True(c.HardBounce);
     }
 }

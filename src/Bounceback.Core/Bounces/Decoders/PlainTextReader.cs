@@ -91,6 +91,9 @@ internal static partial class PlainTextReader
                     continue;
                 }
                 if (t.All(c => c is '-' or '=' or '*' or '_')) break;
+                // A line holding nothing but a recipient's address starts Exchange's section for administrators, which
+                // names every recipient again with its own reply; that reply is attached below, not read here.
+                if (t.Contains('@') && IsBareAddressOf(t, found)) break;
                 parts.Add(t);
                 collected++;
             }
@@ -102,14 +105,28 @@ internal static partial class PlainTextReader
         return results;
     }
 
-    /// <summary>The next non-empty line when it is Exchange's "Remote Server returned '...'" line, else null.</summary>
+    private static bool IsBareAddressOf(string line, List<(string Address, int Line, string Remainder)> found)
+    {
+        var bare = line.Trim('<', '>', ' ');
+        foreach (var f in found)
+        {
+            if (bare.Equals(f.Address, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// The next non-empty line when it is Exchange's remote reply: "Remote Server returned '550 ...'", the same line in
+    /// the notice's language (Dutch "Externe server heeft '550 ...' geretourneerd": a reply quoted near its start), or
+    /// Exchange 2007-2010's "#550 5.1.1 ... ##"; else null.
+    /// </summary>
     private static string? RemoteServerReturned(string[] lines, int from, int end)
     {
         for (var i = from; i < end && i < from + 3; i++)
         {
             var t = lines[i].Trim();
             if (t.Length == 0) continue;
-            return t.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) ? t : null;
+            return t.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) || QuotedRemoteReply().IsMatch(t) ? t : null;
         }
         return null;
     }
@@ -140,6 +157,12 @@ internal static partial class PlainTextReader
         var m = LeadingAddress().Match(t);
         if (m.Success) return (m.Groups["a"].Value, WithReply(t, m.Groups["a"].Index, Rest(t, m.Index + m.Length)));
         m = IntroducedAddress().Match(t);
+        if (m.Success && m.Value.IndexOf(" smtp;", StringComparison.OrdinalIgnoreCase) is var smtp and >= 0)
+        {
+            // Exchange 2003's "<host #5.1.1 smtp;550 5.1.1 <addr>... text>": the reply goes with the text after the address.
+            var reply = m.Value[(smtp + 6)..(m.Groups["a"].Index - m.Index)].TrimEnd('<', ' ');
+            return (m.Groups["a"].Value, $"{reply} {Rest(t, m.Index + m.Length)}".TrimEnd('>', ' '));
+        }
         if (m.Success) return (m.Groups["a"].Value, WithWording(t, m.Index, m.Groups["a"].Index, Rest(t, m.Index + m.Length)));
         return null;
     }
@@ -204,9 +227,16 @@ internal static partial class PlainTextReader
     [GeneratedRegex(@"^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})""?>?(?:$|[\s:.,(<])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LeadingAddress();
 
-    /// <summary>An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr".</summary>
-    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    /// <summary>
+    /// An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr", or named in the remote reply that
+    /// Exchange 2003 quotes under a recipient it lists by display name ("&lt;host #5.1.1 smtp;550 5.1.1 &lt;addr&gt;... User unknown&gt;").
+    /// </summary>
+    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex IntroducedAddress();
+
+    /// <summary>A reply quoted near the start of a line ("... '550 5.1.1 ...'") or written between hashes ("#550 ...").</summary>
+    [GeneratedRegex(@"^(?:[^'@]{0,60}'|#)[45][0-5]\d[ -]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex QuotedRemoteReply();
 
     /// <summary>Any address in a line (the first one).</summary>
     [GeneratedRegex(@"<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
