@@ -22,7 +22,7 @@ public class ParseBenchmarks
         Console.WriteLine($"// corpus: {_messages.Length} messages from {dir}");
     }
 
-    private static string FindCorpus()
+    internal static string FindCorpus()
     {
         var d = new DirectoryInfo(AppContext.BaseDirectory);
         while (d is not null && !File.Exists(Path.Combine(d.FullName, "Bounceback.slnx"))) d = d.Parent;
