@@ -18,6 +18,9 @@ public static partial class SmtpCommand
         var m = Said().Match(span);
         if (!m.Success) return null;
         var naming = ReplyNaming(span, recipient);
+        // sendmail's own line for a recipient ("550 5.1.2 <addr>... Host unknown") before any command of its transcript:
+        // the failure was found locally, in no SMTP session, so another recipient's session says nothing about it.
+        if (naming is null && LocalFailureLine(span, recipient)) return null;
         if (naming is null && !string.IsNullOrEmpty(recipient) && allRecipients is { Count: > 1 }
             && !span.Contains("<<< ", StringComparison.Ordinal) && !span.Contains(">>> ", StringComparison.Ordinal))
         {
@@ -97,12 +100,32 @@ public static partial class SmtpCommand
         return null;
     }
 
+    private static bool LocalFailureLine(string text, string? recipient)
+    {
+        if (string.IsNullOrEmpty(recipient) || !text.Contains("<<< ", StringComparison.Ordinal)) return false;
+        var echo = "<" + recipient + ">...";
+        var firstCommand = text.IndexOf(">>> ", StringComparison.Ordinal);
+        var tries = 0;
+        for (var at = text.IndexOf(echo, StringComparison.OrdinalIgnoreCase); at >= 0 && tries < 64; at = text.IndexOf(echo, at + echo.Length, StringComparison.OrdinalIgnoreCase), tries++)
+        {
+            // Before any command of the transcript (so in no session), with the reply code (and status) right before
+            // the address and no "<<<" marking it as the remote server's.
+            if (firstCommand >= 0 && firstCommand < at) return false;
+            var from = Math.Max(0, at - 30);
+            if (LocalReplyBefore().IsMatch(text.AsSpan(from, at - from))) return true;
+        }
+        return false;
+    }
+
     private static int FirstErrorReply(string text)
     {
         var a = text.IndexOf("<<< 5", StringComparison.Ordinal);
         var b = text.IndexOf("<<< 4", StringComparison.Ordinal);
         return a < 0 ? b : b < 0 ? a : Math.Min(a, b);
     }
+
+    [GeneratedRegex(@"(?<!<<<\s)(?<![\w.])[45]\d\d(?: [245]\.\d{1,3}\.\d{1,3})? \z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex LocalReplyBefore();
 
     [GeneratedRegex(@"(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) )(?:pipelined )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex Said();
