@@ -6,7 +6,7 @@
 #   - the same with --mime-only (MimeKit reading only: the practical ceiling)
 #   - bounceback explain 5.1.1       (start-up)
 # and measures peak memory of the mbox run with /usr/bin/time -v.
-#   bench/scan.sh [N=12000]
+#   bench/scan.sh [N=12000]     (each of two builds: ReadyToRun, and the Native AOT tool on linux-x64)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 n="${1:-12000}"
@@ -15,14 +15,31 @@ command -v hyperfine >/dev/null || { apt-get update -qq && apt-get install -y -q
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 "$shared/bench/make-scaled.sh" "$n" "$work" >/dev/null
-dotnet publish "$root/src/Bounceback.Cli" -c Release -o "$work/bin" -p:PublishReadyToRun=true -v:q -nologo >/dev/null
-bb="$work/bin/bounceback"
-hyperfine --warmup 1 --runs 5 --export-markdown "$work/scan.md" \
-  -n "parse dir ($n)" "$bb parse --jsonl $work/dir > /dev/null" \
-  -n "parse mbox ($n)" "$bb parse --jsonl $work/all.mbox > /dev/null" \
-  -n "mime-only dir ($n)" "$bb parse --mime-only --jsonl $work/dir > /dev/null" \
-  -n "mime-only mbox ($n)" "$bb parse --mime-only --jsonl $work/all.mbox > /dev/null"
-hyperfine --warmup 3 --runs 20 -N -n "start-up: explain 5.1.1" "$bb explain 5.1.1" --export-markdown "$work/startup.md"
+# Two builds: the JIT-based ReadyToRun publish (what every platform but linux-x64 runs, as IL) and, on linux-x64 with a
+# C toolchain, the Native AOT executable the linux-x64 tool package ships (scripts/publish-native.sh, 4-6 minutes;
+# BOUNCEBACK_SKIP_NATIVE=1 leaves it out).
+dotnet publish "$root/src/Bounceback.Cli" -c Release -r "$(dotnet --info | awk '/RID:/ {print $2; exit}')" --self-contained false \
+  -o "$work/bin" -p:PublishReadyToRun=true -v:q -nologo >/dev/null
+builds=("r2r=$work/bin/bounceback")
+if [ "${BOUNCEBACK_SKIP_NATIVE:-}" != 1 ] && [ "$(dotnet --info | awk '/RID:/ {print $2; exit}')" = linux-x64 ] \
+  && { command -v gcc >/dev/null || command -v clang >/dev/null; }; then
+  "$root/scripts/publish-native.sh" "$work/native" >/dev/null
+  builds+=("native=$work/native/bounceback")
+fi
+runs=()
+for build in "${builds[@]}"; do
+  name=${build%%=*}; bb=${build#*=}
+  runs+=(-n "$name parse dir ($n)" "$bb parse --jsonl $work/dir > /dev/null"
+    -n "$name parse mbox ($n)" "$bb parse --jsonl $work/all.mbox > /dev/null"
+    -n "$name mime-only dir ($n)" "$bb parse --mime-only --jsonl $work/dir > /dev/null"
+    -n "$name mime-only mbox ($n)" "$bb parse --mime-only --jsonl $work/all.mbox > /dev/null")
+done
+hyperfine --warmup 1 --runs 5 --export-markdown "$work/scan.md" "${runs[@]}"
+starts=()
+for build in "${builds[@]}"; do starts+=(-n "${build%%=*} start-up: explain 5.1.1" "${build#*=} explain 5.1.1"); done
+hyperfine --warmup 3 --runs 20 -N --export-markdown "$work/startup.md" "${starts[@]}"
 cat "$work/scan.md" "$work/startup.md"
-/usr/bin/time -v "$bb" parse --jsonl "$work/all.mbox" 2>"$work/time.txt" >/dev/null
-echo "peak memory, mbox of $n messages ($(du -h "$work/all.mbox" | cut -f1)): $(grep 'Maximum resident' "$work/time.txt" | awk '{print $6}') KB"
+for build in "${builds[@]}"; do
+  /usr/bin/time -v "${build#*=}" parse --jsonl "$work/all.mbox" 2>"$work/time.txt" >/dev/null
+  echo "${build%%=*}: peak memory, mbox of $n messages ($(du -h "$work/all.mbox" | cut -f1)): $(grep 'Maximum resident' "$work/time.txt" | awk '{print $6}') KB"
+done
