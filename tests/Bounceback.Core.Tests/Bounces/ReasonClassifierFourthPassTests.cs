@@ -130,6 +130,14 @@ public class ReasonClassifierFourthPassTests
         Assert.True(c.HardBounce);
     }
 
+    [Fact]
+    public void A_domain_without_mx_or_address_records_is_an_unknown_host()
+    {
+        var c = Classify("No MX or A records for shop.example");
+        Assert.Equal(BounceReason.HostUnknown, c.Reason);
+        Assert.True(c.HardBounce);
+    }
+
     [Theory]
     [InlineData("451 4.7.652 The mail server [192.0.2.5] has exceeded the maximum number of connections.", BounceReason.TooManyConn)]
     [InlineData("421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel", BounceReason.TooManyConn)]

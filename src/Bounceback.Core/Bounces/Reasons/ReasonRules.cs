@@ -80,7 +80,7 @@ public static class ReasonRules
             "name or service not known", "unrouteable address", "unroutable address", "domain name not found", "host lookup failed", "could not be resolved", 
             "non-existent domain", "nonexistent domain", "non-existent host", "nonexistent host", "domain is not", "unresolvable domain", "unrouteable mail domain", "no such host", "hostname not found",
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
-            "mx points to", "hostname could not be", "unable to route", "dns lookup failure",
+            "mx points to", "no mx or a record", "no a or mx record", "no mx/a record", "hostname could not be", "unable to route", "dns lookup failure",
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
             // cPanel's Exim says this when the recipient's domain cannot be routed (no usable MX or address record).
             "missing the proper dns",
