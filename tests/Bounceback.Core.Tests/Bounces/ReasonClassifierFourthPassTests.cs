@@ -187,6 +187,7 @@ public class ReasonClassifierFourthPassTests
     [Theory]
     [InlineData("554 5.7.1 Your PTR not found", BounceReason.RequirePtr)]
     [InlineData("501 5.5.2 HELO is not a valid FQDN", BounceReason.Blocked)]
+    [InlineData("550 5.7.1 Your IP address is unknown in our records; connection refused", BounceReason.Blocked)]
     [InlineData("550 5.7.1 Sending domain does not exist", BounceReason.Rejected)]
     [InlineData("550 5.7.1 From domain does not exist", BounceReason.Rejected)]
     [InlineData("550 5.7.1 Return path domain not found", BounceReason.Rejected)]

@@ -98,7 +98,7 @@ public static class ReasonRules
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
             "not listed in public name & address book", "invalid final delivery userid", "check if address is correct", "ディレクトリのリストにありません",
-        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "relay", "reverse", "sender address", "ptr"]),
+        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr"]),
         new(BounceReason.Suspend,
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
