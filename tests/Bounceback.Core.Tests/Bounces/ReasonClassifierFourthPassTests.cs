@@ -130,6 +130,14 @@ public class ReasonClassifierFourthPassTests
         Assert.True(c.HardBounce);
     }
 
+    [Fact]
+    public void A_domain_without_mx_or_address_records_is_an_unknown_host()
+    {
+        var c = Classify("No MX or A records for shop.example");
+        Assert.Equal(BounceReason.HostUnknown, c.Reason);
+        Assert.True(c.HardBounce);
+    }
+
     [Theory]
     [InlineData("451 4.7.652 The mail server [192.0.2.5] has exceeded the maximum number of connections.", BounceReason.TooManyConn)]
     [InlineData("421 4.3.2 The maximum number of concurrent server connections has exceeded a limit, closing transmission channel", BounceReason.TooManyConn)]
@@ -179,6 +187,7 @@ public class ReasonClassifierFourthPassTests
     [Theory]
     [InlineData("554 5.7.1 Your PTR not found", BounceReason.RequirePtr)]
     [InlineData("501 5.5.2 HELO is not a valid FQDN", BounceReason.Blocked)]
+    [InlineData("550 5.7.1 Your IP address is unknown in our records; connection refused", BounceReason.Blocked)]
     [InlineData("550 5.7.1 Sending domain does not exist", BounceReason.Rejected)]
     [InlineData("550 5.7.1 From domain does not exist", BounceReason.Rejected)]
     [InlineData("550 5.7.1 Return path domain not found", BounceReason.Rejected)]

@@ -80,7 +80,7 @@ public static class ReasonRules
             "name or service not known", "unrouteable address", "unroutable address", "domain name not found", "host lookup failed", "could not be resolved", 
             "non-existent domain", "nonexistent domain", "non-existent host", "nonexistent host", "domain is not", "unresolvable domain", "unrouteable mail domain", "no such host", "hostname not found",
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
-            "mx points to", "hostname could not be", "unable to route", "dns lookup failure",
+            "mx points to", "no mx or a record", "no a or mx record", "no mx/a record", "hostname could not be", "unable to route", "dns lookup failure",
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
             // cPanel's Exim says this when the recipient's domain cannot be routed (no usable MX or address record).
             "missing the proper dns",
@@ -98,7 +98,7 @@ public static class ReasonRules
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
             "not listed in public name & address book", "invalid final delivery userid", "check if address is correct", "ディレクトリのリストにありません",
-        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "relay", "reverse", "sender address", "ptr"]),
+        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr"]),
         new(BounceReason.Suspend,
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
