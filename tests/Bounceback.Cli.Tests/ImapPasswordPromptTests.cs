@@ -172,46 +172,11 @@ public sealed class ImapPasswordPromptTests
     public async Task On_a_real_terminal_ctrl_c_at_the_prompt_ends_the_program()
     {
         if (!OperatingSystem.IsLinux() || !File.Exists("/usr/bin/script")) return;
-        var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var command = string.Join(' ', new[] { dotnet, Path.Combine(AppContext.BaseDirectory, "bounceback.dll"), "parse", "--lang", "en", DeadMailbox() }.Select(Quote));
-        var info = new ProcessStartInfo("/usr/bin/script", ["--quiet", "--return", "--command", command, "/dev/null"])
-        {
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        info.Environment.Remove(ImapPasswordVariable.Name);
-        info.Environment["TERM"] = "dumb";
-        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start script.");
-        var screen = new StringBuilder();
-        var reading = Task.Run(async () =>
-        {
-            var buffer = new char[1024];
-            int n;
-            while ((n = await process.StandardOutput.ReadAsync(buffer)) > 0)
-            {
-                lock (screen) screen.Append(buffer, 0, n);
-            }
-        });
-        _ = process.StandardError.ReadToEndAsync();
-        try
-        {
-            using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-            while (!Shown(screen, "Password for") && !process.HasExited) await Task.Delay(50, timeout.Token);
-            await Task.Delay(300, timeout.Token);
-            await process.StandardInput.WriteAsync("ab\u0003");
-            await process.StandardInput.FlushAsync(timeout.Token);
-            await process.WaitForExitAsync(timeout.Token);
-            await reading;
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
 
-        Assert.True(process.ExitCode == 130, screen.ToString());
-        Assert.Contains("Stopped at the password prompt (Ctrl-C)", screen.ToString(), StringComparison.Ordinal);
+        var (exitCode, screen) = await TypeAtThePromptOnATerminal(["parse", "--lang", "en", DeadMailbox()], "ab\u0003");
+
+        Assert.True(exitCode == 130, screen);
+        Assert.Contains("Stopped at the password prompt (Ctrl-C)", screen, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -247,8 +212,32 @@ public sealed class ImapPasswordPromptTests
         var server = DovecotServer.Require();
         var folder = await server.CreateFolderAsync([(MimeKit.MimeMessage.Load(Path.Combine(AppContext.BaseDirectory, "fixtures", "rfc3464", "two-recipients.eml")), DateTimeOffset.UtcNow)]);
         var results = Path.Combine(Path.GetTempPath(), $"bounceback-tty-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            // Typed after the prompt, as a person would: the program has turned echo off by then.
+            var (exitCode, seen) = await TypeAtThePromptOnATerminal(
+                ["parse", "--jsonl", "--lang", "en", "--output", results, "--ca-file", server.CaFile, server.Url(folder)], server.Password + "\r");
+
+            Assert.True(exitCode == 0, seen);
+            Assert.Contains($"Password for {server.Url(folder)}:", seen, StringComparison.Ordinal);
+            Assert.DoesNotContain(server.Password, seen, StringComparison.Ordinal);
+            Assert.Equal(2, (await File.ReadAllLinesAsync(results)).Length);
+        }
+        finally
+        {
+            File.Delete(results);
+        }
+    }
+
+    /// <summary>
+    /// Runs the built tool on a real pseudo-terminal (util-linux `script`), waits for its password prompt, types
+    /// <paramref name="typed"/> a moment later and waits (at most a minute) for it to end: its exit code and all the
+    /// terminal showed.
+    /// </summary>
+    private static async Task<(int ExitCode, string Screen)> TypeAtThePromptOnATerminal(string[] toolArgs, string typed)
+    {
         var dotnet = Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") is { Length: > 0 } host ? host : "dotnet";
-        var command = string.Join(' ', new[] { dotnet, Path.Combine(AppContext.BaseDirectory, "bounceback.dll"), "parse", "--jsonl", "--lang", "en", "--output", results, "--ca-file", server.CaFile, server.Url(folder) }.Select(Quote));
+        var command = string.Join(' ', new[] { dotnet, Path.Combine(AppContext.BaseDirectory, "bounceback.dll") }.Concat(toolArgs).Select(Quote));
         var info = new ProcessStartInfo("/usr/bin/script", ["--quiet", "--return", "--command", command, "/dev/null"])
         {
             RedirectStandardInput = true,
@@ -259,39 +248,33 @@ public sealed class ImapPasswordPromptTests
         info.Environment.Remove(ImapPasswordVariable.Name);
         info.Environment["NO_COLOR"] = "1";
         info.Environment["TERM"] = "dumb";
+        using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start script.");
+        var screen = new StringBuilder();
+        var reading = Task.Run(async () =>
+        {
+            var buffer = new char[1024];
+            int n;
+            while ((n = await process.StandardOutput.ReadAsync(buffer)) > 0)
+            {
+                lock (screen) screen.Append(buffer, 0, n);
+            }
+        });
+        _ = process.StandardError.ReadToEndAsync();
         try
         {
-            using var process = Process.Start(info) ?? throw new InvalidOperationException("Could not start script.");
-            var screen = new StringBuilder();
-            var reading = Task.Run(async () =>
-            {
-                var buffer = new char[1024];
-                int n;
-                while ((n = await process.StandardOutput.ReadAsync(buffer)) > 0)
-                {
-                    lock (screen) screen.Append(buffer, 0, n);
-                }
-            });
-            _ = process.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(1));
             while (!Shown(screen, "Password for") && !process.HasExited) await Task.Delay(50, timeout.Token);
-            // Typed after the prompt, as a person would: the program has turned echo off by then.
             await Task.Delay(300, timeout.Token);
-            await process.StandardInput.WriteAsync(server.Password + "\r");
+            await process.StandardInput.WriteAsync(typed);
             await process.StandardInput.FlushAsync(timeout.Token);
             await process.WaitForExitAsync(timeout.Token);
             await reading;
-
-            var seen = screen.ToString();
-            Assert.True(process.ExitCode == 0, seen);
-            Assert.Contains($"Password for {server.Url(folder)}:", seen, StringComparison.Ordinal);
-            Assert.DoesNotContain(server.Password, seen, StringComparison.Ordinal);
-            Assert.Equal(2, (await File.ReadAllLinesAsync(results)).Length);
         }
         finally
         {
-            File.Delete(results);
+            if (!process.HasExited) process.Kill(entireProcessTree: true);
         }
+        lock (screen) return (process.ExitCode, screen.ToString());
     }
 
     private static bool Shown(StringBuilder screen, string text)
