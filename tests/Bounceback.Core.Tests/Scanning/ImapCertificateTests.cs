@@ -30,40 +30,26 @@ public sealed class ImapCertificateTests : IDisposable
         Assert.Null(refusal);
     }
 
-    [Fact]
-    public void A_wrong_host_name_is_refused_even_with_the_ca_in_the_file()
-    {
-        Assert.False(Accept(_server, SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateChainErrors, [_ca], out var refusal));
-        Assert.Contains("RemoteCertificateNameMismatch", refusal, StringComparison.Ordinal);
-        Assert.Contains("CN=mail.example.org", refusal, StringComparison.Ordinal);
-    }
+    /// <summary>The certificates the refusal cases show, by name (a theory's data must be constant).</summary>
+    public enum Shown { Server, Expired }
 
-    [Fact]
-    public void A_wrong_host_name_alone_is_refused()
-    {
-        Assert.False(Accept(_server, SslPolicyErrors.RemoteCertificateNameMismatch, [_ca], out var refusal));
-        Assert.Contains("RemoteCertificateNameMismatch", refusal, StringComparison.Ordinal);
-    }
+    /// <summary>The --ca-file contents of the refusal cases.</summary>
+    public enum CaFile { None, SigningCa, OtherCa }
 
-    [Fact]
-    public void A_ca_that_did_not_sign_the_certificate_does_not_make_it_trusted()
+    [Theory]
+    [InlineData("a wrong host name, even with the CA in the file", Shown.Server, SslPolicyErrors.RemoteCertificateNameMismatch | SslPolicyErrors.RemoteCertificateChainErrors, CaFile.SigningCa, "RemoteCertificateNameMismatch")]
+    [InlineData("a wrong host name alone", Shown.Server, SslPolicyErrors.RemoteCertificateNameMismatch, CaFile.SigningCa, "RemoteCertificateNameMismatch")]
+    [InlineData("a CA that did not sign the certificate", Shown.Server, SslPolicyErrors.RemoteCertificateChainErrors, CaFile.OtherCa, "issuer=CN=Bounceback test CA")]
+    [InlineData("an untrusted chain without a CA file", Shown.Server, SslPolicyErrors.RemoteCertificateChainErrors, CaFile.None, "RemoteCertificateChainErrors")]
+    [InlineData("an expired certificate, even with its CA in the file", Shown.Expired, SslPolicyErrors.RemoteCertificateChainErrors, CaFile.SigningCa, "NotTimeValid")]
+    public void A_certificate_is_refused_with_the_reason(string situation, Shown shown, SslPolicyErrors errors, CaFile caFile, string reason)
     {
-        Assert.False(Accept(_server, SslPolicyErrors.RemoteCertificateChainErrors, [_otherCa], out var refusal));
-        Assert.Contains("issuer=CN=Bounceback test CA", refusal, StringComparison.Ordinal);
-    }
+        var certificate = shown == Shown.Expired ? _expired : _server;
+        X509Certificate2[] trusted = caFile switch { CaFile.SigningCa => [_ca], CaFile.OtherCa => [_otherCa], _ => [] };
 
-    [Fact]
-    public void Without_a_ca_file_an_untrusted_chain_is_refused()
-    {
-        Assert.False(Accept(_server, SslPolicyErrors.RemoteCertificateChainErrors, [], out var refusal));
-        Assert.Contains("RemoteCertificateChainErrors", refusal, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void An_expired_certificate_is_refused_even_when_its_ca_is_in_the_file()
-    {
-        Assert.False(Accept(_expired, SslPolicyErrors.RemoteCertificateChainErrors, [_ca], out var refusal));
-        Assert.Contains("NotTimeValid", refusal, StringComparison.Ordinal);
+        Assert.False(Accept(certificate, errors, trusted, out var refusal), situation);
+        Assert.Contains(reason, refusal, StringComparison.Ordinal);
+        Assert.Contains("subject=CN=mail.example.org", refusal, StringComparison.Ordinal);
     }
 
     [Fact]
