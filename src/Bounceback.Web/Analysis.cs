@@ -20,7 +20,12 @@ internal sealed class Analyzer(WebOptions options)
         RunAsync(() => Diagnoser.Default.Explain(text, language), cancellationToken);
 
     public Task<ParseOutcome> ParseAsync(byte[] message, string source, Language language, CancellationToken cancellationToken) =>
-        RunAsync(() => Parse(message, source, language).Outcome, cancellationToken);
+        RunAsync(() =>
+        {
+            var (outcome, read) = Parse(message, source, language);
+            read?.Dispose();
+            return outcome;
+        }, cancellationToken);
 
     /// <summary>For the page: a pasted text or an uploaded file, read as a message when it is one, and explained.</summary>
     public Task<Analysis> AnalyzeAsync(string? text, UploadedFile? file, Language language, CancellationToken cancellationToken) =>
@@ -34,13 +39,17 @@ internal sealed class Analyzer(WebOptions options)
         if (file is not null)
         {
             var (parsed, message) = Parse(file.Content, file.Name, language);
-            outcome = parsed.Kind;
-            results = parsed.Results;
-            explainText = message is null ? Encoding.UTF8.GetString(file.Content) : ReadableText(message);
+            using (message)
+            {
+                outcome = parsed.Kind;
+                results = parsed.Results;
+                explainText = message is null ? Encoding.UTF8.GetString(file.Content) : ReadableText(message);
+            }
         }
         else if (LooksLikeMessage(explainText))
         {
             var (parsed, message) = Parse(Encoding.UTF8.GetBytes(explainText), "-", language);
+            using var read = message;
             if (message is not null && parsed.Kind == ParseOutcomeKind.Bounce)
             {
                 outcome = parsed.Kind;

@@ -53,7 +53,12 @@ public sealed class BounceParser
         {
             return new ParseOutcome(ParseOutcomeKind.Failed, [], e.Message);
         }
-        return Parse(message, source, messageIndex, language);
+        // Disposed at once: MimeKit's entities have finalizers, and an undisposed message survives a collection
+        // (with everything it holds) only to be finalized.
+        using (message)
+        {
+            return Parse(message, source, messageIndex, language);
+        }
     }
 
     /// <summary>Parses one message already read by MimeKit.</summary>

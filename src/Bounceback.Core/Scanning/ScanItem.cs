@@ -17,6 +17,7 @@ public sealed record ScanItem
     public string? FilePath { get; init; }
     /// <summary>The raw message when the source has already read it (an mbox message, a small file, IMAP, standard input).</summary>
     public ReadOnlyMemory<byte> Bytes { get; init; }
+    /// <summary>A message already read with MimeKit; the pipeline disposes it once it is parsed.</summary>
     public MimeMessage? Message { get; init; }
     /// <summary>Set when the source could not produce the message (unreadable file, broken stream).</summary>
     public string? Error { get; init; }

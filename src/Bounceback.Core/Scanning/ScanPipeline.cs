@@ -162,7 +162,10 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
         if (item.Error is not null) return new ScanResult(item, new ParseOutcome(ParseOutcomeKind.Failed, [], item.Error));
         try
         {
-            var message = item.Load(reader, cancellationToken);
+            // Disposed as soon as it is read: MimeKit's messages and parts have finalizers, so an undisposed message
+            // survives its first collection with all it holds and waits for the finalizer thread. In a bulk scan
+            // that doubled the collector's work (docs/performance.md, "Fifth session").
+            using var message = item.Load(reader, cancellationToken);
             return new ScanResult(item, parser is null ? ParseOutcome.NotABounce : parser.Parse(message, item.Source, item.Index, language));
         }
         catch (Exception e) when (e is not OperationCanceledException)

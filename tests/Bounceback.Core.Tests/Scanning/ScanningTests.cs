@@ -204,6 +204,23 @@ public class ScanningTests
     }
 
     [Fact]
+    public async Task The_pipeline_disposes_each_message_once_it_is_parsed()
+    {
+        // MimeKit's entities have finalizers: an undisposed message would outlive a collection only to be finalized.
+        var given = MimeKit.MimeMessage.Load(new MemoryStream(Encoding.ASCII.GetBytes(Message("given@receiver.test"))));
+        var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
+        async IAsyncEnumerable<ScanItem> Items()
+        {
+            yield return new ScanItem { Source = "given", Message = given };
+            await Task.CompletedTask;
+        }
+        var results = new List<ScanResult>();
+        await foreach (var r in pipeline.RunAsync(Items())) results.Add(r);
+        Assert.Equal("given@receiver.test", Assert.Single(Assert.Single(results).Outcome.Results).Recipient);
+        Assert.Throws<ObjectDisposedException>(() => given.WriteTo(Stream.Null));
+    }
+
+    [Fact]
     public void Summary_counts_by_reason_domain_and_outcome()
     {
         var summary = new ScanSummary();
