@@ -45,23 +45,26 @@ public static class LocalSources
         {
             ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory && e.Length > 0,
         };
+        // Entries come as full paths under the root's full path, which is worked out once here (not per file: that
+        // asks the system for the working directory each time).
+        var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)).Length;
         var files = new List<(string Path, long Length)>();
         foreach (var file in entries)
         {
-            var relative = Path.GetRelativePath(directory, file.Path);
-            if (IsInMaildirTmp(relative)) continue;
+            if (IsInMaildirTmp(file.Path.AsSpan(Math.Min(root, file.Path.Length)))) continue;
             files.Add(file);
         }
         files.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
         return files;
     }
 
-    private static bool IsInMaildirTmp(string relative)
+    /// <summary>True when a folder of the path below the root (not the file's own name) is "tmp".</summary>
+    private static bool IsInMaildirTmp(ReadOnlySpan<char> relative)
     {
-        var parts = relative.Split(Path.DirectorySeparatorChar);
-        for (var i = 0; i < parts.Length - 1; i++)
+        var folders = relative[..Math.Max(0, relative.LastIndexOf(Path.DirectorySeparatorChar))];
+        foreach (var range in folders.Split(Path.DirectorySeparatorChar))
         {
-            if (parts[i] == "tmp") return true;
+            if (folders[range].SequenceEqual("tmp")) return true;
         }
         return false;
     }
@@ -157,7 +160,10 @@ public static class LocalSources
     /// <summary>The messages of a stream: an mbox when it starts with "From ", otherwise one message.</summary>
     public static async IAsyncEnumerable<ScanItem> FromStreamAsync(Stream stream, string source, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var buffered = stream as BufferedStream ?? new BufferedStream(stream, 1 << 20);
+        // A stream already in memory (a small mbox file read whole) needs no buffer of its own: a 1 MB buffer for each
+        // such file was most of what a directory scan allocated (docs/performance.md, "Fifth session").
+        var inMemory = stream as MemoryStream;
+        var buffered = stream is BufferedStream || inMemory is not null ? stream : new BufferedStream(stream, 1 << 20);
         var head = new byte[5];
         var read = await buffered.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         var whole = new ConcatenatedStream(head.AsMemory(0, read), buffered);
@@ -172,7 +178,7 @@ public static class LocalSources
         IEnumerator<byte[]>? messages = null;
         try
         {
-            messages = MboxSplitter.Split(whole, MaxMessageBytes).GetEnumerator();
+            messages = MboxSplitter.Split(whole, MaxMessageBytes, inMemory is null ? null : inMemory.Length - inMemory.Position + read).GetEnumerator();
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();

@@ -18,12 +18,15 @@ public static class MboxSplitter
     /// <summary>Yields each message of the stream in order, as a fresh byte array.</summary>
     /// <param name="stream">The mbox, positioned at its start.</param>
     /// <param name="maxMessageBytes">A message larger than this is cut there (the rest skipped), to bound memory.</param>
-    public static IEnumerable<byte[]> Split(Stream stream, int maxMessageBytes = 256 * 1024 * 1024)
+    /// <param name="lengthHint">The stream's length when the caller knows it (an mbox file already in memory), so
+    /// a small mbox gets small buffers; null for a stream of unknown length.</param>
+    public static IEnumerable<byte[]> Split(Stream stream, int maxMessageBytes = 256 * 1024 * 1024, long? lengthHint = null)
     {
-        var reader = new LineReader(stream);
+        var buffer = lengthHint is { } n ? (int)Math.Clamp(n + 1, 4096, ReadBufferBytes) : ReadBufferBytes;
+        var reader = new LineReader(stream, buffer);
         try
         {
-            var message = new ArrayBufferWriter<byte>(64 * 1024);
+            var message = new ArrayBufferWriter<byte>(Math.Min(buffer, 64 * 1024));
             var started = false;
             var previousBlank = true;
             var pendingBlank = new ArrayBufferWriter<byte>(64);
@@ -84,11 +87,14 @@ public static class MboxSplitter
         writer.Advance(bytes.Length);
     }
 
+    /// <summary>The read buffer of a stream of unknown length.</summary>
+    private const int ReadBufferBytes = 256 * 1024;
+
     /// <summary>Reads lines (with their line ending) through one pooled buffer; a line over 1 MB comes in pieces.</summary>
-    private sealed class LineReader(Stream stream) : IDisposable
+    private sealed class LineReader(Stream stream, int bufferBytes) : IDisposable
     {
         private const int MaxLine = 1024 * 1024;
-        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(256 * 1024);
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(bufferBytes);
         private byte[] _line = ArrayPool<byte>.Shared.Rent(4096);
         private int _start;
         private int _end;

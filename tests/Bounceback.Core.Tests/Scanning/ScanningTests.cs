@@ -47,6 +47,36 @@ public class ScanningTests
     }
 
     [Fact]
+    public async Task Directory_scan_splits_small_mbox_files_and_skips_only_folders_named_tmp()
+    {
+        var root = Directory.CreateTempSubdirectory("bb-mixed-").FullName;
+        try
+        {
+            foreach (var d in new[] { "a", Path.Combine("a", "tmp"), "tmpx", Path.Combine("tmp", "cur") }) Directory.CreateDirectory(Path.Combine(root, d));
+            // A line longer than the smallest read buffer, in a file much smaller than the default one.
+            var longLine = "X-Long: " + new string('x', 9000) + "\n";
+            var mbox = "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n" + longLine + Message("one@receiver.test") + "\n" +
+                "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n" + Message("two@receiver.test") + "\n";
+            await File.WriteAllTextAsync(Path.Combine(root, "a", "box"), mbox);
+            await File.WriteAllTextAsync(Path.Combine(root, "a", "tmp", "x"), Message("skipped@receiver.test"));
+            await File.WriteAllTextAsync(Path.Combine(root, "tmp", "cur", "y"), Message("skipped@receiver.test"));
+            await File.WriteAllTextAsync(Path.Combine(root, "tmpx", "z"), Message("three@receiver.test"));
+            var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
+            var got = new List<string>();
+            await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(root)))
+            {
+                got.AddRange(r.Outcome.Results.Select(x => $"{Path.GetRelativePath(root, r.Item.Source)}#{r.Item.Index}:{x.Recipient}"));
+            }
+            Assert.Equal([$"a{Path.DirectorySeparatorChar}box#0:one@receiver.test", $"a{Path.DirectorySeparatorChar}box#1:two@receiver.test",
+                $"tmpx{Path.DirectorySeparatorChar}z#:three@receiver.test"], got);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Directory_scan_leaves_out_empty_entries_and_never_opens_a_named_pipe()
     {
         var root = Directory.CreateTempSubdirectory("bb-pipe-").FullName;
