@@ -47,8 +47,8 @@ public sealed partial class CodeExtractor
     private readonly (string Provider, Regex Pattern)[] _tokens;
     private readonly string? _anyTokenPattern;
     private Regex? _anyToken;
-    // Bulk parsing runs the token search once per recipient: after this many uses it is swapped for a compiled copy
-    // of the same pattern (built once in the background); a short run such as one explain never pays for compiling.
+    // Bulk parsing runs the token search once per recipient: after this many uses it is swapped for a faster copy
+    // of the same pattern (built once in the background); a short run such as one explain never pays for building it.
     private const int CompileAfterUses = 256;
     private int _tokenUses;
     private readonly string[] _symbolPrefixes;
@@ -336,7 +336,10 @@ public sealed partial class CodeExtractor
         if (Interlocked.Increment(ref _tokenUses) == CompileAfterUses)
         {
             var pattern = _anyTokenPattern!;
-            _ = Task.Run(() => _anyToken = new Regex(pattern, TokenOptions | RegexOptions.Compiled, TokenTimeout));
+            // Where code can be compiled at run time (the JIT), a compiled copy; in the Native AOT tool, which cannot
+            // compile, the non-backtracking engine, which finds the same matches and scans faster than the interpreter.
+            var faster = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? RegexOptions.Compiled : RegexOptions.NonBacktracking;
+            _ = Task.Run(() => _anyToken = new Regex(pattern, TokenOptions | faster, TokenTimeout));
         }
         var count = 0;
         foreach (var m in anyToken.EnumerateMatches(text))
