@@ -23,6 +23,9 @@ internal static partial class PlainTextReader
         "original message below", "message text follows", "--- the header", "content-type: message/rfc822", "original message:",
     ];
 
+    // All the markers in one case-insensitive search, the same test as Contains with OrdinalIgnoreCase for each.
+    private static readonly System.Buffers.SearchValues<string> CopyMarkerSearch = System.Buffers.SearchValues.Create(CopyMarkers, StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The notice up to where the returned copy of the original message starts.</summary>
     public static string NoticeOnly(string text)
     {
@@ -38,10 +41,7 @@ internal static partial class PlainTextReader
         {
             var l = lines[i].TrimStart();
             if (l.StartsWith("Received: ", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase)) return i;
-            foreach (var m in CopyMarkers)
-            {
-                if (l.Contains(m, StringComparison.OrdinalIgnoreCase)) return i;
-            }
+            if (l.AsSpan().ContainsAny(CopyMarkerSearch)) return i;
         }
         return end;
     }

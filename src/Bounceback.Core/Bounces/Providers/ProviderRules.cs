@@ -62,20 +62,28 @@ public static class ProviderRules
         new("[TS04]", BounceReason.Blocked),
     ];
 
+    private static readonly System.Buffers.SearchValues<string> AnyPhrase =
+        System.Buffers.SearchValues.Create([.. Phrases.Select(p => p.Phrase).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The reason a provider's own wording gives, or null when none applies.</summary>
     public static BounceReason? Refine(string text, EnhancedStatus? status, string? remoteMta, string? recipient = null)
     {
         // Google Groups refuses postings from non-members or to groups that do not exist, in the poster's language.
         if (recipient is not null && recipient.EndsWith("@googlegroups.com", StringComparison.OrdinalIgnoreCase) && status is null) return BounceReason.Rejected;
         if (string.IsNullOrEmpty(text)) return null;
-        foreach (var p in Phrases)
+        // One search for all the phrases first: most wording holds none of them. When it holds some, the list's order
+        // decides which one counts.
+        if (text.AsSpan().ContainsAny(AnyPhrase))
         {
-            if (text.Contains(p.Phrase, StringComparison.OrdinalIgnoreCase)) return p.Reason;
+            foreach (var p in Phrases)
+            {
+                if (text.Contains(p.Phrase, StringComparison.OrdinalIgnoreCase)) return p.Reason;
+            }
         }
         // au (KDDI, formerly EZweb) answers a refusal by its subscriber's own reception filter with a bare notice of its
         // own: no SMTP reply, no status and no stated cause. Any reply or recognisable wording is read normally.
         if (recipient is not null && status is null && IsAuMobile(recipient) && Reasons.ReasonClassifier.FindReply(text) is null
-            && !Reasons.ReasonRules.All.Any(r => r.MatchesText(text)))
+            && Reasons.ReasonRules.Wording.FirstMatch(text, null) is null)
         {
             return BounceReason.Filtered;
         }

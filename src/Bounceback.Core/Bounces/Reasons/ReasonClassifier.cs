@@ -242,10 +242,7 @@ public static partial class ReasonClassifier
                 if (rule.IsDecisive(decisive)) return rule.Reason;
             }
         }
-        foreach (var rule in ReasonRules.All)
-        {
-            if (rule.MatchesText(text) && rule.AppliesWith(status)) return rule.Reason;
-        }
+        if (ReasonRules.Wording.FirstMatch(text, status) is { } byWording) return byWording.Reason;
         return null;
     }
 
@@ -260,10 +257,7 @@ public static partial class ReasonClassifier
                 if (rule.IsDecisive(decisive)) return rule.Reason;
             }
         }
-        foreach (var rule in ReasonRules.All)
-        {
-            if (rule.MatchesText(text) && rule.AppliesWith(status)) return rule.Reason;
-        }
+        if (ReasonRules.Wording.FirstMatch(text, status) is { } byWording) return byWording.Reason;
         if (status is { } st)
         {
             foreach (var rule in ReasonRules.All)

@@ -169,6 +169,9 @@ public static class ReasonRules
         ], ["x.3.0", "x.3.5", "x.0.0", "x.4.5", "x.3.3"], "3.0"),
     ];
 
+    /// <summary>The rules of <see cref="All"/>, searched for in one pass over a text.</summary>
+    public static RuleList Wording { get; } = new(All);
+
     /// <summary>
     /// Causes a "gave up after retrying" notice may name for its last attempt, tried in order. Timeouts are not
     /// among them: a queue that expires after timeouts is reported as expired.
