@@ -10,13 +10,28 @@ namespace Bounceback.Core.Tests.Bounces;
 /// </summary>
 public class CorpusAccuracyTests(ITestOutputHelper output)
 {
-    private const double MinCount = 0.995;
-    private const double MinReason = 0.921;
-    private const double MinStatus = 0.99;
-    private const double MinHard = 0.955;
+    private const double MinCount = 1.0;
+    private const double MinReason = 0.924;
+    private const double MinStatus = 0.994;
+    private const double MinHard = 0.957;
+
+    /// <summary>A sample file's results as the command-line tool gives them: a file in mbox form is split into its messages.</summary>
+    private static async Task<(List<BounceResult> Results, List<ParseOutcomeKind> Kinds)> ParseFile(string path)
+    {
+        var results = new List<BounceResult>();
+        var kinds = new List<ParseOutcomeKind>();
+        await foreach (var item in Bounceback.Core.Scanning.LocalSources.FromFileAsync(path))
+        {
+            using var message = item.Load();
+            var outcome = BounceParser.Default.Parse(message, path, item.Index, Language.En);
+            kinds.Add(outcome.Kind);
+            results.AddRange(outcome.Results);
+        }
+        return (results, kinds);
+    }
 
     [CorpusFact]
-    public void Corpus_accuracy_stays_above_the_floors_and_no_message_crashes()
+    public async Task Corpus_accuracy_stays_above_the_floors_and_no_message_crashes()
     {
         var root = BounceFixtures.CorpusRoot()!;
         var rows = File.ReadAllLines(Path.Combine(root, "expected.tsv")).Skip(1).Select(l => l.Split('\t')).Where(c => c.Length >= 6).GroupBy(c => c[0]);
@@ -24,15 +39,15 @@ public class CorpusAccuracyTests(ITestOutputHelper output)
         foreach (var file in rows)
         {
             files++;
-            var outcome = BounceFixtures.Parse(File.ReadAllBytes(Path.Combine(root, "emails", file.Key)), file.Key);
-            Assert.NotEqual(ParseOutcomeKind.Failed, outcome.Kind);
+            var (results, kinds) = await ParseFile(Path.Combine(root, "emails", file.Key));
+            Assert.DoesNotContain(ParseOutcomeKind.Failed, kinds);
             var expected = file.ToList();
-            if (outcome.Results.Count == expected.Count) countOk++;
+            if (results.Count == expected.Count) countOk++;
             for (var i = 0; i < expected.Count; i++)
             {
                 total++;
                 var want = expected[i];
-                var got = i < outcome.Results.Count ? outcome.Results[i] : null;
+                var got = i < results.Count ? results[i] : null;
                 if (got is not null && (want[4] == "*" || want[4].Split('|').Contains(got.Reason.Token()))) reasonOk++;
                 if (EnhancedStatus.TryParse(want[2], out var ws) && !ws.IsPlaceholder)
                 {
