@@ -44,6 +44,7 @@ public sealed partial class CodeExtractor
     private readonly (string Provider, string Word)[] _detect;
     // Every detect word in one multi-string search (case-insensitive), so the text is scanned once for all of them.
     private readonly System.Buffers.SearchValues<string> _detectWords;
+    private readonly Dictionary<char, (string Provider, string Word)[]> _detectByFirst;
     private readonly (string Provider, Regex Pattern)[] _tokens;
     private readonly string? _anyTokenPattern;
     private Regex? _anyToken;
@@ -61,6 +62,7 @@ public sealed partial class CodeExtractor
         _detect = catalog.Providers
             .SelectMany(p => p.Detect.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => (p.Id, w.Trim())))
             .ToArray();
+        _detectByFirst = _detect.GroupBy(d => char.ToUpperInvariant(d.Word[0])).ToDictionary(g => g.Key, g => g.ToArray());
         _detectWords = System.Buffers.SearchValues.Create(_detect.Select(d => d.Word).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
         var tokens = new List<(string, Regex)>();
         var tokenPatterns = new List<string>();
@@ -149,10 +151,14 @@ public sealed partial class CodeExtractor
             var i = span[at..].IndexOfAny(_detectWords);
             if (i < 0) break;
             at += i;
-            // Every provider whose word starts here; the first position of each provider is what counts.
-            foreach (var (p, w) in _detect)
+            // Every provider whose word starts here; the first position of each provider is what counts. Only the
+            // words that start with this character (upper-cased as the case-insensitive comparison does) can.
+            if (_detectByFirst.TryGetValue(char.ToUpperInvariant(span[at]), out var candidates))
             {
-                if (!first.ContainsKey(p) && span[at..].StartsWith(w, StringComparison.OrdinalIgnoreCase)) first[p] = at;
+                foreach (var (p, w) in candidates)
+                {
+                    if (!first.ContainsKey(p) && span[at..].StartsWith(w, StringComparison.OrdinalIgnoreCase)) first[p] = at;
+                }
             }
             at++;
         }

@@ -66,6 +66,17 @@ public class ReasonClassifierCommandTests
     }
 
     [Fact]
+    public void A_command_tag_ending_one_recipients_reply_is_not_the_next_recipients_command()
+    {
+        const string notice = "Sorry, we were unable to deliver your message to the following address.\n\n" +
+            "<ole@example.net>:\nRemote host said: 550 5.7.1 <ole@example.net>: Recipient address rejected [RCPT_TO]\n\n" +
+            "<pia@example.org>:\nNo MX or A records for example.org\n";
+        string[] all = ["ole@example.net", "pia@example.org"];
+        Assert.Equal("RCPT", SmtpCommand.Find(notice, "ole@example.net", all));
+        Assert.Null(SmtpCommand.Find(notice, "pia@example.org", all));
+    }
+
+    [Fact]
     public void The_transcript_reply_that_names_the_recipient_gives_its_command()
     {
         const string notice = "While talking to mx.a.example: >>> DATA <<< 550 Your message is a duplicate 554 <bob@a.example>... Service unavailable "

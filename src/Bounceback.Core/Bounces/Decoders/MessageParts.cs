@@ -254,7 +254,14 @@ internal static class MessageParts
         return false;
     }
 
-    /// <summary>True when the first part of the notice text contains any of the markers.</summary>
+    /// <summary>Whether the first 8 KB of the notice text hold one of the markers of a prepared case-insensitive search.</summary>
+    public static bool NoticeContainsAny(MimeMessage message, System.Buffers.SearchValues<string> markers)
+    {
+        var text = AllNoticeText(message).AsSpan();
+        return (text.Length > 8192 ? text[..8192] : text).ContainsAny(markers);
+    }
+
+    /// <summary>Whether the first 8 KB of the notice text hold one of the markers (case-insensitive).</summary>
     public static bool NoticeContains(MimeMessage message, params ReadOnlySpan<string> markers)
     {
         var text = AllNoticeText(message).AsSpan();

@@ -11,6 +11,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
     private readonly string[] _senders;
     private readonly string[] _subjects;
     private readonly string[] _markers;
+    // The markers in one case-insensitive search: the notice is scanned once for all of them, not once per marker.
+    private readonly System.Buffers.SearchValues<string> _markerSearch;
     private readonly string[] _headers;
     private readonly bool _needsAll;
 
@@ -26,6 +28,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
         _senders = senders ?? [];
         _subjects = subjects ?? [];
         _markers = markers ?? [];
+        _markerSearch = System.Buffers.SearchValues.Create(_markers.Where(m => m.Length > 0).ToArray(), StringComparison.OrdinalIgnoreCase);
         _headers = headers ?? [];
         _needsAll = needsAll;
     }
@@ -44,7 +47,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
         if (!_needsAll && (byHeader || byEnvelope)) return true;
         if (_needsAll && !byEnvelope && !byHeader) return false;
         if (_markers.Length == 0) return false;
-        return MessageParts.NoticeContains(message, _markers);
+        return MessageParts.NoticeContainsAny(message, _markerSearch);
     }
 
     private static bool ContainsAny(string text, string[] fragments)

@@ -75,8 +75,8 @@ public static partial class SmtpCommand
         }
         var m = Said().Match(text, Math.Max(0, at - Before));
         // A command before the address counts only when it names it ("after RCPT TO:<addr>"), not when it ends the
-        // paragraph of the recipient listed before.
-        while (m.Success && m.Index < at && at - (m.Index + m.Length) > 3) m = m.NextMatch();
+        // paragraph of the recipient listed before; a tag such as Yahoo's "[RCPT_TO]" always ends the reply before it.
+        while (m.Success && m.Index < at && (m.ValueSpan.StartsWith('[') || at - (m.Index + m.Length) > 3)) m = m.NextMatch();
         return m.Success && m.Index < end ? m : null;
     }
 
