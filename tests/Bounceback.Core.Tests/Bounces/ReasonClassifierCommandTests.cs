@@ -56,6 +56,8 @@ public class ReasonClassifierCommandTests
     [InlineData("SMTP error from remote mail server after pipelined RCPT TO:<ann@shop.example>: 550 5.1.1 unknown", "RCPT")]
     [InlineData("SMTP error from remote mail server after pipelined MAIL FROM:<news@letters.example>: 550 sender refused", "MAIL")]
     [InlineData("host mx.shop.example said: 550 spam (in reply to end of DATA command)", "DATA")]
+    // DragonFly Mail Agent names the end of the message "final DATA".
+    [InlineData("mx.shop.example [192.0.2.5] did not like our final DATA: 554 5.7.1 refused", "DATA")]
     // Yahoo's notices tag the reply with the command it answered.
     [InlineData("Remote host said: 552 5.2.2 <ann@shop.example>... Mailbox Full [RCPT_TO]", "RCPT")]
     [InlineData("Remote host said: 553 5.1.8 Domain of sender address does not exist [MAIL_FROM]", "MAIL")]

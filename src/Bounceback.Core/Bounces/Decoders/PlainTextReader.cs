@@ -46,7 +46,11 @@ internal static partial class PlainTextReader
         return end;
     }
 
-    public static IReadOnlyList<RecipientFacts> Read(string text, IReadOnlyList<string>? knownRecipients = null)
+    /// <param name="text">The notice text.</param>
+    /// <param name="knownRecipients">The recipients when a header names them (X-Failed-Recipients); else found in the text.</param>
+    /// <param name="senders">The original sender's addresses: a reply line that echoes one of them ("553 5.1.8
+    /// &lt;sender&gt;: Sender address rejected") after a recipient was named is that recipient's refusal, not another recipient.</param>
+    public static IReadOnlyList<RecipientFacts> Read(string text, IReadOnlyList<string>? knownRecipients = null, IReadOnlyCollection<string>? senders = null)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', MaxLines + 1);
         for (var i = 0; i < lines.Length; i++)
@@ -61,6 +65,7 @@ internal static partial class PlainTextReader
         for (var i = 0; i < end && found.Count < MaxRecipients; i++)
         {
             if (RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
+            if (found.Count > 0 && senders is { Count: > 0 } && IsSenderEcho(lines[i], hit.Address, senders)) continue;
             if (!found.Any(f => f.Address.Equals(hit.Address, StringComparison.OrdinalIgnoreCase)))
             {
                 found.Add((hit.Address, i, hit.Remainder));
@@ -103,6 +108,17 @@ internal static partial class PlainTextReader
             results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
         }
         return results;
+    }
+
+    private static bool IsSenderEcho(string line, string address, IReadOnlyCollection<string> senders)
+    {
+        var t = line.TrimStart();
+        if (t.Length < 4 || !char.IsAsciiDigit(t[0]) || !char.IsAsciiDigit(t[1]) || !char.IsAsciiDigit(t[2])) return false;
+        foreach (var s in senders)
+        {
+            if (s.Equals(address, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static bool IsBareAddressOf(string line, List<(string Address, int Line, string Remainder)> found)

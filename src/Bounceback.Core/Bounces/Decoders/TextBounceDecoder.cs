@@ -73,10 +73,14 @@ public sealed class TextBounceDecoder : IBounceDecoder
     {
         var text = MessageParts.AllNoticeText(message);
         var failed = PlainTextReader.AddressesIn(message.Headers["X-Failed-Recipients"]);
-        var recipients = PlainTextReader.Read(text, failed.Count > 0 ? failed : null);
-        if (recipients.Count == 0) recipients = PlainTextReader.Read(text);
-        if (recipients.Count == 0 && failed.Count > 0) recipients = failed.Select(a => new RecipientFacts { Recipient = a }).ToList();
         var original = MessageParts.OriginalHeaders(message);
+        // A notice goes back to the original sender: its To: address (and the returned copy's sender) is who sent the
+        // message, so a refusal that echoes it is no further recipient.
+        var senders = PlainTextReader.AddressesIn(message.Headers["To"]).ToList();
+        if (MessageParts.OriginalSender(original) is { } originalSender) senders.Add(originalSender);
+        var recipients = PlainTextReader.Read(text, failed.Count > 0 ? failed : null, senders);
+        if (recipients.Count == 0) recipients = PlainTextReader.Read(text, senders: senders);
+        if (recipients.Count == 0 && failed.Count > 0) recipients = failed.Select(a => new RecipientFacts { Recipient = a }).ToList();
         if (recipients.Count == 0 && original?["To"] is { } to)
         {
             recipients = PlainTextReader.AddressesIn(to).Take(1).Select(a => new RecipientFacts { Recipient = a }).ToList();
