@@ -37,7 +37,7 @@ public class ParseBenchmarks
         foreach (var bytes in _messages)
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            var message = MimeMessage.Load(stream);
+            using var message = MimeMessage.Load(stream);
             recipients += BounceParser.Default.Parse(message, "bench", null, Language.En).Results.Count;
         }
         return recipients;
