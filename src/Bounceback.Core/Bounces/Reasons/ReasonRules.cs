@@ -45,7 +45,10 @@ public static class ReasonRules
             "authentication is required", "must authenticate", "not authorized to send as", "sender not authenticated", "ssl", "encryption is required",
             "does not support tls", "doesn't support tls", "not support tls", "tls not available", "tls is not available",
             "client not authenticated", "not authenticated to send", "was not authenticated", "permission to send as", "permissions to send as",
-        ], ["x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0"),
+        ], ["x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0",
+            // sendmail's "Relaying denied. Proper authentication required." refuses to relay: the words about
+            // authentication only say what would have allowed it.
+            ["relaying denied", "relay access denied", "relay not permitted", "relaying not allowed", "relay denied"]),
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious"], [], "7.1"),
         new(BounceReason.NoRelaying,
         [
