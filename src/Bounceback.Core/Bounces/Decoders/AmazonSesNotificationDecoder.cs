@@ -23,13 +23,21 @@ public sealed class AmazonSesNotificationDecoder : IBounceDecoder
     public DecodedBounce? Decode(MimeMessage message)
     {
         var text = message.Body is TextPart part ? MessageParts.SafeText(part) : "";
-        var start = text.IndexOf("{\"", StringComparison.Ordinal);
+        // The JSON may be compact ({"notificationType":...) or indented, with a line break after the brace.
+        var start = text.IndexOf('{', StringComparison.Ordinal);
         var end = text.LastIndexOf('}');
         if (start < 0 || end <= start || end - start > MaxJsonChars) return null;
         var json = text[start..(end + 1)].Replace("\r", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal);
         try
         {
             using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { MaxDepth = 32 });
+            // An SNS subscription of the "email-json" kind wraps the SES notification in its own envelope, with the
+            // notification as a JSON string in its Message field.
+            if (Str(doc.RootElement, "Type") == "Notification" && Str(doc.RootElement, "Message") is { Length: > 0 and <= MaxJsonChars } inner)
+            {
+                using var innerDoc = JsonDocument.Parse(inner, new JsonDocumentOptions { MaxDepth = 32 });
+                return Read(innerDoc.RootElement);
+            }
             return Read(doc.RootElement);
         }
         catch (JsonException)
@@ -54,6 +62,8 @@ public sealed class AmazonSesNotificationDecoder : IBounceDecoder
                 kind = ReportKind.Failure;
                 reportingMta = MessageParts.SplitTyped(Str(bounce, "reportingMTA")).Value;
                 var transient = Str(bounce, "bounceType") == "Transient";
+                // SES gives a diagnostic only when the receiving side sent a report; its subtype still names the cause.
+                var subtype = SubtypeWording(Str(bounce, "bounceSubType"));
                 foreach (var r in Items(bounce, "bouncedRecipients"))
                 {
                     var (dtype, diag) = MessageParts.SplitTyped(Str(r, "diagnosticCode"));
@@ -62,7 +72,7 @@ public sealed class AmazonSesNotificationDecoder : IBounceDecoder
                         Recipient = MessageParts.CleanAddress(Str(r, "emailAddress")),
                         Status = Str(r, "status"),
                         Action = Str(r, "action") ?? (transient ? "delayed" : "failed"),
-                        DiagnosticCode = MessageParts.NullIfEmpty(diag),
+                        DiagnosticCode = MessageParts.NullIfEmpty(diag) ?? subtype,
                         DiagnosticType = dtype,
                     });
                 }
@@ -100,6 +110,23 @@ public sealed class AmazonSesNotificationDecoder : IBounceDecoder
             Sender = sender,
             OriginalMessageId = messageId,
         };
+    }
+
+    /// <summary>
+    /// The bounce subtype as words ("MailboxFull" gives "Mailbox full"), or null for the subtypes that name no cause
+    /// (General, Undetermined) and for anything that is not a short word in capitals.
+    /// </summary>
+    private static string? SubtypeWording(string? subtype)
+    {
+        if (string.IsNullOrEmpty(subtype) || subtype.Length > 40 || !subtype.All(char.IsAsciiLetter) || !char.IsUpper(subtype[0])) return null;
+        if (subtype is "General" or "Undetermined") return null;
+        var words = new System.Text.StringBuilder(subtype.Length + 8);
+        for (var i = 0; i < subtype.Length; i++)
+        {
+            if (i > 0 && char.IsUpper(subtype[i])) words.Append(' ').Append(char.ToLowerInvariant(subtype[i]));
+            else words.Append(subtype[i]);
+        }
+        return words.ToString();
     }
 
     private static IEnumerable<JsonElement> Items(JsonElement e, string name) =>
