@@ -102,7 +102,9 @@ public static class DeliveryStatusReader
                 Recipient = recipient,
                 Status = MessageParts.NullIfEmpty(StatusOf(g["Status"])),
                 Action = MessageParts.NullIfEmpty(g["Action"]?.Trim().ToLowerInvariant()),
-                DiagnosticCode = MessageParts.NullIfEmpty(diag),
+                // Without a Diagnostic-Code, the comment of the Status field ("4.4.1 (no answer from host)") is the reporting
+                // server's own words for this recipient: more precise than the notice's summary for all of them.
+                DiagnosticCode = MessageParts.NullIfEmpty(diag) ?? StatusComment(g["Status"]),
                 DiagnosticType = dtype,
                 RemoteMta = MessageParts.NullIfEmpty(MessageParts.SplitTyped(g["Remote-MTA"]).Value),
                 Timestamp = DateOf(g["Last-Attempt-Date"] ?? g["Arrival-Date"]),
@@ -234,6 +236,20 @@ public static class DeliveryStatusReader
         var end = 0;
         while (end < s.Length && (char.IsDigit(s[end]) || s[end] == '.')) end++;
         return Codes.EnhancedStatus.TryParse(s.AsSpan(0, end), out var st) ? st.ToString() : "";
+    }
+
+    /// <summary>The comment after the code of a Status field ("5.2.2 (over quota)" gives "over quota"), or null.</summary>
+    internal static string? StatusComment(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 500) return null;
+        var open = value.IndexOf('(');
+        var close = value.LastIndexOf(')');
+        if (open < 0 || close <= open + 1 || StatusOf(value[..open]).Length == 0) return null;
+        var comment = value[(open + 1)..close].Trim();
+        // A comment that only restates the kind of status ("permanent failure") or RFC 3463's name of a catch-all code
+        // ("other or undefined network or routing status") says nothing about the cause.
+        if (comment.Length < 3 || comment.StartsWith("other or undefined", StringComparison.OrdinalIgnoreCase)) return null;
+        return comment.EndsWith("failure", StringComparison.OrdinalIgnoreCase) && comment.Split(' ').Length <= 2 ? null : comment;
     }
 
     internal static DateTimeOffset? DateOf(string? value) =>
