@@ -2,6 +2,7 @@
 # How the cost of `bounceback parse` grows with the number of messages and with their size, and the peak memory of
 # a 1 GB mbox. Whole-process runs of the ReadyToRun build, each timed once with /usr/bin/time (wall, CPU, peak RSS).
 #   bench/scaling.sh [counts="1000 10000 100000"] [sizes="1024 102400 1048576 10485760"]
+#   BOUNCEBACK_BIN=path/to/bounceback bench/scaling.sh    # time that build instead of publishing ReadyToRun
 # Counts: ../shared/bench/make-scaled.sh N (the shared corpus cycled), parsed as a directory and as one mbox.
 # Sizes: a two-recipient DSN whose returned original carries a base64 attachment padding it to the size; as many
 # copies as make about 100 MB (at least 10), in one mbox. 1 GB: the 10,000-message mbox repeated 24 times
@@ -14,9 +15,13 @@ shared="$root/../shared"; [ -d "$shared/bench" ] || shared=/work/shared
 [ -x /usr/bin/time ] || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
 work="${BOUNCEBACK_BENCH_DIR:-$(mktemp -d)}"; mkdir -p "$work"
 [ -n "${BOUNCEBACK_BENCH_DIR:-}" ] || trap 'rm -rf "$work"' EXIT
-dotnet publish "$root/src/Bounceback.Cli" -c Release -r linux-x64 --self-contained false -o "$work/bin" \
-  -p:PublishReadyToRun=true -v:q -nologo >/dev/null
-bb="$work/bin/bounceback"
+if [ -n "${BOUNCEBACK_BIN:-}" ]; then
+  bb="$BOUNCEBACK_BIN"   # a build made before, e.g. the Native AOT tool of scripts/publish-native.sh
+else
+  dotnet publish "$root/src/Bounceback.Cli" -c Release -r linux-x64 --self-contained false -o "$work/bin" \
+    -p:PublishReadyToRun=true -v:q -nologo >/dev/null
+  bb="$work/bin/bounceback"
+fi
 
 run() { # label messages input...
   local label=$1 n=$2; shift 2
