@@ -48,8 +48,9 @@ internal static partial class PlainTextReader
 
     /// <param name="text">The notice text.</param>
     /// <param name="knownRecipients">The recipients when a header names them (X-Failed-Recipients); else found in the text.</param>
-    /// <param name="senders">The original sender's addresses: a reply line that echoes one of them ("553 5.1.8
-    /// &lt;sender&gt;: Sender address rejected") after a recipient was named is that recipient's refusal, not another recipient.</param>
+    /// <param name="senders">The original sender's addresses: a reply line or an indented continuation line that echoes
+    /// one of them ("553 5.1.8 &lt;sender&gt;: Sender address rejected") after a recipient was named is that recipient's
+    /// refusal, not another recipient.</param>
     public static IReadOnlyList<RecipientFacts> Read(string text, IReadOnlyList<string>? knownRecipients = null, IReadOnlyCollection<string>? senders = null)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', MaxLines + 1);
@@ -112,8 +113,12 @@ internal static partial class PlainTextReader
 
     private static bool IsSenderEcho(string line, string address, IReadOnlyCollection<string> senders)
     {
+        // A reply line ("553 5.1.8 <sender>: ...") or an indented continuation of the reply above it (Postfix wraps
+        // "said: 550 5.7.1\n    <sender>: Sender address rejected").
         var t = line.TrimStart();
-        if (t.Length < 4 || !char.IsAsciiDigit(t[0]) || !char.IsAsciiDigit(t[1]) || !char.IsAsciiDigit(t[2])) return false;
+        var continuation = t.Length < line.Length;
+        var reply = t.Length >= 4 && char.IsAsciiDigit(t[0]) && char.IsAsciiDigit(t[1]) && char.IsAsciiDigit(t[2]);
+        if (!continuation && !reply) return false;
         foreach (var s in senders)
         {
             if (s.Equals(address, StringComparison.OrdinalIgnoreCase)) return true;
