@@ -67,6 +67,7 @@ internal static partial class PlainTextReader
         {
             if (RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
             if (found.Count > 0 && senders is { Count: > 0 } && IsSenderEcho(lines[i], hit.Address, senders)) continue;
+            if (found.Count > 0 && ContinuesAReply(lines, i)) continue;
             if (!found.Any(f => f.Address.Equals(hit.Address, StringComparison.OrdinalIgnoreCase)))
             {
                 found.Add((hit.Address, i, hit.Remainder));
@@ -110,6 +111,20 @@ internal static partial class PlainTextReader
         }
         return results;
     }
+
+    /// <summary>
+    /// An indented line right after a line that ends in a reply code (and status): the wrapped rest of that reply, such as
+    /// Postfix's "said: 550 5.1.1" followed by "    &lt;addr&gt;: Recipient address rejected", whatever address it echoes.
+    /// </summary>
+    private static bool ContinuesAReply(string[] lines, int i)
+    {
+        if (i == 0 || lines[i].Length == 0 || !char.IsWhiteSpace(lines[i][0])) return false;
+        var previous = lines[i - 1].TrimEnd();
+        return previous.Length is > 3 and < 1000 && EndsWithReply().IsMatch(previous);
+    }
+
+    [GeneratedRegex(@"(?:^|\s)[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex EndsWithReply();
 
     private static bool IsSenderEcho(string line, string address, IReadOnlyCollection<string> senders)
     {
