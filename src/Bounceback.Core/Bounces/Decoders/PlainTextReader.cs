@@ -68,6 +68,7 @@ internal static partial class PlainTextReader
             if (RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
             if (found.Count > 0 && senders is { Count: > 0 } && IsSenderEcho(lines[i], hit.Address, senders)) continue;
             if (found.Count > 0 && ContinuesAReply(lines, i)) continue;
+            if (found.Count > 0 && IsReplyLine(lines[i]) && AwaitsItsReply(lines, found[^1], i)) continue;
             if (!found.Any(f => f.Address.Equals(hit.Address, StringComparison.OrdinalIgnoreCase)))
             {
                 found.Add((hit.Address, i, hit.Remainder));
@@ -125,6 +126,30 @@ internal static partial class PlainTextReader
 
     [GeneratedRegex(@"(?:^|\s)[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex EndsWithReply();
+
+    private static bool IsReplyLine(string line)
+    {
+        var t = line.TrimStart();
+        return t.Length >= 4 && char.IsAsciiDigit(t[0]) && char.IsAsciiDigit(t[1]) && char.IsAsciiDigit(t[2]) && t[3] is ' ' or '-';
+    }
+
+    /// <summary>
+    /// True when the recipient found last has no reply yet and its paragraph runs on, without a blank line, to line
+    /// <paramref name="i"/>: a reply there is that recipient's, even when it echoes another address (an alias the remote
+    /// server rewrote it to), as in GMX's "address", "SMTP error ... after RCPT command:", "host: ...", "550 5.1.1 &lt;other&gt;".
+    /// </summary>
+    private static bool AwaitsItsReply(string[] lines, (string Address, int Line, string Remainder) last, int i)
+    {
+        if (i - last.Line > MaxDiagnosticLines) return false;
+        if (Reasons.ReasonClassifier.FindReply(last.Remainder) is not null) return false;
+        for (var k = last.Line + 1; k < i; k++)
+        {
+            var t = lines[k].Trim();
+            if (t.Length == 0 || t.All(c => c is '-' or '=' or '*' or '_')) return false;
+            if (Reasons.ReasonClassifier.FindReply(t) is not null) return false;
+        }
+        return true;
+    }
 
     private static bool IsSenderEcho(string line, string address, IReadOnlyCollection<string> senders)
     {
