@@ -63,12 +63,15 @@ internal static partial class PlainTextReader
 
         var found = new List<(string Address, int Line, string Remainder)>();
         var remoteReplies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        // The last line that named a recipient, also a repeated one (a notice may list its recipients twice, in two languages).
+        (string Address, int Line, string Remainder)? lastMention = null;
         for (var i = 0; i < end && found.Count < MaxRecipients; i++)
         {
             if (RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
             if (found.Count > 0 && senders is { Count: > 0 } && IsSenderEcho(lines[i], hit.Address, senders)) continue;
             if (found.Count > 0 && ContinuesAReply(lines, i)) continue;
-            if (found.Count > 0 && IsReplyLine(lines[i]) && AwaitsItsReply(lines, found[^1], i)) continue;
+            if (lastMention is { } mention && IsReplyLine(lines[i]) && AwaitsItsReply(lines, mention, i)) continue;
+            lastMention = (hit.Address, i, hit.Remainder);
             if (!found.Any(f => f.Address.Equals(hit.Address, StringComparison.OrdinalIgnoreCase)))
             {
                 found.Add((hit.Address, i, hit.Remainder));
