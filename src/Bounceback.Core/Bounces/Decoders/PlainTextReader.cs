@@ -158,10 +158,8 @@ internal static partial class PlainTextReader
     {
         // A reply line ("553 5.1.8 <sender>: ...") or an indented continuation of the reply above it (Postfix wraps
         // "said: 550 5.7.1\n    <sender>: Sender address rejected").
-        var t = line.TrimStart();
-        var continuation = t.Length < line.Length;
-        var reply = t.Length >= 4 && char.IsAsciiDigit(t[0]) && char.IsAsciiDigit(t[1]) && char.IsAsciiDigit(t[2]);
-        if (!continuation && !reply) return false;
+        var continuation = line.Length > 0 && char.IsWhiteSpace(line[0]);
+        if (!continuation && !IsReplyLine(line)) return false;
         foreach (var s in senders)
         {
             if (s.Equals(address, StringComparison.OrdinalIgnoreCase)) return true;
