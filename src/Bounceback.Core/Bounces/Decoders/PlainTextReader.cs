@@ -68,7 +68,7 @@ internal static partial class PlainTextReader
         for (var i = 0; i < end && found.Count < MaxRecipients; i++)
         {
             if (RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
-            if (found.Count > 0 && senders is { Count: > 0 } && IsSenderEcho(lines[i], hit.Address, senders)) continue;
+            if (found.Count > 0 && senders is { Count: > 0 } && knownRecipients is not { Count: > 0 } && IsSenderEcho(lines, i, hit.Address, senders)) continue;
             if (found.Count > 0 && ContinuesAReply(lines, i)) continue;
             if (lastMention is { } mention && IsReplyLine(lines[i]) && AwaitsItsReply(lines, mention, i)) continue;
             lastMention = (hit.Address, i, hit.Remainder);
@@ -154,11 +154,13 @@ internal static partial class PlainTextReader
         return true;
     }
 
-    private static bool IsSenderEcho(string line, string address, IReadOnlyCollection<string> senders)
+    private static bool IsSenderEcho(string[] lines, int i, string address, IReadOnlyCollection<string> senders)
     {
-        // A reply line ("553 5.1.8 <sender>: ...") or an indented continuation of the reply above it (Postfix wraps
-        // "said: 550 5.7.1\n    <sender>: Sender address rejected").
-        var continuation = line.Length > 0 && char.IsWhiteSpace(line[0]);
+        // A reply line ("553 5.1.8 <sender>: ...") or an indented continuation of the line above it (Postfix wraps
+        // "said: 550 5.7.1\n    <sender>: Sender address rejected"). A sender who was also a recipient is listed as one
+        // (Exim indents its list, but after a blank line), and is kept.
+        var line = lines[i];
+        var continuation = line.Length > 0 && char.IsWhiteSpace(line[0]) && i > 0 && lines[i - 1].Trim().Length > 0;
         if (!continuation && !IsReplyLine(line)) return false;
         foreach (var s in senders)
         {
