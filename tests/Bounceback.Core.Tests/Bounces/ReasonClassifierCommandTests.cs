@@ -1,6 +1,7 @@
 using Bounceback.Core.Bounces.Decoders;
 using Bounceback.Core.Bounces.Reasons;
 using Bounceback.Core.Codes;
+using static Bounceback.Core.Tests.Bounces.ReasonCases;
 
 namespace Bounceback.Core.Tests.Bounces;
 
@@ -10,9 +11,6 @@ namespace Bounceback.Core.Tests.Bounces;
 /// </summary>
 public class ReasonClassifierCommandTests
 {
-    private static Classification Classify(string diagnostic, string? status = null, string? command = null, string? action = "failed", string? notice = null, string recipient = "ann@shop.example") =>
-        ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts { Recipient = recipient, Status = status, DiagnosticCode = diagnostic, Command = command, Action = action }, notice);
-
     [Theory]
     [InlineData("550 : User unknown")]
     [InlineData("550: : User unknown")]

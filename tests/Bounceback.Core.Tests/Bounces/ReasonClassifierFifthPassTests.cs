@@ -1,16 +1,13 @@
 using Bounceback.Core.Bounces.Decoders;
 using Bounceback.Core.Bounces.Reasons;
 using Bounceback.Core.Codes;
+using static Bounceback.Core.Tests.Bounces.ReasonCases;
 
 namespace Bounceback.Core.Tests.Bounces;
 
 /// <summary>Fifth pass: wording found by the generalisation fixtures of the families with few fixtures.</summary>
 public class ReasonClassifierFifthPassTests
 {
-    private const string Recipient = "ann@shop.example";
-
-    private static Classification Classify(string diagnostic, string? status = null) =>
-        ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts { Recipient = Recipient, Status = status, DiagnosticCode = diagnostic, Action = "failed" }, null);
 
     [Theory]
     [InlineData("5.7.1 <ann@shop.example>... Relaying denied. Proper authentication required.")]

@@ -1,16 +1,13 @@
 using Bounceback.Core.Bounces.Decoders;
 using Bounceback.Core.Bounces.Reasons;
 using Bounceback.Core.Codes;
+using static Bounceback.Core.Tests.Bounces.ReasonCases;
 
 namespace Bounceback.Core.Tests.Bounces;
 
 /// <summary>Fourth pass on parse accuracy: links in diagnostics, the bare x.7.0 status, qmail's rcpthosts, a user's own block.</summary>
 public class ReasonClassifierFourthPassTests
 {
-    private const string Recipient = "ann@shop.example";
-
-    private static Classification Classify(string diagnostic, string? status = null) =>
-        ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts { Recipient = Recipient, Status = status, DiagnosticCode = diagnostic, Action = "failed" }, null);
 
     [Theory]
     [InlineData("550 5.7.1 Message not accepted; details at https://help.mail.example.net/articles/help_spam?lang=en", BounceReason.SpamDetected)]

@@ -2,21 +2,19 @@ using System.Text;
 using Bounceback.Core.Bounces.Decoders;
 using Bounceback.Core.Bounces.Reasons;
 using Bounceback.Core.Codes;
+using static Bounceback.Core.Tests.Bounces.ReasonCases;
 
 namespace Bounceback.Core.Tests.Bounces;
 
 /// <summary>Second pass on parse accuracy: a receiver without TLS, au's bare filter notice, Apple Mail's unsubscribe mail.</summary>
 public class ReasonClassifierSecondPassTests
 {
-    private static Classification Classify(string recipient, string diagnostic, string? status = null) =>
-        ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts { Recipient = recipient, Status = status, DiagnosticCode = diagnostic, Action = "failed" }, null);
-
     [Theory]
     [InlineData("We could not hand the message over: 530 the server at mx.shop.example does not support TLS")]
     [InlineData("Delivery stopped because TLS is not available at the receiving host and this route demands it")]
     public void A_receiver_that_offers_no_tls_where_it_is_demanded_is_a_security_error(string diagnostic)
     {
-        Assert.Equal(BounceReason.SecurityError, Classify("ann@shop.example", diagnostic).Reason);
+        Assert.Equal(BounceReason.SecurityError, Classify(diagnostic).Reason);
     }
 
     [Theory]
@@ -24,19 +22,19 @@ public class ReasonClassifierSecondPassTests
     [InlineData("bob@au.com")]
     public void A_bare_refusal_notice_for_an_au_subscriber_means_the_subscribers_filter(string recipient)
     {
-        Assert.Equal(BounceReason.Filtered, Classify(recipient, "The mail to this address could not be handed over.").Reason);
+        Assert.Equal(BounceReason.Filtered, Classify("The mail to this address could not be handed over.", recipient: recipient).Reason);
     }
 
     [Fact]
     public void The_same_bare_notice_for_another_provider_stays_undecided()
     {
-        Assert.Equal(BounceReason.OnHold, Classify("bob@shop.example", "The mail to this address could not be handed over.").Reason);
+        Assert.Equal(BounceReason.OnHold, Classify("The mail to this address could not be handed over.", recipient: "bob@shop.example").Reason);
     }
 
     [Fact]
     public void An_au_subscriber_whose_server_gives_a_reply_is_read_from_that_reply()
     {
-        Assert.Equal(BounceReason.UserUnknown, Classify("bob@ezweb.ne.jp", "550 <bob@ezweb.ne.jp>: no such mailbox here").Reason);
+        Assert.Equal(BounceReason.UserUnknown, Classify("550 <bob@ezweb.ne.jp>: no such mailbox here", recipient: "bob@ezweb.ne.jp").Reason);
     }
 
     private static byte[] AppleMail(bool unsubscribe) => Encoding.ASCII.GetBytes(
@@ -81,7 +79,7 @@ public class ReasonClassifierSecondPassTests
     [Fact]
     public void A_relays_label_before_the_quoted_remote_reply_does_not_decide_the_reason()
     {
-        var c = Classify("ann@shop.example", "5.1.0 - Unknown address error 550-'5.7.1 Your IP 192.0.2.9 is on our blocklist' (delivery attempts: 0)");
+        var c = Classify("5.1.0 - Unknown address error 550-'5.7.1 Your IP 192.0.2.9 is on our blocklist' (delivery attempts: 0)");
         Assert.Equal(BounceReason.Blocked, c.Reason);
         Assert.Equal("5.7.1", c.Status);
     }
@@ -89,7 +87,7 @@ public class ReasonClassifierSecondPassTests
     [Fact]
     public void The_relays_status_stays_when_the_quoted_remote_reply_has_none()
     {
-        var c = Classify("ann@shop.example", "5.3.0 - Other mail system problem 552-'Mailbox quota exceeded for this recipient' (delivery attempts: 0)");
+        var c = Classify("5.3.0 - Other mail system problem 552-'Mailbox quota exceeded for this recipient' (delivery attempts: 0)");
         Assert.Equal(BounceReason.MailboxFull, c.Reason);
         Assert.Equal("5.3.0", c.Status);
     }
@@ -106,7 +104,7 @@ public class ReasonClassifierSecondPassTests
     [Fact]
     public void An_expiry_reports_the_reply_code_of_the_last_attempt_with_its_status()
     {
-        var c = Classify("ann@shop.example", "554 4.4.7 Gave up after two days of trying.<451 4.4.2 Connection dropped by the remote host>", "4.4.7");
+        var c = Classify("554 4.4.7 Gave up after two days of trying.<451 4.4.2 Connection dropped by the remote host>", "4.4.7");
         Assert.Equal("4.4.2", c.Status);
         Assert.Equal(451, c.ReplyCode);
     }

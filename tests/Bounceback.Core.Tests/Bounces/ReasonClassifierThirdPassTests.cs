@@ -1,17 +1,14 @@
 using Bounceback.Core.Bounces.Decoders;
 using Bounceback.Core.Bounces.Reasons;
 using Bounceback.Core.Codes;
+using static Bounceback.Core.Tests.Bounces.ReasonCases;
 
 namespace Bounceback.Core.Tests.Bounces;
 
 /// <summary>Third pass on parse accuracy: hard or soft, refusals of the sender, relays named as open, unroutable domains.</summary>
 public class ReasonClassifierThirdPassTests
 {
-    private const string Recipient = "ann@shop.example";
     private const string Sender = "news@letters.example";
-
-    private static Classification Classify(string diagnostic, string? status = null, string? sender = null, string action = "failed") =>
-        ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts { Recipient = Recipient, Status = status, DiagnosticCode = diagnostic, Action = action }, null, sender);
 
     [Fact]
     public void A_missing_mailbox_is_hard_even_when_the_server_asks_to_try_again()
@@ -43,7 +40,7 @@ public class ReasonClassifierThirdPassTests
     [Fact]
     public void An_access_refusal_that_echoes_the_senders_address_refuses_the_sender()
     {
-        var c = Classify("550 5.7.1 <news@letters.example>... Access denied", "5.7.1", Sender);
+        var c = Classify("550 5.7.1 <news@letters.example>... Access denied", "5.7.1", sender: Sender);
         Assert.Equal(BounceReason.Rejected, c.Reason);
         Assert.False(c.HardBounce);
     }
@@ -51,14 +48,14 @@ public class ReasonClassifierThirdPassTests
     [Fact]
     public void The_same_access_refusal_without_the_senders_address_stays_a_block()
     {
-        Assert.Equal(BounceReason.Blocked, Classify("550 5.7.1 Access denied", "5.7.1", Sender).Reason);
+        Assert.Equal(BounceReason.Blocked, Classify("550 5.7.1 Access denied", "5.7.1", sender: Sender).Reason);
         Assert.Equal(BounceReason.Blocked, Classify("550 5.7.1 <news@letters.example>... Access denied", "5.7.1", sender: null).Reason);
     }
 
     [Fact]
     public void A_vague_unknown_address_that_echoes_the_sender_is_the_senders_not_the_recipients()
     {
-        var c = Classify("553 <news@letters.example>... address unknown here", null, Sender);
+        var c = Classify("553 <news@letters.example>... address unknown here", null, sender: Sender);
         Assert.Equal(BounceReason.Rejected, c.Reason);
         Assert.False(c.HardBounce);
     }
@@ -66,21 +63,21 @@ public class ReasonClassifierThirdPassTests
     [Fact]
     public void A_refusal_that_names_both_addresses_is_read_from_its_words()
     {
-        var c = Classify("550 mail from <news@letters.example> to <ann@shop.example>: no such user", null, Sender);
+        var c = Classify("550 mail from <news@letters.example> to <ann@shop.example>: no such user", null, sender: Sender);
         Assert.Equal(BounceReason.UserUnknown, c.Reason);
     }
 
     [Fact]
     public void A_block_list_refusal_that_echoes_the_sender_stays_a_block()
     {
-        var c = Classify("554 <news@letters.example>: mail refused, your IP address is listed on a DNS block list", null, Sender);
+        var c = Classify("554 <news@letters.example>: mail refused, your IP address is listed on a DNS block list", null, sender: Sender);
         Assert.Equal(BounceReason.Blocked, c.Reason);
     }
 
     [Fact]
     public void The_senders_address_in_the_quoted_mail_from_command_is_not_an_echo_of_the_reply()
     {
-        var c = Classify("SMTP error from remote mail server after MAIL FROM:<news@letters.example> SIZE=2048: 550 Access denied", null, Sender);
+        var c = Classify("SMTP error from remote mail server after MAIL FROM:<news@letters.example> SIZE=2048: 550 Access denied", null, sender: Sender);
         Assert.Equal(BounceReason.Blocked, c.Reason);
     }
 

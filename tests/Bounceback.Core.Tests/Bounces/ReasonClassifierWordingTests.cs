@@ -1,15 +1,13 @@
 using Bounceback.Core.Bounces.Decoders;
 using Bounceback.Core.Bounces.Reasons;
 using Bounceback.Core.Codes;
+using static Bounceback.Core.Tests.Bounces.ReasonCases;
 
 namespace Bounceback.Core.Tests.Bounces;
 
 /// <summary>Reason rules added for wording and status codes real servers use; every text is written for these tests.</summary>
 public class ReasonClassifierWordingTests
 {
-    private static Classification Classify(string diagnostic, string? status = null, string? action = "failed") =>
-        ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts { Recipient = "ann@shop.example", Status = status, DiagnosticCode = diagnostic, Action = action }, null);
-
     [Theory]
     [InlineData("Deferred: Name server: shop.example.: host name lookup failure. Message could not be delivered for 5 days", "4.4.7", BounceReason.NetworkError)]
     [InlineData("550 5.4.312 Message expired, DNS query failed", "5.4.312", BounceReason.NetworkError)]
