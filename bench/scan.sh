@@ -3,7 +3,9 @@
 # ../shared/bench/make-scaled.sh (a directory and an mbox), then times with hyperfine
 #   - bounceback parse --jsonl DIR   > /dev/null
 #   - bounceback parse --jsonl MBOX  > /dev/null
-#   - the same with --mime-only (MimeKit reading only: the practical ceiling)
+#   - the same with --mime-only (our reading path with MimeKit's parse and nothing after it)
+#   - bench/MimeKitBare: MimeKit alone, as a program using it directly would (MimeMessage.Load per file on all
+#     cores; one MimeParser over the mbox), built the same way as bounceback: the ceiling the issue names
 #   - bounceback explain 5.1.1       (start-up)
 # and measures peak memory of the mbox run with /usr/bin/time -v.
 #   bench/scan.sh [N=12000]     (each of two builds: ReadyToRun, and the Native AOT tool on linux-x64)
@@ -20,11 +22,17 @@ work="$(mktemp -d)"; trap 'rm -rf "$work"' EXIT
 # BOUNCEBACK_SKIP_NATIVE=1 leaves it out).
 dotnet publish "$root/src/Bounceback.Cli" -c Release -r "$(dotnet --info | awk '/RID:/ {print $2; exit}')" --self-contained false \
   -o "$work/bin" -p:PublishReadyToRun=true -v:q -nologo >/dev/null
+dotnet publish "$root/bench/MimeKitBare" -c Release -r "$(dotnet --info | awk '/RID:/ {print $2; exit}')" --self-contained false \
+  -o "$work/bare" -p:PublishReadyToRun=true -v:q -nologo >/dev/null
 builds=("r2r=$work/bin/bounceback")
+bares=("r2r=$work/bare/mimekit-bare")
 if [ "${BOUNCEBACK_SKIP_NATIVE:-}" != 1 ] && [ "$(dotnet --info | awk '/RID:/ {print $2; exit}')" = linux-x64 ] \
   && { command -v gcc >/dev/null || command -v clang >/dev/null; }; then
   "$root/scripts/publish-native.sh" "$work/native" >/dev/null
   builds+=("native=$work/native/bounceback")
+  dotnet publish "$root/bench/MimeKitBare" -c Release -r linux-x64 -p:PublishAot=true \
+    --artifacts-path "$root/artifacts/native-bare" -o "$work/bare-native" -v:q -nologo >/dev/null
+  bares+=("native=$work/bare-native/mimekit-bare")
 fi
 runs=()
 for build in "${builds[@]}"; do
@@ -33,6 +41,10 @@ for build in "${builds[@]}"; do
     -n "$name parse mbox ($n)" "$bb parse --jsonl $work/all.mbox > /dev/null"
     -n "$name mime-only dir ($n)" "$bb parse --mime-only --jsonl $work/dir > /dev/null"
     -n "$name mime-only mbox ($n)" "$bb parse --mime-only --jsonl $work/all.mbox > /dev/null")
+done
+for bare in "${bares[@]}"; do
+  runs+=(-n "${bare%%=*} MimeKit alone dir ($n)" "${bare#*=} $work/dir > /dev/null"
+    -n "${bare%%=*} MimeKit alone mbox ($n)" "${bare#*=} $work/all.mbox > /dev/null")
 done
 hyperfine --warmup 1 --runs 5 --export-markdown "$work/scan.md" "${runs[@]}"
 starts=()
