@@ -351,7 +351,7 @@ internal static partial class PlainTextReader
         if (string.IsNullOrWhiteSpace(header)) return [];
         if (InternetAddressList.TryParse(header, out var list))
         {
-            return list.Mailboxes.Select(m => m.Address).Where(a => a.Contains('@')).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRecipients).ToList();
+            return list.Mailboxes.Select(MessageParts.AddressOf).Where(a => a.Contains('@')).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRecipients).ToList();
         }
         return header.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(MessageParts.CleanAddress).Where(a => a.Contains('@')).Take(MaxRecipients).ToList();
     }
