@@ -38,9 +38,11 @@ internal static partial class MessageVariants
         var protectedSpans = ProtectedSpans(text);
         Func<string, string>? rewrite = kind switch
         {
-            VariantKind.Addresses => s => AddressPattern().Replace(s, m => NewAddress(m.Value, salt)),
+            // An '=' written into quoted-printable text would be read as an escape, so SRS-style local parts only without it.
+            VariantKind.Addresses when text.Contains("quoted-printable", StringComparison.OrdinalIgnoreCase) => s => AddressPattern().Replace(s, m => NewAddress(m.Value, salt, srs: false)),
+            VariantKind.Addresses => s => AddressPattern().Replace(s, m => NewAddress(m.Value, salt, srs: true)),
             VariantKind.HostsAndIps => s => Ipv4Pattern().Replace(HostPattern().Replace(s, m => NewHost(m.Value, salt)), m => NewIpv4(m, salt)),
-            VariantKind.Dates => ShiftDates,
+            VariantKind.Dates => text => ShiftDates(text, salt % 2 == 0 ? -1000 : 400),
             VariantKind.MessageAndQueueIds => IdRewrite(text, salt),
             VariantKind.OriginalSubject => SubjectRewrite(text, protectedSpans, salt),
             _ => null,
@@ -48,6 +50,19 @@ internal static partial class MessageVariants
         if (rewrite is null) return null;
         var variant = OutsideSpans(text, protectedSpans, rewrite);
         return variant == text ? null : new MessageVariant(variant, rewrite);
+    }
+
+    /// <summary>Every kind of variant in turn (those that apply); the recipient rewrite is their composition.</summary>
+    public static MessageVariant? MakeAll(byte[] message, int salt)
+    {
+        MessageVariant? all = null;
+        foreach (var kind in Enum.GetValues<VariantKind>())
+        {
+            if (Make(kind, all?.Bytes ?? message, salt) is not { } next) continue;
+            var before = all?.Rewrite;
+            all = before is null ? next : new MessageVariant(next.Text, s => next.Rewrite(before(s)));
+        }
+        return all;
     }
 
     /// <summary>Applies <paramref name="rewrite"/> to the text between the protected spans only.</summary>
@@ -123,18 +138,20 @@ internal static partial class MessageVariants
         "do-not-reply", "abuse", "double-bounce", "bounce", "bounces", "mailerdaemon", "mail.daemon", "microsoftexchange",
     ];
 
-    private static string NewAddress(string address, int salt)
+    private static string NewAddress(string address, int salt, bool srs)
     {
         var at = address.LastIndexOf('@');
         var local = address[..at];
         var domain = address[(at + 1)..];
-        var newLocal = RoleLocalParts.Any(r => local.StartsWith(r, StringComparison.OrdinalIgnoreCase)) ? local : NewLocalPart(local, salt);
+        var role = RoleLocalParts.Contains(local, StringComparer.OrdinalIgnoreCase) ||
+            local.StartsWith("microsoftexchange", StringComparison.OrdinalIgnoreCase) || local.StartsWith("bounce", StringComparison.OrdinalIgnoreCase);
+        var newLocal = role ? local : NewLocalPart(local, salt, srs);
         var newDomain = ProviderDomains.IsProvider(domain) ? domain : NewMailDomain(domain, salt);
         return newLocal + "@" + newDomain;
     }
 
-    /// <summary>Another local part, in one of the forms people's addresses take (dots, plus tags, hyphens, digits, capitals).</summary>
-    private static string NewLocalPart(string local, int salt)
+    /// <summary>Another local part, in one of the forms addresses take (dots, plus tags, hyphens, digits, capitals, an apostrophe, SRS).</summary>
+    private static string NewLocalPart(string local, int salt, bool srs)
     {
         var (a, b, h) = (Token(local, salt), Token(local + "+", salt), Hash(local, salt));
         return (h % 7) switch
@@ -145,8 +162,9 @@ internal static partial class MessageVariants
             3 => a + "-" + b,
             4 => a + "_" + b,
             5 => char.ToUpperInvariant(a[0]) + a[1..] + "." + char.ToUpperInvariant(b[0]) + b[1..],
-            6 when salt % 2 == 0 => a + "'" + b,
-            _ => (h % 100000).ToString("00000", CultureInfo.InvariantCulture) + a,
+            6 when salt % 3 == 0 => a + "'" + b,
+            6 when salt % 3 == 1 && srs => $"SRS0={b[..2]}={a[..2].ToUpperInvariant()}={b}.example={a}",
+            _ => (h % 100000).ToString("00000", CultureInfo.InvariantCulture) + (salt % 2 == 0 ? "" : a),
         };
     }
 
@@ -161,6 +179,7 @@ internal static partial class MessageVariants
             0 => $"mail.test-{h % 97}.{t}.example",
             1 => $"{t}.example",
             2 => $"{Idn.GetAscii("münchen-" + t)}.{Token(domain + ".", salt)}.example",
+            _ when salt % 2 == 0 => $"{h % 1000}.MX-{t.ToUpperInvariant()}.Example",
             _ => $"{h % 1000}.mx-{t}.example",
         };
     }
@@ -201,14 +220,14 @@ internal static partial class MessageVariants
 
     // ---- 3. dates -----------------------------------------------------------------------------------------------
 
-    private const int ShiftDays = 400;
     private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
 
-    private static string ShiftDates(string text)
+    /// <summary>Every date moved by <paramref name="days"/> (another weekday, month and year), written as before.</summary>
+    private static string ShiftDates(string text, int days)
     {
-        text = Rfc5322Date().Replace(text, ShiftRfc5322);
-        text = CtimeDate().Replace(text, ShiftCtime);
-        return IsoDate().Replace(text, ShiftIso);
+        text = Rfc5322Date().Replace(text, m => ShiftRfc5322(m, days));
+        text = CtimeDate().Replace(text, m => ShiftCtime(m, days));
+        return IsoDate().Replace(text, m => ShiftIso(m, days));
     }
 
     private static DateOnly? DateOf(string year, string month, string day)
@@ -224,25 +243,25 @@ internal static partial class MessageVariants
         like.Length == 2 && like[0] == ' ' ? day.ToString(CultureInfo.InvariantCulture).PadLeft(2) :
         like.Length == 2 ? day.ToString("00", CultureInfo.InvariantCulture) : day.ToString(CultureInfo.InvariantCulture);
 
-    private static string ShiftRfc5322(Match m)
+    private static string ShiftRfc5322(Match m, int days)
     {
         if (DateOf(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is not { } date) return m.Value;
-        var to = date.AddDays(ShiftDays);
+        var to = date.AddDays(days);
         var weekday = m.Groups["w"].Success ? to.DayOfWeek.ToString()[..3] + m.Groups["sep"].Value : "";
         return $"{weekday}{Day(to.Day, m.Groups["d"].Value)}{m.Groups["s1"].Value}{Months[to.Month - 1]}{m.Groups["s2"].Value}{to.Year}";
     }
 
-    private static string ShiftCtime(Match m)
+    private static string ShiftCtime(Match m, int days)
     {
         if (DateOf(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is not { } date) return m.Value;
-        var to = date.AddDays(ShiftDays);
+        var to = date.AddDays(days);
         return $"{to.DayOfWeek.ToString()[..3]} {Months[to.Month - 1]} {Day(to.Day, m.Groups["d"].Value)} {m.Groups["t"].Value} {to.Year}";
     }
 
-    private static string ShiftIso(Match m)
+    private static string ShiftIso(Match m, int days)
     {
         if (DateOf(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is not { } date) return m.Value;
-        var to = date.AddDays(ShiftDays);
+        var to = date.AddDays(days);
         var sep = m.Groups["sep"].Value;
         return $"{to.Year}{sep}{to.Month:00}{sep}{to.Day:00}";
     }
