@@ -42,7 +42,7 @@ internal static partial class MessageVariants
             VariantKind.Addresses when text.Contains("quoted-printable", StringComparison.OrdinalIgnoreCase) => s => AddressPattern().Replace(s, m => NewAddress(m.Value, salt, srs: false)),
             VariantKind.Addresses => s => AddressPattern().Replace(s, m => NewAddress(m.Value, salt, srs: true)),
             VariantKind.HostsAndIps => s => Ipv4Pattern().Replace(HostPattern().Replace(s, m => NewHost(m.Value, salt)), m => NewIpv4(m, salt)),
-            VariantKind.Dates => text => ShiftDates(text, salt % 2 == 0 ? -1000 : 400),
+            VariantKind.Dates => s => ShiftDates(s, salt % 2 == 0 ? -1000 : 400),
             VariantKind.MessageAndQueueIds => IdRewrite(text, salt),
             VariantKind.OriginalSubject => SubjectRewrite(text, protectedSpans, salt),
             _ => null,
