@@ -40,7 +40,7 @@ public sealed class AutoReplyDecoder : IBounceDecoder
     public DecodedBounce? Decode(MimeMessage message)
     {
         if (message.Body is MultipartReport) return null;
-        var from = message.From.Mailboxes.FirstOrDefault()?.Address ?? MessageParts.CleanAddress(message.Headers["From"]);
+        var from = (message.From.Mailboxes.FirstOrDefault() is { } sender ? MessageParts.AddressOf(sender) : null) ?? MessageParts.CleanAddress(message.Headers["From"]);
         if (string.IsNullOrEmpty(from)) return null;
         var inReplyTo = MessageParts.NullIfEmpty(MessageParts.CleanAddress(message.InReplyTo));
         var text = MessageParts.NoticeText(message);
@@ -57,7 +57,7 @@ public sealed class AutoReplyDecoder : IBounceDecoder
                     FeedbackType = optOut ? "opt-out" : null,
                 },
             ],
-            Sender = message.To.Mailboxes.FirstOrDefault()?.Address,
+            Sender = message.To.Mailboxes.FirstOrDefault() is { } to ? MessageParts.AddressOf(to) : null,
             OriginalMessageId = inReplyTo,
             OriginalSubject = message.Subject,
             NoticeText = text,

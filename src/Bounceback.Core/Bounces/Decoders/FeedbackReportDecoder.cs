@@ -51,7 +51,7 @@ public sealed class FeedbackReportDecoder : IBounceDecoder
         }
         if (recipients.Count == 0 && original?["To"] is { } to)
         {
-            var list = InternetAddressList.TryParse(to, out var parsed) ? parsed.Mailboxes.Select(m => m.Address).ToList() : [MessageParts.CleanAddress(to)];
+            var list = InternetAddressList.TryParse(to, out var parsed) ? parsed.Mailboxes.Select(MessageParts.AddressOf).ToList() : [MessageParts.CleanAddress(to)];
             recipients.AddRange(list.Where(a => a.Length > 0).Take(100));
         }
         if (recipients.Count == 0) recipients.Add("");

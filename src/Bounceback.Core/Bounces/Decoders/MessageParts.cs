@@ -171,6 +171,23 @@ internal static class MessageParts
         return null;
     }
 
+    /// <summary>
+    /// A mailbox's address with an internationalised domain in its ASCII (punycode) form, the form SMTP and the notice's
+    /// own text give: MimeKit's <see cref="MailboxAddress.Address"/> decodes "xn--" labels, so the same recipient read
+    /// from a header and from the text would otherwise differ (and a malformed label would decode to noise).
+    /// </summary>
+    public static string AddressOf(MailboxAddress mailbox)
+    {
+        try
+        {
+            return mailbox.GetAddress(idnEncode: true);
+        }
+        catch (ArgumentException)
+        {
+            return mailbox.Address;
+        }
+    }
+
     /// <summary>A bare address: trims spaces, angle brackets, quotes and an "rfc822;" type prefix.</summary>
     public static string CleanAddress(string? value)
     {

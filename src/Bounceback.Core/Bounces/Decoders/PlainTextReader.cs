@@ -287,15 +287,18 @@ internal static partial class PlainTextReader
         t.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || t.StartsWith("MAIL FROM", StringComparison.OrdinalIgnoreCase) ||
         t.StartsWith("Date:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase);
 
+    // The address patterns below end a domain only where the address ends (no letter, digit, hyphen or ".label" after
+    // it): otherwise an address followed by text without a space ("ann@mail.shop.example您好") was cut to a shorter one.
+
     /// <summary>An address at the start of a line: "addr", "&lt;addr&gt;:", "addr: text", "550 5.1.1 &lt;addr&gt;... text", "addr&lt;mailto:addr&gt;".</summary>
-    [GeneratedRegex(@"^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})""?>?(?:$|[\s:.,(<])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))""?>?(?:$|[\s:.,(<])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LeadingAddress();
 
     /// <summary>
     /// An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr", or named in the remote reply that
     /// Exchange 2003 quotes under a recipient it lists by display name ("&lt;host #5.1.1 smtp;550 5.1.1 &lt;addr&gt;... User unknown&gt;").
     /// </summary>
-    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex IntroducedAddress();
 
     /// <summary>A reply quoted near the start of a line ("... '550 5.1.1 ...'") or written between hashes ("#550 ...").</summary>
@@ -303,7 +306,7 @@ internal static partial class PlainTextReader
     private static partial Regex QuotedRemoteReply();
 
     /// <summary>Any address in a line (the first one).</summary>
-    [GeneratedRegex(@"<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,})>?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex AnyAddress();
 
     /// <summary>The first address in a line and where it starts, or null.</summary>
@@ -348,7 +351,7 @@ internal static partial class PlainTextReader
         if (string.IsNullOrWhiteSpace(header)) return [];
         if (InternetAddressList.TryParse(header, out var list))
         {
-            return list.Mailboxes.Select(m => m.Address).Where(a => a.Contains('@')).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRecipients).ToList();
+            return list.Mailboxes.Select(MessageParts.AddressOf).Where(a => a.Contains('@')).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRecipients).ToList();
         }
         return header.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(MessageParts.CleanAddress).Where(a => a.Contains('@')).Take(MaxRecipients).ToList();
     }

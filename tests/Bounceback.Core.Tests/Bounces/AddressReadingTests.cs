@@ -1,0 +1,61 @@
+using System.Text;
+using Bounceback.Core.Bounces;
+using Bounceback.Core.Codes;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>Recipient addresses are read whole and in one form, whatever their shape (found by GeneralisationTests).</summary>
+public class AddressReadingTests
+{
+    private static ParseOutcome Parse(string message) => BounceFixtures.Parse(Encoding.UTF8.GetBytes(message));
+
+    [Fact]
+    public void An_address_followed_by_text_without_a_space_is_not_read_as_a_shorter_domain()
+    {
+        // A Chinese notice greets the sender as "addr您好，"; the greeting is no recipient, and never a cut-off address.
+        var outcome = Parse(
+            "From: Mail Delivery Subsystem <mailer-daemon@mx.relay.example>\n" +
+            "To: ann@mail.shop.example\n" +
+            "Subject: Delivery Status Notification (Failure)\n" +
+            "X-Failed-Recipients: list@groups.example\n" +
+            "Content-Type: text/plain; charset=UTF-8\n\n" +
+            "ann@mail.shop.example您好，\n\n" +
+            "我們謹此通知，您試圖聯絡的群組可能不存在。\n\n" +
+            "The response was:\n\n" +
+            "550 5.1.1 The group you tried to contact (list) may not exist.\n");
+        Assert.Equal("list@groups.example", Assert.Single(outcome.Results).Recipient);
+    }
+
+    [Fact]
+    public void A_recipient_in_X_Failed_Recipients_with_an_internationalised_domain_keeps_its_ascii_form()
+    {
+        var outcome = Parse(
+            "From: Mail Delivery System <Mailer-Daemon@out.sender.example>\n" +
+            "To: ann@sender.example\n" +
+            "Subject: Mail delivery failed: returning message to sender\n" +
+            "X-Failed-Recipients: jan@xn--mnchen-3ya.example\n" +
+            "Content-Type: text/plain\n\n" +
+            "This message was created automatically by mail delivery software.\n\n" +
+            "A message that you sent could not be delivered to one or more of its\n" +
+            "recipients. This is a permanent error. The following address(es) failed:\n\n" +
+            "  jan\n" +
+            "    SMTP error from remote mail server after RCPT TO:<jan>:\n" +
+            "    host mx.xn--mnchen-3ya.example [192.0.2.8]: 550 5.1.1 User unknown\n");
+        Assert.Equal("jan@xn--mnchen-3ya.example", Assert.Single(outcome.Results).Recipient);
+    }
+
+    [Fact]
+    public void An_auto_reply_from_an_internationalised_domain_keeps_its_ascii_form()
+    {
+        var outcome = Parse(
+            "From: Jan <jan@xn--mnchen-3ya.example>\n" +
+            "To: ann@sender.example\n" +
+            "Subject: Out of office: figures\n" +
+            "Auto-Submitted: auto-replied\n" +
+            "Content-Type: text/plain\n\n" +
+            "I am away until Monday.\n");
+        var result = Assert.Single(outcome.Results);
+        Assert.Equal(BounceReason.Vacation, result.Reason);
+        Assert.Equal("jan@xn--mnchen-3ya.example", result.Recipient);
+    }
+}

@@ -1,0 +1,122 @@
+using Bounceback.Core.Bounces;
+using Bounceback.Core.Codes;
+using Bounceback.Core.Scanning;
+using Xunit.Abstractions;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>
+/// The decoders are measured on bounces they have never seen, so a sample's own names must not matter: each message
+/// of the shared corpus (when present) is rewritten as another bounce of the same kind (other addresses, hosts,
+/// dates, ids, subject; see <see cref="MessageVariants"/>), and the variant must give the same recipients (rewritten
+/// the same way) with the same reason, status, reply code and hard/soft flag. The corpus is only read, never copied.
+/// </summary>
+public class GeneralisationTests(ITestOutputHelper output)
+{
+    /// <summary>Variants known to differ, with why they are left as they are (file, kind) -> reason.</summary>
+    private static readonly Dictionary<(string File, VariantKind Kind), string> Skipped = new()
+    {
+    };
+
+    private sealed record Outcome(ParseOutcomeKind Kind, IReadOnlyList<BounceResult> Results);
+
+    /// <summary>Parses bytes the way CorpusAccuracyTests parses a file: an mbox is split into its messages.</summary>
+    private static async Task<List<Outcome>> Parse(byte[] bytes, string source)
+    {
+        var outcomes = new List<Outcome>();
+        await foreach (var item in LocalSources.FromStreamAsync(new MemoryStream(bytes, writable: false), source))
+        {
+            using var message = item.Load();
+            var outcome = BounceParser.Default.Parse(message, source, item.Index, Language.En);
+            outcomes.Add(new Outcome(outcome.Kind, outcome.Results));
+        }
+        return outcomes;
+    }
+
+    private static IEnumerable<string> CorpusFiles(string root) =>
+        File.ReadAllLines(Path.Combine(root, "expected.tsv")).Skip(1).Select(l => l.Split('\t')).Where(c => c.Length >= 6)
+            .Select(c => c[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
+
+    /// <summary>What differs between the original's and the variant's results, or null when nothing does.</summary>
+    private static string? Difference(List<Outcome> original, List<Outcome> variant, Func<string, string> rewrite)
+    {
+        var want = original.SelectMany(o => o.Results).ToList();
+        var got = variant.SelectMany(o => o.Results).ToList();
+        if (!original.Select(o => o.Kind).SequenceEqual(variant.Select(o => o.Kind)))
+            return $"outcome {string.Join(',', original.Select(o => o.Kind))} became {string.Join(',', variant.Select(o => o.Kind))}";
+        if (want.Count != got.Count)
+            return $"{want.Count} recipients became {got.Count} ({string.Join(", ", want.Select(r => r.Recipient))} -> {string.Join(", ", got.Select(r => r.Recipient))})";
+        for (var i = 0; i < want.Count; i++)
+        {
+            var (w, g) = (want[i], got[i]);
+            var recipient = rewrite(w.Recipient);
+            if (!string.Equals(recipient, g.Recipient, StringComparison.OrdinalIgnoreCase)) return $"recipient {i}: want {recipient} got {g.Recipient}";
+            if (w.Reason != g.Reason) return $"{w.Recipient}: reason {w.Reason.Token()} became {g.Reason.Token()}";
+            if (w.Status != g.Status) return $"{w.Recipient}: status {w.Status} became {g.Status}";
+            if (w.ReplyCode != g.ReplyCode) return $"{w.Recipient}: reply {w.ReplyCode} became {g.ReplyCode}";
+            if (w.HardBounce != g.HardBounce) return $"{w.Recipient}: hard {w.HardBounce} became {g.HardBounce}";
+        }
+        return null;
+    }
+
+    private Task Variants_give_the_same_results(VariantKind? kind, int salt)
+    {
+        var root = BounceFixtures.CorpusRoot()!;
+        return Variants_give_the_same_results(kind, salt, CorpusFiles(root).Select(f => (f, Path.Combine(root, "emails", f))));
+    }
+
+    private async Task Variants_give_the_same_results(VariantKind? kind, int salt, IEnumerable<(string File, string Path)> messageFiles)
+    {
+        int messages = 0, checkedVariants = 0, skipped = 0;
+        var failures = new List<string>();
+        foreach (var (file, path) in messageFiles)
+        {
+            messages++;
+            var bytes = await File.ReadAllBytesAsync(path);
+            var variant = kind is { } one ? MessageVariants.Make(one, bytes, salt) : MessageVariants.MakeAll(bytes, salt);
+            if (variant is null) continue;
+            if (Skipped.Keys.Any(k => k.File == file && (kind is null || k.Kind == kind)))
+            {
+                skipped++;
+                continue;
+            }
+            checkedVariants++;
+            var difference = Difference(await Parse(bytes, path), await Parse(variant.Bytes, path), variant.Rewrite);
+            if (difference is not null) failures.Add($"{file}: {difference}");
+        }
+        output.WriteLine($"{kind?.ToString() ?? "All"} (salt {salt}): {messages} messages, {checkedVariants} variants checked, {skipped} skipped, {failures.Count} differ");
+        Assert.True(failures.Count == 0, $"{failures.Count} {kind?.ToString() ?? "combined"} variants differ from their original:\n" + string.Join('\n', failures));
+    }
+
+    [CorpusTheory, InlineData(1), InlineData(2), InlineData(3)]
+    public Task Every_address_replaced_consistently_gives_the_same_results(int salt) => Variants_give_the_same_results(VariantKind.Addresses, salt);
+
+    [CorpusTheory, InlineData(1), InlineData(2)]
+    public Task Host_names_and_IPv4_addresses_replaced_consistently_give_the_same_results(int salt) => Variants_give_the_same_results(VariantKind.HostsAndIps, salt);
+
+    [CorpusTheory, InlineData(1), InlineData(2)]
+    public Task Dates_shifted_in_the_same_format_give_the_same_results(int salt) => Variants_give_the_same_results(VariantKind.Dates, salt);
+
+    [CorpusTheory, InlineData(1), InlineData(2)]
+    public Task Message_ids_and_queue_ids_replaced_give_the_same_results(int salt) => Variants_give_the_same_results(VariantKind.MessageAndQueueIds, salt);
+
+    [CorpusTheory, InlineData(1), InlineData(2)]
+    public Task Another_original_subject_gives_the_same_results(int salt) => Variants_give_the_same_results(VariantKind.OriginalSubject, salt);
+
+    /// <summary>The repository's own fixtures, so the property is checked also where the corpus is absent.</summary>
+    [Theory, InlineData(1), InlineData(2), InlineData(3)]
+    public Task Fixture_messages_with_all_kinds_of_change_give_the_same_results(int salt) =>
+        Variants_give_the_same_results(null, salt, BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p), p)));
+
+    [CorpusTheory, InlineData(1), InlineData(2), InlineData(3)]
+    public Task All_kinds_of_change_together_give_the_same_results(int salt) => Variants_give_the_same_results(null, salt);
+}
+
+/// <summary>A theory that runs only when the shared sample corpus is present.</summary>
+internal sealed class CorpusTheoryAttribute : TheoryAttribute
+{
+    public CorpusTheoryAttribute()
+    {
+        if (BounceFixtures.CorpusRoot() is null) Skip = "The shared corpus (../shared/corpus/sisimai) is not present.";
+    }
+}

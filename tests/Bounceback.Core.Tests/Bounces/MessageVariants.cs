@@ -1,0 +1,403 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>The kinds of change a real mail server makes between two bounces of the same kind.</summary>
+public enum VariantKind
+{
+    Addresses,
+    HostsAndIps,
+    Dates,
+    MessageAndQueueIds,
+    OriginalSubject,
+}
+
+/// <summary>
+/// A message rewritten as another bounce of the same kind: <see cref="Text"/> is the whole message, and
+/// <see cref="Rewrite"/> applies the same substitution to one value (a recipient address) so results can be compared.
+/// </summary>
+internal sealed record MessageVariant(string Text, Func<string, string> Rewrite)
+{
+    public byte[] Bytes => Encoding.Latin1.GetBytes(Text);
+}
+
+/// <summary>
+/// Makes variants of a raw message by consistent textual substitution. The message is read as Latin-1 (one char per
+/// byte, so nothing is decoded or lost); boundaries, encoded-words, base64 lines and ISO-2022-JP runs are left as they
+/// are; a variant that has nothing to change, or would have to change one of those, is not made (null).
+/// </summary>
+internal static partial class MessageVariants
+{
+    private const int TimeoutMs = 2000;
+
+    public static MessageVariant? Make(VariantKind kind, byte[] message, int salt)
+    {
+        var text = Encoding.Latin1.GetString(message);
+        var protectedSpans = ProtectedSpans(text);
+        Func<string, string>? rewrite = kind switch
+        {
+            // An '=' written into quoted-printable text would be read as an escape, so SRS-style local parts only without it.
+            VariantKind.Addresses when text.Contains("quoted-printable", StringComparison.OrdinalIgnoreCase) => s => AddressPattern().Replace(s, m => NewAddress(m.Value, salt, srs: false)),
+            VariantKind.Addresses => s => AddressPattern().Replace(s, m => NewAddress(m.Value, salt, srs: true)),
+            VariantKind.HostsAndIps => s => Ipv4Pattern().Replace(HostPattern().Replace(s, m => NewHost(m.Value, salt)), m => NewIpv4(m, salt)),
+            VariantKind.Dates => s => ShiftDates(s, salt % 2 == 0 ? -1000 : 400),
+            VariantKind.MessageAndQueueIds => IdRewrite(text, salt),
+            VariantKind.OriginalSubject => SubjectRewrite(text, protectedSpans, salt),
+            _ => null,
+        };
+        if (rewrite is null) return null;
+        var variant = OutsideSpans(text, protectedSpans, rewrite);
+        return variant == text ? null : new MessageVariant(variant, rewrite);
+    }
+
+    /// <summary>Every kind of variant in turn (those that apply); the recipient rewrite is their composition.</summary>
+    public static MessageVariant? MakeAll(byte[] message, int salt)
+    {
+        MessageVariant? all = null;
+        foreach (var kind in Enum.GetValues<VariantKind>())
+        {
+            if (Make(kind, all?.Bytes ?? message, salt) is not { } next) continue;
+            var before = all?.Rewrite;
+            all = before is null ? next : new MessageVariant(next.Text, s => next.Rewrite(before(s)));
+        }
+        return all;
+    }
+
+    /// <summary>Applies <paramref name="rewrite"/> to the text between the protected spans only.</summary>
+    private static string OutsideSpans(string text, IReadOnlyList<(int Start, int End)> spans, Func<string, string> rewrite)
+    {
+        var sb = new StringBuilder(text.Length + 256);
+        var at = 0;
+        foreach (var (start, end) in spans)
+        {
+            if (start > at) sb.Append(rewrite(text[at..start]));
+            sb.Append(text, Math.Max(start, at), Math.Max(0, end - Math.Max(start, at)));
+            at = Math.Max(at, end);
+        }
+        if (at < text.Length) sb.Append(rewrite(text[at..]));
+        return sb.ToString();
+    }
+
+    /// <summary>MIME boundaries (wherever they occur), encoded-words, base64 lines and ISO-2022-JP runs, sorted and merged.</summary>
+    private static List<(int Start, int End)> ProtectedSpans(string text)
+    {
+        var spans = new List<(int Start, int End)>();
+        foreach (Match b in BoundaryParameter().Matches(text))
+        {
+            var value = b.Groups["b"].Value;
+            for (var i = text.IndexOf(value, StringComparison.Ordinal); i >= 0; i = text.IndexOf(value, i + value.Length, StringComparison.Ordinal))
+                spans.Add((i, i + value.Length));
+        }
+        foreach (var pattern in new[] { EncodedWord(), Base64Line(), Iso2022JpRun() })
+            foreach (Match m in pattern.Matches(text)) spans.Add((m.Index, m.Index + m.Length));
+        spans.Sort();
+        var merged = new List<(int Start, int End)>();
+        foreach (var s in spans)
+        {
+            if (merged.Count > 0 && s.Start <= merged[^1].End) merged[^1] = (merged[^1].Start, Math.Max(merged[^1].End, s.End));
+            else merged.Add(s);
+        }
+        return merged;
+    }
+
+    // ---- stable names -------------------------------------------------------------------------------------------
+
+    /// <summary>FNV-1a over the lower-cased value and the salt: the same value always gets the same replacement.</summary>
+    private static uint Hash(string value, int salt)
+    {
+        var h = 2166136261u ^ (uint)salt;
+        foreach (var c in value.ToLowerInvariant()) h = (h ^ c) * 16777619u;
+        return h;
+    }
+
+    /// <summary>A lower-case token of 3 to 9 letters and digits, starting with a letter (lengths differ from the original).</summary>
+    private static string Token(string value, int salt)
+    {
+        var h = Hash(value, salt);
+        var length = 3 + (int)(h % 7);
+        var sb = new StringBuilder(length);
+        var x = h;
+        for (var i = 0; i < length; i++)
+        {
+            const string alphabet = "abcdefghijkmnpqrstuvwxyz23456789";
+            sb.Append(i == 0 ? (char)('a' + x % 26) : alphabet[(int)(x % (uint)alphabet.Length)]);
+            x = x * 1103515245u + 12345u + (uint)i;
+            x ^= x >> 13;
+        }
+        return sb.ToString();
+    }
+
+    // ---- 1. addresses -------------------------------------------------------------------------------------------
+
+    /// <summary>Local parts that name a role every server uses the same way; a real bounce keeps them.</summary>
+    private static readonly string[] RoleLocalParts =
+    [
+        "mailer-daemon", "mail-daemon", "postmaster", "root", "daemon", "nobody", "noreply", "no-reply", "donotreply",
+        "do-not-reply", "abuse", "double-bounce", "bounce", "bounces", "mailerdaemon", "mail.daemon", "microsoftexchange",
+    ];
+
+    private static string NewAddress(string address, int salt, bool srs)
+    {
+        var at = address.LastIndexOf('@');
+        var local = address[..at];
+        var domain = address[(at + 1)..];
+        var role = RoleLocalParts.Contains(local, StringComparer.OrdinalIgnoreCase) ||
+            local.StartsWith("microsoftexchange", StringComparison.OrdinalIgnoreCase) || local.StartsWith("bounce", StringComparison.OrdinalIgnoreCase);
+        var newLocal = role ? local : NewLocalPart(local, salt, srs);
+        var newDomain = ProviderDomains.IsProvider(domain) ? domain : NewMailDomain(domain, salt);
+        return newLocal + "@" + newDomain;
+    }
+
+    /// <summary>Another local part, in one of the forms addresses take (dots, plus tags, hyphens, digits, capitals, an apostrophe, SRS).</summary>
+    private static string NewLocalPart(string local, int salt, bool srs)
+    {
+        var (a, b, h) = (Token(local, salt), Token(local + "+", salt), Hash(local, salt));
+        return (h % 7) switch
+        {
+            0 => a + (h % 10),
+            1 => a + "." + b,
+            2 => a + "+" + b,
+            3 => a + "-" + b,
+            4 => a + "_" + b,
+            5 => char.ToUpperInvariant(a[0]) + a[1..] + "." + char.ToUpperInvariant(b[0]) + b[1..],
+            6 when salt % 3 == 0 => a + "'" + b,
+            6 when salt % 3 == 1 && srs => $"SRS0={b[..2]}={a[..2].ToUpperInvariant()}={b}.example={a}",
+            _ => (h % 100000).ToString("00000", CultureInfo.InvariantCulture) + (salt % 2 == 0 ? "" : a),
+        };
+    }
+
+    private static readonly IdnMapping Idn = new();
+
+    /// <summary>Another mail domain: a few labels, digits, hyphens, an IDN (punycode) label; never a provider's.</summary>
+    private static string NewMailDomain(string domain, int salt)
+    {
+        var (t, h) = (Token(domain, salt), Hash(domain, salt));
+        return (h % 4) switch
+        {
+            0 => $"mail.test-{h % 97}.{t}.example",
+            1 => $"{t}.example",
+            2 => $"{Idn.GetAscii("münchen-" + t)}.{Token(domain + ".", salt)}.example",
+            _ when salt % 2 == 0 => $"{h % 1000}.MX-{t.ToUpperInvariant()}.Example",
+            _ => $"{h % 1000}.mx-{t}.example",
+        };
+    }
+
+    // ---- 2. hosts and IPv4 addresses -----------------------------------------------------------------------------
+
+    private static readonly HashSet<string> TopLevelDomains = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "com", "net", "org", "edu", "gov", "info", "biz", "jp", "de", "fr", "ru", "uk", "nl", "it", "es", "br", "cn",
+        "tw", "kr", "hu", "pl", "cz", "ch", "at", "be", "se", "dk", "fi", "ca", "au", "us", "mx", "in", "example",
+        "test", "invalid", "localdomain", "local", "io", "co", "me", "mobi",
+    };
+
+    private static readonly HashSet<string> SecondLevelLabels = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "co", "ne", "or", "ad", "ac", "go", "gr", "ed", "lg", "com", "net", "org", "gov", "edu",
+    };
+
+    private static string NewHost(string host, int salt)
+    {
+        var labels = host.Split('.');
+        if (labels.Length < 2 || !TopLevelDomains.Contains(labels[^1]) || !labels[..^1].Any(l => l.Any(char.IsAsciiLetter))) return host;
+        if (ProviderDomains.IsProvider(host)) return host;
+        var registrable = labels.Length >= 3 && labels[^1].Length == 2 && SecondLevelLabels.Contains(labels[^2]) ? 3 : 2;
+        var domain = string.Join('.', labels[^registrable..]);
+        var prefix = labels[..^registrable].Select(l => Token(l + "|" + domain, salt));
+        return string.Join('.', prefix.Append($"d{Hash(domain, salt) % 89}-{Token(domain, salt)}").Append("example"));
+    }
+
+    private static string NewIpv4(Match m, int salt)
+    {
+        var octets = Enumerable.Range(1, 4).Select(i => int.Parse(m.Groups[i].Value, CultureInfo.InvariantCulture)).ToArray();
+        if (octets.Any(o => o > 255) || octets[0] is 0 or 127 or 255 || m.Groups[1].Value.StartsWith('0')) return m.Value;
+        string[] ranges = ["192.0.2", "198.51.100", "203.0.113"];
+        var h = Hash(m.Value, salt);
+        return $"{ranges[h % 3]}.{1 + (h >> 8) % 254}";
+    }
+
+    // ---- 3. dates -----------------------------------------------------------------------------------------------
+
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    /// <summary>Every date moved by <paramref name="days"/> (another weekday, month and year), written as before.</summary>
+    private static string ShiftDates(string text, int days)
+    {
+        text = Rfc5322Date().Replace(text, m => ShiftRfc5322(m, days));
+        text = CtimeDate().Replace(text, m => ShiftCtime(m, days));
+        return IsoDate().Replace(text, m => ShiftIso(m, days));
+    }
+
+    private static DateOnly? DateOf(string year, string month, string day)
+    {
+        var m = Array.FindIndex(Months, x => x.Equals(month, StringComparison.OrdinalIgnoreCase)) + 1;
+        if (m == 0 && int.TryParse(month, NumberStyles.None, CultureInfo.InvariantCulture, out var n)) m = n;
+        var y = int.Parse(year, CultureInfo.InvariantCulture);
+        var d = int.Parse(day.Trim(), CultureInfo.InvariantCulture);
+        return m is >= 1 and <= 12 && y is >= 1900 and < 9000 && d >= 1 && d <= DateTime.DaysInMonth(y, m) ? new DateOnly(y, m, d) : null;
+    }
+
+    private static string Day(int day, string like) =>
+        like.Length == 2 && like[0] == ' ' ? day.ToString(CultureInfo.InvariantCulture).PadLeft(2) :
+        like.Length == 2 ? day.ToString("00", CultureInfo.InvariantCulture) : day.ToString(CultureInfo.InvariantCulture);
+
+    private static string ShiftRfc5322(Match m, int days)
+    {
+        if (DateOf(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is not { } date) return m.Value;
+        var to = date.AddDays(days);
+        var weekday = m.Groups["w"].Success ? to.DayOfWeek.ToString()[..3] + m.Groups["sep"].Value : "";
+        return $"{weekday}{Day(to.Day, m.Groups["d"].Value)}{m.Groups["s1"].Value}{Months[to.Month - 1]}{m.Groups["s2"].Value}{to.Year}";
+    }
+
+    private static string ShiftCtime(Match m, int days)
+    {
+        if (DateOf(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is not { } date) return m.Value;
+        var to = date.AddDays(days);
+        return $"{to.DayOfWeek.ToString()[..3]} {Months[to.Month - 1]} {Day(to.Day, m.Groups["d"].Value)} {m.Groups["t"].Value} {to.Year}";
+    }
+
+    private static string ShiftIso(Match m, int days)
+    {
+        if (DateOf(m.Groups["y"].Value, m.Groups["m"].Value, m.Groups["d"].Value) is not { } date) return m.Value;
+        var to = date.AddDays(days);
+        var sep = m.Groups["sep"].Value;
+        return $"{to.Year}{sep}{to.Month:00}{sep}{to.Day:00}";
+    }
+
+    // ---- 4. message ids and queue ids ---------------------------------------------------------------------------
+
+    private static Func<string, string>? IdRewrite(string text, int salt)
+    {
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in MessageIdLocalPart().Matches(text)) ids.Add(m.Groups["id"].Value);
+        foreach (Match m in QueueId().Matches(text))
+        {
+            var id = m.Groups["id"].Value.TrimEnd('.', '-', '_');
+            if (id.Length >= 8 && id.Any(char.IsAsciiDigit)) ids.Add(id);
+        }
+        ids.RemoveWhere(id => id.Length < 8 || !id.Any(char.IsAsciiLetterOrDigit));
+        if (ids.Count == 0) return null;
+        var replacements = ids.OrderByDescending(i => i.Length).ToDictionary(i => i, i => ScrambleId(i, salt), StringComparer.Ordinal);
+        var pattern = new Regex(@"(?<![A-Za-z0-9])(?:" + string.Join('|', replacements.Keys.Select(Regex.Escape)) + @")(?![A-Za-z0-9])",
+            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(TimeoutMs));
+        return s => pattern.Replace(s, m => replacements[m.Value]);
+    }
+
+    /// <summary>The same shape (digits stay digits, hex stays hex, case and punctuation kept), other characters.</summary>
+    private static string ScrambleId(string id, int salt)
+    {
+        var hex = id.All(c => char.IsAsciiHexDigit(c) || !char.IsAsciiLetterOrDigit(c));
+        var sb = new StringBuilder(id.Length);
+        var x = Hash(id, salt) | 1;
+        foreach (var c in id)
+        {
+            x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+            sb.Append(c switch
+            {
+                _ when char.IsAsciiDigit(c) => (char)('0' + x % 10),
+                _ when hex && char.IsAsciiLetterUpper(c) => (char)('A' + x % 6),
+                _ when hex && char.IsAsciiLetterLower(c) => (char)('a' + x % 6),
+                _ when char.IsAsciiLetterUpper(c) => (char)('A' + x % 26),
+                _ when char.IsAsciiLetterLower(c) => (char)('a' + x % 26),
+                _ => c,
+            });
+        }
+        return sb.ToString();
+    }
+
+    // ---- 5. the original message's subject ----------------------------------------------------------------------
+
+    /// <summary>Subjects people write, some with words a notice also uses (a bounce quotes them as they are).</summary>
+    private static readonly string[] NewSubjects =
+    [
+        "Quarterly figures (draft 3)", "Re: meeting on Thursday", "Your order 77120: delivery next week", "Invitation",
+        "Fwd: returned goods", "RE: 550 euro invoice", "Out of the office party: who brings what?", "hello",
+    ];
+
+    private static Func<string, string>? SubjectRewrite(string text, IReadOnlyList<(int Start, int End)> protectedSpans, int salt)
+    {
+        var headerEnd = text.IndexOf("\n\n", StringComparison.Ordinal) is var lf and >= 0 ? lf : text.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        if (headerEnd < 0) return null;
+        var subjects = new HashSet<string>(StringComparer.Ordinal);
+        foreach (Match m in SubjectHeader().Matches(text, headerEnd))
+        {
+            var value = m.Groups["s"].Value.TrimEnd('\r', ' ', '\t');
+            var lineEnd = text.IndexOf('\n', m.Index + m.Length);
+            var folded = lineEnd >= 0 && lineEnd + 1 < text.Length && text[lineEnd + 1] is ' ' or '\t';
+            // A folded, encoded or very short subject cannot be replaced safely as text: no variant.
+            if (folded || value.Contains("=?", StringComparison.Ordinal) || protectedSpans.Any(s => s.Start < m.Index + m.Length && s.End > m.Index)) return null;
+            // A subject that is also an address or a code elsewhere in the notice is not only a subject: no variant.
+            if (value.Contains('@', StringComparison.Ordinal)) return null;
+            if (value.Length >= 4) subjects.Add(value);
+        }
+        if (subjects.Count == 0) return null;
+        var replacement = NewSubjects[Hash(string.Join('|', subjects), salt) % (uint)NewSubjects.Length];
+        var pattern = new Regex(@"(?<![A-Za-z0-9.@-])(?:" + string.Join('|', subjects.OrderByDescending(s => s.Length).Select(Regex.Escape)) + @")(?![A-Za-z0-9@-])",
+            RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(TimeoutMs));
+        return s => pattern.Replace(s, replacement);
+    }
+
+    // ---- patterns -----------------------------------------------------------------------------------------------
+
+    [GeneratedRegex(@"boundary\s*=\s*""?(?<b>[^"";\r\n]+)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex BoundaryParameter();
+
+    [GeneratedRegex(@"=\?[^?\s]+\?[BbQq]\?[^?\s]*\?=", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex EncodedWord();
+
+    [GeneratedRegex(@"^[A-Za-z0-9+/]{40,}={0,2}\r?$", RegexOptions.Multiline | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Base64Line();
+
+    [GeneratedRegex(@"\x1b\$[@B][^\x1b]*(?:\x1b\([BJ])?", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Iso2022JpRun();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*[A-Za-z0-9_%+-]@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex AddressPattern();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9.-])[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+(?![A-Za-z0-9@_-]|\.[A-Za-z0-9])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex HostPattern();
+
+    [GeneratedRegex(@"(?<![0-9.])([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})\.([0-9]{1,3})(?![0-9]|\.[0-9])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Ipv4Pattern();
+
+    [GeneratedRegex(@"(?:(?<w>Mon|Tue|Wed|Thu|Fri|Sat|Sun)(?<sep>,? ?))?(?<![0-9])(?<d>[0-9]{1,2})(?<s1> |-)(?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)(?<s2> |-)(?<y>(?:19|20)[0-9]{2})(?![0-9])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex Rfc5322Date();
+
+    [GeneratedRegex(@"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun) (?<m>Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) (?<d>[ 0-9][0-9]) (?<t>[0-9]{2}:[0-9]{2}:[0-9]{2}) (?<y>(?:19|20)[0-9]{2})(?![0-9])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex CtimeDate();
+
+    [GeneratedRegex(@"(?<![0-9])(?<y>(?:19|20)[0-9]{2})(?<sep>[-/])(?<m>[0-9]{2})\k<sep>(?<d>[0-9]{2})(?![0-9])", RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex IsoDate();
+
+    [GeneratedRegex(@"^(?:Message-I[Dd]|Original-Message-I[Dd]|X-Original-Message-I[Dd]|In-Reply-To|References)\s*:\s*<(?<id>[^<>@\s]{8,})@", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex MessageIdLocalPart();
+
+    [GeneratedRegex(@"(?<![A-Za-z0-9])(?:id|queue[- ]?id)\s*[:=]?\s*<?(?<id>[A-Za-z0-9][A-Za-z0-9._-]{7,})", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex QueueId();
+
+    [GeneratedRegex(@"^[ \t>]*Subject:[ \t]*(?<s>[^\r\n]*)", RegexOptions.Multiline | RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeoutMs)]
+    private static partial Regex SubjectHeader();
+}
+
+/// <summary>
+/// Domains of the large receiving and sending providers. A real bounce from (or about) them keeps their names, and a
+/// decoder may rightly recognise them, so the variants leave them alone; everything else is a sample's own name.
+/// </summary>
+internal static class ProviderDomains
+{
+    private static readonly string[] Registrable =
+    [
+        "google.com", "gmail.com", "googlemail.com", "googlegroups.com", "yahoo.com", "yahoo.co.jp", "yahoodns.net", "ymail.com",
+        "outlook.com", "hotmail.com", "live.com", "msn.com", "microsoft.com", "office365.com", "aol.com", "aim.com",
+        "me.com", "icloud.com", "mac.com", "apple.com", "amazonses.com", "amazonaws.com", "awsapps.com", "mail.ru", "gmx.de",
+        "gmx.net", "gmx.com", "web.de", "kundenserver.de", "1and1.com", "yandex.ru", "yandex.net", "docomo.ne.jp",
+        "ezweb.ne.jp", "au.com", "kddi.com", "softbank.ne.jp", "biglobe.ne.jp", "orange.fr", "wanadoo.fr", "mimecast.com",
+        "secureserver.net", "cox.net", "charter.net", "rr.com", "qq.com", "facebook.com", "messagelabs.com",
+        "sendgrid.net", "zoho.com", "verizon.net", "vtext.com", "iua.hu", "spamhaus.org", "spamcop.net",
+    ];
+
+    public static bool IsProvider(string hostOrDomain) =>
+        Registrable.Any(r => hostOrDomain.Equals(r, StringComparison.OrdinalIgnoreCase) || hostOrDomain.EndsWith("." + r, StringComparison.OrdinalIgnoreCase));
+}
