@@ -103,6 +103,26 @@ public class GeneralisationTests(ITestOutputHelper output)
     [CorpusTheory, InlineData(1), InlineData(2)]
     public Task Another_original_subject_gives_the_same_results(int salt) => Variants_give_the_same_results(VariantKind.OriginalSubject, salt);
 
+    [CorpusTheory, InlineData(MimeKit.ContentEncoding.Base64), InlineData(MimeKit.ContentEncoding.QuotedPrintable)]
+    public async Task Notice_parts_in_another_transfer_encoding_give_the_same_results(MimeKit.ContentEncoding encoding)
+    {
+        var root = BounceFixtures.CorpusRoot()!;
+        int checkedVariants = 0;
+        var failures = new List<string>();
+        foreach (var file in CorpusFiles(root))
+        {
+            var path = Path.Combine(root, "emails", file);
+            var bytes = await File.ReadAllBytesAsync(path);
+            if (MessageVariants.Reencoded(bytes, encoding) is not { } variant) continue;
+            checkedVariants++;
+            var difference = Difference(await Parse(bytes, path), await Parse(variant.Bytes, path), variant.Rewrite);
+            if (difference is not null) failures.Add($"{file}: {difference}");
+        }
+        output.WriteLine($"{encoding}: {checkedVariants} variants checked, {failures.Count} differ");
+        Assert.True(checkedVariants > 100, $"only {checkedVariants} messages had a text part to re-encode");
+        Assert.True(failures.Count == 0, $"{failures.Count} re-encoded variants differ from their original:\n" + string.Join('\n', failures));
+    }
+
     /// <summary>The repository's own fixtures, so the property is checked also where the corpus is absent.</summary>
     [Theory, InlineData(1), InlineData(2), InlineData(3)]
     public Task Fixture_messages_with_all_kinds_of_change_give_the_same_results(int salt) =>

@@ -1,3 +1,4 @@
+using MimeKit;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -50,6 +51,28 @@ internal static partial class MessageVariants
         if (rewrite is null) return null;
         var variant = OutsideSpans(text, protectedSpans, rewrite);
         return variant == text ? null : new MessageVariant(variant, rewrite);
+    }
+
+    /// <summary>
+    /// The same message with its text parts (the notice, not the returned message, whose bodies MimeKit does not walk
+    /// into) sent in another transfer encoding, written back by MimeKit: what another server's settings would send.
+    /// Null for an mbox file and for a message with no text part outside the returned one.
+    /// </summary>
+    public static MessageVariant? Reencoded(byte[] message, ContentEncoding encoding)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        var changed = 0;
+        foreach (var part in parsed.BodyParts.OfType<TextPart>())
+        {
+            if (part.ContentTransferEncoding == encoding) continue;
+            part.ContentTransferEncoding = encoding;
+            changed++;
+        }
+        if (changed == 0) return null;
+        using var written = new MemoryStream();
+        parsed.WriteTo(written);
+        return new MessageVariant(Encoding.Latin1.GetString(written.ToArray()), s => s);
     }
 
     /// <summary>Every kind of variant in turn (those that apply); the recipient rewrite is their composition.</summary>
