@@ -28,7 +28,8 @@ public static class ReasonRules
         [
             "hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure",
         ], [], "4.0"),
-        new(BounceReason.PolicyViolation, ["header error", "external forwarding"], [], "7.0"),
+        // amavis names a refused file as "Reject, id=... - BANNED: name"; before the blocked rule's bare "banned".
+        new(BounceReason.PolicyViolation, ["header error", "external forwarding", "- banned:", "banned attachment", "banned file", "banned content", "contains a banned"], [], "7.0"),
         new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large"], [], "6.0"),
         new(BounceReason.AuthFailure,
         [

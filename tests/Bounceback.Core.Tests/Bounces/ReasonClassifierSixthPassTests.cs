@@ -1,0 +1,26 @@
+using Bounceback.Core.Bounces.Decoders;
+using Bounceback.Core.Bounces.Reasons;
+using Bounceback.Core.Codes;
+using static Bounceback.Core.Tests.Bounces.ReasonCases;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>Sixth pass: wording found by the fixtures of the families that had none.</summary>
+public class ReasonClassifierSixthPassTests
+{
+    [Theory]
+    [InlineData("554 5.7.0 Reject, id=02209-03 - BANNED: Rechnung_0612.pdf.exe")]
+    [InlineData("554 5.7.0 Message refused: contains a banned file name (setup.scr)")]
+    public void A_banned_file_is_a_policy_violation_not_a_block(string diagnostic)
+    {
+        var c = Classify(diagnostic, status: "5.7.0");
+        Assert.Equal(BounceReason.PolicyViolation, c.Reason);
+        Assert.False(c.HardBounce);
+    }
+
+    [Fact]
+    public void A_banned_sender_is_still_a_block()
+    {
+        Assert.Equal(BounceReason.Blocked, Classify("550 5.7.1 Access denied, banned sender [192.0.2.1]").Reason);
+    }
+}
