@@ -23,4 +23,11 @@ public class ReasonClassifierSixthPassTests
     {
         Assert.Equal(BounceReason.Blocked, Classify("550 5.7.1 Access denied, banned sender [192.0.2.1]").Reason);
     }
+
+    [Fact]
+    public void A_barracuda_block_of_an_accepted_message_is_spam()
+    {
+        var c = Classify("550 permanent failure for one or more recipients (ann@shop.example:blocked)", status: "5.7.1");
+        Assert.Equal(BounceReason.SpamDetected, c.Reason);
+    }
 }
