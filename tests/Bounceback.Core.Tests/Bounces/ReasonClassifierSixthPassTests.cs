@@ -30,4 +30,13 @@ public class ReasonClassifierSixthPassTests
         var c = Classify("550 permanent failure for one or more recipients (ann@shop.example:blocked)", status: "5.7.1");
         Assert.Equal(BounceReason.SpamDetected, c.Reason);
     }
+
+    [Theory]
+    [InlineData("SMTP error from remote server for RCPT TO command, host: mx.shop.example (192.0.2.5) reason: 550 5.1.1 <ann@shop.example>: User unknown", "RCPT")]
+    [InlineData("SMTP error from remote server for MAIL FROM command, host: mx.shop.example (192.0.2.5) reason: 550 5.7.1 Sender rejected", "MAIL")]
+    [InlineData("SMTP error from remote server for DATA command, host: mx.shop.example (192.0.2.5) reason: 550 5.7.1 Message rejected as spam", "DATA")]
+    public void The_ionos_wording_names_the_command(string diagnostic, string command)
+    {
+        Assert.Equal(command, SmtpCommand.Find(diagnostic));
+    }
 }
