@@ -39,4 +39,14 @@ public class ReasonClassifierSixthPassTests
     {
         Assert.Equal(command, SmtpCommand.Find(diagnostic));
     }
+
+    [Theory]
+    [InlineData("宛先のメールアドレスは存在しません。アドレスをご確認ください。")]
+    [InlineData("指定されたユーザーは存在しません")]
+    public void Japanese_wording_that_the_address_does_not_exist_is_a_missing_mailbox(string diagnostic)
+    {
+        var c = Classify(diagnostic);
+        Assert.Equal(BounceReason.UserUnknown, c.Reason);
+        Assert.True(c.HardBounce);
+    }
 }
