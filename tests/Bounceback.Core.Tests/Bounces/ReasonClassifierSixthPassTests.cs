@@ -11,7 +11,8 @@ public class ReasonClassifierSixthPassTests
     [Theory]
     [InlineData("554 5.7.0 Reject, id=02209-03 - BANNED: Rechnung_0612.pdf.exe")]
     [InlineData("554 5.7.0 Message refused: contains a banned file name (setup.scr)")]
-    public void A_banned_file_is_a_policy_violation_not_a_block(string diagnostic)
+    [InlineData("554 5.7.1 MSG-P2 The message contains an attachment type that Facebook does not accept.")]
+    public void A_refused_kind_of_file_is_a_policy_violation_not_a_block_or_a_filter(string diagnostic)
     {
         var c = Classify(diagnostic, status: "5.7.0");
         Assert.Equal(BounceReason.PolicyViolation, c.Reason);
