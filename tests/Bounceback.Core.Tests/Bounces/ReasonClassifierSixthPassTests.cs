@@ -50,4 +50,13 @@ public class ReasonClassifierSixthPassTests
         Assert.Equal(BounceReason.UserUnknown, c.Reason);
         Assert.True(c.HardBounce);
     }
+
+    [Theory]
+    [InlineData("550-5.7.1 Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been blocked. https://support.google.com/mail/?p=UnsolicitedIPError - gsmtp", BounceReason.Blocked)]
+    [InlineData("550-5.7.1 Our system has detected that this message is likely unsolicited mail. To reduce the amount of spam sent to Gmail, this message has been blocked. https://support.google.com/mail/?p=UnsolicitedMessageError - gsmtp", BounceReason.SpamDetected)]
+    public void Gmail_tells_a_blocked_ip_from_a_message_judged_as_spam(string diagnostic, BounceReason want)
+    {
+        var outcome = BounceFixtures.Parse(BounceFixtures.OneRecipientReport("5.7.1", diagnostic, "gmail-smtp-in.l.google.com"));
+        Assert.Equal(want, Assert.Single(outcome.Results).Reason);
+    }
 }
