@@ -59,4 +59,14 @@ public class ReasonClassifierSixthPassTests
         var outcome = BounceFixtures.Parse(BounceFixtures.OneRecipientReport("5.7.1", diagnostic, "gmail-smtp-in.l.google.com"));
         Assert.Equal(want, Assert.Single(outcome.Results).Reason);
     }
+
+    [Theory]
+    [InlineData("550 5.5.0 Le compte du destinataire est bloque. The recipient account isblocked. LPN007_510")]
+    [InlineData("550 5.2.1 The recipient account is blocked")]
+    public void A_blocked_recipient_account_is_a_suspended_mailbox_not_a_blocked_sender(string diagnostic)
+    {
+        var c = Classify(diagnostic, command: "RCPT");
+        Assert.Equal(BounceReason.Suspend, c.Reason);
+        Assert.False(c.HardBounce);
+    }
 }

@@ -114,6 +114,8 @@ public static class ReasonRules
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
             "is not accepting mail", "mailbox is disabled", "temporarily disabled", "no longer active", "account closed", "has been closed", "not activated", "mailbox inactive",
             "due to inactivity", "expired account", "account is expired", "account has expired", "mailbox is expired", "mailbox has expired", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
+            // Orange: "Le compte du destinataire est bloque. The recipient account isblocked." (before the blocked rule)
+            "recipient account is blocked", "recipient account isblocked", "compte du destinataire est bloqu",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable"]) { Decisive = ["x.7.13"] },
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
         new(BounceReason.Filtered,
