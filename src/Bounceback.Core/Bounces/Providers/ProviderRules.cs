@@ -33,6 +33,9 @@ public static class ProviderRules
         new("This user doesn't have a", BounceReason.UserUnknown),
         new("content presents a potential", BounceReason.PolicyViolation),
         new("rejected due to spam classification", BounceReason.SpamDetected),
+        // Barracuda: "550 permanent failure for one or more recipients (ann@shop.example:blocked)" is its spam filter's
+        // block of a message it had accepted; a refused sending IP never gets this far.
+        new(":blocked)", BounceReason.SpamDetected),
         // Orange / Wanadoo
         new("ofr_506", BounceReason.SpamDetected),
         new("OFR_999", BounceReason.Blocked),

@@ -28,7 +28,12 @@ public static class ReasonRules
         [
             "hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure",
         ], [], "4.0"),
-        new(BounceReason.PolicyViolation, ["header error", "external forwarding"], [], "7.0"),
+        // A refused kind of file, before the blocked rule's bare "banned" and the filter rule's "does not accept": amavis
+        // names one as "Reject, id=... - BANNED: name", Facebook as "an attachment type that Facebook does not accept".
+        new(BounceReason.PolicyViolation,
+        [
+            "header error", "external forwarding", "- banned:", "banned attachment", "banned file", "banned content", "contains a banned", "attachment type", "illegal attachment",
+        ], [], "7.0"),
         new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large"], [], "6.0"),
         new(BounceReason.AuthFailure,
         [
@@ -101,12 +106,16 @@ public static class ReasonRules
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
             "not listed in public name & address book", "invalid final delivery userid", "check if address is correct", "ディレクトリのリストにありません",
+            // Japanese: "the (mail) address does not exist", "the user does not exist".
+            "アドレスは存在しません", "ユーザは存在しません", "ユーザーは存在しません",
         ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr"]),
         new(BounceReason.Suspend,
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
             "is not accepting mail", "mailbox is disabled", "temporarily disabled", "no longer active", "account closed", "has been closed", "not activated", "mailbox inactive",
             "due to inactivity", "expired account", "account is expired", "account has expired", "mailbox is expired", "mailbox has expired", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
+            // Orange: "Le compte du destinataire est bloque. The recipient account isblocked." (before the blocked rule)
+            "recipient account is blocked", "recipient account isblocked", "compte du destinataire est bloqu",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable"]) { Decisive = ["x.7.13"] },
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
         new(BounceReason.Filtered,
@@ -141,7 +150,7 @@ public static class ReasonRules
             "message rejected due to content", "message content rejected", "suspicious", "phishing", "high probability",
         ], [], "7.1"),
         new(BounceReason.Filtered, ["filtered", "filter", "refused to accept", "user refuses", "recipient refuses", "not authorized", "does not accept", "not permitted", "not allowed to receive", "rejected by recipient"], ["x.2.0"], "2.0"),
-        new(BounceReason.PolicyViolation, ["policy", "banned attachment", "contains a banned", "attachment type", "illegal attachment", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
+        new(BounceReason.PolicyViolation, ["policy", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
         new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple addresses", "bare lf", "bare newline"], [], "6.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
         new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
