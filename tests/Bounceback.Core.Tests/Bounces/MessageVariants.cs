@@ -418,7 +418,8 @@ internal static class ProviderDomains
         "gmx.net", "gmx.com", "web.de", "kundenserver.de", "1and1.com", "yandex.ru", "yandex.net", "docomo.ne.jp",
         "ezweb.ne.jp", "au.com", "kddi.com", "softbank.ne.jp", "biglobe.ne.jp", "orange.fr", "wanadoo.fr", "mimecast.com",
         "secureserver.net", "cox.net", "charter.net", "rr.com", "qq.com", "facebook.com", "messagelabs.com",
-        "sendgrid.net", "zoho.com", "verizon.net", "vtext.com", "iua.hu", "spamhaus.org", "spamcop.net",
+        "sendgrid.net", "zoho.com", "verizon.net", "vtext.com", "iua.hu", "spamhaus.org", "spamcop.net", "proofpoint.com",
+        "pphosted.com", "barracudanetworks.com", "barracuda.com",
     ];
 
     public static bool IsProvider(string hostOrDomain) =>
