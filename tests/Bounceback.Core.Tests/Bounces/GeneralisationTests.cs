@@ -123,6 +123,26 @@ public class GeneralisationTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, $"{failures.Count} re-encoded variants differ from their original:\n" + string.Join('\n', failures));
     }
 
+    [CorpusFact]
+    public async Task A_plain_text_notice_sent_as_html_gives_the_same_results()
+    {
+        var root = BounceFixtures.CorpusRoot()!;
+        int checkedVariants = 0;
+        var failures = new List<string>();
+        foreach (var file in CorpusFiles(root))
+        {
+            var path = Path.Combine(root, "emails", file);
+            var bytes = await File.ReadAllBytesAsync(path);
+            if (MessageVariants.AsHtml(bytes) is not { } variant) continue;
+            checkedVariants++;
+            var difference = Difference(await Parse(bytes, path), await Parse(variant.Bytes, path), variant.Rewrite);
+            if (difference is not null) failures.Add($"{file}: {difference}");
+        }
+        output.WriteLine($"as HTML: {checkedVariants} variants checked, {failures.Count} differ");
+        Assert.True(checkedVariants > 100, $"only {checkedVariants} messages had a plain-text notice");
+        Assert.True(failures.Count == 0, $"{failures.Count} HTML variants differ from their original:\n" + string.Join('\n', failures));
+    }
+
     /// <summary>The repository's own fixtures, so the property is checked also where the corpus is absent.</summary>
     [Theory, InlineData(1), InlineData(2), InlineData(3)]
     public Task Fixture_messages_with_all_kinds_of_change_give_the_same_results(int salt) =>

@@ -75,6 +75,30 @@ internal static partial class MessageVariants
         return new MessageVariant(Encoding.Latin1.GetString(written.ToArray()), s => s);
     }
 
+    /// <summary>
+    /// The same message with its plain-text notice sent as HTML instead (the text escaped in a &lt;pre&gt; block), as
+    /// servers that write HTML notices do. Null for an mbox file and unless the notice has exactly one text/plain part
+    /// and no HTML part outside the returned message, or when the notice is of a kind no server would send as HTML.
+    /// </summary>
+    public static MessageVariant? AsHtml(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
+        if (texts.Count(p => p.IsHtml) != 0 || texts.Count(p => p.IsPlain) != 1) return null;
+        var plain = texts.Single(p => p.IsPlain);
+        var text = plain.Text;
+        // Not made where the change would not be one a server makes: a JSON notification (Amazon SES), a notice that
+        // carries a copy of a MIME message inline, and raw ISO-2022-JP (its escapes contain '<', which HTML would escape).
+        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
+        var html = "<html><body><pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre></body></html>";
+        plain.ContentType.MediaSubtype = "html";
+        plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, html);
+        using var written = new MemoryStream();
+        parsed.WriteTo(written);
+        return new MessageVariant(Encoding.Latin1.GetString(written.ToArray()), s => s);
+    }
+
     /// <summary>Every kind of variant in turn (those that apply); the recipient rewrite is their composition.</summary>
     public static MessageVariant? MakeAll(byte[] message, int salt)
     {
