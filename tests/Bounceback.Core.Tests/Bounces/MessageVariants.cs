@@ -69,10 +69,7 @@ internal static partial class MessageVariants
             part.ContentTransferEncoding = encoding;
             changed++;
         }
-        if (changed == 0) return null;
-        using var written = new MemoryStream();
-        parsed.WriteTo(written);
-        return new MessageVariant(Encoding.Latin1.GetString(written.ToArray()), s => s);
+        return changed == 0 ? null : WrittenBack(parsed);
     }
 
     /// <summary>
@@ -94,8 +91,14 @@ internal static partial class MessageVariants
         var html = "<html><body><pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre></body></html>";
         plain.ContentType.MediaSubtype = "html";
         plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, html);
+        return WrittenBack(parsed);
+    }
+
+    /// <summary>The message as MimeKit writes it; addresses and every other value stay as they were.</summary>
+    private static MessageVariant WrittenBack(MimeMessage message)
+    {
         using var written = new MemoryStream();
-        parsed.WriteTo(written);
+        message.WriteTo(written);
         return new MessageVariant(Encoding.Latin1.GetString(written.ToArray()), s => s);
     }
 
