@@ -29,6 +29,25 @@ public class ParseCommandTests
     }
 
     [Fact]
+    public async Task Every_record_has_every_field_of_the_contract_null_when_the_message_does_not_tell()
+    {
+        // A feedback report has no status, reply, diagnostic or explanation; a bounce has them: the keys are the same.
+        string[] contract =
+        [
+            "source", "recipient", "sender", "status", "replyCode", "reason", "hardBounce", "action", "diagnosticCode", "diagnosticType",
+            "remoteMta", "reportingMta", "command", "decoder", "timestamp", "originalMessageId", "originalSubject", "feedbackType", "explanation",
+        ];
+        var (code, output, _) = await Run(["parse", "--jsonl", Path.Combine(Fixtures, "arf"), Path.Combine(Fixtures, "rfc3464")]);
+        Assert.Equal(0, code);
+        var records = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Contains(records, r => r.GetProperty("reason").GetString() == "feedback" && r.GetProperty("status").ValueKind == JsonValueKind.Null);
+        Assert.Contains(records, r => r.GetProperty("explanation").ValueKind == JsonValueKind.Object);
+        Assert.All(records, r => Assert.All(contract, key => Assert.True(r.TryGetProperty(key, out _), $"no {key} in {r}")));
+        // A message that is a file of its own has no index in an mbox.
+        Assert.All(records, r => Assert.False(r.TryGetProperty("messageIndex", out _)));
+    }
+
+    [Fact]
     public async Task A_missing_path_is_a_usage_error()
     {
         var (code, _, error) = await Run(["parse", "/no/such/path/anywhere.eml"]);
