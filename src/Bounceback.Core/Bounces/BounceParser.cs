@@ -106,8 +106,12 @@ public sealed class BounceParser
         var results = new List<BounceResult>(decoded.Recipients.Count);
         var date = message.Date == default ? (DateTimeOffset?)null : message.Date;
         IReadOnlyList<string>? all = decoded.Recipients.Count > 1 ? decoded.Recipients.Select(r => r.Recipient).ToList() : null;
-        foreach (var facts in decoded.Recipients)
+        foreach (var decodedFacts in decoded.Recipients)
         {
+            // A report without a Remote-MTA field often names the remote server in its wording.
+            var facts = decodedFacts.RemoteMta is null && Decoders.RemoteHost.Find(decodedFacts.DiagnosticCode) is { } named
+                ? decodedFacts with { RemoteMta = named }
+                : decodedFacts;
             var c = ReasonClassifier.Classify(decoded.Kind, facts, decoded.NoticeText, decoded.Sender, all);
             Diagnosis.Diagnosis? explanation = null;
             if (!c.Reason.IsNotFailure())
