@@ -239,7 +239,7 @@ internal static class MessageParts
         {
             Kind = ReportKind.Failure,
             Recipients = recipients,
-            ReportingMta = reportingMta,
+            ReportingMta = reportingMta ?? ReportingHost.Find(message, notice),
             Sender = OriginalSender(original),
             OriginalMessageId = OriginalMessageId(original),
             OriginalSubject = OriginalSubject(original),

@@ -103,6 +103,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
         {
             Kind = ReportKind.Failure,
             Recipients = recipients,
+            ReportingMta = ReportingHost.Find(message, text),
             Sender = MessageParts.OriginalSender(original),
             OriginalMessageId = MessageParts.OriginalMessageId(original),
             OriginalSubject = MessageParts.OriginalSubject(original),
