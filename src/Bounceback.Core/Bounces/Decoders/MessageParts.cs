@@ -234,7 +234,8 @@ internal static class MessageParts
     public static DecodedBounce? Failure(MimeMessage message, IReadOnlyList<RecipientFacts> recipients, string? notice, string? reportingMta = null)
     {
         if (recipients.Count == 0) return null;
-        var original = OriginalHeaders(message);
+        // The original's headers, attached or quoted as text after the notice.
+        var original = OriginalHeaders(message) ?? PlainTextReader.CopiedHeaders(AllNoticeText(message));
         return new DecodedBounce
         {
             Kind = ReportKind.Failure,

@@ -320,6 +320,48 @@ internal static partial class PlainTextReader
     }
 
     /// <summary>
+    /// The header block of a returned message quoted inline after the notice (after a copy marker such as "Message
+    /// headers follow" or "This is a copy of the message"), read by MimeKit; null when there is none or it names
+    /// neither a subject, a message id nor a sender. Gives the original's subject, id and sender to a notice that
+    /// does not attach the original as a MIME part.
+    /// </summary>
+    public static HeaderList? CopiedHeaders(string text)
+    {
+        var lines = MessageParts.Lines(text, MaxLines);
+        var start = CopyStart(lines);
+        if (start >= lines.Length) return null;
+        // The marker line itself, unless the copy starts right away with a header (Received:, Return-Path:).
+        if (!IsField(lines[start])) start++;
+        while (start < lines.Length && lines[start].Trim().Length == 0) start++;
+        if (start >= lines.Length || !IsField(lines[start])) return null;
+        var block = new System.Text.StringBuilder();
+        for (var i = start; i < lines.Length && i < start + 200 && lines[i].Trim().Length > 0; i++) block.Append(lines[i]).Append('\n');
+        block.Append('\n');
+        try
+        {
+            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(block.ToString()));
+            var headers = HeaderList.Load(stream);
+            return headers.Contains(HeaderId.Subject) || headers.Contains(HeaderId.MessageId) || headers.Contains(HeaderId.From) ? headers : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>A header field's first line: a field name (printable characters, no space) and a colon.</summary>
+    private static bool IsField(string line)
+    {
+        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        if (colon is < 1 or > 76) return false;
+        foreach (var c in line.AsSpan(0, colon))
+        {
+            if (c is <= ' ' or > '~') return false;
+        }
+        return true;
+    }
+
+    /// <summary>
     /// The address on the To: line of a returned message quoted inline after the notice: the header block after a
     /// copy marker, or else (when <paramref name="unmarked"/>) the first block of lines that starts with a header such
     /// as From: or Date: after a blank line.

@@ -99,14 +99,16 @@ public sealed class TextBounceDecoder : IBounceDecoder
             // reply says so.
             recipients = recipients.Select(r => r.Action is null && !Permanent(r) ? r with { Action = "delayed" } : r).ToList();
         }
+        // A notice that quotes the original's headers as text rather than attaching them still says what was sent.
+        var returned = original ?? PlainTextReader.CopiedHeaders(text);
         return new DecodedBounce
         {
             Kind = ReportKind.Failure,
             Recipients = recipients,
             ReportingMta = ReportingHost.Find(message, text),
-            Sender = MessageParts.OriginalSender(original),
-            OriginalMessageId = MessageParts.OriginalMessageId(original),
-            OriginalSubject = MessageParts.OriginalSubject(original),
+            Sender = MessageParts.OriginalSender(returned),
+            OriginalMessageId = MessageParts.OriginalMessageId(returned),
+            OriginalSubject = MessageParts.OriginalSubject(returned),
             NoticeText = PlainTextReader.NoticeOnly(text),
         };
     }
