@@ -7,12 +7,12 @@ namespace Bounceback.Core.Bounces.Decoders;
 /// when they quote the server that refused ("host mx.example.net[192.0.2.1] said:", "host mx.example.net
 /// [192.0.2.1]:", "host: mx.example.net", "mx.example.net [192.0.2.1] did not like our RCPT TO", "Server
 /// mx.example.net[192.0.2.1] failed with:", "connect to mx.example.net[192.0.2.1]:25:", "lost connection with
-/// mx.example.net[192.0.2.1]", qmail's "192.0.2.1 does not
-/// like recipient" and "remote host 192.0.2.1 said").
+/// mx.example.net[192.0.2.1]", qmail's "192.0.2.1 does not like recipient" and "remote host 192.0.2.1 said").
 /// </summary>
 /// <remarks>Only wording that names the remote side counts: "Client host [192.0.2.9] blocked" names the sender's
 /// own address and gives nothing, Exchange's "Generating server:" is the reporting server, and "host example.net not
-/// found" names a domain that no server answered for. The host name is preferred to the address; a host name needs a dot.</remarks>
+/// found" names a domain that no server answered for. The host name is preferred to the address; a host name needs
+/// a dot.</remarks>
 internal static partial class RemoteHost
 {
     /// <summary>How much of a diagnostic is searched.</summary>
