@@ -334,8 +334,16 @@ internal static partial class PlainTextReader
         if (!IsField(lines[start])) start++;
         while (start < lines.Length && lines[start].Trim().Length == 0) start++;
         if (start >= lines.Length || !IsField(lines[start])) return null;
-        var block = new System.Text.StringBuilder();
-        for (var i = start; i < lines.Length && i < start + 200 && lines[i].Trim().Length > 0; i++) block.Append(lines[i]).Append('\n');
+        // Only the fields wanted (with their continuation lines) go to MimeKit: the long Received: lines are skipped.
+        var block = new System.Text.StringBuilder(1024);
+        var keep = false;
+        for (var i = start; i < lines.Length && i < start + 200 && lines[i].Trim().Length > 0; i++)
+        {
+            var line = lines[i];
+            if (line[0] is not (' ' or '\t')) keep = WantedFields.Any(f => line.StartsWith(f, StringComparison.OrdinalIgnoreCase));
+            if (keep) block.Append(line).Append('\n');
+        }
+        if (block.Length == 0) return null;
         block.Append('\n');
         try
         {
@@ -348,6 +356,9 @@ internal static partial class PlainTextReader
             return null;
         }
     }
+
+    /// <summary>The fields of a quoted original that a result reports (subject, id, sender).</summary>
+    private static readonly string[] WantedFields = ["Subject:", "Message-ID:", "From:", "Return-Path:"];
 
     /// <summary>A header field's first line: a field name (printable characters, no space) and a colon.</summary>
     private static bool IsField(string line)

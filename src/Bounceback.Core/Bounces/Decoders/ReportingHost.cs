@@ -15,9 +15,15 @@ internal static partial class ReportingHost
     {
         if (!string.IsNullOrEmpty(noticeText))
         {
-            var head = noticeText.Length > 2048 ? noticeText[..2048] : noticeText;
-            if (SelfNamed().Match(head) is { Success: true } m) return m.Groups["h"].Value.ToLowerInvariant();
+            var head = noticeText.AsSpan(0, Math.Min(noticeText.Length, 2048));
+            foreach (var intro in SelfIntroductions)
+            {
+                var at = head.IndexOf(intro, StringComparison.OrdinalIgnoreCase);
+                if (at >= 0 && HostAt().Match(noticeText, at + intro.Length) is { Success: true } m) return m.Groups["h"].Value.ToLowerInvariant();
+            }
         }
+        // Only a mailer daemon's or postmaster's address names the reporting server.
+        if (!MessageParts.FromContains(message, "mailer-daemon@", "postmaster@")) return null;
         foreach (var mailbox in message.From.Mailboxes)
         {
             var at = mailbox.Address.LastIndexOf('@');
@@ -32,7 +38,11 @@ internal static partial class ReportingHost
         return null;
     }
 
-    [GeneratedRegex(@"(?:mail system at host|(?:Postfix|qmail-send) program at(?: host)?) (?<h>[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,63})",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
-    private static partial Regex SelfNamed();
+    /// <summary>How a notice names the host that wrote it, each followed by that host's name.</summary>
+    private static readonly string[] SelfIntroductions = ["mail system at host ", "Postfix program at host ", "Postfix program at ", "qmail-send program at "];
+
+    /// <summary>A host name right where the match starts.</summary>
+    [GeneratedRegex(@"\G(?<h>[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,63})",
+        RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex HostAt();
 }
