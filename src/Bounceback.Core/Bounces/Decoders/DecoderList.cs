@@ -39,7 +39,9 @@ public static class DecoderList
         new TextBounceDecoder("dragonfly", markers: ["DragonFly Mail Agent"]),
         new TextBounceDecoder("opensmtpd", markers: ["This is the MAILER-DAEMON, please DO NOT REPLY", "OpenSMTPD", "An error has occurred while attempting to deliver a message"]),
         new TextBounceDecoder("courier", markers: ["Courier mail server", "This is a delivery status notification from"]),
-        new TextBounceDecoder("domino", markers: ["Lotus Notes", "Domino", "was not delivered to:"], subjects: ["DELIVERY FAILURE", "DELIVERY_FAILURE"]),
+        // Domino's subject ("DELIVERY FAILURE: ...") only with its wording: MDaemon's "Permanent Delivery Failure" and
+        // MailEnable's "Message Delivery Failure" contain the same words.
+        new TextBounceDecoder("domino", markers: ["Lotus Notes", "Domino", "was not delivered to:"], subjects: ["DELIVERY FAILURE", "DELIVERY_FAILURE"], needsAll: true),
         new TextBounceDecoder("exchange2003", markers: ["did not reach some or all of the intended recipients", "Your message did not reach", "did not reach the following recipient"]),
         new ApacheJamesDecoder(),
         new FmlDecoder(),
