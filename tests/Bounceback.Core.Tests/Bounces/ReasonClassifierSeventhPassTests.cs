@@ -31,4 +31,19 @@ public class ReasonClassifierSeventhPassTests
         Assert.NotEqual("domino", r.Decoder);
         Assert.Equal(BounceReason.UserUnknown, r.Reason);
     }
+
+    [Theory]
+    [InlineData("Error Type: SMTP Error Description: No mail servers appear to exists for the recipients address.")]
+    public void Wording_that_the_domain_has_no_mail_server_or_is_not_registered_is_an_unknown_host(string diagnostic)
+    {
+        var c = Classify(diagnostic);
+        Assert.Equal(BounceReason.HostUnknown, c.Reason);
+        Assert.True(c.HardBounce);
+    }
+
+    [Fact]
+    public void The_hmailserver_wording_names_the_command()
+    {
+        Assert.Equal("RCPT", SmtpCommand.Find("Error Type: SMTP Remote server (192.0.2.5) issued an error. hMailServer sent: RCPT TO:<ann@shop.example> Remote server replied: 550 5.1.1 User unknown"));
+    }
 }

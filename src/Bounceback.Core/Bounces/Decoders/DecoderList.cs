@@ -42,6 +42,9 @@ public static class DecoderList
         // Domino's subject ("DELIVERY FAILURE: ...") only with its wording: MDaemon's "Permanent Delivery Failure" and
         // MailEnable's "Message Delivery Failure" contain the same words.
         new TextBounceDecoder("domino", markers: ["Lotus Notes", "Domino", "was not delivered to:"], subjects: ["DELIVERY FAILURE", "DELIVERY_FAILURE"], needsAll: true),
+        // hMailServer words its notice like Exchange 2003 ("did not reach some or all of the intended recipients") and
+        // then lists each recipient with "Error Type:", "hMailServer sent:" and "Remote server replied:".
+        new TextBounceDecoder("hmailserver", markers: ["hMailServer sent:", "Error Type: SMTP"]),
         new TextBounceDecoder("exchange2003", markers: ["did not reach some or all of the intended recipients", "Your message did not reach", "did not reach the following recipient"]),
         new ApacheJamesDecoder(),
         new FmlDecoder(),
