@@ -46,4 +46,33 @@ public class ReasonClassifierSeventhPassTests
     {
         Assert.Equal("RCPT", SmtpCommand.Find("Error Type: SMTP Remote server (192.0.2.5) issued an error. hMailServer sent: RCPT TO:<ann@shop.example> Remote server replied: 550 5.1.1 User unknown"));
     }
+
+    [Fact]
+    public void An_mdaemon_transcript_gives_the_refused_recipient_and_the_accepted_one_that_data_failed()
+    {
+        var outcome = ParseText("""
+            From: MDaemon@mail.example.org
+            To: ann@example.org
+            Subject: Permanent Delivery Failure
+
+            The attached message had PERMANENT fatal delivery errors!
+
+            --- Session Transcript ---
+             Mon 2026-11-09 10:12:03.512: <-- 220 mx.example.com ESMTP
+             Mon 2026-11-09 10:12:03.541: --> MAIL From:<ann@example.org> SIZE=120
+             Mon 2026-11-09 10:12:03.569: <-- 250 2.1.0 Ok
+             Mon 2026-11-09 10:12:03.569: --> RCPT To:<bob@example.com>
+             Mon 2026-11-09 10:12:03.601: <-- 550 5.1.1 <bob@example.com>: User unknown
+             Mon 2026-11-09 10:12:03.601: --> RCPT To:<cas@example.com>
+             Mon 2026-11-09 10:12:03.630: <-- 250 2.1.5 Ok
+             Mon 2026-11-09 10:12:03.630: --> DATA
+             Mon 2026-11-09 10:12:03.650: <-- 354 Go ahead
+             Mon 2026-11-09 10:12:04.100: <-- 552 5.3.4 Message size exceeds fixed limit
+            --- End Transcript ---
+            """);
+        Assert.Equal(2, outcome.Results.Count);
+        Assert.Equal(("bob@example.com", BounceReason.UserUnknown, "RCPT"), (outcome.Results[0].Recipient, outcome.Results[0].Reason, outcome.Results[0].Command));
+        Assert.Equal(("cas@example.com", BounceReason.MesgTooBig, "DATA"), (outcome.Results[1].Recipient, outcome.Results[1].Reason, outcome.Results[1].Command));
+        Assert.All(outcome.Results, r => Assert.Equal("mdaemon", r.Decoder));
+    }
 }
