@@ -34,6 +34,7 @@ public class ReasonClassifierSeventhPassTests
 
     [Theory]
     [InlineData("Error Type: SMTP Error Description: No mail servers appear to exists for the recipients address.")]
+    [InlineData("Reason: The message could not be delivered because the domain name (shop.invalid) does not appear to be registered.")]
     public void Wording_that_the_domain_has_no_mail_server_or_is_not_registered_is_an_unknown_host(string diagnostic)
     {
         var c = Classify(diagnostic);
@@ -74,5 +75,17 @@ public class ReasonClassifierSeventhPassTests
         Assert.Equal(("bob@example.com", BounceReason.UserUnknown, "RCPT"), (outcome.Results[0].Recipient, outcome.Results[0].Reason, outcome.Results[0].Command));
         Assert.Equal(("cas@example.com", BounceReason.MesgTooBig, "DATA"), (outcome.Results[1].Recipient, outcome.Results[1].Reason, outcome.Results[1].Command));
         Assert.All(outcome.Results, r => Assert.Equal("mdaemon", r.Decoder));
+    }
+
+    [Theory]
+    [InlineData("\tRecipient: [SMTP:bob@example.com]\n\tReason: Remote SMTP Server Returned: 550 5.1.1 User unknown")]
+    [InlineData("Failed to deliver to '<bob@example.com>'\nSMTP module(domain example.com) reports:\n host mx.example.com says:\n 550 5.1.1 User unknown")]
+    public void A_recipient_in_brackets_or_quotes_is_read_with_its_reply(string notice)
+    {
+        var outcome = ParseText($"From: MAILER-DAEMON@mail.example.org\nTo: ann@example.org\nSubject: Undeliverable mail\n\n{notice}\n");
+        var r = Assert.Single(outcome.Results);
+        Assert.Equal("bob@example.com", r.Recipient);
+        Assert.Equal(BounceReason.UserUnknown, r.Reason);
+        Assert.Equal(550, r.ReplyCode);
     }
 }
