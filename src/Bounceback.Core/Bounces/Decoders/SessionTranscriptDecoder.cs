@@ -22,8 +22,9 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
     /// <param name="name">The family name.</param>
     /// <param name="subjects">Subject fragments of which one must match; none for no subject test.</param>
     /// <param name="markers">Wording the notice must all contain.</param>
-    /// <param name="sent">The mark before a command the reporting server sent ("In:" in Postfix's copy, "--&gt; " in MDaemon's).</param>
-    /// <param name="received">The mark before a reply it received ("Out:", "&lt;-- ").</param>
+    /// <param name="sent">The mark before an SMTP command ("In:" in Postfix's copy, where the remote client is the one
+    /// sending; "--&gt; " in MDaemon's, where MDaemon is).</param>
+    /// <param name="received">The mark before a reply to it ("Out:", "&lt;-- ").</param>
     public SessionTranscriptDecoder(string name, string[] subjects, string[] markers, string sent, string received)
     {
         Name = name;
@@ -60,14 +61,19 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
         var afterData = false;
         foreach (var raw in lines)
         {
-            if (After(raw, _sent) is { } command)
+            var sentAt = Mark(raw, _sent);
+            var receivedAt = Mark(raw, _received);
+            // A line holds a command or a reply, whichever mark comes first (a reply may quote the other mark).
+            if (sentAt >= 0 && (receivedAt < 0 || sentAt < receivedAt))
             {
+                var command = raw.TrimStart()[(sentAt + _sent.Length)..].Trim();
                 var verb = command.Split(' ', 2)[0].ToUpperInvariant();
                 var address = verb == "RCPT" && PlainTextReader.FirstAddress(command) is { } hit ? hit.Address : null;
                 if (pending.Count < 1000) pending.Enqueue((verb, address));
             }
-            else if (After(raw, _received) is { } reply)
+            else if (receivedAt >= 0)
             {
+                var reply = raw.TrimStart()[(receivedAt + _received.Length)..].Trim();
                 if (reply.Length < 4 || !char.IsAsciiDigit(reply[0]) || reply[3] == '-') continue; // a continued reply
                 var code = reply[0] - '0';
                 (string Verb, string? Address) sent = pending.Count > 0 ? pending.Dequeue() : (afterData ? "DATA" : "CONNECT", null);
@@ -92,15 +98,14 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
     }
 
     /// <summary>
-    /// The rest of the line after <paramref name="mark"/>, when the mark starts the line or follows a prefix that ends
-    /// in ": " (a timestamp); else null.
+    /// Where <paramref name="mark"/> starts in the line without its leading blanks, when it starts the line or follows a
+    /// prefix that ends in ": " (a timestamp); else -1.
     /// </summary>
-    private static string? After(string line, string mark)
+    private static int Mark(string line, string mark)
     {
-        var t = line.TrimStart();
+        var t = line.AsSpan().TrimStart();
         var at = t.IndexOf(mark, StringComparison.Ordinal);
-        if (at < 0 || at > MaxPrefix) return null;
-        if (at > 0 && !t.AsSpan(0, at).EndsWith(": ", StringComparison.Ordinal)) return null;
-        return t[(at + mark.Length)..].Trim();
+        if (at < 0 || at > MaxPrefix) return -1;
+        return at == 0 || t[..at].EndsWith(": ", StringComparison.Ordinal) ? at : -1;
     }
 }
