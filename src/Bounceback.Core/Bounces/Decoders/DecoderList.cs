@@ -20,7 +20,8 @@ public static class DecoderList
         new AmazonSesNotificationDecoder(),
         new IMailDecoder(),
         new TextBounceDecoder("activehunter", headers: ["X-AHMAILID"], markers: ["permanent fatal errors", "Transcript of session follows"], needsAll: true),
-        new PostfixTranscriptDecoder(),
+        SessionTranscriptDecoder.Postfix,
+        SessionTranscriptDecoder.MDaemon,
         new NotesDecoder(),
         new MFilterDecoder(),
         new X3Decoder(),
@@ -39,7 +40,12 @@ public static class DecoderList
         new TextBounceDecoder("dragonfly", markers: ["DragonFly Mail Agent"]),
         new TextBounceDecoder("opensmtpd", markers: ["This is the MAILER-DAEMON, please DO NOT REPLY", "OpenSMTPD", "An error has occurred while attempting to deliver a message"]),
         new TextBounceDecoder("courier", markers: ["Courier mail server", "This is a delivery status notification from"]),
-        new TextBounceDecoder("domino", markers: ["Lotus Notes", "Domino", "was not delivered to:"], subjects: ["DELIVERY FAILURE", "DELIVERY_FAILURE"]),
+        // Domino's subject ("DELIVERY FAILURE: ...") only with its wording: MDaemon's "Permanent Delivery Failure" and
+        // MailEnable's "Message Delivery Failure" contain the same words.
+        new TextBounceDecoder("domino", markers: ["Lotus Notes", "Domino", "was not delivered to:"], subjects: ["DELIVERY FAILURE", "DELIVERY_FAILURE"], needsAll: true),
+        // hMailServer words its notice like Exchange 2003 ("did not reach some or all of the intended recipients") and
+        // then lists each recipient with "Error Type:", "hMailServer sent:" and "Remote server replied:".
+        new TextBounceDecoder("hmailserver", markers: ["hMailServer sent:", "Error Type: SMTP"]),
         new TextBounceDecoder("exchange2003", markers: ["did not reach some or all of the intended recipients", "Your message did not reach", "did not reach the following recipient"]),
         new ApacheJamesDecoder(),
         new FmlDecoder(),

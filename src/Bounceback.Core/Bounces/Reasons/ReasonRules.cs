@@ -92,6 +92,9 @@ public static class ReasonRules
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
             // cPanel's Exim says this when the recipient's domain cannot be routed (no usable MX or address record).
             "missing the proper dns",
+            // hMailServer ("No mail servers appear to exists for the recipients address") and MailEnable ("the domain name
+            // (...) does not appear to be registered").
+            "no mail servers appear to exist", "does not appear to be registered",
         ], ["x.1.2"], "1.2", ["sender domain", "sending domain", "from domain", "return path", "return-path", "reverse", "sender address", "your domain", "helo command rejected"]) { Decisive = ["x.1.2"] },
         new(BounceReason.UserUnknown,
         [

@@ -1,0 +1,111 @@
+using MimeKit;
+
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// A notice that is a transcript of the SMTP session: Postfix's copy to the postmaster ("Postfix SMTP server: errors
+/// from ...", with " In:" and " Out:" lines) and MDaemon's failure notice ("--- Session Transcript ---", each line a
+/// timestamp and then "--&gt;" for a command or "&lt;--" for a reply). Commands and replies are paired in order
+/// (pipelining keeps the order); a failed RCPT names its recipient, a failed MAIL or DATA fails every recipient
+/// accepted before it.
+/// </summary>
+public sealed class SessionTranscriptDecoder : IBounceDecoder
+{
+    // How far into a line a command or reply mark may start: after MDaemon's "Mon 2026-11-09 10:12:03.412: ".
+    private const int MaxPrefix = 48;
+
+    private readonly string[] _subjects;
+    private readonly string[] _markers;
+    private readonly string _sent;
+    private readonly string _received;
+
+    /// <param name="name">The family name.</param>
+    /// <param name="subjects">Subject fragments of which one must match; none for no subject test.</param>
+    /// <param name="markers">Wording the notice must all contain.</param>
+    /// <param name="sent">The mark before an SMTP command ("In:" in Postfix's copy, where the remote client is the one
+    /// sending; "--&gt; " in MDaemon's, where MDaemon is).</param>
+    /// <param name="received">The mark before a reply to it ("Out:", "&lt;-- ").</param>
+    public SessionTranscriptDecoder(string name, string[] subjects, string[] markers, string sent, string received)
+    {
+        Name = name;
+        _subjects = subjects;
+        _markers = markers;
+        _sent = sent;
+        _received = received;
+    }
+
+    /// <summary>Postfix's notice to the postmaster, where "In:" is what the remote client sent to Postfix.</summary>
+    public static SessionTranscriptDecoder Postfix { get; } = new("postfix", ["Postfix SMTP server: errors from", "Postfix SMTP client: errors from"], ["Transcript of session follows"], "In:", "Out:");
+
+    /// <summary>MDaemon's failure notice with its session transcript.</summary>
+    public static SessionTranscriptDecoder MDaemon { get; } = new("mdaemon", [], ["--- Session Transcript ---", "<-- "], "--> ", "<-- ");
+
+    public string Name { get; }
+
+    public bool Recognises(MimeMessage message)
+    {
+        if (_subjects.Length > 0 && !MessageParts.SubjectContains(message, _subjects)) return false;
+        foreach (var m in _markers)
+        {
+            if (!MessageParts.NoticeContains(message, m)) return false;
+        }
+        return true;
+    }
+
+    public DecodedBounce? Decode(MimeMessage message)
+    {
+        var lines = MessageParts.Lines(MessageParts.AllNoticeText(message));
+        var pending = new Queue<(string Verb, string? Address)>();
+        var accepted = new List<string>();
+        var failed = new List<RecipientFacts>();
+        var afterData = false;
+        foreach (var raw in lines)
+        {
+            var sentAt = Mark(raw, _sent);
+            var receivedAt = Mark(raw, _received);
+            // A line holds a command or a reply, whichever mark comes first (a reply may quote the other mark).
+            if (sentAt >= 0 && (receivedAt < 0 || sentAt < receivedAt))
+            {
+                var command = raw.TrimStart()[(sentAt + _sent.Length)..].Trim();
+                var verb = command.Split(' ', 2)[0].ToUpperInvariant();
+                var address = verb == "RCPT" && PlainTextReader.FirstAddress(command) is { } hit ? hit.Address : null;
+                if (pending.Count < 1000) pending.Enqueue((verb, address));
+            }
+            else if (receivedAt >= 0)
+            {
+                var reply = raw.TrimStart()[(receivedAt + _received.Length)..].Trim();
+                if (reply.Length < 4 || !char.IsAsciiDigit(reply[0]) || reply[3] == '-') continue; // a continued reply
+                var code = reply[0] - '0';
+                (string Verb, string? Address) sent = pending.Count > 0 ? pending.Dequeue() : (afterData ? "DATA" : "CONNECT", null);
+                afterData = sent.Verb == "DATA" && reply.StartsWith("354", StringComparison.Ordinal);
+                if (code is 2 or 3)
+                {
+                    if (sent.Verb == "RCPT" && sent.Address is { } ok && accepted.Count < 1000) accepted.Add(ok);
+                    continue;
+                }
+                if (sent.Verb == "RCPT" && sent.Address is { } refused)
+                {
+                    failed.Add(new RecipientFacts { Recipient = refused, DiagnosticCode = reply, Command = "RCPT" });
+                }
+                else if (sent.Verb is "MAIL" or "DATA" or "BDAT" or "CONNECT")
+                {
+                    failed.AddRange(accepted.Select(a => new RecipientFacts { Recipient = a, DiagnosticCode = reply, Command = sent.Verb == "CONNECT" ? null : sent.Verb }));
+                    accepted.Clear();
+                }
+            }
+        }
+        return MessageParts.Failure(message, failed, null);
+    }
+
+    /// <summary>
+    /// Where <paramref name="mark"/> starts in the line without its leading blanks, when it starts the line or follows a
+    /// prefix that ends in ": " (a timestamp); else -1.
+    /// </summary>
+    private static int Mark(string line, string mark)
+    {
+        var t = line.AsSpan().TrimStart();
+        var at = t.IndexOf(mark, StringComparison.Ordinal);
+        if (at < 0 || at > MaxPrefix) return -1;
+        return at == 0 || t[..at].EndsWith(": ", StringComparison.Ordinal) ? at : -1;
+    }
+}
