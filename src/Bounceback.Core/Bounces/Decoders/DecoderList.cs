@@ -54,7 +54,10 @@ public static class DecoderList
         // mailbox ("MicrosoftExchange...") or the NDR header say what it is when the wording is not English.
         new TextBounceDecoder("text", senders: [.. DaemonSenders, "microsoftexchange"], headers: ["X-MS-Exchange-Message-Is-Ndr"],
             subjects: ["undeliver", "delivery fail", "delivery status", "returned mail", "failure notice", "not delivered", "mail delivery", "delivery notification", "nondeliverable", "returned to sender", "could not be delivered", "mail failure", "error sending", "failed", "failure",
-                "non remis", "unzustellbar", "onbestelbaar", "no se puede entregar", "impossibile recapitare", "não é possível entregar"],
+                // Exchange's prefixes in the sender's language end in a colon (French puts a space before it); without it the
+                // word is only a subject about a parcel ("Onbestelbaar pakket").
+                "non remis:", "non remis :", "non remis\u00a0:", "unzustellbar:", "onbestelbaar:", "no se puede entregar:", "impossibile recapitare:", "non recapitabile:",
+                "não é possível entregar:", "não é possível entregar :"],
             markers: ["could not be delivered", "undeliverable", "delivery failed", "permanent error", "unable to deliver", "was not delivered", "delivery has failed",
                 "not be delivered", "failed to deliver", "could not deliver", "delivery failure", "was rejected", "were rejected", "returned mail", "not delivered to"]),
     ];
