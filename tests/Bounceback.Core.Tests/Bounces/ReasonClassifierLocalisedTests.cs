@@ -40,4 +40,49 @@ public class ReasonClassifierLocalisedTests
         Assert.Equal(ParseOutcomeKind.Bounce, outcome.Kind);
         Assert.Equal(BounceReason.UserUnknown, Assert.Single(outcome.Results).Reason);
     }
+
+    private static byte[] GoogleNotice(string body, string subject = "Delivery Status Notification (Failure)") => Encoding.UTF8.GetBytes(
+        "From: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\nTo: ria@example.nl\nX-Failed-Recipients: ann@shop.example\n" +
+        $"Subject: {subject}\nDate: Thu, 16 Jan 2014 03:23:24 -0800\nMIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n" + body);
+
+    [Theory]
+    [InlineData("Bezorging bij de volgende ontvanger is permanent mislukt:\n\n     ann@shop.example\n\nTechnische details van permanente fout:\nGoogle heeft geprobeerd uw bericht te bezorgen, maar het is geweigerd.\n\n550 5.1.1 <ann@shop.example>... User unknown\n")]
+    [InlineData("Die Zustellung an folgenden Empfänger ist endgültig fehlgeschlagen:\n\n     ann@shop.example\n\nTechnische Details des permanenten Fehlers:\nGoogle hat versucht, Ihre Nachricht zuzustellen.\n\n550 5.1.1 <ann@shop.example>... User unknown\n")]
+    public void Gmails_plain_notice_in_the_senders_language_is_read_as_gmail(string body)
+    {
+        var outcome = BounceFixtures.Parse(GoogleNotice(body));
+        var result = Assert.Single(outcome.Results);
+        Assert.Equal("gmail", result.Decoder);
+        Assert.Equal(BounceReason.UserUnknown, result.Reason);
+    }
+
+    [Theory]
+    [InlineData("DIES IST NUR EINE WARNMELDUNG.\nSIE MÜSSEN IHRE NACHRICHT NICHT ERNEUT SENDEN.")]
+    [InlineData("DIT IS ALLEEN EEN WAARSCHUWING.\nU HOEFT UW BERICHT NIET OPNIEUW TE VERZENDEN.")]
+    [InlineData("CECI EST UNIQUEMENT UN AVERTISSEMENT.\nVOUS N'AVEZ PAS BESOIN DE RENVOYER VOTRE MESSAGE.")]
+    [InlineData("ESTO SOLO ES UNA ADVERTENCIA.\nNO ES NECESARIO VOLVER A ENVIAR EL MENSAJE.")]
+    [InlineData("Questo messaggio non è ancora stato recapitato.")]
+    [InlineData("Esta mensagem ainda não foi entregue.")]
+    public void A_localised_warning_that_delivery_goes_on_gives_a_delayed_recipient(string warning)
+    {
+        var outcome = BounceFixtures.Parse(GoogleNotice($"{warning}\n\n     ann@shop.example\n\nDNS Error: Could not contact DNS servers\n", "Delivery Status Notification (Delay)"));
+        var result = Assert.Single(outcome.Results);
+        Assert.Equal("delayed", result.Action);
+        Assert.Equal(BounceReason.NetworkError, result.Reason);
+        Assert.False(result.HardBounce);
+    }
+
+    [Theory]
+    [InlineData("----- Ursprüngliche Nachricht -----")]
+    [InlineData("----- Oorspronkelijk bericht -----")]
+    [InlineData("----- Message d'origine -----")]
+    [InlineData("----- Mensaje original -----")]
+    [InlineData("Ursprüngliche Nachrichtenkopfzeilen:")]
+    [InlineData("Oorspronkelijke berichtkoppen:")]
+    public void The_localised_start_of_the_returned_copy_ends_the_notice(string marker)
+    {
+        var outcome = BounceFixtures.Parse(GoogleNotice($"Delivery to the following recipient failed permanently:\n\n     ann@shop.example\n\nDNS Error: Could not contact DNS servers\n{marker}\nThread-Topic: Offerte\n"));
+        var result = Assert.Single(outcome.Results);
+        Assert.DoesNotContain("Offerte", result.DiagnosticCode, StringComparison.Ordinal);
+    }
 }

@@ -21,6 +21,10 @@ internal static partial class PlainTextReader
         "the original message headers", "unsent message below", "----- message header", "-- original message", "returned message follows",
         "included below is the original", "a copy of your message", "the text of your message", "here are the first",
         "original message below", "message text follows", "--- the header", "content-type: message/rfc822", "original message:",
+        // The same in the sender's language (Gmail's "----- Original message -----", Exchange's "Original message headers:").
+        "----- oorspronkelijk bericht", "----- ursprüngliche nachricht", "----- message d'origine", "----- mensaje original", "----- messaggio originale", "----- mensagem original",
+        "oorspronkelijke berichtkoppen", "ursprüngliche nachrichtenkopfzeilen", "en-têtes du message d'origine", "encabezados del mensaje original",
+        "intestazioni originali del messaggio", "cabeçalhos da mensagem original",
     ];
 
     // All the markers in one case-insensitive search, the same test as Contains with OrdinalIgnoreCase for each.

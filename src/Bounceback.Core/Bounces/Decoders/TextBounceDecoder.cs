@@ -78,6 +78,14 @@ public sealed class TextBounceDecoder : IBounceDecoder
     private static readonly string[] DelayWarnings =
     [
         "warning message only", "this is a warning only", "do not need to resend", "do not need to re-send", "has not yet been delivered", "delivery attempts will continue", "still being retried",
+        // The same in the sender's language (Gmail's and Exchange's delay notices): "only a warning", "no need to send it
+        // again", "has not been delivered yet".
+        "nur eine warn", "nicht erneut senden", "noch nicht zugestellt",
+        "alleen een waarschuwing", "niet opnieuw te verzenden", "nog niet bezorgd",
+        "uniquement un avertissement", "pas besoin de renvoyer", "pas encore été remis",
+        "solo es una advertencia", "no es necesario volver a enviar", "todavía no se ha entregado",
+        "solo un avviso", "non è necessario inviare di nuovo", "non è ancora stato recapitato",
+        "apenas um aviso", "não é necessário reenviar", "ainda não foi entregue",
     ];
 
     private static bool Permanent(RecipientFacts r) =>
