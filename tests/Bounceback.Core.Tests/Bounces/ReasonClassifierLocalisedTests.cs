@@ -85,4 +85,20 @@ public class ReasonClassifierLocalisedTests
         var result = Assert.Single(outcome.Results);
         Assert.DoesNotContain("Offerte", result.DiagnosticCode, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Sender Address:    ria@example.nl", "Recipient Address:    ann@shop.example")]
+    [InlineData("Adres van afzender:    ria@example.nl", "Adres van ontvanger:    ann@shop.example")]
+    [InlineData("Absenderadresse:    ria@example.nl", "Empfängeradresse:    ann@shop.example")]
+    [InlineData("Dirección del remitente:    ria@example.nl", "Dirección del destinatario:    ann@shop.example")]
+    [InlineData("Endereço do remetente:    ria@example.nl", "Endereço do destinatário:    ann@shop.example")]
+    public void Microsoft_365_message_details_name_the_recipient_not_the_sender(string senderLine, string recipientLine)
+    {
+        var body = "Your message couldn't be delivered.\n\nStatus code: 550 5.1.10\n\n" + senderLine + "\n" + recipientLine +
+            "\n\nReported error:    550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup\n";
+        var outcome = BounceFixtures.Parse(Message("Microsoft Outlook <postmaster@example.nl>", "Undeliverable: Offerte", body));
+        var result = Assert.Single(outcome.Results);
+        Assert.Equal("ann@shop.example", result.Recipient);
+        Assert.Equal(BounceReason.UserUnknown, result.Reason);
+    }
 }

@@ -231,8 +231,28 @@ internal static partial class PlainTextReader
             var reply = m.Value[(smtp + 6)..(m.Groups["a"].Index - m.Index)].TrimEnd('<', ' ');
             return (m.Groups["a"].Value, $"{reply} {Rest(t, m.Index + m.Length)}".TrimEnd('>', ' '));
         }
+        if (m.Success && m.Index == 0 && NamesTheSender(t.AsSpan(0, m.Groups["a"].Index))) return null;
         if (m.Success) return (m.Groups["a"].Value, WithWording(t, m.Index, m.Groups["a"].Index, Rest(t, m.Index + m.Length)));
         return null;
+    }
+
+    /// <summary>Words of a label that introduces the original sender ("Sender Address:", Dutch "Adres van afzender:").</summary>
+    private static readonly string[] SenderLabels = ["sender", "afzender", "absender", "expéditeur", "expediteur", "remitente", "mittente", "remetente"];
+
+    /// <summary>
+    /// Whether the words before an address label it as the original sender's, as in Microsoft 365's "Original Message
+    /// Details" ("Sender Address: ...", then "Recipient Address: ..."): that address is no recipient.
+    /// </summary>
+    private static bool NamesTheSender(ReadOnlySpan<char> label)
+    {
+        var colon = label.IndexOf(':');
+        if (colon < 0) return false;
+        label = label[..colon];
+        foreach (var word in SenderLabels)
+        {
+            if (label.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -302,7 +322,7 @@ internal static partial class PlainTextReader
     /// An address introduced by wording such as "to &lt;addr&gt;" or "Recipient: addr", or named in the remote reply that
     /// Exchange 2003 quotes under a recipient it lists by display name ("&lt;host #5.1.1 smtp;550 5.1.1 &lt;addr&gt;... User unknown&gt;").
     /// </summary>
-    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"(?:^\p{L}[\p{L}' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex IntroducedAddress();
 
     /// <summary>A reply quoted near the start of a line ("... '550 5.1.1 ...'") or written between hashes ("#550 ...").</summary>
