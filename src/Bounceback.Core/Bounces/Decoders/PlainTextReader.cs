@@ -114,7 +114,14 @@ internal static partial class PlainTextReader
             }
             // Nothing but an introduction ("Did not reach the following recipient: addr"): that wording is all there is.
             if (parts.Count == 0 && IntroductionOf(lines[line], address) is { } intro) parts.Add(intro);
-            if (remoteReplies.TryGetValue(address, out var remote) && !parts.Any(p => Reasons.ReasonClassifier.FindReply(p) is not null)) parts.Insert(0, remote);
+            if (remoteReplies.TryGetValue(address, out var remote) && !parts.Any(p => Reasons.ReasonClassifier.FindReply(p) is not null))
+            {
+                // The remote server's own reply is the recipient's wording; Microsoft's sentence for people above it only
+                // restates the status in general words, which may name another cause ("address not found" over "550 5.2.1
+                // Mailbox disabled"), in any language.
+                parts.Clear();
+                parts.Add(remote);
+            }
             results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
         }
         return results;
