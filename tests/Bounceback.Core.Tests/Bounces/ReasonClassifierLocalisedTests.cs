@@ -101,4 +101,63 @@ public class ReasonClassifierLocalisedTests
         Assert.Equal("ann@shop.example", result.Recipient);
         Assert.Equal(BounceReason.UserUnknown, result.Reason);
     }
+
+    [Theory]
+    [InlineData("Het postvak van de ontvanger is vol en kan op dit moment geen berichten ontvangen.")]
+    [InlineData("Das Postfach des Empfängers ist voll und kann zurzeit keine Nachrichten annehmen.")]
+    [InlineData("La boîte aux lettres du destinataire est pleine et ne peut pas accepter de messages pour le moment.")]
+    [InlineData("El buzón del destinatario está lleno y no puede aceptar mensajes en este momento.")]
+    [InlineData("La cassetta postale del destinatario è piena e al momento non può accettare messaggi.")]
+    [InlineData("A caixa de correio do destinatário está cheia e não pode aceitar mensagens no momento.")]
+    public void Exchanges_localised_sentence_for_a_full_mailbox_is_mailbox_full(string diagnostic)
+    {
+        var c = Classify(diagnostic);
+        Assert.Equal(BounceReason.MailboxFull, c.Reason);
+        Assert.False(c.HardBounce);
+    }
+
+    [Theory]
+    [InlineData("Het opgegeven e-mailadres is niet gevonden. Controleer het e-mailadres van de ontvanger.")]
+    [InlineData("Die eingegebene E-Mail-Adresse konnte nicht gefunden werden.")]
+    [InlineData("L'adresse de messagerie que vous avez entrée est introuvable.")]
+    [InlineData("No se encontró la dirección de correo electrónico que escribió.")]
+    [InlineData("L'indirizzo di posta elettronica immesso non è stato trovato.")]
+    [InlineData("O endereço de email inserido não foi encontrado.")]
+    [InlineData("Dit e-mailadres bestaat niet.")]
+    public void Exchanges_localised_sentence_for_a_missing_address_is_user_unknown(string diagnostic)
+    {
+        var c = Classify(diagnostic);
+        Assert.Equal(BounceReason.UserUnknown, c.Reason);
+        Assert.True(c.HardBounce);
+    }
+
+    [Theory]
+    [InlineData("Het domein is niet gevonden: example.nl")]
+    [InlineData("Die Domain wurde nicht gefunden.")]
+    [InlineData("Le domaine est introuvable.")]
+    [InlineData("No se ha encontrado el dominio academia.example.")]
+    [InlineData("Não foi possível encontrar o domínio do endereço de email.")]
+    public void A_localised_sentence_that_the_domain_was_not_found_is_host_unknown(string diagnostic)
+    {
+        Assert.Equal(BounceReason.HostUnknown, Classify(diagnostic).Reason);
+    }
+
+    [Theory]
+    [InlineData("Het adres van de afzender bestaat niet.")]
+    [InlineData("Die Adresse des Absenders existiert nicht.")]
+    public void A_localised_sentence_about_the_sender_is_no_missing_recipient(string diagnostic)
+    {
+        Assert.NotEqual(BounceReason.UserUnknown, Classify(diagnostic).Reason);
+    }
+
+    [Fact]
+    public void Exchanges_remote_reply_decides_over_its_sentence_for_people()
+    {
+        var body = "Uw bericht kan niet worden bezorgd bij de volgende ontvangers of groepen:\n\nann@shop.example\nHet opgegeven e-mailadres is niet gevonden.\n\n" +
+            "Diagnostische gegevens voor beheerders:\n\nann@shop.example\nExterne server heeft '550 5.2.1 Mailbox disabled for this recipient' geretourneerd\n";
+        var outcome = BounceFixtures.Parse(Message("Microsoft Outlook <postmaster@example.nl>", "Onbestelbaar: Offerte", body));
+        var result = Assert.Single(outcome.Results);
+        Assert.Equal(BounceReason.Suspend, result.Reason);
+        Assert.Equal("Externe server heeft '550 5.2.1 Mailbox disabled for this recipient' geretourneerd", result.DiagnosticCode);
+    }
 }
