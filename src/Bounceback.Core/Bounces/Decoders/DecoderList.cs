@@ -27,7 +27,10 @@ public static class DecoderList
         new X3Decoder(),
         new V5SendmailDecoder(),
         new TextBounceDecoder("qmail", markers: ["qmail-send program", "This is the qmail", "I'm afraid I wasn't able to deliver your message"]),
-        new TextBounceDecoder("gmail", senders: ["@google", "@gmail", "@googlemail"], markers: ["Delivery to the following recipient", "Google tried to deliver", "The response from the remote server", "Message not delivered", "message wasn't delivered", "Technical details of"], needsAll: true),
+        new TextBounceDecoder("gmail", senders: ["@google", "@gmail", "@googlemail"], markers: ["Delivery to the following recipient", "Google tried to deliver", "The response from the remote server", "Message not delivered", "message wasn't delivered", "Technical details of",
+            // The same notice in the sender's language: "Technical details of ... failure" and "Google tried to deliver".
+            "Technische details van", "Technische Details des", "Détails techniques", "Detalles técnicos", "Dettagli tecnici", "Detalhes técnicos",
+            "Google heeft geprobeerd", "Google hat versucht", "Google a tenté", "Google a essayé", "Google ha intentado", "Google ha tentato", "O Google tentou"], needsAll: true),
         new TextBounceDecoder("googlegroups", senders: ["googlegroups", "@google"], markers: ["Google Group", "googlegroups", "the group you tried to contact"], needsAll: true),
         new TextBounceDecoder("mxlogic", senders: ["mxlogic"], headers: ["X-MX-Bounce", "X-MXL-NoteHash"], markers: ["could not be delivered", "permanent error", "mail delivery"], needsAll: true),
         new TextBounceDecoder("mailru", senders: ["mail.ru"], markers: ["Mail.Ru"], needsAll: true),
@@ -60,7 +63,10 @@ public static class DecoderList
         // mailbox ("MicrosoftExchange...") or the NDR header say what it is when the wording is not English.
         new TextBounceDecoder("text", senders: [.. DaemonSenders, "microsoftexchange"], headers: ["X-MS-Exchange-Message-Is-Ndr"],
             subjects: ["undeliver", "delivery fail", "delivery status", "returned mail", "failure notice", "not delivered", "mail delivery", "delivery notification", "nondeliverable", "returned to sender", "could not be delivered", "mail failure", "error sending", "failed", "failure",
-                "non remis", "unzustellbar", "onbestelbaar", "no se puede entregar", "impossibile recapitare", "não é possível entregar"],
+                // Exchange's prefixes in the sender's language end in a colon (French puts a space before it); without it the
+                // word is only a subject about a parcel ("Onbestelbaar pakket").
+                "non remis:", "non remis :", "non remis\u00a0:", "unzustellbar:", "onbestelbaar:", "no se puede entregar:", "impossibile recapitare:", "non recapitabile:",
+                "não é possível entregar:", "não é possível entregar :"],
             markers: ["could not be delivered", "undeliverable", "delivery failed", "permanent error", "unable to deliver", "was not delivered", "delivery has failed",
                 "not be delivered", "failed to deliver", "could not deliver", "delivery failure", "was rejected", "were rejected", "returned mail", "not delivered to"]),
     ];

@@ -21,6 +21,10 @@ internal static partial class PlainTextReader
         "the original message headers", "unsent message below", "----- message header", "-- original message", "returned message follows",
         "included below is the original", "a copy of your message", "the text of your message", "here are the first",
         "original message below", "message text follows", "--- the header", "content-type: message/rfc822", "original message:",
+        // The same in the sender's language (Gmail's "----- Original message -----", Exchange's "Original message headers:").
+        "----- oorspronkelijk bericht", "----- ursprüngliche nachricht", "----- message d'origine", "----- mensaje original", "----- messaggio originale", "----- mensagem original",
+        "oorspronkelijke berichtkoppen", "ursprüngliche nachrichtenkopfzeilen", "en-têtes du message d'origine", "encabezados del mensaje original",
+        "intestazioni originali del messaggio", "cabeçalhos da mensagem original",
     ];
 
     // All the markers in one case-insensitive search, the same test as Contains with OrdinalIgnoreCase for each.
@@ -110,7 +114,14 @@ internal static partial class PlainTextReader
             }
             // Nothing but an introduction ("Did not reach the following recipient: addr"): that wording is all there is.
             if (parts.Count == 0 && IntroductionOf(lines[line], address) is { } intro) parts.Add(intro);
-            if (remoteReplies.TryGetValue(address, out var remote) && !parts.Any(p => Reasons.ReasonClassifier.FindReply(p) is not null)) parts.Insert(0, remote);
+            if (remoteReplies.TryGetValue(address, out var remote) && !parts.Any(p => Reasons.ReasonClassifier.FindReply(p) is not null))
+            {
+                // The remote server's own reply is the recipient's wording; Microsoft's sentence for people above it only
+                // restates the status in general words, which may name another cause ("address not found" over "550 5.2.1
+                // Mailbox disabled"), in any language.
+                parts.Clear();
+                parts.Add(remote);
+            }
             results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
         }
         return results;
@@ -227,8 +238,28 @@ internal static partial class PlainTextReader
             var reply = m.Value[(smtp + 6)..(m.Groups["a"].Index - m.Index)].TrimEnd('<', ' ');
             return (m.Groups["a"].Value, $"{reply} {Rest(t, m.Index + m.Length)}".TrimEnd('>', ' '));
         }
+        if (m.Success && m.Index == 0 && NamesTheSender(t.AsSpan(0, m.Groups["a"].Index))) return null;
         if (m.Success) return (m.Groups["a"].Value, WithWording(t, m.Index, m.Groups["a"].Index, Rest(t, m.Index + m.Length)));
         return null;
+    }
+
+    /// <summary>Words of a label that introduces the original sender ("Sender Address:", Dutch "Adres van afzender:").</summary>
+    private static readonly string[] SenderLabels = ["sender", "afzender", "absender", "expéditeur", "expediteur", "remitente", "mittente", "remetente"];
+
+    /// <summary>
+    /// Whether the words before an address label it as the original sender's, as in Microsoft 365's "Original Message
+    /// Details" ("Sender Address: ...", then "Recipient Address: ..."): that address is no recipient.
+    /// </summary>
+    private static bool NamesTheSender(ReadOnlySpan<char> label)
+    {
+        var colon = label.IndexOf(':');
+        if (colon < 0) return false;
+        label = label[..colon];
+        foreach (var word in SenderLabels)
+        {
+            if (label.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -299,7 +330,7 @@ internal static partial class PlainTextReader
     /// CommuniGate Pro's "Failed to deliver to '&lt;addr&gt;'", or named in the remote reply that
     /// Exchange 2003 quotes under a recipient it lists by display name ("&lt;host #5.1.1 smtp;550 5.1.1 &lt;addr&gt;... User unknown&gt;").
     /// </summary>
-    [GeneratedRegex(@"(?:^[A-Za-z][A-Za-z' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*(?:\[SMTP:|'|"")?<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"(?:^\p{L}[\p{L}' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*(?:\[SMTP:|'|"")?<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex IntroducedAddress();
 
     /// <summary>A reply quoted near the start of a line ("... '550 5.1.1 ...'") or written between hashes ("#550 ...").</summary>

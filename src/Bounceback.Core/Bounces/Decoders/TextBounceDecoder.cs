@@ -43,11 +43,26 @@ public sealed class TextBounceDecoder : IBounceDecoder
         // an allocation per call.
         var byHeader = false;
         foreach (var h in _headers) byHeader |= message.Headers.Contains(h);
-        var byEnvelope = ContainsAny(from, _senders) || ContainsAny(subject, _subjects);
+        // A reply ("Re: onbestelbaar pakket", "AW: Unzustellbar: ...") is a conversation about a failed delivery, not the
+        // notice itself: its subject says nothing about the message.
+        var byEnvelope = ContainsAny(from, _senders) || (!IsReply(subject) && ContainsAny(subject, _subjects));
         if (!_needsAll && (byHeader || byEnvelope)) return true;
         if (_needsAll && !byEnvelope && !byHeader) return false;
         if (_markers.Length == 0) return false;
         return MessageParts.NoticeContainsAny(message, _markerSearch);
+    }
+
+    /// <summary>Reply prefixes of mail programs in the languages of the notices (Re, AW, Antw, SV, R, RES, RIF).</summary>
+    private static readonly string[] ReplyPrefixes = ["re:", "aw:", "antw:", "antwort:", "sv:", "r:", "res:", "rif:", "ynt:"];
+
+    private static bool IsReply(string subject)
+    {
+        var s = subject.AsSpan().TrimStart();
+        foreach (var p in ReplyPrefixes)
+        {
+            if (s.StartsWith(p, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static bool ContainsAny(string text, string[] fragments)
@@ -63,6 +78,14 @@ public sealed class TextBounceDecoder : IBounceDecoder
     private static readonly string[] DelayWarnings =
     [
         "warning message only", "this is a warning only", "do not need to resend", "do not need to re-send", "has not yet been delivered", "delivery attempts will continue", "still being retried",
+        // The same in the sender's language (Gmail's and Exchange's delay notices): "only a warning", "no need to send it
+        // again", "has not been delivered yet".
+        "nur eine warn", "nicht erneut senden", "noch nicht zugestellt",
+        "alleen een waarschuwing", "niet opnieuw te verzenden", "nog niet bezorgd",
+        "uniquement un avertissement", "pas besoin de renvoyer", "pas encore été remis",
+        "solo es una advertencia", "no es necesario volver a enviar", "todavía no se ha entregado",
+        "solo un avviso", "non è necessario inviare di nuovo", "non è ancora stato recapitato",
+        "apenas um aviso", "não é necessário reenviar", "ainda não foi entregue",
     ];
 
     private static bool Permanent(RecipientFacts r) =>

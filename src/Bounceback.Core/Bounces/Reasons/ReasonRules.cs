@@ -73,6 +73,10 @@ public static class ReasonRules
             "full mailbox", "account is full", "mailbox is over", "storage quota", "too much mail", "inbox is full", "out of storage", "mail quota", "quota limit", "mailbox over",
             "insufficient storage", "not enough storage", "user's mailbox is full", "recipient mailbox full", "postfach voll", "boîte pleine", "exceeded the quota",
             "quota", "mailbox not enough space", "mailbox is overfull", "mailbox exceeds",
+            // Exchange's and Gmail's sentence for people in the sender's language: "the recipient's mailbox is full".
+            "postvak van de ontvanger is vol", "postvak is vol", "postfach des empfängers ist voll", "postfach ist voll", "boîte aux lettres du destinataire est pleine",
+            "boîte aux lettres est pleine", "buzón del destinatario está lleno", "buzón está lleno", "cassetta postale del destinatario è piena", "cassetta postale è piena",
+            "caixa de correio do destinatário está cheia", "caixa de correio está cheia",
         ], ["x.2.2"], "2.2", ["message size", "too large", "too big", "rate limit", "sending quota", "relay quota"]) { Decisive = ["x.2.2"] },
         new(BounceReason.MesgTooBig,
         [
@@ -95,6 +99,11 @@ public static class ReasonRules
             // hMailServer ("No mail servers appear to exists for the recipients address") and MailEnable ("the domain name
             // (...) does not appear to be registered").
             "no mail servers appear to exist", "does not appear to be registered",
+            // "The domain was not found / does not exist" in the sender's language (Exchange, Gmail), before the user-unknown
+            // rule's "is niet gevonden", "no existe".
+            "domein is niet gevonden", "domein bestaat niet", "domain wurde nicht gefunden", "domäne wurde nicht gefunden", "domain existiert nicht", "domaine est introuvable",
+            "domaine introuvable", "domaine n'existe pas", "encontrado el dominio", "encontró el dominio", "dominio no existe", "dominio non esiste", "dominio non è stato trovato",
+            "domínio não existe", "domínio não foi encontrado", "encontrar o domínio",
         ], ["x.1.2"], "1.2", ["sender domain", "sending domain", "from domain", "return path", "return-path", "reverse", "sender address", "your domain", "helo command rejected"]) { Decisive = ["x.1.2"] },
         new(BounceReason.UserUnknown,
         [
@@ -111,7 +120,10 @@ public static class ReasonRules
             "not listed in public name & address book", "invalid final delivery userid", "check if address is correct", "ディレクトリのリストにありません",
             // Japanese: "the (mail) address does not exist", "the user does not exist".
             "アドレスは存在しません", "ユーザは存在しません", "ユーザーは存在しません",
-        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr"]),
+            // Exchange's and Gmail's sentence for people in the sender's language: "the address was not found / does not exist".
+            "is niet gevonden", "bestaat niet", "onbekende ontvanger", "konnte nicht gefunden werden", "wurde nicht gefunden", "existiert nicht", "est introuvable",
+            "n'existe pas", "no se encontró la dirección", "no se ha encontrado la dirección", "no existe", "non è stato trovato", "non esiste", "não foi encontrado", "não existe",
+        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "afzender", "absender", "expéditeur", "remitente", "mittente", "remetente", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr"]),
         new(BounceReason.Suspend,
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
