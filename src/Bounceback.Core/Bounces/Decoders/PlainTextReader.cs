@@ -31,11 +31,17 @@ internal static partial class PlainTextReader
     private static readonly System.Buffers.SearchValues<string> CopyMarkerSearch = System.Buffers.SearchValues.Create(CopyMarkers, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The notice up to where the returned copy of the original message starts.</summary>
-    public static string NoticeOnly(string text)
+    public static string NoticeOnly(string text) => SplitAtCopy(text, withHeaders: false).Notice;
+
+    /// <summary>
+    /// The notice up to where the returned copy of the original message starts, and the header block of that copy
+    /// when it is quoted as text (see <see cref="CopiedHeaders(string)"/>); the text is split into lines once.
+    /// </summary>
+    public static (string Notice, HeaderList? Headers) SplitAtCopy(string text, bool withHeaders = true)
     {
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', MaxLines + 1);
         var end = CopyStart(lines);
-        return string.Join('\n', lines, 0, end);
+        return (string.Join('\n', lines, 0, end), withHeaders ? HeadersFrom(lines, end) : null);
     }
 
     private static int CopyStart(string[] lines)
@@ -43,9 +49,9 @@ internal static partial class PlainTextReader
         var end = Math.Min(lines.Length, MaxLines);
         for (var i = 1; i < end; i++)
         {
-            var l = lines[i].TrimStart();
+            var l = lines[i].AsSpan().TrimStart();
             if (l.StartsWith("Received: ", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase)) return i;
-            if (l.AsSpan().ContainsAny(CopyMarkerSearch)) return i;
+            if (l.ContainsAny(CopyMarkerSearch)) return i;
         }
         return end;
     }
@@ -360,7 +366,12 @@ internal static partial class PlainTextReader
     public static HeaderList? CopiedHeaders(string text)
     {
         var lines = MessageParts.Lines(text, MaxLines);
-        var start = CopyStart(lines);
+        return HeadersFrom(lines, CopyStart(lines));
+    }
+
+    /// <summary>The header block of the copy that starts at line <paramref name="start"/> (the marker line), read by MimeKit.</summary>
+    private static HeaderList? HeadersFrom(string[] lines, int start)
+    {
         if (start >= lines.Length) return null;
         // The marker line itself, unless the copy starts right away with a header (Received:, Return-Path:).
         if (!IsField(lines[start])) start++;

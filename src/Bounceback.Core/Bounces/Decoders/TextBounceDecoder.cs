@@ -123,7 +123,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
             recipients = recipients.Select(r => r.Action is null && !Permanent(r) ? r with { Action = "delayed" } : r).ToList();
         }
         // A notice that quotes the original's headers as text rather than attaching them still says what was sent.
-        var returned = original ?? PlainTextReader.CopiedHeaders(text);
+        var (notice, copied) = PlainTextReader.SplitAtCopy(text, withHeaders: original is null);
+        var returned = original ?? copied;
         return new DecodedBounce
         {
             Kind = ReportKind.Failure,
@@ -132,7 +133,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
             Sender = MessageParts.OriginalSender(returned),
             OriginalMessageId = MessageParts.OriginalMessageId(returned),
             OriginalSubject = MessageParts.OriginalSubject(returned),
-            NoticeText = PlainTextReader.NoticeOnly(text),
+            NoticeText = notice,
         };
     }
 }
