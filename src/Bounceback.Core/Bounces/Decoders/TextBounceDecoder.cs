@@ -11,8 +11,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
     private readonly string[] _senders;
     private readonly string[] _subjects;
     private readonly string[] _markers;
-    // The markers in one case-insensitive search: the notice is scanned once for all of them, not once per marker.
-    private readonly System.Buffers.SearchValues<string> _markerSearch;
+    // Where this family's markers are in the shared list of every family's markers.
+    private readonly int[] _markerIds;
     private readonly string[] _headers;
     private readonly bool _needsAll;
 
@@ -28,7 +28,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
         _senders = senders ?? [];
         _subjects = subjects ?? [];
         _markers = markers ?? [];
-        _markerSearch = System.Buffers.SearchValues.Create(_markers.Where(m => m.Length > 0).ToArray(), StringComparison.OrdinalIgnoreCase);
+        _markerIds = NoticeMarkers.Register(_markers.Where(m => m.Length > 0));
         _headers = headers ?? [];
         _needsAll = needsAll;
     }
@@ -48,8 +48,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
         var byEnvelope = ContainsAny(from, _senders) || (!IsReply(subject) && ContainsAny(subject, _subjects));
         if (!_needsAll && (byHeader || byEnvelope)) return true;
         if (_needsAll && !byEnvelope && !byHeader) return false;
-        if (_markers.Length == 0) return false;
-        return MessageParts.NoticeContainsAny(message, _markerSearch);
+        if (_markerIds.Length == 0) return false;
+        return NoticeMarkers.AnyPresent(message, _markerIds);
     }
 
     /// <summary>Reply prefixes of mail programs in the languages of the notices (Re, AW, Antw, SV, R, RES, RIF).</summary>
@@ -88,6 +88,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
         "apenas um aviso", "não é necessário reenviar", "ainda não foi entregue",
     ];
 
+    private static readonly System.Buffers.SearchValues<string> DelayWarningSearch = System.Buffers.SearchValues.Create(DelayWarnings, StringComparison.OrdinalIgnoreCase);
+
     private static bool Permanent(RecipientFacts r) =>
         r.Status?.StartsWith('5') == true || r.ReplyCode / 100 == 5 || Reasons.ReasonClassifier.FindReply(r.DiagnosticCode ?? "") / 100 == 5
         || Reasons.ReasonClassifier.FindStatus(r.DiagnosticCode ?? "") is { Class: 5 };
@@ -116,7 +118,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
             recipients = [new RecipientFacts { Recipient = copiedTo }];
         }
         if (recipients.Count == 0) return null;
-        if (MessageParts.NoticeContains(message, DelayWarnings))
+        if (MessageParts.NoticeContainsAny(message, DelayWarningSearch))
         {
             // A warning that delivery is still being retried: nothing has failed for good yet, unless a recipient's own
             // reply says so.
