@@ -273,10 +273,10 @@ internal static class MessageParts
     }
 
     /// <summary>Whether the first 8 KB of the notice text hold one of the markers of a prepared case-insensitive search.</summary>
-    public static bool NoticeContainsAny(MimeMessage message, System.Buffers.SearchValues<string> markers)
+    public static bool NoticeContainsAny(MimeMessage message, PhraseSearch markers)
     {
         var text = AllNoticeText(message).AsSpan();
-        return (text.Length > 8192 ? text[..8192] : text).ContainsAny(markers);
+        return markers.ContainsAny(text.Length > 8192 ? text[..8192] : text);
     }
 
     /// <summary>Whether the first 8 KB of the notice text hold one of the markers (case-insensitive).</summary>

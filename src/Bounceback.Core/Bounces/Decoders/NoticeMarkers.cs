@@ -1,4 +1,3 @@
-using System.Buffers;
 using MimeKit;
 
 namespace Bounceback.Core.Bounces.Decoders;
@@ -15,7 +14,7 @@ internal static class NoticeMarkers
     // Every marker registered so far and one search for all of them, replaced whole when a family registers.
     private static volatile Snapshot? s_snapshot;
 
-    private sealed record Snapshot(string[] Markers, SearchValues<string> Search);
+    private sealed record Snapshot(string[] Markers, PhraseSearch Search);
 
     // The last notice looked at on this thread and which markers it holds: one message's recognisers run in a row.
     [ThreadStatic] private static string? t_text;
@@ -60,7 +59,7 @@ internal static class NoticeMarkers
         {
             lock (Gate)
             {
-                snapshot = s_snapshot ??= new Snapshot([.. Markers], SearchValues.Create([.. Markers], StringComparison.OrdinalIgnoreCase));
+                snapshot = s_snapshot ??= new Snapshot([.. Markers], new PhraseSearch(Markers));
             }
         }
         var (markers, search) = (snapshot.Markers, snapshot.Search);
@@ -69,16 +68,13 @@ internal static class NoticeMarkers
         var present = new bool[markers.Length];
         var span = text.AsSpan(0, Math.Min(text.Length, 8192));
         // Every place where some marker starts, and which markers start there.
-        for (var at = 0; at < span.Length;)
+        var scan = search.Scan(span);
+        for (var at = scan.Next(); at >= 0; at = scan.Next())
         {
-            var hit = span[at..].IndexOfAny(search);
-            if (hit < 0) break;
-            at += hit;
             for (var i = 0; i < markers.Length; i++)
             {
                 if (!present[i] && span[at..].StartsWith(markers[i], StringComparison.OrdinalIgnoreCase)) present[i] = true;
             }
-            at++;
         }
         (t_text, t_present) = (text, present);
         return present;

@@ -88,7 +88,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
         "apenas um aviso", "não é necessário reenviar", "ainda não foi entregue",
     ];
 
-    private static readonly System.Buffers.SearchValues<string> DelayWarningSearch = System.Buffers.SearchValues.Create(DelayWarnings, StringComparison.OrdinalIgnoreCase);
+    private static readonly PhraseSearch DelayWarningSearch = new(DelayWarnings);
 
     private static bool Permanent(RecipientFacts r) =>
         r.Status?.StartsWith('5') == true || r.ReplyCode / 100 == 5 || Reasons.ReasonClassifier.FindReply(r.DiagnosticCode ?? "") / 100 == 5

@@ -65,8 +65,7 @@ public static class ProviderRules
         new("[TS04]", BounceReason.Blocked),
     ];
 
-    private static readonly System.Buffers.SearchValues<string> AnyPhrase =
-        System.Buffers.SearchValues.Create([.. Phrases.Select(p => p.Phrase).Where(p => p.Length > 0).Distinct(StringComparer.OrdinalIgnoreCase)], StringComparison.OrdinalIgnoreCase);
+    private static readonly PhraseSearch AnyPhrase = new(Phrases.Select(p => p.Phrase));
 
     /// <summary>The reason a provider's own wording gives, or null when none applies.</summary>
     public static BounceReason? Refine(string text, EnhancedStatus? status, string? remoteMta, string? recipient = null)
@@ -76,7 +75,7 @@ public static class ProviderRules
         if (string.IsNullOrEmpty(text)) return null;
         // One search for all the phrases first: most wording holds none of them. When it holds some, the list's order
         // decides which one counts.
-        if (text.AsSpan().ContainsAny(AnyPhrase))
+        if (AnyPhrase.ContainsAny(text))
         {
             foreach (var p in Phrases)
             {

@@ -17,7 +17,7 @@ public sealed class RuleList
     private readonly ReasonRule[] _rules;
     private readonly int[][] _phraseIds;
     private readonly int[][] _unlessIds;
-    private readonly SearchValues<string>? _any;
+    private readonly PhraseSearch? _any;
     private readonly Dictionary<char, (string Phrase, int Id)[]> _byFirst;
     private readonly int _phraseCount;
 
@@ -32,7 +32,7 @@ public sealed class RuleList
         _phraseIds = [.. _rules.Select(r => IdsOf(r.Phrases))];
         _unlessIds = [.. _rules.Select(r => IdsOf(r.Unless))];
         _phraseCount = ids.Count;
-        _any = ids.Count == 0 ? null : SearchValues.Create([.. ids.Keys], StringComparison.OrdinalIgnoreCase);
+        _any = ids.Count == 0 ? null : new PhraseSearch(ids.Keys);
         _byFirst = ids.GroupBy(p => char.ToUpperInvariant(p.Key[0]))
             .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray());
     }
@@ -45,11 +45,12 @@ public sealed class RuleList
     {
         if (string.IsNullOrEmpty(text) || _any is null) return null;
         var span = text.AsSpan();
-        var first = span.IndexOfAny(_any);
+        var scan = _any.Scan(span);
+        var first = scan.Next();
         if (first < 0) return null;
         var present = _phraseCount <= 2048 ? stackalloc bool[_phraseCount] : new bool[_phraseCount];
         present.Clear();
-        for (var at = first; at >= 0;)
+        for (var at = first; at >= 0; at = scan.Next())
         {
             if (_byFirst.TryGetValue(char.ToUpperInvariant(span[at]), out var candidates))
             {
@@ -59,9 +60,6 @@ public sealed class RuleList
                     if (rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) present[id] = true;
                 }
             }
-            if (at + 1 >= span.Length) break;
-            var next = span[(at + 1)..].IndexOfAny(_any);
-            at = next < 0 ? -1 : at + 1 + next;
         }
         for (var i = 0; i < _rules.Length; i++)
         {

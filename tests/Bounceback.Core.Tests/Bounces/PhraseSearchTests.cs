@@ -1,0 +1,74 @@
+using System.Text;
+using Bounceback.Core.Bounces;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>The split phrase search must find exactly what testing each phrase with OrdinalIgnoreCase finds.</summary>
+public class PhraseSearchTests
+{
+    private static readonly string[] Phrases =
+    [
+        "user unknown", "Empf\u00e4nger", "domaine introuvable", "\u5b9b\u5148\u306e\u30e1\u30fc\u30eb\u30a2\u30c9\u30ec\u30b9", "CAF\u00c9",
+        "mailbox full", "a", "\u0131nvalid", "\u017fpam", "STRASSE", "stra\u00dfe",
+    ];
+
+    private static string RandomText(Random random)
+    {
+        string[] filler = [" ", "x", "\u00e9", "I", "S", "s", "i", "\u0130", "\r\n", "550 5.1.1 ", "\u30a2"];
+        var text = new StringBuilder();
+        for (var n = random.Next(0, 6); n > 0; n--)
+        {
+            var phrase = Phrases[random.Next(Phrases.Length)];
+            if (random.Next(4) == 0) phrase = phrase[..random.Next(1, phrase.Length + 1)];
+            phrase = random.Next(3) switch { 0 => phrase.ToUpperInvariant(), 1 => phrase.ToLowerInvariant(), _ => phrase };
+            text.Append(filler[random.Next(filler.Length)]).Append(phrase);
+        }
+        return text.ToString();
+    }
+
+    [Fact]
+    public void Contains_any_agrees_with_testing_each_phrase()
+    {
+        var search = new PhraseSearch(Phrases.Where(p => p != "a"));
+        var random = new Random(61206);
+        var hits = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = RandomText(random);
+            var expected = Phrases.Where(p => p != "a").Any(p => text.Contains(p, StringComparison.OrdinalIgnoreCase));
+            Assert.True(expected == search.ContainsAny(text), $"text: {text}");
+            if (expected) hits++;
+        }
+        Assert.True(hits > 500, $"only {hits} hits");
+    }
+
+    [Fact]
+    public void The_scan_visits_every_place_where_a_phrase_starts_in_order()
+    {
+        var search = new PhraseSearch(Phrases);
+        var random = new Random(61207);
+        for (var i = 0; i < 2000; i++)
+        {
+            var text = RandomText(random);
+            var expected = Enumerable.Range(0, text.Length)
+                .Where(at => Phrases.Any(p => text.AsSpan(at).StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList();
+            var found = new List<int>();
+            var scan = search.Scan(text);
+            for (var at = scan.Next(); at >= 0; at = scan.Next()) found.Add(at);
+            Assert.True(expected.SequenceEqual(found), $"text: {text}: want {string.Join(',', expected)} got {string.Join(',', found)}");
+        }
+    }
+
+    [Theory]
+    [InlineData("\u0131nvalid", "550 INVALID recipient")]
+    [InlineData("\u017fpam", "rejected as SPAM")]
+    [InlineData("Empf\u00e4nger", "Empfanger")]
+    [InlineData("Empf\u00e4nger", "EMPF\u00c4NGER unbekannt")]
+    [InlineData("stra\u00dfe", "STRASSE")]
+    public void Letters_with_special_case_rules_match_as_ordinal_ignore_case_does(string phrase, string text)
+    {
+        // Whatever .NET's ordinal case-insensitive comparison says for the dotless i, the long s, umlauts and sharp s, the
+        // split search says the same, whether the text is ASCII or not.
+        Assert.Equal(text.Contains(phrase, StringComparison.OrdinalIgnoreCase), new PhraseSearch([phrase]).ContainsAny(text));
+    }
+}
