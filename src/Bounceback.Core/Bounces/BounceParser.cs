@@ -37,7 +37,7 @@ public sealed class BounceParser
     public BounceParser(Diagnosis.Diagnoser diagnoser) => _diagnoser = diagnoser;
 
     /// <summary>Reads one message from a stream with MimeKit and parses it; a message MimeKit cannot read gives a failed outcome.</summary>
-    /// <param name="stream">The raw message (RFC 5322), any line endings.</param>
+    /// <param name="stream">The raw message (RFC 5322), any line endings; a seekable stream may also hold pasted text without headers.</param>
     /// <param name="source">Where it came from.</param>
     /// <param name="messageIndex">Index within an mbox or folder, else null.</param>
     /// <param name="language">Language of the linked explanations.</param>
@@ -47,7 +47,7 @@ public sealed class BounceParser
         MimeMessage message;
         try
         {
-            message = MimeMessage.Load(stream);
+            message = PastedText.Load(stream);
         }
         catch (Exception e) when (e is FormatException or ParseException or IOException)
         {

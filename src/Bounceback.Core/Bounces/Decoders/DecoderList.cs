@@ -26,7 +26,8 @@ public static class DecoderList
         new X3Decoder(),
         new V5SendmailDecoder(),
         new TextBounceDecoder("qmail", markers: ["qmail-send program", "This is the qmail", "I'm afraid I wasn't able to deliver your message"]),
-        new TextBounceDecoder("gmail", senders: ["@google", "@gmail", "@googlemail"], markers: ["Delivery to the following recipient", "Google tried to deliver", "The response from the remote server", "Message not delivered", "message wasn't delivered", "Technical details of"], needsAll: true),
+        new TextBounceDecoder("gmail", senders: ["@google", "@gmail", "@googlemail"], markers: ["Delivery to the following recipient", "Google tried to deliver", "The response from the remote server", "Message not delivered", "message wasn't delivered", "Technical details of"], needsAll: true,
+            pasted: ["Google tried to deliver your message", "Your message wasn't delivered to", "There was a problem delivering your message to"]),
         new TextBounceDecoder("googlegroups", senders: ["googlegroups", "@google"], markers: ["Google Group", "googlegroups", "the group you tried to contact"], needsAll: true),
         new TextBounceDecoder("mxlogic", senders: ["mxlogic"], headers: ["X-MX-Bounce", "X-MXL-NoteHash"], markers: ["could not be delivered", "permanent error", "mail delivery"], needsAll: true),
         new TextBounceDecoder("mailru", senders: ["mail.ru"], markers: ["Mail.Ru"], needsAll: true),
@@ -55,7 +56,7 @@ public static class DecoderList
         new TextBounceDecoder("text", senders: [.. DaemonSenders, "microsoftexchange"], headers: ["X-MS-Exchange-Message-Is-Ndr"],
             subjects: ["undeliver", "delivery fail", "delivery status", "returned mail", "failure notice", "not delivered", "mail delivery", "delivery notification", "nondeliverable", "returned to sender", "could not be delivered", "mail failure", "error sending", "failed", "failure",
                 "non remis", "unzustellbar", "onbestelbaar", "no se puede entregar", "impossibile recapitare", "não é possível entregar"],
-            markers: ["could not be delivered", "undeliverable", "delivery failed", "permanent error", "unable to deliver", "was not delivered", "delivery has failed",
+            markers: ["could not be delivered", "couldn't be delivered", "undeliverable", "delivery failed", "permanent error", "unable to deliver", "was not delivered", "delivery has failed",
                 "not be delivered", "failed to deliver", "could not deliver", "delivery failure", "was rejected", "were rejected", "returned mail", "not delivered to"]),
     ];
 }
