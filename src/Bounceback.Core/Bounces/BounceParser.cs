@@ -74,9 +74,31 @@ public sealed class BounceParser
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(source);
+        return Parse(message, source, messageIndex, language, 0, inlineForward: false);
+    }
+
+    /// <summary>How many forwards deep a forwarded bounce is looked for.</summary>
+    private const int MaxForwardDepth = 3;
+
+    private ParseOutcome Parse(MimeMessage message, string source, int? messageIndex, Codes.Language language, int depth, bool inlineForward)
+    {
+        // A person's forward of a bounce: the bounce is read on its own, so that the forwarder and the forward's header
+        // block are never read as its recipients. A forward of anything else is read as the message it is.
+        if (depth < MaxForwardDepth && ForwardedBounce.Find(message) is { } found)
+        {
+            ParseOutcome forwarded;
+            using (found.Built ? found.Message : null)
+            {
+                forwarded = Parse(found.Message, source, messageIndex, language, depth + 1, inlineForward: found.Built);
+            }
+            if (forwarded.Kind == ParseOutcomeKind.Bounce) return forwarded;
+        }
         string? lastError = null;
         foreach (var decoder in DecoderList.All)
         {
+            // A message forwarded inline keeps only the headers its block shows (no Auto-Submitted, no X-Autoreply):
+            // whether it was an automatic reply cannot be told, and a notice's subject alone must not make it one.
+            if (inlineForward && decoder is AutoReplyDecoder) continue;
             DecodedBounce? decoded;
             try
             {
