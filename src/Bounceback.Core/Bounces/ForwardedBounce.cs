@@ -202,6 +202,9 @@ internal static class ForwardedBounce
         var raw = new StringBuilder();
         foreach (var (name, value) in headers)
         {
+            // Gmail and Outlook show the date in the reader's local time without its offset ("Thu, 5 Mar 2026 at 09:41"):
+            // read as UTC it would be wrong by hours, so only a date with its zone is kept.
+            if (name == "Date" && !HasZone(value)) continue;
             if (value.Length > 0) raw.Append(name).Append(": ").Append(value.Replace('\r', ' ').Replace('\n', ' ')).Append('\n');
         }
         raw.Append("MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n").Append(body);
@@ -214,6 +217,16 @@ internal static class ForwardedBounce
         {
             return null;
         }
+    }
+
+    private static bool HasZone(string date)
+    {
+        for (var i = 0; i + 4 < date.Length; i++)
+        {
+            if (date[i] is '+' or '-' && i > 0 && date[i - 1] == ' ' && char.IsAsciiDigit(date[i + 1]) && char.IsAsciiDigit(date[i + 2]) &&
+                char.IsAsciiDigit(date[i + 3]) && char.IsAsciiDigit(date[i + 4])) return true;
+        }
+        return date.Contains(" GMT", StringComparison.Ordinal) || date.Contains(" UTC", StringComparison.Ordinal);
     }
 
     /// <summary>Whether most of the lines that follow are quoted with "&gt;".</summary>
