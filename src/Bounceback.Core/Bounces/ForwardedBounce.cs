@@ -44,9 +44,28 @@ internal static class ForwardedBounce
     /// headers are only those the block shows) or is a part of the outer one.</returns>
     public static (MimeMessage Message, bool Built)? Find(MimeMessage message)
     {
+        if (PastedWithHeaderBlock(message) is { } pasted) return (pasted, true);
         if (!FromAPerson(message)) return null;
         if (HasForwardPrefix(message.Subject) && AttachedMessage(message) is { } attached) return (attached, false);
         return Inline(MessageParts.NoticeText(message)) is { } inline ? (inline, true) : null;
+    }
+
+    /// <summary>
+    /// Text pasted with the header block a mail program shows above a message in the reader's language ("Van: ...
+    /// Verzonden: ... Aan: ... Onderwerp: ..."): MimeKit reads those lines as headers it does not know, so the message
+    /// has no sender and no subject. It is rebuilt with the headers they stand for; else null.
+    /// </summary>
+    private static MimeMessage? PastedWithHeaderBlock(MimeMessage message)
+    {
+        if (message.Headers.Contains(HeaderId.From) || message.Headers.Contains(HeaderId.Subject) || message.Body is not TextPart) return null;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in message.Headers)
+        {
+            if (Fields.TryGetValue(header.Field, out var name)) headers[name] = header.Value.Trim();
+        }
+        if (!headers.ContainsKey("From")) return null;
+        var lines = MessageParts.Lines(MessageParts.NoticeText(message), MaxLines);
+        return Build(headers, lines, 0, Math.Min(lines.Length, MaxLines));
     }
 
     /// <summary>Not a notice itself: no report, no mail system's sender, no header that only notices carry.</summary>

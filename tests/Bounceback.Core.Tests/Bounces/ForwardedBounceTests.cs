@@ -93,6 +93,34 @@ public class ForwardedBounceTests
         Assert.Equal(pasted, PastedText.LacksHeaders(Encoding.UTF8.GetBytes(text)));
 
     [Fact]
+    public void A_notice_pasted_with_the_dutch_header_block_outlook_shows_is_read_by_that_block()
+    {
+        // MimeKit reads "Van:", "Onderwerp:" as unknown headers: without the mapping there is no sender or subject to go by.
+        var outcome = Parse(
+            "Van: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@sender.example>\n" +
+            "Verzonden: dinsdag 17 maart 2026 14:14\nAan: Noor Aydin <noor@sender.example>\nOnderwerp: Onbestelbaar: Offerte\n\n" +
+            "Uw bericht kan niet worden bezorgd bij de volgende ontvangers of groepen:\n\nkim@receiver.example\n" +
+            "Het opgegeven e-mailadres is niet gevonden.\n\nDiagnostische gegevens voor beheerders:\n\nkim@receiver.example\n" +
+            "Externe server heeft '550 5.1.1 <kim@receiver.example>: Recipient address rejected: User unknown' geretourneerd\n");
+        var result = Assert.Single(outcome.Results);
+        Assert.Equal(("kim@receiver.example", 550, "text"), (result.Recipient, result.ReplyCode, result.Decoder));
+    }
+
+    [Fact]
+    public void A_forward_of_a_forwarded_bounce_gives_the_failed_recipient()
+    {
+        var inner = Forward("Fwd: Undelivered Mail Returned to Sender",
+            "---------- Forwarded message ---------\nFrom: Mail Delivery System <MAILER-DAEMON@smtp.sender.example>\n" +
+            "Date: Mon, 16 Mar 2026 at 08:40\nSubject: Undelivered Mail Returned to Sender\nTo: <noor@sender.example>\n\n\n" + PostfixNotice);
+        var body = inner[(inner.IndexOf("\n\n", StringComparison.Ordinal) + 2)..];
+        var outcome = Parse(
+            "From: Helpdesk <helpdesk@support.example>\nTo: mail-admin@support.example\nSubject: FW: Fwd: Undelivered Mail Returned to Sender\n" +
+            "Content-Type: text/plain\n\nFor you.\n\nFrom: Noor Aydin <noor@sender.example>\nSent: Monday, March 16, 2026 9:00 AM\n" +
+            "To: helpdesk@support.example\nSubject: Fwd: Undelivered Mail Returned to Sender\n\n" + body);
+        Assert.Equal("kim@receiver.example", Assert.Single(outcome.Results).Recipient);
+    }
+
+    [Fact]
     public void A_pasted_gmail_notice_is_read_by_the_gmail_decoder()
     {
         var outcome = Parse(
