@@ -80,11 +80,24 @@ public sealed class BounceParser
     /// <summary>How many forwards deep a forwarded bounce is looked for.</summary>
     private const int MaxForwardDepth = 3;
 
+    private static (MimeMessage Message, bool Built)? FindForwarded(MimeMessage message)
+    {
+        try
+        {
+            return ForwardedBounce.Find(message);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // Unreadable as a forward: read as the message it is.
+            return null;
+        }
+    }
+
     private ParseOutcome Parse(MimeMessage message, string source, int? messageIndex, Codes.Language language, int depth, bool inlineForward)
     {
         // A person's forward of a bounce: the bounce is read on its own, so that the forwarder and the forward's header
         // block are never read as its recipients. A forward of anything else is read as the message it is.
-        if (depth < MaxForwardDepth && ForwardedBounce.Find(message) is { } found)
+        if (depth < MaxForwardDepth && FindForwarded(message) is { } found)
         {
             ParseOutcome forwarded;
             using (found.Built ? found.Message : null)
