@@ -80,31 +80,38 @@ public sealed class BounceParser
     /// <summary>How many forwards deep a forwarded bounce is looked for.</summary>
     private const int MaxForwardDepth = 3;
 
-    private static (MimeMessage Message, bool Built)? FindForwarded(MimeMessage message)
+    private static List<(MimeMessage Message, bool Built)> FindForwarded(MimeMessage message)
     {
+        var found = new List<(MimeMessage Message, bool Built)>(2);
         try
         {
-            return ForwardedBounce.Find(message);
+            foreach (var candidate in ForwardedBounce.Find(message)) found.Add(candidate);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
-            // Unreadable as a forward: read as the message it is.
-            return null;
+            // Unreadable as a forward: read as the message it is (with what was found before the error).
         }
+        return found;
     }
 
     private ParseOutcome Parse(MimeMessage message, string source, int? messageIndex, Codes.Language language, int depth, bool inlineForward)
     {
         // A person's forward of a bounce: the bounce is read on its own, so that the forwarder and the forward's header
         // block are never read as its recipients. A forward of anything else is read as the message it is.
-        if (depth < MaxForwardDepth && FindForwarded(message) is { } found)
+        if (depth < MaxForwardDepth)
         {
-            ParseOutcome forwarded;
-            using (found.Built ? found.Message : null)
+            var candidates = FindForwarded(message);
+            ParseOutcome? forwarded = null;
+            foreach (var (inner, built) in candidates)
             {
-                forwarded = Parse(found.Message, source, messageIndex, language, depth + 1, inlineForward: found.Built);
+                if (forwarded is null)
+                {
+                    var outcome = Parse(inner, source, messageIndex, language, depth + 1, inlineForward: built);
+                    if (outcome.Kind == ParseOutcomeKind.Bounce) forwarded = outcome;
+                }
+                if (built) inner.Dispose();
             }
-            if (forwarded.Kind == ParseOutcomeKind.Bounce) return forwarded;
+            if (forwarded is not null) return forwarded;
         }
         string? lastError = null;
         foreach (var decoder in DecoderList.All)

@@ -39,15 +39,24 @@ internal static class ForwardedBounce
         ["Reply-To"] = "Reply-To", ["Antwoord aan"] = "Reply-To",
     };
 
-    /// <summary>The forwarded message inside <paramref name="message"/>, or null when it forwards none.</summary>
-    /// <returns>The message, and whether it was built here from a header block and text (the caller disposes it; its
+    /// <summary>
+    /// The messages <paramref name="message"/> may forward, in the order to try them: the one attached to it, then the one
+    /// below a header block or reply quote in its text; none when it is a notice itself.
+    /// </summary>
+    /// <returns>Each message, and whether it was built here from a header block and text (the caller disposes it; its
     /// headers are only those the block shows) or is a part of the outer one.</returns>
-    public static (MimeMessage Message, bool Built)? Find(MimeMessage message)
+    public static IEnumerable<(MimeMessage Message, bool Built)> Find(MimeMessage message)
     {
-        if (PastedWithHeaderBlock(message) is { } pasted) return (pasted, true);
-        if (!FromAPerson(message)) return null;
-        if (HasForwardPrefix(message.Subject) && AttachedMessage(message) is { } attached) return (attached, false);
-        return Inline(MessageParts.NoticeText(message)) is { } inline ? (inline, true) : null;
+        if (PastedWithHeaderBlock(message) is { } pasted)
+        {
+            yield return (pasted, true);
+            yield break;
+        }
+        if (!FromAPerson(message)) yield break;
+        // Under a forward's subject, or under one of the forwarder's own ("mail komt terug") when the attached message is
+        // a notice itself: a person's message that attaches another person's is no forward of a bounce.
+        if (AttachedMessage(message) is { } attached && (HasForwardPrefix(message.Subject) || !FromAPerson(attached))) yield return (attached, false);
+        if (Inline(MessageParts.NoticeText(message)) is { } inline) yield return (inline, true);
     }
 
     /// <summary>

@@ -59,6 +59,17 @@ public class ForwardedBounceTests
     }
 
     [Fact]
+    public void A_plain_text_notice_attached_under_a_subject_of_the_forwarders_own_gives_its_recipient()
+    {
+        var outcome = Parse(
+            "From: Noor Aydin <noor@sender.example>\nTo: helpdesk@support.example\nSubject: mail komt terug\n" +
+            "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nKun je hiernaar kijken? (cc helpdesk@support.example)\n\n" +
+            "--b\nContent-Type: message/rfc822\n\nFrom: Mail Delivery System <MAILER-DAEMON@smtp.sender.example>\nTo: noor@sender.example\n" +
+            "Subject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\n" + PostfixNotice + "\n--b--\n");
+        Assert.Equal("kim@receiver.example", Assert.Single(outcome.Results).Recipient);
+    }
+
+    [Fact]
     public void A_forward_that_attaches_an_ordinary_message_is_not_a_bounce()
     {
         var outcome = Parse(
