@@ -46,9 +46,10 @@ internal sealed class Analyzer(WebOptions options)
                 explainText = message is null ? Encoding.UTF8.GetString(file.Content) : ReadableText(message);
             }
         }
-        else if (LooksLikeMessage(explainText))
+        else if (Encoding.UTF8.GetBytes(explainText) is var pasted && (LooksLikeMessage(explainText) || PastedText.LacksHeaders(pasted)))
         {
-            var (parsed, message) = Parse(Encoding.UTF8.GetBytes(explainText), "-", language);
+            // A whole message, or the visible text of a notice pasted without its headers.
+            var (parsed, message) = Parse(pasted, "-", language);
             using var read = message;
             if (message is not null && parsed.Kind == ParseOutcomeKind.Bounce)
             {
@@ -65,7 +66,7 @@ internal sealed class Analyzer(WebOptions options)
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
-            message = MimeMessage.Load(stream);
+            message = PastedText.Load(stream);
         }
         catch (FormatException ex)
         {

@@ -123,6 +123,18 @@ public class ApiTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task Parse_of_a_notice_pasted_without_headers_gives_its_recipient()
+    {
+        const string pasted = "Address not found\nYour message wasn't delivered to kim@receiver.example because the address couldn't be found.\n" +
+            "The response was:\n550 5.1.1 The email account that you tried to reach does not exist.\n";
+        using var response = await Client.PostAsync(U("/api/parse"), WebAppFixture.Text(pasted));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var result = Assert.Single((await JsonOf(response)).EnumerateArray());
+        Assert.Equal("kim@receiver.example", result.GetProperty("recipient").GetString());
+        Assert.Equal("userunknown", result.GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task Parse_of_a_multipart_without_a_file_is_a_400_problem()
     {
         using var form = new MultipartFormDataContent { { new StringContent("hello"), "text" } };

@@ -38,6 +38,21 @@ public class PageTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task A_notice_pasted_without_headers_shows_its_failed_recipient()
+    {
+        const string pasted = "Delivery has failed to these recipients or groups:\n\nkim@receiver.example\n" +
+            "The email address you entered couldn't be found.\n\nDiagnostic information for administrators:\n\n" +
+            "kim@receiver.example\nRemote Server returned '550 5.1.1 <kim@receiver.example>: Recipient address rejected: User unknown'\n";
+        using var form = new MultipartFormDataContent { { new StringContent(pasted), "text" } };
+        using var response = await Client.PostAsync(U("/?lang=en"), form);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        // The recipients table, not only the echoed input.
+        Assert.Contains(Text("web.recipients.heading", Language.En), html, StringComparison.Ordinal);
+        Assert.Contains(">kim@receiver.example</th>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Empty_form_post_is_a_400_page_that_says_what_to_do()
     {
         using var form = new MultipartFormDataContent { { new StringContent("  "), "text" } };

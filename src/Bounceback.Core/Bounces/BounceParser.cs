@@ -37,7 +37,7 @@ public sealed class BounceParser
     public BounceParser(Diagnosis.Diagnoser diagnoser) => _diagnoser = diagnoser;
 
     /// <summary>Reads one message from a stream with MimeKit and parses it; a message MimeKit cannot read gives a failed outcome.</summary>
-    /// <param name="stream">The raw message (RFC 5322), any line endings.</param>
+    /// <param name="stream">The raw message (RFC 5322), any line endings; a seekable stream may also hold pasted text without headers.</param>
     /// <param name="source">Where it came from.</param>
     /// <param name="messageIndex">Index within an mbox or folder, else null.</param>
     /// <param name="language">Language of the linked explanations.</param>
@@ -47,7 +47,7 @@ public sealed class BounceParser
         MimeMessage message;
         try
         {
-            message = MimeMessage.Load(stream);
+            message = PastedText.Load(stream);
         }
         catch (Exception e) when (e is FormatException or ParseException or IOException)
         {
@@ -74,9 +74,51 @@ public sealed class BounceParser
     {
         ArgumentNullException.ThrowIfNull(message);
         ArgumentNullException.ThrowIfNull(source);
+        return Parse(message, source, messageIndex, language, 0, inlineForward: false);
+    }
+
+    /// <summary>How many forwards deep a forwarded bounce is looked for.</summary>
+    private const int MaxForwardDepth = 3;
+
+    private static List<(MimeMessage Message, bool Built)> FindForwarded(MimeMessage message)
+    {
+        var found = new List<(MimeMessage Message, bool Built)>(2);
+        try
+        {
+            foreach (var candidate in ForwardedBounce.Find(message)) found.Add(candidate);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
+        {
+            // Unreadable as a forward: read as the message it is (with what was found before the error).
+        }
+        return found;
+    }
+
+    private ParseOutcome Parse(MimeMessage message, string source, int? messageIndex, Codes.Language language, int depth, bool inlineForward)
+    {
+        // A person's forward of a bounce: the bounce is read on its own, so that the forwarder and the forward's header
+        // block are never read as its recipients. A forward of anything else is read as the message it is.
+        if (depth < MaxForwardDepth)
+        {
+            var candidates = FindForwarded(message);
+            ParseOutcome? forwarded = null;
+            foreach (var (inner, built) in candidates)
+            {
+                if (forwarded is null)
+                {
+                    var outcome = Parse(inner, source, messageIndex, language, depth + 1, inlineForward: built);
+                    if (outcome.Kind == ParseOutcomeKind.Bounce) forwarded = outcome;
+                }
+                if (built) inner.Dispose();
+            }
+            if (forwarded is not null) return forwarded;
+        }
         string? lastError = null;
         foreach (var decoder in DecoderList.All)
         {
+            // A message forwarded inline keeps only the headers its block shows (no Auto-Submitted, no X-Autoreply):
+            // whether it was an automatic reply cannot be told, and a notice's subject alone must not make it one.
+            if (inlineForward && decoder is AutoReplyDecoder) continue;
             DecodedBounce? decoded;
             try
             {

@@ -39,6 +39,8 @@ public sealed record ScanItem
         if (Message is not null) return Message;
         // A small file arrives already read (Bytes); a larger one is read here, in the worker.
         if (FilePath is not null && Bytes.IsEmpty) return LoadFile(FilePath, cancellationToken);
+        // Text pasted without headers (the visible text of a notice) is read as the text of a message.
+        if (Bounces.PastedText.LacksHeaders(Bytes.Span)) return Bounces.PastedText.ToMessage(Bytes.Span);
         // Not disposed: a persistent message reads its parts' contents from this stream later.
         var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Bytes, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false, publiclyVisible: true)

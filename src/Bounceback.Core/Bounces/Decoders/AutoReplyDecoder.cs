@@ -31,7 +31,8 @@ public sealed class AutoReplyDecoder : IBounceDecoder
         if (message.Headers["X-Autoreply"] is not null || message.Headers["X-Autorespond"] is not null) return true;
         if (message.Headers["X-Auto-Response-Suppress"] is not null && SubjectMatches(message.Subject)) return true;
         if (message.Headers["Precedence"] is { } p && p.Contains("auto_reply", StringComparison.OrdinalIgnoreCase)) return true;
-        return SubjectMatches(message.Subject) && message.Body is not MultipartReport;
+        // By its subject alone only when no person forwarded it: "Fwd: Out of the office party" is someone's message.
+        return SubjectMatches(message.Subject) && message.Body is not MultipartReport && !ForwardedBounce.HasForwardPrefix(message.Subject);
     }
 
     private static bool SubjectMatches(string? subject) =>

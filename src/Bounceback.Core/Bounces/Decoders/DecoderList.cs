@@ -30,7 +30,8 @@ public static class DecoderList
         new TextBounceDecoder("gmail", senders: ["@google", "@gmail", "@googlemail"], markers: ["Delivery to the following recipient", "Google tried to deliver", "The response from the remote server", "Message not delivered", "message wasn't delivered", "Technical details of",
             // The same notice in the sender's language: "Technical details of ... failure" and "Google tried to deliver".
             "Technische details van", "Technische Details des", "Détails techniques", "Detalles técnicos", "Dettagli tecnici", "Detalhes técnicos",
-            "Google heeft geprobeerd", "Google hat versucht", "Google a tenté", "Google a essayé", "Google ha intentado", "Google ha tentato", "O Google tentou"], needsAll: true),
+            "Google heeft geprobeerd", "Google hat versucht", "Google a tenté", "Google a essayé", "Google ha intentado", "Google ha tentato", "O Google tentou"], needsAll: true,
+            pasted: ["Google tried to deliver your message", "Your message wasn't delivered to", "There was a problem delivering your message to"]),
         new TextBounceDecoder("googlegroups", senders: ["googlegroups", "@google"], markers: ["Google Group", "googlegroups", "the group you tried to contact"], needsAll: true),
         new TextBounceDecoder("mxlogic", senders: ["mxlogic"], headers: ["X-MX-Bounce", "X-MXL-NoteHash"], markers: ["could not be delivered", "permanent error", "mail delivery"], needsAll: true),
         new TextBounceDecoder("mailru", senders: ["mail.ru"], markers: ["Mail.Ru"], needsAll: true),
@@ -67,7 +68,7 @@ public static class DecoderList
                 // word is only a subject about a parcel ("Onbestelbaar pakket").
                 "non remis:", "non remis :", "non remis\u00a0:", "unzustellbar:", "onbestelbaar:", "no se puede entregar:", "impossibile recapitare:", "non recapitabile:",
                 "não é possível entregar:", "não é possível entregar :"],
-            markers: ["could not be delivered", "undeliverable", "delivery failed", "permanent error", "unable to deliver", "was not delivered", "delivery has failed",
+            markers: ["could not be delivered", "couldn't be delivered", "undeliverable", "delivery failed", "permanent error", "unable to deliver", "was not delivered", "delivery has failed",
                 "not be delivered", "failed to deliver", "could not deliver", "delivery failure", "was rejected", "were rejected", "returned mail", "not delivered to"]),
     ];
 }

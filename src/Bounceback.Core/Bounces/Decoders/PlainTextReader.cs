@@ -322,7 +322,9 @@ internal static partial class PlainTextReader
         t.StartsWith("Reply-To:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase) ||
         t.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Envelope-", StringComparison.OrdinalIgnoreCase) ||
         t.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || t.StartsWith("MAIL FROM", StringComparison.OrdinalIgnoreCase) ||
-        t.StartsWith("Date:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase);
+        t.StartsWith("Date:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase) ||
+        // Microsoft 365's "Original Message Details" name the original sender.
+        t.StartsWith("Sender Address:", StringComparison.OrdinalIgnoreCase);
 
     // The address patterns below end a domain only where the address ends (no letter, digit, hyphen or ".label" after
     // it): otherwise an address followed by text without a space ("ann@mail.shop.example您好") was cut to a shorter one.
@@ -336,11 +338,12 @@ internal static partial class PlainTextReader
     /// CommuniGate Pro's "Failed to deliver to '&lt;addr&gt;'", or named in the remote reply that
     /// Exchange 2003 quotes under a recipient it lists by display name ("&lt;host #5.1.1 smtp;550 5.1.1 &lt;addr&gt;... User unknown&gt;").
     /// </summary>
-    [GeneratedRegex(@"(?:^\p{L}[\p{L}' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*(?:\[SMTP:|'|"")?<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"(?:^\p{L}[\p{L}' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|(?:wasn't|was not|couldn't be) delivered to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*(?:\[SMTP:|'|"")?<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex IntroducedAddress();
 
-    /// <summary>A reply quoted near the start of a line ("... '550 5.1.1 ...'") or written between hashes ("#550 ...").</summary>
-    [GeneratedRegex(@"^(?:[^'@]{0,60}'|#)[45][0-5]\d[ -]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    /// <summary>A reply quoted near the start of a line ("... '550 5.1.1 ...'") or written between hashes ("#550 ...", after
+    /// the remote host in Exchange 2007-2010's "mx.example.net #550 5.1.1 ... ##").</summary>
+    [GeneratedRegex(@"^(?:[^'@]{0,60}'|(?:[A-Za-z0-9][A-Za-z0-9.\-]{0,252} )?#)[45][0-5]\d[ -]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex QuotedRemoteReply();
 
     /// <summary>Any address in a line (the first one).</summary>

@@ -15,6 +15,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
     private readonly int[] _markerIds;
     private readonly string[] _headers;
     private readonly bool _needsAll;
+    private readonly string[] _pasted;
 
     /// <param name="name">The family name.</param>
     /// <param name="senders">Fragments of the bounce's From address or name that identify the family.</param>
@@ -22,8 +23,11 @@ public sealed class TextBounceDecoder : IBounceDecoder
     /// <param name="markers">Wording found near the start of the notice text.</param>
     /// <param name="headers">Header names only this family adds.</param>
     /// <param name="needsAll">When true, a sender or subject fragment and a marker must both match.</param>
-    public TextBounceDecoder(string name, string[]? senders = null, string[]? subjects = null, string[]? markers = null, string[]? headers = null, bool needsAll = false)
+    /// <param name="pasted">Wording only this family's notices have: with <paramref name="needsAll"/>, enough on its own in
+    /// text pasted without headers (<see cref="PastedText"/>).</param>
+    public TextBounceDecoder(string name, string[]? senders = null, string[]? subjects = null, string[]? markers = null, string[]? headers = null, bool needsAll = false, string[]? pasted = null)
     {
+        _pasted = pasted ?? [];
         Name = name;
         _senders = senders ?? [];
         _subjects = subjects ?? [];
@@ -47,7 +51,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
         // notice itself: its subject says nothing about the message.
         var byEnvelope = ContainsAny(from, _senders) || (!IsReply(subject) && ContainsAny(subject, _subjects));
         if (!_needsAll && (byHeader || byEnvelope)) return true;
-        if (_needsAll && !byEnvelope && !byHeader) return false;
+        // Pasted text has no sender or subject to test: only wording that no other notice has tells whose it is.
+        if (_needsAll && !byEnvelope && !byHeader) return _pasted.Length > 0 && IsPasted(message) && MessageParts.NoticeContains(message, _pasted);
         if (_markerIds.Length == 0) return false;
         return NoticeMarkers.AnyPresent(message, _markerIds);
     }
@@ -64,6 +69,9 @@ public sealed class TextBounceDecoder : IBounceDecoder
         }
         return false;
     }
+
+    /// <summary>A message without a sender and a subject: text pasted without its headers (<see cref="PastedText"/>).</summary>
+    private static bool IsPasted(MimeMessage message) => !message.Headers.Contains(HeaderId.From) && !message.Headers.Contains(HeaderId.Subject);
 
     private static bool ContainsAny(string text, string[] fragments)
     {

@@ -1,0 +1,272 @@
+using System.Text;
+using Bounceback.Core.Bounces.Decoders;
+using MimeKit;
+
+namespace Bounceback.Core.Bounces;
+
+/// <summary>
+/// A bounce that a person forwarded (to a helpdesk, say): attached as a message (Outlook's, Gmail's and Thunderbird's
+/// "forward as attachment"), or inline below the forwarder's own words after the mail program's header block (Gmail's
+/// "---------- Forwarded message ---------", Thunderbird's "-------- Forwarded Message --------", Outlook's "From: ...
+/// Sent: ... To: ... Subject: ...", their Dutch forms), or quoted in a reply ("On ... wrote:", "> ..."). The bounce is
+/// read on its own, so the forwarder and the addresses of the forward's header block are never taken for recipients.
+/// </summary>
+internal static class ForwardedBounce
+{
+    private const int MaxLines = 4000;
+    private const int MaxHeaderLines = 12;
+
+    /// <summary>Subject prefixes of a forward (English, Dutch, German, French, Spanish, Portuguese, Nordic).</summary>
+    private static readonly string[] ForwardPrefixes = ["fw", "fwd", "doorst", "wg", "tr", "rv", "enc", "vs", "vb", "fs"];
+
+    /// <summary>Senders of mail systems: their messages are notices themselves, never a person's forward.</summary>
+    private static readonly string[] SystemSenders = ["mailer-daemon", "postmaster", "mail delivery", "mailerdaemon", "microsoftexchange", "mail administrator"];
+
+    /// <summary>The separator lines of a forwarded message's header block, without the dashes around them.</summary>
+    private static readonly string[] Separators =
+    [
+        "forwarded message", "doorgestuurd bericht", "original message", "oorspronkelijk bericht", "begin forwarded message:",
+    ];
+
+    /// <summary>Header names of a forward's header block and the message header each stands for.</summary>
+    private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["From"] = "From", ["Van"] = "From",
+        ["Date"] = "Date", ["Sent"] = "Date", ["Datum"] = "Date", ["Verzonden"] = "Date",
+        ["To"] = "To", ["Aan"] = "To",
+        ["Cc"] = "Cc", ["Bcc"] = "Bcc",
+        ["Subject"] = "Subject", ["Onderwerp"] = "Subject",
+        ["Reply-To"] = "Reply-To", ["Antwoord aan"] = "Reply-To",
+    };
+
+    /// <summary>
+    /// The messages <paramref name="message"/> may forward, in the order to try them: the one attached to it, then the one
+    /// below a header block or reply quote in its text; none when it is a notice itself.
+    /// </summary>
+    /// <returns>Each message, and whether it was built here from a header block and text (the caller disposes it; its
+    /// headers are only those the block shows) or is a part of the outer one.</returns>
+    public static IEnumerable<(MimeMessage Message, bool Built)> Find(MimeMessage message)
+    {
+        if (PastedWithHeaderBlock(message) is { } pasted)
+        {
+            yield return (pasted, true);
+            yield break;
+        }
+        if (!FromAPerson(message)) yield break;
+        // Under a forward's subject, or under one of the forwarder's own ("mail komt terug") when the attached message is
+        // a notice itself: a person's message that attaches another person's is no forward of a bounce.
+        if (AttachedMessage(message) is { } attached && (HasForwardPrefix(message.Subject) || !FromAPerson(attached))) yield return (attached, false);
+        if (Inline(MessageParts.NoticeText(message)) is { } inline) yield return (inline, true);
+    }
+
+    /// <summary>
+    /// Text pasted with the header block a mail program shows above a message in the reader's language ("Van: ...
+    /// Verzonden: ... Aan: ... Onderwerp: ..."): MimeKit reads those lines as headers it does not know, so the message
+    /// has no sender and no subject. It is rebuilt with the headers they stand for; else null.
+    /// </summary>
+    private static MimeMessage? PastedWithHeaderBlock(MimeMessage message)
+    {
+        if (message.Headers.Contains(HeaderId.From) || message.Headers.Contains(HeaderId.Subject) || message.Body is not TextPart) return null;
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var header in message.Headers)
+        {
+            if (Fields.TryGetValue(header.Field, out var name)) headers[name] = header.Value.Trim();
+        }
+        if (!headers.ContainsKey("From")) return null;
+        var lines = MessageParts.Lines(MessageParts.NoticeText(message), MaxLines);
+        return Build(headers, lines, 0, Math.Min(lines.Length, MaxLines));
+    }
+
+    /// <summary>Not a notice itself: no report, no mail system's sender, no header that only notices carry.</summary>
+    private static bool FromAPerson(MimeMessage message)
+    {
+        if (message.Body is MultipartReport) return false;
+        if (message.Headers.Contains("X-Failed-Recipients") || message.Headers.Contains("X-MS-Exchange-Message-Is-Ndr")) return false;
+        if (message.Headers["Auto-Submitted"] is { } auto && !auto.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase)) return false;
+        var from = message.Headers["From"];
+        if (string.IsNullOrWhiteSpace(from)) return false;
+        foreach (var s in SystemSenders)
+        {
+            if (from.Contains(s, StringComparison.OrdinalIgnoreCase)) return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether the subject starts with a forward's prefix ("Fwd:", "FW:", "Doorst:", ...), after a gateway's tag.</summary>
+    internal static bool HasForwardPrefix(string? subject)
+    {
+        if (string.IsNullOrWhiteSpace(subject)) return false;
+        var s = subject.AsSpan().TrimStart();
+        // A tag a gateway puts first ("[EXTERNAL] FW: ...").
+        if (s.StartsWith("[") && s.IndexOf(']') is var close and > 0 and < 40) s = s[(close + 1)..].TrimStart();
+        var colon = s.IndexOf(':');
+        if (colon is < 2 or > 7) return false;
+        var prefix = s[..colon].Trim();
+        foreach (var p in ForwardPrefixes)
+        {
+            if (prefix.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>The first message attached to the forward itself (not one inside an attached message).</summary>
+    private static MimeMessage? AttachedMessage(MimeMessage message)
+    {
+        foreach (var entity in MessageParts.Walk(message.Body, intoMessages: false))
+        {
+            if (entity is MessagePart { Message: { } attached } and not TextRfc822Headers) return attached;
+        }
+        return null;
+    }
+
+    /// <summary>The message below the first forward header block or reply quote in the text, read by MimeKit; else null.</summary>
+    internal static MimeMessage? Inline(string text)
+    {
+        if (text.Length == 0) return null;
+        var lines = MessageParts.Lines(text, MaxLines);
+        var end = Math.Min(lines.Length, MaxLines);
+        for (var i = 0; i < end; i++)
+        {
+            var t = lines[i].Trim();
+            if (t.Length == 0) continue;
+            if (IsSeparator(t))
+            {
+                var first = i + 1;
+                while (first < end && lines[first].Trim().Length == 0) first++;
+                if (HeaderBlock(lines, first, end) is { } block) return Build(block.Headers, lines, block.Next, end);
+            }
+            else if (t.Trim('_').Length == 0 && t.Length >= 10 || Fields.TryGetValue(FieldName(t) ?? "", out var f) && f == "From")
+            {
+                // Outlook: a rule of underscores (or nothing) and then From, Sent, To, Subject.
+                var first = t.Trim('_').Length == 0 ? i + 1 : i;
+                if (HeaderBlock(lines, first, end) is { } block && block.Headers.ContainsKey("Date") && block.Headers.ContainsKey("Subject"))
+                {
+                    return Build(block.Headers, lines, block.Next, end);
+                }
+            }
+            else if (IsAttribution(t) && i + 1 < end && lines[i + 1].StartsWith('>'))
+            {
+                var from = FirstAddressOrNull(t);
+                var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+                if (from is not null) headers["From"] = from;
+                return Build(headers, lines, i + 1, end);
+            }
+        }
+        return null;
+    }
+
+    /// <summary>A line of dashes around a forward's name ("---------- Forwarded message ---------"), or Apple Mail's line.</summary>
+    private static bool IsSeparator(string t)
+    {
+        var name = t.Trim('-', ' ');
+        if (name.Length == t.Length && !t.EndsWith(':')) return false;
+        foreach (var s in Separators)
+        {
+            if (name.Equals(s, StringComparison.OrdinalIgnoreCase) || name.Equals(s.TrimEnd(':'), StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>A reply's attribution line: "On ... wrote:", "Op ... schreef ...:".</summary>
+    private static bool IsAttribution(string t) =>
+        t.Length < 300 && t.EndsWith(':') &&
+        (t.StartsWith("On ", StringComparison.Ordinal) && t.Contains(" wrote", StringComparison.Ordinal) ||
+         t.StartsWith("Op ", StringComparison.Ordinal) && t.Contains(" schreef", StringComparison.Ordinal));
+
+    private static string? FirstAddressOrNull(string line) => PlainTextReader.FirstAddress(line)?.Address;
+
+    /// <summary>The name of a header block's field on this line ("Van" in "Van: ..."), or null.</summary>
+    private static string? FieldName(string t)
+    {
+        var colon = t.IndexOf(':');
+        if (colon is < 2 or > 14) return null;
+        var name = t[..colon].Trim();
+        return Fields.ContainsKey(name) ? name : null;
+    }
+
+    /// <summary>
+    /// The fields of a forward's header block starting at <paramref name="first"/>, up to the blank line after it;
+    /// null unless it names who sent the forwarded message. A line that is no field continues the one before it.
+    /// </summary>
+    private static (Dictionary<string, string> Headers, int Next)? HeaderBlock(string[] lines, int first, int end)
+    {
+        var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        string? last = null;
+        var i = first;
+        for (; i < end && i < first + MaxHeaderLines; i++)
+        {
+            var t = lines[i].Trim();
+            if (t.Length == 0) break;
+            if (FieldName(t) is { } name)
+            {
+                last = Fields[name];
+                headers[last] = t[(t.IndexOf(':') + 1)..].Trim();
+            }
+            else if (last is not null && headers.Count > 0)
+            {
+                headers[last] = headers[last] + " " + t;
+            }
+            else
+            {
+                return null;
+            }
+        }
+        if (i < end && lines[i].Trim().Length != 0) return null;
+        return headers.ContainsKey("From") ? (headers, i) : null;
+    }
+
+    /// <summary>The forwarded message: its header block as headers, the lines after it (unquoted) as its text.</summary>
+    private static MimeMessage? Build(Dictionary<string, string> headers, string[] lines, int from, int end)
+    {
+        var body = new StringBuilder();
+        var quoted = Quoted(lines, from, end);
+        for (var i = from; i < end; i++)
+        {
+            var line = lines[i];
+            if (quoted && line.StartsWith('>')) line = line.Length > 1 && line[1] == ' ' ? line[2..] : line[1..];
+            body.Append(line).Append('\n');
+        }
+        if (body.ToString().Trim().Length == 0) return null;
+        var raw = new StringBuilder();
+        foreach (var (name, value) in headers)
+        {
+            // Gmail and Outlook show the date in the reader's local time without its offset ("Thu, 5 Mar 2026 at 09:41"):
+            // read as UTC it would be wrong by hours, so only a date with its zone is kept.
+            if (name == "Date" && !HasZone(value)) continue;
+            if (value.Length > 0) raw.Append(name).Append(": ").Append(value.Replace('\r', ' ').Replace('\n', ' ')).Append('\n');
+        }
+        raw.Append("MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n").Append(body);
+        try
+        {
+            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(raw.ToString()));
+            return MimeMessage.Load(stream);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    private static bool HasZone(string date)
+    {
+        for (var i = 0; i + 4 < date.Length; i++)
+        {
+            if (date[i] is '+' or '-' && i > 0 && date[i - 1] == ' ' && char.IsAsciiDigit(date[i + 1]) && char.IsAsciiDigit(date[i + 2]) &&
+                char.IsAsciiDigit(date[i + 3]) && char.IsAsciiDigit(date[i + 4])) return true;
+        }
+        return date.Contains(" GMT", StringComparison.Ordinal) || date.Contains(" UTC", StringComparison.Ordinal);
+    }
+
+    /// <summary>Whether most of the lines that follow are quoted with "&gt;".</summary>
+    private static bool Quoted(string[] lines, int from, int end)
+    {
+        int quoted = 0, other = 0;
+        for (var i = from; i < end; i++)
+        {
+            if (lines[i].Trim().Length == 0) continue;
+            if (lines[i].StartsWith('>')) quoted++;
+            else other++;
+        }
+        return quoted > other;
+    }
+}
