@@ -14,7 +14,17 @@ internal static class NoticeMarkers
     // Every marker registered so far and one search for all of them, replaced whole when a family registers.
     private static volatile Snapshot? s_snapshot;
 
-    private sealed record Snapshot(string[] Markers, PhraseSearch Search);
+    private sealed record Snapshot(string[] Markers, PhraseSearch Search, Dictionary<char, (string Marker, int Id)[]> ByFirst);
+
+    private static Snapshot Take()
+    {
+        string[] markers = [.. Markers];
+        // The markers that can start at a place, by the first character upper-cased as ordinal case-insensitive
+        // comparison does, so a place is compared with a few markers, not with all of them.
+        var byFirst = markers.Select((m, id) => (m, id)).GroupBy(p => char.ToUpperInvariant(p.m[0]))
+            .ToDictionary(g => g.Key, g => g.ToArray());
+        return new Snapshot(markers, new PhraseSearch(markers), byFirst);
+    }
 
     // The last notice looked at on this thread and which markers it holds: one message's recognisers run in a row.
     [ThreadStatic] private static string? t_text;
@@ -59,7 +69,7 @@ internal static class NoticeMarkers
         {
             lock (Gate)
             {
-                snapshot = s_snapshot ??= new Snapshot([.. Markers], new PhraseSearch(Markers));
+                snapshot = s_snapshot ??= Take();
             }
         }
         var (markers, search) = (snapshot.Markers, snapshot.Search);
@@ -71,9 +81,10 @@ internal static class NoticeMarkers
         var scan = search.Scan(span);
         for (var at = scan.Next(); at >= 0; at = scan.Next())
         {
-            for (var i = 0; i < markers.Length; i++)
+            if (!snapshot.ByFirst.TryGetValue(char.ToUpperInvariant(span[at]), out var candidates)) continue;
+            foreach (var (marker, id) in candidates)
             {
-                if (!present[i] && span[at..].StartsWith(markers[i], StringComparison.OrdinalIgnoreCase)) present[i] = true;
+                if (!present[id] && span[at..].StartsWith(marker, StringComparison.OrdinalIgnoreCase)) present[id] = true;
             }
         }
         (t_text, t_present) = (text, present);

@@ -380,27 +380,32 @@ internal static partial class PlainTextReader
         if (!IsField(lines[start])) start++;
         while (start < lines.Length && lines[start].Trim().Length == 0) start++;
         if (start >= lines.Length || !IsField(lines[start])) return null;
-        // Only the fields wanted (with their continuation lines) go to MimeKit: the long Received: lines are skipped.
-        var block = new System.Text.StringBuilder(1024);
-        var keep = false;
-        for (var i = start; i < lines.Length && i < start + 200 && lines[i].Trim().Length > 0; i++)
+        // Only the fields wanted go to MimeKit, each with its continuation lines: the long Received: lines are skipped.
+        HeaderList? headers = null;
+        var field = new System.Text.StringBuilder(256);
+        for (var i = start; ; i++)
         {
-            var line = lines[i];
-            if (line[0] is not (' ' or '\t')) keep = WantedFields.Any(f => line.StartsWith(f, StringComparison.OrdinalIgnoreCase));
-            if (keep) block.Append(line).Append('\n');
+            var end = i >= lines.Length || i >= start + 200 || lines[i].Trim().Length == 0;
+            var line = end ? "" : lines[i];
+            if (field.Length > 0 && (end || line[0] is not (' ' or '\t')))
+            {
+                if (Header.TryParse(field.Append("\r\n").ToString(), out var header)) (headers ??= []).Add(header);
+                field.Clear();
+            }
+            if (end) break;
+            if (line[0] is not (' ' or '\t') && IsWanted(line)) field.Append(line);
+            else if (field.Length > 0) field.Append("\r\n").Append(line);
         }
-        if (block.Length == 0) return null;
-        block.Append('\n');
-        try
+        return headers is not null && (headers.Contains(HeaderId.Subject) || headers.Contains(HeaderId.MessageId) || headers.Contains(HeaderId.From)) ? headers : null;
+    }
+
+    private static bool IsWanted(string line)
+    {
+        foreach (var f in WantedFields)
         {
-            using var stream = new MemoryStream(System.Text.Encoding.UTF8.GetBytes(block.ToString()));
-            var headers = HeaderList.Load(stream);
-            return headers.Contains(HeaderId.Subject) || headers.Contains(HeaderId.MessageId) || headers.Contains(HeaderId.From) ? headers : null;
+            if (line.StartsWith(f, StringComparison.OrdinalIgnoreCase)) return true;
         }
-        catch (FormatException)
-        {
-            return null;
-        }
+        return false;
     }
 
     /// <summary>The fields of a quoted original that a result reports (subject, id, sender).</summary>
