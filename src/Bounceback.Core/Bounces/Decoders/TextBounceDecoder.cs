@@ -11,8 +11,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
     private readonly string[] _senders;
     private readonly string[] _subjects;
     private readonly string[] _markers;
-    // Where this family's markers are in the shared list of every family's markers.
-    private readonly int[] _markerIds;
+    // The family's markers in one search (the notice is scanned once for all of them, not once per marker).
+    private readonly PhraseSearch _markerSearch;
     private readonly string[] _headers;
     private readonly bool _needsAll;
     private readonly string[] _pasted;
@@ -32,7 +32,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
         _senders = senders ?? [];
         _subjects = subjects ?? [];
         _markers = markers ?? [];
-        _markerIds = NoticeMarkers.Register(_markers.Where(m => m.Length > 0));
+        _markerSearch = new PhraseSearch(_markers);
         _headers = headers ?? [];
         _needsAll = needsAll;
     }
@@ -53,8 +53,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
         if (!_needsAll && (byHeader || byEnvelope)) return true;
         // Pasted text has no sender or subject to test: only wording that no other notice has tells whose it is.
         if (_needsAll && !byEnvelope && !byHeader) return _pasted.Length > 0 && IsPasted(message) && MessageParts.NoticeContains(message, _pasted);
-        if (_markerIds.Length == 0) return false;
-        return NoticeMarkers.AnyPresent(message, _markerIds);
+        if (_markers.Length == 0) return false;
+        return MessageParts.NoticeContainsAny(message, _markerSearch);
     }
 
     /// <summary>Reply prefixes of mail programs in the languages of the notices (Re, AW, Antw, SV, R, RES, RIF).</summary>
