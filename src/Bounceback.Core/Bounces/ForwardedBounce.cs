@@ -227,24 +227,19 @@ internal static class ForwardedBounce
             body.Append(line).Append('\n');
         }
         if (body.ToString().Trim().Length == 0) return null;
-        var raw = new StringBuilder();
+        // Built with MimeKit's object model: the block's fields as headers (MimeKit reads their addresses and date), the
+        // lines after it as the one text part.
+        var message = new MimeMessage();
+        message.Headers.Clear();
         foreach (var (name, value) in headers)
         {
             // Gmail and Outlook show the date in the reader's local time without its offset ("Thu, 5 Mar 2026 at 09:41"):
             // read as UTC it would be wrong by hours, so only a date with its zone is kept.
             if (name == "Date" && !HasZone(value)) continue;
-            if (value.Length > 0) raw.Append(name).Append(": ").Append(value.Replace('\r', ' ').Replace('\n', ' ')).Append('\n');
+            if (value.Length > 0) message.Headers.Add(name, value.Replace('\r', ' ').Replace('\n', ' '));
         }
-        raw.Append("MIME-Version: 1.0\nContent-Type: text/plain; charset=utf-8\nContent-Transfer-Encoding: 8bit\n\n").Append(body);
-        try
-        {
-            using var stream = new MemoryStream(Encoding.UTF8.GetBytes(raw.ToString()));
-            return MimeMessage.Load(stream);
-        }
-        catch (FormatException)
-        {
-            return null;
-        }
+        message.Body = new TextPart("plain") { Text = body.ToString() };
+        return message;
     }
 
     private static bool HasZone(string date)
