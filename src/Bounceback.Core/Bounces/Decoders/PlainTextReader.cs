@@ -28,7 +28,7 @@ internal static partial class PlainTextReader
     ];
 
     // All the markers in one case-insensitive search, the same test as Contains with OrdinalIgnoreCase for each.
-    private static readonly System.Buffers.SearchValues<string> CopyMarkerSearch = System.Buffers.SearchValues.Create(CopyMarkers, StringComparison.OrdinalIgnoreCase);
+    private static readonly PhraseSearch CopyMarkerSearch = new(CopyMarkers);
 
     /// <summary>The notice up to where the returned copy of the original message starts.</summary>
     public static string NoticeOnly(string text) => SplitAtCopy(text, withHeaders: false).Notice;
@@ -51,7 +51,7 @@ internal static partial class PlainTextReader
         {
             var l = lines[i].AsSpan().TrimStart();
             if (l.StartsWith("Received: ", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase)) return i;
-            if (l.ContainsAny(CopyMarkerSearch)) return i;
+            if (CopyMarkerSearch.ContainsAny(l)) return i;
         }
         return end;
     }
