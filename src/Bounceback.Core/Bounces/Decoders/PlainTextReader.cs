@@ -341,9 +341,10 @@ internal static partial class PlainTextReader
     [GeneratedRegex(@"(?:^\p{L}[\p{L}' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|(?:wasn't|was not|couldn't be) delivered to|recipient(?: address)?:?|failed for|address:|addressed to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*(?:\[SMTP:|'|"")?<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex IntroducedAddress();
 
-    /// <summary>A reply quoted near the start of a line ("... '550 5.1.1 ...'") or written between hashes ("#550 ...", after
+    /// <summary>A reply quoted in the first 200 characters of a line ("... '550 5.1.1 ...'", room for a long host name in
+    /// another language's sentence) or written between hashes ("#550 ...", after
     /// the remote host in Exchange 2007-2010's "mx.example.net #550 5.1.1 ... ##").</summary>
-    [GeneratedRegex(@"^(?:[^'@]{0,60}'|(?:[A-Za-z0-9][A-Za-z0-9.\-]{0,252} )?#)[45][0-5]\d[ -]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"^(?:[^'@]{0,200}'|(?:[A-Za-z0-9][A-Za-z0-9.\-]{0,252} )?#)[45][0-5]\d[ -]", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex QuotedRemoteReply();
 
     /// <summary>Any address in a line (the first one).</summary>
