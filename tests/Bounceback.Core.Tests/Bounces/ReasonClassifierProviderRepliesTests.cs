@@ -148,6 +148,46 @@ public class ReasonClassifierProviderRepliesTests
     [InlineData("554 5.7.0 Blocked - see https://ipcheck.proofpoint.com/?ip=203.0.113.40", "5.7.0", BounceReason.BadReputation, false, Proofpoint)]
     // Zoho Mail, "Email bounce / SMTP error codes": https://www.zoho.com/mail/help/adminconsole/email-bounce-errors.html
     [InlineData("554 5.7.1 Email rejected per DMARC policy for shop.example (DMARC policy reject)", "5.7.1", BounceReason.AuthFailure, false, Zoho)]
+
+    // More of Google's table, https://support.google.com/a/answer/3726730
+    [InlineData("421-4.7.0 [203.0.113.40      15] Our system has detected an unusual rate of unsolicited mail originating from your IP address. To protect our users from spam, mail sent from your IP address has been temporarily rate limited. For more information, go to https://support.google.com/mail/?p=UnsolicitedRateLimitError 2adb3069b0e04-55b9asi4.1 - gsmtp", "4.7.0", BounceReason.BadReputation, false, Gmail)]
+    // https://support.google.com/a/answer/3726730
+    [InlineData("550-5.7.1 [2001:db8:4:1::25] Our system has detected that this message does not meet IPv6 sending guidelines regarding PTR records and authentication. For more information, go to https://support.google.com/mail/?p=IPv6AuthError 5b1f17b1804b1-4537asi2.5 - gsmtp", "5.7.1", BounceReason.RequirePtr, false, Gmail)]
+    // https://support.google.com/a/answer/3726730
+    [InlineData("550-5.7.1 This message violates shop.example email policy. - gcdp 7a2c1b3e0f4d5-4a1basi6.6 - gsmtp", "5.7.1", BounceReason.Filtered, false, Gmail)]
+    // https://support.google.com/a/answer/3726730
+    [InlineData("550-5.7.1 Unauthenticated email is not accepted from this domain. For more information, go to https://support.google.com/mail/answer/81126 3f1490d57ef6-e8b2asi1.9 - gsmtp", "5.7.1", BounceReason.AuthFailure, false, Gmail)]
+    // https://support.google.com/a/answer/3726730
+    [InlineData("550-5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits, go to https://support.google.com/a/answer/166852 46e09a7af769-2ea1asi8.8 - gsmtp", "5.4.5", BounceReason.Speeding, false, Gmail)]
+    // https://support.google.com/a/answer/3726730
+    [InlineData("421-4.7.30 Your email has been rate limited because DKIM authentication didn't pass for this message. Gmail requires all bulk email senders to authenticate with DKIM. For more information, go to https://support.google.com/mail/answer/81126#authentication 5b1f17b1804b1-45a2asi1.1 - gsmtp", "4.7.30", BounceReason.AuthFailure, false, Gmail)]
+    // https://support.google.com/a/answer/3726730
+    [InlineData("554-5.6.0 Mail message is malformed. Not accepted. For more information, go to https://support.google.com/mail/?p=RfcMessageNonCompliant ffacd0b85a97d-3b50asi3.4 - gsmtp", "5.6.0", BounceReason.NotCompliantRfc, false, Gmail)]
+
+    // More of Microsoft's Exchange Online list:
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
+    [InlineData("550 5.7.1 Service unavailable, Client host [203.0.113.40] blocked using Spamhaus. To request removal from this list see https://www.spamhaus.org/query/ip/203.0.113.40 AS(1450) [AM2PEPF0001C70E.eurprd05.prod.outlook.com]", "5.7.1", BounceReason.Blocked, false, Microsoft365)]
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-23-in-exchange-online
+    [InlineData("550 5.7.23 The message was rejected because of Sender Policy Framework violation -- shop.example does not designate 203.0.113.40 as permitted sender", "5.7.23", BounceReason.AuthFailure, false, Microsoft365)]
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-1-through-5-7-999-in-exchange-online
+    [InlineData("550 5.7.12 The sender was not authenticated by organization. For more information, go to https://aka.ms/EXOSmtpErrors", "5.7.12", BounceReason.Filtered, false, Microsoft365)]
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-1-through-5-7-999-in-exchange-online
+    [InlineData("550 5.7.1 RESOLVER.RST.NotAuthorized; not authorized. Delivery not authorized, message refused.", "5.7.1", BounceReason.Filtered, false, Microsoft365)]
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-4-1-in-exchange-online (relay)
+    [InlineData("550 5.4.1 Relay Access Denied. For more information see https://aka.ms/EXOSmtpErrors [BN1PEPF00005FFE.namprd05.prod.outlook.com]", "5.4.1", BounceReason.NoRelaying, false, Microsoft365)]
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-57-in-exchange-online
+    [InlineData("530 5.7.57 Client not authenticated to send mail. Error: 535 5.7.139 Authentication unsuccessful, SmtpClientAuthentication is disabled for the Tenant.", "5.7.57", BounceReason.SecurityError, false, Microsoft365)]
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online (4.7.500-699)
+    [InlineData("451 4.7.500 Server busy. Please try again later from [203.0.113.40]. (S77719) [DB5PEPF00014B8E.eurprd02.prod.outlook.com]", "4.7.500", BounceReason.BadReputation, false, OutlookCom)]
+
+    // Comcast (its postmaster error-code page): http://postmaster.comcast.net/smtp-error-codes.php
+    [InlineData("554 5.7.1 [203.0.113.40] Comcast block for spam. Please see http://postmaster.comcast.net/smtp-error-codes.php#BL000000", "5.7.1", BounceReason.Blocked, false, "mx1a1.comcast.net")]
+    // Deutsche Telekom (T-Online) postmaster: https://postmaster.t-online.de/index.en.html
+    [InlineData("554 IP=203.0.113.40 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (BL)", "5.0.0", BounceReason.Blocked, false, "mx00.t-online.de")]
+    // Fastmail, "Undelivered email": https://www.fastmail.com/help/send/undeliverable.html
+    [InlineData("550 5.1.1 <ann.devries@fastmail.com>: Recipient address rejected: User unknown in local recipient table", "5.1.1", BounceReason.UserUnknown, true, "in1-smtp.messagingengine.com")]
+    // Fastmail blog, "Change in over quota handling": https://fastmail.com/blog/change-in-over-quota-handling
+    [InlineData("451 4.2.2 User is over quota, try again later", "4.2.2", BounceReason.MailboxFull, false, "in1-smtp.messagingengine.com")]
     public void A_providers_current_reply_gives_the_reason_it_means(string diagnostic, string status, BounceReason want, bool hard, string remoteMta)
     {
         var result = Assert.Single(BounceFixtures.Parse(BounceFixtures.OneRecipientReport(status, diagnostic, remoteMta)).Results);
