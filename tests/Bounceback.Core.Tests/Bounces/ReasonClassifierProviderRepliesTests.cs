@@ -188,6 +188,26 @@ public class ReasonClassifierProviderRepliesTests
     [InlineData("550 5.1.1 <ann.devries@fastmail.com>: Recipient address rejected: User unknown in local recipient table", "5.1.1", BounceReason.UserUnknown, true, "in1-smtp.messagingengine.com")]
     // Fastmail blog, "Change in over quota handling": https://fastmail.com/blog/change-in-over-quota-handling
     [InlineData("451 4.2.2 User is over quota, try again later", "4.2.2", BounceReason.MailboxFull, false, "in1-smtp.messagingengine.com")]
+
+    // https://support.google.com/a/answer/3726730 (the content and links, not the sender's reputation)
+    [InlineData("421-4.7.0 [203.0.113.40      15] Our system has detected that this message is suspicious due to the nature of the content and/or the links within. To best protect our users from spam, the message has been blocked. For more information, go to https://support.google.com/mail/answer/188131 a640c23a62f3a-ae1asi2.2 - gsmtp", "4.7.0", BounceReason.SpamDetected, false, Gmail)]
+    // https://support.google.com/a/answer/3726730
+    [InlineData("550-5.7.1 [203.0.113.40] Messages with multiple addresses in From: header are not accepted. For more information, go to https://support.google.com/mail/?p=RfcMessageNonCompliant 38308e7fff4ca-32b4asi7.3 - gsmtp", "5.7.1", BounceReason.NotCompliantRfc, false, Gmail)]
+    // https://support.google.com/a/answer/3726730
+    [InlineData("452-4.5.3 Your message has too many recipients. For more information regarding Google's sending limits, go to https://support.google.com/mail/answer/6592 e9e14a558f8ab-3e30asi1.6 - gsmtp", "4.5.3", BounceReason.TooManyConn, false, Gmail)]
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/non-delivery-reports-in-exchange-online
+    // (5.7.705: most of the sending tenant's traffic looked suspicious; the same meaning as 5.7.708)
+    [InlineData("550 5.7.705 Access denied, tenant has exceeded threshold. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7228) [AM6PR0202MB3397.eurprd02.prod.outlook.com]", "5.7.705", BounceReason.BadReputation, false, Microsoft365)]
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online
+    [InlineData("550 5.1.8 Access denied, bad outbound sender. AS(42) [DB8PR09MB3306.eurprd09.prod.outlook.com]", "5.1.8", BounceReason.Rejected, false, Microsoft365)]
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-1-through-5-7-999-in-exchange-online
+    [InlineData("550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group", "5.7.133", BounceReason.Filtered, false, Microsoft365)]
+    // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-2-2-through-5-2-121-in-exchange-online (the sender's own limit)
+    [InlineData("554 5.2.2 mailbox full; STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message Cannot submit message.", "5.2.2", BounceReason.Speeding, false, Microsoft365)]
+    // Yahoo Sender Hub, https://senders.yahooinc.com/smtp-error-codes/
+    [InlineData("554 delivery error: dd Sorry, your message to ann.devries@yahoo.com cannot be delivered. This account is over quota. - mta4211.mail.bf1.yahoo.com", "5.0.0", BounceReason.MailboxFull, false, Yahoo)]
+    // https://senders.yahooinc.com/smtp-error-codes/
+    [InlineData("421 4.7.0 [TS01] Messages from 203.0.113.40 temporarily deferred due to user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes", "4.7.0", BounceReason.BadReputation, false, Yahoo)]
     public void A_providers_current_reply_gives_the_reason_it_means(string diagnostic, string status, BounceReason want, bool hard, string remoteMta)
     {
         var result = Assert.Single(BounceFixtures.Parse(BounceFixtures.OneRecipientReport(status, diagnostic, remoteMta)).Results);
