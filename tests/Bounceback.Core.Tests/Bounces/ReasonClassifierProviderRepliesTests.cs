@@ -208,6 +208,19 @@ public class ReasonClassifierProviderRepliesTests
     [InlineData("554 delivery error: dd Sorry, your message to ann.devries@yahoo.com cannot be delivered. This account is over quota. - mta4211.mail.bf1.yahoo.com", "5.0.0", BounceReason.MailboxFull, false, Yahoo)]
     // https://senders.yahooinc.com/smtp-error-codes/
     [InlineData("421 4.7.0 [TS01] Messages from 203.0.113.40 temporarily deferred due to user complaints - 4.16.55.1; see https://postmaster.yahooinc.com/error-codes", "4.7.0", BounceReason.BadReputation, false, Yahoo)]
+
+    // Spamhaus, "DNSBL usage": https://www.spamhaus.org/faqs/dnsbl-usage/ (the older combined list name)
+    [InlineData("550 5.7.1 Service unavailable; client [203.0.113.40] blocked using sbl-xbl.spamhaus.org", "5.7.1", BounceReason.Blocked, false, Generic)]
+    // Barracuda Reputation Block List (as a DNSBL in Postfix): https://www.barracudacentral.org/rbl/how-to-use
+    [InlineData("554 5.7.1 Service unavailable; Client host [203.0.113.40] blocked using b.barracudacentral.org; http://www.barracudanetworks.com/reputation/?pr=1&ip=203.0.113.40", "5.7.1", BounceReason.Blocked, false, Generic)]
+    // Mimecast SMTP error codes: https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes
+    [InlineData("550 Anti-Spoofing policy - Inbound not allowed - https://community.mimecast.com/docs/DOC-1369#550 [Hq8vN2cYR4qG0sJ1xw7mTg.uk81]", "5.0.0", BounceReason.AuthFailure, false, Mimecast)]
+    // https://community.mimecast.com/s/article/email-security-cloud-gateway-mimecast-smtp-error-codes
+    [InlineData("550 Envelope blocked - User Entry - https://community.mimecast.com/docs/DOC-1369#550 [1rTz9wLqPVmE8dYc6kHbNA.uk74]", "5.0.0", BounceReason.Filtered, false, Mimecast)]
+    // Zoho Mail bounce errors: https://www.zoho.com/mail/help/adminconsole/email-bounce-errors.html
+    [InlineData("550 5.1.1 User does not exist - ann.devries@zohomail.eu", "5.1.1", BounceReason.UserUnknown, true, Zoho)]
+    // GMX postmaster, error messages: https://postmaster.gmx.net/en/error-messages
+    [InlineData("550 Requested action not taken: mailbox unavailable", "5.0.0", BounceReason.UserUnknown, true, "mx00.gmx.net")]
     public void A_providers_current_reply_gives_the_reason_it_means(string diagnostic, string status, BounceReason want, bool hard, string remoteMta)
     {
         var result = Assert.Single(BounceFixtures.Parse(BounceFixtures.OneRecipientReport(status, diagnostic, remoteMta)).Results);
