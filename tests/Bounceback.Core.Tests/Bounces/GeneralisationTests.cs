@@ -111,6 +111,10 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task A_plain_text_notice_sent_as_html_gives_the_same_results() =>
         Rewritten_by_MimeKit_gives_the_same_results("as HTML", MessageVariants.AsHtml);
 
+    [CorpusTheory, InlineData(72), InlineData(76)]
+    public Task A_notice_wrapped_at_another_width_gives_the_same_results(int width) =>
+        Rewritten_by_MimeKit_gives_the_same_results($"wrapped at {width}", bytes => MessageVariants.Rewrapped(bytes, width));
+
     /// <summary>Each corpus message changed in its structure (written back by MimeKit) must give the same results.</summary>
     private async Task Rewritten_by_MimeKit_gives_the_same_results(string what, Func<byte[], MessageVariant?> make)
     {

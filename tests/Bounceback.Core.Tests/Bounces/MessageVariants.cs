@@ -94,6 +94,39 @@ internal static partial class MessageVariants
         return WrittenBack(parsed);
     }
 
+    /// <summary>
+    /// The same message with the long lines of its plain-text notice wrapped at another width, the way servers fold
+    /// their text (Postfix indents a continued line by four spaces). Made under the same conditions as <see cref="AsHtml"/>.
+    /// </summary>
+    public static MessageVariant? Rewrapped(byte[] message, int width)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment && p.IsPlain).ToList();
+        if (texts.Count != 1) return null;
+        var plain = texts[0];
+        var text = plain.Text;
+        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
+        var wrapped = new StringBuilder(text.Length + 256);
+        var changed = false;
+        foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
+        {
+            var line = raw;
+            var first = true;
+            while (line.Length > width && line.LastIndexOf(' ', width) is var cut and > 8)
+            {
+                wrapped.Append(line[..cut]).Append('\n');
+                line = "    " + line[(cut + 1)..].TrimStart();
+                changed = true;
+                if (first) first = false;
+            }
+            wrapped.Append(line).Append('\n');
+        }
+        if (!changed) return null;
+        plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, wrapped.ToString());
+        return WrittenBack(parsed);
+    }
+
     /// <summary>The message as MimeKit writes it; addresses and every other value stay as they were.</summary>
     private static MessageVariant WrittenBack(MimeMessage message)
     {

@@ -18,7 +18,8 @@ public sealed class InterScanDecoder : IBounceDecoder
 
     public DecodedBounce? Decode(MimeMessage message)
     {
-        var lines = MessageParts.Lines(PlainTextReader.NoticeOnly(MessageParts.AllNoticeText(message)));
+        // Wrapped lines joined back: a reply folded onto a second line is still one reply.
+        var lines = MessageParts.UnfoldedLines(PlainTextReader.NoticeOnly(MessageParts.AllNoticeText(message)));
         var recipients = new List<RecipientFacts>();
         string? lastSent = null;
         foreach (var raw in lines)

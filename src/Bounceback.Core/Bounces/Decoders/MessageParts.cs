@@ -230,6 +230,27 @@ internal static class MessageParts
     public static string[] Lines(string text, int max = 4000) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', max + 1);
 
+    /// <summary>
+    /// The text's lines with each wrapped line joined back: a line that starts with white space right under a line of
+    /// text continues it (servers fold long lines so, Postfix with four spaces). A rule of one repeated character
+    /// ("=====", "*****") is never continued, so a centred title under it stays a line of its own.
+    /// </summary>
+    public static List<string> UnfoldedLines(string text, int max = 4000)
+    {
+        var unfolded = new List<string>();
+        foreach (var line in Lines(text, max))
+        {
+            if (line.Length > 0 && line[0] is ' ' or '\t' && unfolded.Count > 0 && unfolded[^1].Trim() is { Length: > 0 } previous
+                && !previous.All(c => c == previous[0]))
+            {
+                unfolded[^1] = unfolded[^1].TrimEnd() + " " + line.Trim();
+                continue;
+            }
+            unfolded.Add(line);
+        }
+        return unfolded;
+    }
+
     /// <summary>A failure report of <paramref name="recipients"/> with the returned original's headers; null when there are none.</summary>
     public static DecodedBounce? Failure(MimeMessage message, IReadOnlyList<RecipientFacts> recipients, string? notice, string? reportingMta = null)
     {

@@ -19,7 +19,8 @@ public sealed partial class V5SendmailDecoder : IBounceDecoder
 
     public DecodedBounce? Decode(MimeMessage message)
     {
-        var lines = MessageParts.Lines(MessageParts.AllNoticeText(message));
+        // Wrapped lines joined back: a reply folded onto a second line is still one reply.
+        var lines = MessageParts.UnfoldedLines(MessageParts.AllNoticeText(message));
         var recipients = new List<RecipientFacts>();
         string? host = null, command = null, reply = null;
         var inside = false;

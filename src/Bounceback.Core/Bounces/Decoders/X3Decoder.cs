@@ -18,7 +18,8 @@ public sealed partial class X3Decoder : IBounceDecoder
 
     public DecodedBounce? Decode(MimeMessage message)
     {
-        var lines = MessageParts.Lines(PlainTextReader.NoticeOnly(MessageParts.AllNoticeText(message)));
+        // Wrapped lines joined back: a reply folded onto a second line is still one reply.
+        var lines = MessageParts.UnfoldedLines(PlainTextReader.NoticeOnly(MessageParts.AllNoticeText(message)));
         string? intro = null;
         var addresses = new List<string>();
         var causes = new List<string>();
