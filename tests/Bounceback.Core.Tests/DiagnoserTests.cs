@@ -102,6 +102,28 @@ public class DiagnoserTests
         Assert.Single(steps, s => s == "Shared step");
     }
 
+    [Theory]
+    [InlineData("550 5.7.1 Message rejected as spam", "5.7.1")]
+    [InlineData("550 5.1.1 <jan@example.nl>: User unknown", "5.1.1")]
+    [InlineData("421 4.7.0 Try again later", "4.7.0")]
+    public void A_reply_codes_generic_steps_give_way_to_its_enhanced_codes_own(string text, string enhanced)
+    {
+        var catalog = Bounceback.Core.Catalog.ExplanationCatalog.Default;
+        var reply = catalog.Find(CodeKind.Reply, text[..3])!;
+        var precise = catalog.Find(CodeKind.Enhanced, enhanced)!;
+        var steps = Diagnoser.Default.Explain(text, Language.En).Diagnosis!.Steps;
+        Assert.Equal(precise.SenderSteps.Get(Language.En), steps.Sender);
+        Assert.DoesNotContain(steps.Admin, s => reply.AdminSteps.Get(Language.En).Contains(s) && !precise.AdminSteps.Get(Language.En).Contains(s));
+    }
+
+    [Fact]
+    public void A_reply_code_alone_keeps_its_steps()
+    {
+        var reply = Bounceback.Core.Catalog.ExplanationCatalog.Default.Find(CodeKind.Reply, "550")!;
+        var steps = Diagnoser.Default.Explain("550 Requested action not taken: mailbox unavailable", Language.En).Diagnosis!.Steps;
+        Assert.Equal(reply.SenderSteps.Get(Language.En), steps.Sender);
+    }
+
     [Fact]
     public void Dotless_reading_carries_a_note()
     {

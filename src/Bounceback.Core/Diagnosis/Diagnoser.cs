@@ -409,7 +409,9 @@ public sealed class Diagnoser
         var side = group.Select(f => f.FaultSide).FirstOrDefault(s => s != FaultSide.Unknown);
         var severity = group.Select(f => f.Severity).FirstOrDefault(s => s != Severity.Unknown);
         var reason = group.Select(f => f.Reason).FirstOrDefault(r => r != BounceReason.Undefined);
-        var steps = new Steps(Merge(group.Select(f => f.Steps.Sender)), Merge(group.Select(f => f.Steps.Admin)));
+        var steps = new Steps(
+            Merge(group.Select(f => (f.Steps.Sender, Generic: f.Kind == CodeKind.Reply && driver.Kind != CodeKind.Reply))),
+            Merge(group.Select(f => (f.Steps.Admin, Generic: f.Kind == CodeKind.Reply && driver.Kind != CodeKind.Reply))));
         return new Diagnosis
         {
             Code = driver.Code,
@@ -422,12 +424,20 @@ public sealed class Diagnoser
         };
     }
 
-    private static List<string> Merge(IEnumerable<IReadOnlyList<string>> lists)
+    /// <summary>
+    /// The steps of the group's codes, the driver's first. A reply code's steps are generic ("check the address" for any
+    /// 550): when a more precise code (an enhanced status, a provider's code) drives the diagnosis and gave steps of its
+    /// own, they are left out, as they would repeat its advice in other words or contradict it (a 5.7.1 spam refusal is
+    /// no address problem, and "use the enhanced status code" is moot when there is one). Codes that complement each
+    /// other (Outlook's 0x800CCC0E and Winsock's 10060) are all kept.
+    /// </summary>
+    private static List<string> Merge(IEnumerable<(IReadOnlyList<string> Steps, bool Generic)> lists)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var merged = new List<string>();
-        foreach (var list in lists)
+        foreach (var (list, generic) in lists)
         {
+            if (generic && merged.Count >= MinSpecificSteps) continue;
             foreach (var s in list)
             {
                 if (merged.Count < MaxMergedSteps && seen.Add(s.Trim())) merged.Add(s);
@@ -435,6 +445,9 @@ public sealed class Diagnoser
         }
         return merged;
     }
+
+    /// <summary>How many steps a precise code must give before a reply code's generic ones are left out.</summary>
+    private const int MinSpecificSteps = 1;
 
     private string Summary(string title, FaultSide side, Severity severity, Language lang)
     {
