@@ -7,13 +7,11 @@ namespace Bounceback.Core.Tests.Bounces;
 /// <summary>Recipient addresses are read whole and in one form, whatever their shape (found by GeneralisationTests).</summary>
 public class AddressReadingTests
 {
-    private static ParseOutcome Parse(string message) => BounceFixtures.Parse(Encoding.UTF8.GetBytes(message));
-
     [Fact]
     public void An_address_followed_by_text_without_a_space_is_not_read_as_a_shorter_domain()
     {
         // A Chinese notice greets the sender as "addr您好，"; the greeting is no recipient, and never a cut-off address.
-        var outcome = Parse(
+        var outcome = BounceFixtures.Parse(
             "From: Mail Delivery Subsystem <mailer-daemon@mx.relay.example>\n" +
             "To: ann@mail.shop.example\n" +
             "Subject: Delivery Status Notification (Failure)\n" +
@@ -29,7 +27,7 @@ public class AddressReadingTests
     [Fact]
     public void A_recipient_in_X_Failed_Recipients_with_an_internationalised_domain_keeps_its_ascii_form()
     {
-        var outcome = Parse(
+        var outcome = BounceFixtures.Parse(
             "From: Mail Delivery System <Mailer-Daemon@out.sender.example>\n" +
             "To: ann@sender.example\n" +
             "Subject: Mail delivery failed: returning message to sender\n" +
@@ -47,7 +45,7 @@ public class AddressReadingTests
     [Fact]
     public void An_auto_reply_from_an_internationalised_domain_keeps_its_ascii_form()
     {
-        var outcome = Parse(
+        var outcome = BounceFixtures.Parse(
             "From: Jan <jan@xn--mnchen-3ya.example>\n" +
             "To: ann@sender.example\n" +
             "Subject: Out of office: figures\n" +

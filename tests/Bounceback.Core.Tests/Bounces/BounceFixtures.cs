@@ -31,6 +31,9 @@ internal static class BounceFixtures
         return BounceParser.Default.Parse(stream, source, null, Language.En);
     }
 
+    /// <summary>Parses a message written in a test as text (UTF-8).</summary>
+    public static ParseOutcome Parse(string message) => Parse(Encoding.UTF8.GetBytes(message));
+
     public static byte[] WithLineEndings(byte[] lf, string ending)
     {
         var text = Encoding.Latin1.GetString(lf).Replace("\r\n", "\n", StringComparison.Ordinal);

@@ -6,8 +6,6 @@ namespace Bounceback.Core.Tests.Bounces;
 /// <summary>Bounces as a helpdesk receives them: forwarded (attached, inline, quoted in a reply) or pasted without headers.</summary>
 public class ForwardedBounceTests
 {
-    private static ParseOutcome Parse(string message) => BounceFixtures.Parse(Encoding.UTF8.GetBytes(message));
-
     private const string PostfixNotice =
         "This is the mail system at host smtp.sender.example.\n\n" +
         "I'm sorry to have to inform you that your message could not\n" +
@@ -25,6 +23,12 @@ public class ForwardedBounceTests
         "Content-Type: text/plain; charset=utf-8\n\n" +
         "Kun je hiernaar kijken?\n\nNoor\n\n" + body;
 
+    /// <summary>Noor's message to the helpdesk with her own words and another message attached (forward as attachment).</summary>
+    private static string Attaching(string subject, string words, string attached) =>
+        "From: Noor Aydin <noor@sender.example>\nTo: helpdesk@support.example\n" + $"Subject: {subject}\n" +
+        "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\n" + words + "\n\n" +
+        "--b\nContent-Type: message/rfc822\n\n" + attached + "\n--b--\n";
+
     [Theory]
     [InlineData("-------- Doorgestuurd bericht --------\nOnderwerp: \tUndelivered Mail Returned to Sender\nDatum: \tMon, 16 Mar 2026 08:40:00 +0100\nVan: \tMail Delivery System <MAILER-DAEMON@smtp.sender.example>\nAan: \tnoor@sender.example\n\n\n")]
     [InlineData("---------- Forwarded message ---------\nFrom: Mail Delivery System <MAILER-DAEMON@smtp.sender.example>\nDate: Mon, 16 Mar 2026 at 08:40\nSubject: Undelivered Mail Returned to Sender\nTo: <noor@sender.example>\n\n\n")]
@@ -33,7 +37,7 @@ public class ForwardedBounceTests
     [InlineData("From: Mail Delivery System <MAILER-DAEMON@smtp.sender.example>\nSent: Monday, March 16, 2026 8:40 AM\nTo: Noor Aydin <noor@sender.example>\nSubject: Undelivered Mail Returned to Sender\n\n")]
     public void An_inline_forward_gives_the_failed_recipient_and_never_the_forwarder(string block)
     {
-        var outcome = Parse(Forward("Fwd: Undelivered Mail Returned to Sender", block + PostfixNotice));
+        var outcome = BounceFixtures.Parse(Forward("Fwd: Undelivered Mail Returned to Sender", block + PostfixNotice));
         var result = Assert.Single(outcome.Results);
         Assert.Equal("kim@receiver.example", result.Recipient);
         Assert.Equal("5.1.1", result.Status);
@@ -44,14 +48,14 @@ public class ForwardedBounceTests
     public void A_bounce_quoted_in_a_reply_is_read_without_its_quote_marks()
     {
         var quoted = string.Join('\n', PostfixNotice.Split('\n').Select(l => "> " + l));
-        var outcome = Parse(Forward("Re: Undelivered Mail Returned to Sender", "On Mon, 16 Mar 2026 at 08:40, Mail Delivery System <MAILER-DAEMON@smtp.sender.example> wrote:\n" + quoted));
+        var outcome = BounceFixtures.Parse(Forward("Re: Undelivered Mail Returned to Sender", "On Mon, 16 Mar 2026 at 08:40, Mail Delivery System <MAILER-DAEMON@smtp.sender.example> wrote:\n" + quoted));
         Assert.Equal("kim@receiver.example", Assert.Single(outcome.Results).Recipient);
     }
 
     [Fact]
     public void A_forward_of_an_ordinary_message_that_talks_about_a_bounce_is_not_a_bounce()
     {
-        var outcome = Parse(Forward("Fwd: Offerte",
+        var outcome = BounceFixtures.Parse(Forward("Fwd: Offerte",
             "My mail below came back as undeliverable, could not be delivered. Can you help?\n\n" +
             "---------- Forwarded message ---------\nFrom: Noor Aydin <noor@sender.example>\nDate: Mon, 16 Mar 2026 at 08:40\n" +
             "Subject: Offerte\nTo: <kim@receiver.example>\n\n\nDear Kim,\n\nHere is the quote we discussed.\n"));
@@ -61,21 +65,17 @@ public class ForwardedBounceTests
     [Fact]
     public void A_plain_text_notice_attached_under_a_subject_of_the_forwarders_own_gives_its_recipient()
     {
-        var outcome = Parse(
-            "From: Noor Aydin <noor@sender.example>\nTo: helpdesk@support.example\nSubject: mail komt terug\n" +
-            "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nKun je hiernaar kijken? (cc helpdesk@support.example)\n\n" +
-            "--b\nContent-Type: message/rfc822\n\nFrom: Mail Delivery System <MAILER-DAEMON@smtp.sender.example>\nTo: noor@sender.example\n" +
-            "Subject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\n" + PostfixNotice + "\n--b--\n");
+        var outcome = BounceFixtures.Parse(Attaching("mail komt terug", "Kun je hiernaar kijken? (cc helpdesk@support.example)",
+            "From: Mail Delivery System <MAILER-DAEMON@smtp.sender.example>\nTo: noor@sender.example\n" +
+            "Subject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\n" + PostfixNotice));
         Assert.Equal("kim@receiver.example", Assert.Single(outcome.Results).Recipient);
     }
 
     [Fact]
     public void A_forward_that_attaches_an_ordinary_message_is_not_a_bounce()
     {
-        var outcome = Parse(
-            "From: Noor Aydin <noor@sender.example>\nTo: helpdesk@support.example\nSubject: FW: Offerte\n" +
-            "Content-Type: multipart/mixed; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nThis one bounced, can you help?\n\n" +
-            "--b\nContent-Type: message/rfc822\n\nFrom: Noor Aydin <noor@sender.example>\nTo: kim@receiver.example\nSubject: Offerte\n\nDear Kim,\n\n--b--\n");
+        var outcome = BounceFixtures.Parse(Attaching("FW: Offerte", "This one bounced, can you help?",
+            "From: Noor Aydin <noor@sender.example>\nTo: kim@receiver.example\nSubject: Offerte\n\nDear Kim,\n"));
         Assert.Equal(ParseOutcomeKind.NotBounce, outcome.Kind);
     }
 
@@ -83,7 +83,7 @@ public class ForwardedBounceTests
     public void A_notice_from_a_mail_system_is_never_read_as_a_forward()
     {
         // A returned message that was itself a forward quotes a forward header block; the notice's recipient stays.
-        var outcome = Parse(
+        var outcome = BounceFixtures.Parse(
             "From: Mail Delivery System <MAILER-DAEMON@smtp.sender.example>\nTo: noor@sender.example\n" +
             "Subject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\n" + PostfixNotice +
             "\n---------- Forwarded message ---------\nFrom: Mail Delivery System <MAILER-DAEMON@other.example>\n" +
@@ -107,7 +107,7 @@ public class ForwardedBounceTests
     public void A_notice_pasted_with_the_dutch_header_block_outlook_shows_is_read_by_that_block()
     {
         // MimeKit reads "Van:", "Onderwerp:" as unknown headers: without the mapping there is no sender or subject to go by.
-        var outcome = Parse(
+        var outcome = BounceFixtures.Parse(
             "Van: Microsoft Outlook <MicrosoftExchange329e71ec88ae4615bbc36ab6ce41109e@sender.example>\n" +
             "Verzonden: dinsdag 17 maart 2026 14:14\nAan: Noor Aydin <noor@sender.example>\nOnderwerp: Onbestelbaar: Offerte\n\n" +
             "Uw bericht kan niet worden bezorgd bij de volgende ontvangers of groepen:\n\nkim@receiver.example\n" +
@@ -124,7 +124,7 @@ public class ForwardedBounceTests
             "---------- Forwarded message ---------\nFrom: Mail Delivery System <MAILER-DAEMON@smtp.sender.example>\n" +
             "Date: Mon, 16 Mar 2026 at 08:40\nSubject: Undelivered Mail Returned to Sender\nTo: <noor@sender.example>\n\n\n" + PostfixNotice);
         var body = inner[(inner.IndexOf("\n\n", StringComparison.Ordinal) + 2)..];
-        var outcome = Parse(
+        var outcome = BounceFixtures.Parse(
             "From: Helpdesk <helpdesk@support.example>\nTo: mail-admin@support.example\nSubject: FW: Fwd: Undelivered Mail Returned to Sender\n" +
             "Content-Type: text/plain\n\nFor you.\n\nFrom: Noor Aydin <noor@sender.example>\nSent: Monday, March 16, 2026 9:00 AM\n" +
             "To: helpdesk@support.example\nSubject: Fwd: Undelivered Mail Returned to Sender\n\n" + body);
@@ -134,7 +134,7 @@ public class ForwardedBounceTests
     [Fact]
     public void A_pasted_gmail_notice_is_read_by_the_gmail_decoder()
     {
-        var outcome = Parse(
+        var outcome = BounceFixtures.Parse(
             "Address not found\nYour message wasn't delivered to kim@receiver.example because the address couldn't be found, or is unable to receive mail.\n" +
             "The response was:\n550 5.1.1 The email account that you tried to reach does not exist.\n");
         var result = Assert.Single(outcome.Results);
@@ -144,14 +144,14 @@ public class ForwardedBounceTests
     [Fact]
     public void Pasted_text_that_only_talks_about_a_bounce_is_not_a_bounce()
     {
-        var outcome = Parse("Hi, my message to kim@receiver.example was undeliverable and could not be delivered. What now?\n");
+        var outcome = BounceFixtures.Parse("Hi, my message to kim@receiver.example was undeliverable and could not be delivered. What now?\n");
         Assert.Equal(ParseOutcomeKind.NotBounce, outcome.Kind);
     }
 
     [Fact]
     public void The_original_sender_in_microsoft_365_message_details_is_no_recipient()
     {
-        var outcome = Parse(
+        var outcome = BounceFixtures.Parse(
             "Your message to kim@receiver.example couldn't be delivered.\n\nOriginal Message Details\n" +
             "Sender Address:\tnoor@sender.example\nRecipient Address:\tkim@receiver.example\nSubject:\tOfferte\n\n" +
             "Error Details\nReported error:\t550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient kim@receiver.example not found by SMTP address lookup\n");
@@ -162,7 +162,7 @@ public class ForwardedBounceTests
     [Fact]
     public void An_exchange_reply_after_the_remote_host_and_a_hash_gives_the_reply_code()
     {
-        var outcome = Parse(
+        var outcome = BounceFixtures.Parse(
             "Delivery has failed to these recipients or groups:\n\nkim@receiver.example\nThe e-mail address you entered couldn't be found.\n\n" +
             "Diagnostic information for administrators:\n\nGenerating server: mail.sender.example\n\n" +
             "kim@receiver.example\nmx.receiver.example #550 5.1.1 <kim@receiver.example>: Recipient address rejected: User unknown ##\n");

@@ -9,7 +9,7 @@ namespace Bounceback.Core.Tests.Bounces;
 /// <summary>Seventh pass: wording and layouts of real mail servers that the corpus does not have.</summary>
 public class ReasonClassifierSeventhPassTests
 {
-    private static ParseOutcome ParseText(string message) => BounceFixtures.Parse(Encoding.UTF8.GetBytes(message.ReplaceLineEndings("\n")));
+    private static ParseOutcome ParseText(string message) => BounceFixtures.Parse(message.ReplaceLineEndings("\n"));
 
     [Theory]
     [InlineData("Permanent Delivery Failure")]

@@ -37,7 +37,7 @@ public class RemoteHostTests
     [Fact]
     public void A_plain_text_bounce_reports_the_remote_server_it_names()
     {
-        var outcome = BounceFixtures.Parse(Encoding.UTF8.GetBytes(
+        var outcome = BounceFixtures.Parse((
             "From: MAILER-DAEMON@relay.sender.example (Mail Delivery System)\n" +
             "To: ann@sender.example\n" +
             "Subject: Undelivered Mail Returned to Sender\n" +

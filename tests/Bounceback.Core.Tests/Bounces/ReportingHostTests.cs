@@ -7,7 +7,7 @@ public class ReportingHostTests
 {
     private static string? ReportingMta(string from, string body)
     {
-        var outcome = BounceFixtures.Parse(Encoding.UTF8.GetBytes(
+        var outcome = BounceFixtures.Parse((
             $"From: {from}\nTo: ann@sender.example\nSubject: Undelivered Mail Returned to Sender\nContent-Type: text/plain\n\n{body}"));
         return Assert.Single(outcome.Results).ReportingMta;
     }

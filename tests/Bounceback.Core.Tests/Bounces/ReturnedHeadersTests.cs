@@ -6,7 +6,7 @@ namespace Bounceback.Core.Tests.Bounces;
 public class ReturnedHeadersTests
 {
     private static Bounceback.Core.Bounces.BounceResult Parse(string body) =>
-        Assert.Single(BounceFixtures.Parse(Encoding.UTF8.GetBytes(
+        Assert.Single(BounceFixtures.Parse((
             "From: MAILER-DAEMON <>\nTo: <ann@sender.example>\nSubject: Mail delivery failed\nContent-Type: text/plain\n\n" + body)).Results);
 
     [Fact]
