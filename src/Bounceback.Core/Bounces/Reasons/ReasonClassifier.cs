@@ -409,7 +409,7 @@ public static partial class ReasonClassifier
         return code.Value;
     }
 
-    [GeneratedRegex(@"(?:^|[^\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?:$|[^\d.]|\.(?:$|[^\d]))", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"(?<![\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex StatusPattern();
 
     [GeneratedRegex(@"(?<h>\b(?:https?|ftp)://[^\s/?#<>""'()\[\]]+)[/?#][^\s<>""'()\[\]]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
@@ -430,6 +430,6 @@ public static partial class ReasonClassifier
     // A code after white space or punctuation ("said: 550 ...", Exchange's "returned '550 ..."), one written with a
     // colon at the very start (Yahoo's "550: ..."), or one named as a code ("ERROR_CODE :550", "ResponseCode 421").
     // Exchange 2007-2010 write the remote reply between hashes ("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##").
-    [GeneratedRegex(@"(?:^|[\s:;(\[""'#])(?<c>[245][0-5]\d)(?:[\s\-]|$)|^(?<c>[245][0-5]\d):|[Cc][Oo][Dd][Ee] ?:? ?(?<c>[245][0-5]\d)(?:[\s,.;]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"(?<=^|[\s:;(\[""'#])(?<c>[245][0-5]\d)(?=[\s\-]|$)|^(?<c>[245][0-5]\d):|[Cc][Oo][Dd][Ee] ?:? ?(?<c>[245][0-5]\d)(?=[\s,.;]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ReplyPattern();
 }

@@ -15,8 +15,7 @@ public static partial class SmtpCommand
     {
         if (string.IsNullOrEmpty(text)) return null;
         var span = text.Length > 16384 ? text[..16384] : text;
-        var m = Said().Match(span);
-        if (!m.Success) return null;
+        if (NextSaid(span, 0) is not { } m) return null;
         var naming = ReplyNaming(span, recipient);
         // sendmail's own line for a recipient ("550 5.1.2 <addr>... Host unknown") before any command of its transcript:
         // the failure was found locally, in no SMTP session, so another recipient's session says nothing about it.
@@ -32,7 +31,7 @@ public static partial class SmtpCommand
         if (firstError > 0)
         {
             Match? last = null;
-            for (var t = Said().Match(span); t.Success && t.Index < firstError; t = t.NextMatch()) last = t;
+            for (var t = NextSaid(span, 0); t is not null && t.Index < firstError; t = NextSaid(span, t.Index + t.Length)) last = t;
             if (last is not null) m = last;
         }
         var c = m.Groups["c"].Value.ToUpperInvariant();
@@ -73,11 +72,11 @@ public static partial class SmtpCommand
                 break;
             }
         }
-        var m = Said().Match(text, Math.Max(0, at - Before));
+        var m = NextSaid(text, Math.Max(0, at - Before));
         // A command before the address counts only when it names it ("after RCPT TO:<addr>"), not when it ends the
         // paragraph of the recipient listed before; a tag such as Yahoo's "[RCPT_TO]" always ends the reply before it.
-        while (m.Success && m.Index < at && (m.ValueSpan.StartsWith('[') || at - (m.Index + m.Length) > 3)) m = m.NextMatch();
-        return m.Success && m.Index < end ? m : null;
+        while (m is not null && m.Index < at && (m.ValueSpan.StartsWith('[') || at - (m.Index + m.Length) > 3)) m = NextSaid(text, m.Index + m.Length);
+        return m is not null && m.Index < end ? m : null;
     }
 
     private static bool IsDelimiter(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '"' or ',' or ';' or ':' or '[' or ']' or '\'';
@@ -127,8 +126,34 @@ public static partial class SmtpCommand
     [GeneratedRegex(@"(?<!<<<\s)(?<![\w.])[45]\d\d(?: [245]\.\d{1,3}\.\d{1,3})? \z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LocalReplyBefore();
 
+    /// <summary>
+    /// The first place at or after <paramref name="from"/> where the text says which command failed, or null. Every such
+    /// wording starts with one of <see cref="SaidLeads"/>: those are found with one vectorised search and the wording is
+    /// checked there with <see cref="Said"/> anchored at that place. A regex that looks for its own start would try
+    /// nearly every letter of a notice, since its alternatives start with common letters.
+    /// </summary>
+    private static Match? NextSaid(string text, int from)
+    {
+        while (from < text.Length)
+        {
+            var at = text.AsSpan(from).IndexOfAny(SaidLeads);
+            if (at < 0) return null;
+            var m = Said().Match(text, from + at);
+            if (m.Success) return m;
+            from += at + 1;
+        }
+        return null;
+    }
+
+    /// <summary>How each wording <see cref="Said"/> accepts begins (ASCII, compared ignoring case as the regex does).</summary>
+    private static readonly System.Buffers.SearchValues<string> SaidLeads = System.Buffers.SearchValues.Create(
+        ["in reply to ", "after ", "did not like our ", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
+         "but my name was rejected", "but sender was rejected", "for RCPT TO command", "for MAIL FROM command",
+         "for DATA command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]"],
+        StringComparison.OrdinalIgnoreCase);
+
     // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ...").
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
-    [GeneratedRegex(@"(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex Said();
 }
