@@ -283,28 +283,28 @@ public static partial class ReasonClassifier
     {
         if (string.IsNullOrEmpty(text)) return "";
         var source = text.AsSpan(0, Math.Min(text.Length, 16384));
-        // Leading white space is dropped, so the text starts at its first other character.
-        var first = source.IndexOfAnyExcept(WhiteSpace);
-        if (first < 0) return "";
-        source = source[first..];
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length);
         try
         {
+            // One pass, character by character: runs of text are short (words), so a vectorised search for each next
+            // white space costs more than it saves. White space at the start and the end is dropped.
             var length = 0;
-            while (true)
+            var space = false;
+            foreach (var c in source)
             {
-                // Copy a run of text at once, then collapse the white space after it into one space.
-                var run = source.IndexOfAny(WhiteSpace);
-                var word = run < 0 ? source : source[..run];
-                word.CopyTo(buffer.AsSpan(length));
-                length += word.Length;
-                if (run < 0) break;
-                source = source[run..];
-                var next = source.IndexOfAnyExcept(WhiteSpace);
-                if (next < 0) break;
-                buffer[length++] = ' ';
-                source = source[next..];
+                if ((c <= ' ' || c >= '\u0085') && char.IsWhiteSpace(c))
+                {
+                    space = length > 0;
+                    continue;
+                }
+                if (space)
+                {
+                    buffer[length++] = ' ';
+                    space = false;
+                }
+                buffer[length++] = c;
             }
+            if (length == 0) return "";
             var squeezed = length == text.Length && buffer.AsSpan(0, length).SequenceEqual(text) ? text : new string(buffer, 0, length);
             return DropRepeatedReplyPrefix(squeezed);
         }
@@ -313,10 +313,6 @@ public static partial class ReasonClassifier
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
     }
-
-    /// <summary>Every character <see cref="char.IsWhiteSpace(char)"/> accepts.</summary>
-    private static readonly System.Buffers.SearchValues<char> WhiteSpace = System.Buffers.SearchValues.Create(
-        Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(char.IsWhiteSpace).ToArray());
 
     /// <summary>
     /// A multi-line reply joined into one line repeats its code on every line ("550-5.7.1 Messages with multiple
