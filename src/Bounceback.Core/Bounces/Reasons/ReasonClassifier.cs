@@ -218,7 +218,9 @@ public static partial class ReasonClassifier
 
     private static bool NamesOnlyADomain(string text)
     {
-        if (!MissingDomain().IsMatch(Head(text))) return false;
+        // The literal words first: the pattern itself can start at almost any letter.
+        var head = Head(text);
+        if (!head.Contains(" does not exist", StringComparison.OrdinalIgnoreCase) || !MissingDomain().IsMatch(head)) return false;
         foreach (var word in MailboxWords)
         {
             if (text.Contains(word, StringComparison.OrdinalIgnoreCase)) return false;
@@ -414,7 +416,7 @@ public static partial class ReasonClassifier
     [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ]{1,80}(?<r>[245][0-5]\d[ -]')", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LabelledRemoteReply();
 
-    [GeneratedRegex(@"(?:^|[\s;:])[45][0-5]\d:? : ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"(?<=^|[\s;:])[45][0-5]\d:? : ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ReplyWithoutAddress();
 
     [GeneratedRegex(@"(?:^|[\s:<(])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?>? does not exist", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
