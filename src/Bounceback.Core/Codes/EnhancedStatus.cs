@@ -14,6 +14,15 @@ public readonly record struct EnhancedStatus(int Class, int Subject, int Detail)
     /// <summary>The class-independent form used by the registry, such as x.7.1.</summary>
     public string ClassIndependent => string.Create(CultureInfo.InvariantCulture, $"x.{Subject}.{Detail}");
 
+    /// <summary>Whether a class-independent code ("x.7.1") is this status's, without building the string.</summary>
+    public bool IsClassIndependent(string code)
+    {
+        ArgumentNullException.ThrowIfNull(code);
+        Span<char> own = stackalloc char[16];
+        return own.TryWrite(CultureInfo.InvariantCulture, $"x.{Subject}.{Detail}", out var length)
+            && code.AsSpan().SequenceEqual(own[..length]);
+    }
+
     /// <summary>Whether the detail is a placeholder (900 and above) meaning "no status was given".</summary>
     public bool IsPlaceholder => Detail >= 900;
 

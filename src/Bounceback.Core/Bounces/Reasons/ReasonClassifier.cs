@@ -70,7 +70,7 @@ public static partial class ReasonClassifier
             reply ??= FindReply(noticeText);
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
-        var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts, command);
+        var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts, command, providerRefined: true);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
         if (IsUnixDiagnostic(facts) && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
         {
@@ -248,9 +248,11 @@ public static partial class ReasonClassifier
         return null;
     }
 
-    private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts, string? command)
+    /// <param name="providerRefined">True when the provider rules have already been asked about this text and status
+    /// (and had no answer).</param>
+    private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts, string? command, bool providerRefined = false)
     {
-        if (Providers.ProviderRules.Refine(text, status, facts.RemoteMta, facts.Recipient) is { } byProvider) return byProvider;
+        if (!providerRefined && Providers.ProviderRules.Refine(text, status, facts.RemoteMta, facts.Recipient) is { } byProvider) return byProvider;
         text = WithoutUrlPaths(text);
         if (status is { } decisive)
         {

@@ -63,10 +63,9 @@ public sealed record ReasonRule(BounceReason Reason, IReadOnlyList<string> Phras
     /// <summary>Whether the status is one of this rule's decisive codes.</summary>
     public bool IsDecisive(EnhancedStatus status)
     {
-        var ci = status.ClassIndependent;
         foreach (var s in Decisive)
         {
-            if (s == ci) return true;
+            if (status.IsClassIndependent(s)) return true;
         }
         return false;
     }
@@ -74,10 +73,9 @@ public sealed record ReasonRule(BounceReason Reason, IReadOnlyList<string> Phras
     /// <summary>Whether the status code by itself means this reason.</summary>
     public bool MatchesStatus(EnhancedStatus status)
     {
-        var ci = status.ClassIndependent;
         foreach (var s in Statuses)
         {
-            if (s == ci) return true;
+            if (status.IsClassIndependent(s)) return true;
         }
         return false;
     }
