@@ -248,8 +248,7 @@ public static partial class ReasonClassifier
         return null;
     }
 
-    /// <param name="providerRefined">True when the provider rules have already been asked about this text and status
-    /// (and had no answer).</param>
+    // providerRefined: the provider rules have already been asked about this text and status (and had no answer).
     private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts, string? command, bool providerRefined = false)
     {
         if (!providerRefined && Providers.ProviderRules.Refine(text, status, facts.RemoteMta, facts.Recipient) is { } byProvider) return byProvider;
