@@ -18,7 +18,7 @@ public sealed class RuleList
     private readonly int[][] _phraseIds;
     private readonly int[][] _unlessIds;
     private readonly PhraseSearch? _any;
-    private readonly Dictionary<char, (string Phrase, int Id)[]> _byFirst;
+    private readonly Dictionary<long, (string Phrase, int Id)[]> _byStart;
     private readonly int _phraseCount;
 
     /// <summary>Builds the one-pass search for the rules, kept in their order.</summary>
@@ -33,7 +33,9 @@ public sealed class RuleList
         _unlessIds = [.. _rules.Select(r => IdsOf(r.Unless))];
         _phraseCount = ids.Count;
         _any = ids.Count == 0 ? null : new PhraseSearch(ids.Keys);
-        _byFirst = ids.GroupBy(p => char.ToUpperInvariant(p.Key[0]))
+        // Keyed by the first two characters (one for a one-character phrase): a hit is compared with the few phrases
+        // that start the same way, not with every phrase sharing its first letter.
+        _byStart = ids.GroupBy(p => StartKey(p.Key))
             .ToDictionary(g => g.Key, g => g.Select(p => (p.Key, p.Value)).ToArray());
     }
 
@@ -52,14 +54,9 @@ public sealed class RuleList
         present.Clear();
         for (var at = first; at >= 0; at = scan.Next())
         {
-            if (_byFirst.TryGetValue(char.ToUpperInvariant(span[at]), out var candidates))
-            {
-                var rest = span[at..];
-                foreach (var (phrase, id) in candidates)
-                {
-                    if (rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) present[id] = true;
-                }
-            }
+            var rest = span[at..];
+            if (rest.Length > 1) Mark(rest, StartKey(rest[..2]), present);
+            Mark(rest, StartKey(rest[..1]), present);
         }
         for (var i = 0; i < _rules.Length; i++)
         {
@@ -67,6 +64,20 @@ public sealed class RuleList
         }
         return null;
     }
+
+    private void Mark(ReadOnlySpan<char> rest, long key, Span<bool> present)
+    {
+        if (!_byStart.TryGetValue(key, out var candidates)) return;
+        foreach (var (phrase, id) in candidates)
+        {
+            if (rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) present[id] = true;
+        }
+    }
+
+    /// <summary>The phrase's first two characters upper-cased the invariant way (as ordinal case-insensitive
+    /// comparison does), or its only one.</summary>
+    private static long StartKey(ReadOnlySpan<char> phrase) =>
+        phrase.Length == 1 ? (1L << 32) | char.ToUpperInvariant(phrase[0]) : ((long)char.ToUpperInvariant(phrase[0]) << 16) | char.ToUpperInvariant(phrase[1]);
 
     private static bool AnyPresent(ReadOnlySpan<bool> present, int[] ids)
     {
