@@ -289,24 +289,17 @@ public static partial class ReasonClassifier
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length);
         try
         {
-            // One pass, character by character: runs of text are short (words), so a vectorised search for each next
-            // white space costs more than it saves. White space at the start and the end is dropped.
-            var length = 0;
-            var space = false;
-            foreach (var c in source)
+            var squeezer = new Squeezer(buffer);
+            while (!source.IsEmpty)
             {
-                if ((c <= ' ' || c >= '\u0085') && char.IsWhiteSpace(c))
-                {
-                    space = length > 0;
-                    continue;
-                }
-                if (space)
-                {
-                    buffer[length++] = ' ';
-                    space = false;
-                }
-                buffer[length++] = c;
+                // A line of printable ASCII (words and spaces) is copied by runs; any other character is looked at alone.
+                var stop = source.IndexOfAnyExceptInRange(' ', '~');
+                squeezer.AppendAscii(stop < 0 ? source : source[..stop]);
+                if (stop < 0) break;
+                squeezer.AppendOther(source[stop]);
+                source = source[(stop + 1)..];
             }
+            var length = squeezer.Length;
             if (length == 0) return "";
             var squeezed = length == text.Length && buffer.AsSpan(0, length).SequenceEqual(text) ? text : new string(buffer, 0, length);
             return DropRepeatedReplyPrefix(squeezed);
@@ -314,6 +307,58 @@ public static partial class ReasonClassifier
         finally
         {
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Writes text into a buffer with each run of white space as one space, none at the start or the end.</summary>
+    private ref struct Squeezer(char[] buffer)
+    {
+        private readonly Span<char> _buffer = buffer;
+        private bool _space;
+
+        public int Length { get; private set; }
+
+        /// <summary>Printable ASCII: words copied whole, spaces collapsed.</summary>
+        public void AppendAscii(ReadOnlySpan<char> text)
+        {
+            while (!text.IsEmpty)
+            {
+                if (text[0] == ' ')
+                {
+                    _space = Length > 0;
+                    text = text.TrimStart(' ');
+                    continue;
+                }
+                // Up to the next run of two or more spaces, single spaces stay as they are.
+                var run = text.IndexOf("  ", StringComparison.Ordinal);
+                var words = run < 0 ? text : text[..run];
+                text = run < 0 ? [] : text[run..];
+                var trailing = words[^1] == ' ';
+                if (trailing) words = words[..^1];
+                Flush();
+                words.CopyTo(_buffer[Length..]);
+                Length += words.Length;
+                if (trailing) _space = true;
+            }
+        }
+
+        /// <summary>A control or non-ASCII character: white space (<see cref="char.IsWhiteSpace(char)"/>) or kept.</summary>
+        public void AppendOther(char c)
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                _space = Length > 0;
+                return;
+            }
+            Flush();
+            _buffer[Length++] = c;
+        }
+
+        private void Flush()
+        {
+            if (!_space) return;
+            _buffer[Length++] = ' ';
+            _space = false;
         }
     }
 
