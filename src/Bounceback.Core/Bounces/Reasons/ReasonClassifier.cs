@@ -230,7 +230,9 @@ public static partial class ReasonClassifier
 
     private static readonly string[] MailboxWords = ["user", "mailbox", "account", "recipient", "@"];
 
-    private static string Head(string text) => text.Length > 8192 ? text[..8192] : text;
+    private static string Head(string text) => text.Length > HeadLength(text) ? text[..HeadLength(text)] : text;
+
+    private static int HeadLength(string text) => Math.Min(text.Length, 8192);
 
     /// <summary>The reason the wording alone gives (decisive status codes still first), or null.</summary>
     private static BounceReason? ByWording(string text, EnhancedStatus? status)
@@ -368,7 +370,8 @@ public static partial class ReasonClassifier
     /// </summary>
     private static string DropRepeatedReplyPrefix(string text)
     {
-        var m = QuotedStatusPattern().Match(Head(text));
+        // The head searched in place (a range of the text is read as if it were the whole text), not copied out.
+        var m = QuotedStatusPattern().Match(text, 0, HeadLength(text));
         if (!m.Success) return text;
         var code = text.Substring(m.Index, 3);
         var st = m.Groups["s"].Value;
