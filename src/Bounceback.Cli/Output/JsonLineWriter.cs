@@ -1,0 +1,107 @@
+using System.Text.Json;
+using Bounceback.Core.Bounces;
+using Bounceback.Core.Codes;
+using Bounceback.Core.Json;
+using DiagnosisRecord = Bounceback.Core.Diagnosis.Diagnosis;
+
+namespace Bounceback.Cli.Output;
+
+/// <summary>
+/// Writes one <see cref="BounceResult"/> as the same JSON as <see cref="BouncebackJsonContext"/> gives, byte for byte,
+/// without the serializer's per-property metadata walk: a bulk parse writes one line per recipient, and the serializer
+/// was most of the cost of the output. Explanations repeat (the diagnoser hands out one cached instance per distinct
+/// answer), so each is written once and its bytes copied after that.
+/// </summary>
+/// <remarks>Not thread-safe: one per output. The field order and the rules (every field but messageIndex written,
+/// null included) are the contract's; a test compares this writer with the serializer over every fixture and checks
+/// that it writes every field the contract has.</remarks>
+internal sealed class JsonLineWriter
+{
+    /// <summary>Explanations remembered; past this many the cache starts again (memory stays bounded).</summary>
+    private const int MaxCachedExplanations = 4096;
+
+    /// <summary>The contract's field names in the contract's order, as <see cref="Write"/> writes them.</summary>
+    internal static readonly string[] ResultFields =
+    [
+        "source", "messageIndex", "recipient", "sender", "status", "replyCode", "reason", "hardBounce", "action",
+        "diagnosticCode", "diagnosticType", "remoteMta", "reportingMta", "command", "decoder", "timestamp",
+        "originalMessageId", "originalSubject", "feedbackType", "explanation",
+    ];
+
+    private static readonly JsonEncodedText Source = JsonEncodedText.Encode("source");
+    private static readonly JsonEncodedText MessageIndex = JsonEncodedText.Encode("messageIndex");
+    private static readonly JsonEncodedText Recipient = JsonEncodedText.Encode("recipient");
+    private static readonly JsonEncodedText Sender = JsonEncodedText.Encode("sender");
+    private static readonly JsonEncodedText Status = JsonEncodedText.Encode("status");
+    private static readonly JsonEncodedText ReplyCode = JsonEncodedText.Encode("replyCode");
+    private static readonly JsonEncodedText Reason = JsonEncodedText.Encode("reason");
+    private static readonly JsonEncodedText HardBounce = JsonEncodedText.Encode("hardBounce");
+    private static readonly JsonEncodedText Action = JsonEncodedText.Encode("action");
+    private static readonly JsonEncodedText DiagnosticCode = JsonEncodedText.Encode("diagnosticCode");
+    private static readonly JsonEncodedText DiagnosticType = JsonEncodedText.Encode("diagnosticType");
+    private static readonly JsonEncodedText RemoteMta = JsonEncodedText.Encode("remoteMta");
+    private static readonly JsonEncodedText ReportingMta = JsonEncodedText.Encode("reportingMta");
+    private static readonly JsonEncodedText Command = JsonEncodedText.Encode("command");
+    private static readonly JsonEncodedText Decoder = JsonEncodedText.Encode("decoder");
+    private static readonly JsonEncodedText Timestamp = JsonEncodedText.Encode("timestamp");
+    private static readonly JsonEncodedText OriginalMessageId = JsonEncodedText.Encode("originalMessageId");
+    private static readonly JsonEncodedText OriginalSubject = JsonEncodedText.Encode("originalSubject");
+    private static readonly JsonEncodedText FeedbackType = JsonEncodedText.Encode("feedbackType");
+    private static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
+
+    /// <summary>Each reason's token (the converter's), encoded once: the token itself costs two strings per call.</summary>
+    private static readonly Dictionary<BounceReason, JsonEncodedText> ReasonTokens =
+        Enum.GetValues<BounceReason>().ToDictionary(r => r, r => JsonEncodedText.Encode(r.Token()));
+
+    private readonly Dictionary<DiagnosisRecord, byte[]> _explanations = new(ReferenceEqualityComparer.Instance);
+
+    /// <summary>Writes the result as one JSON object (no line end) into <paramref name="json"/>.</summary>
+    public void Write(Utf8JsonWriter json, BounceResult r)
+    {
+        json.WriteStartObject();
+        json.WriteString(Source, r.Source);
+        if (r.MessageIndex is { } index) json.WriteNumber(MessageIndex, index);
+        json.WriteString(Recipient, r.Recipient);
+        WriteStringOrNull(json, Sender, r.Sender);
+        WriteStringOrNull(json, Status, r.Status);
+        if (r.ReplyCode is { } reply) json.WriteNumber(ReplyCode, reply);
+        else json.WriteNull(ReplyCode);
+        json.WriteString(Reason, ReasonToken(r.Reason));
+        json.WriteBoolean(HardBounce, r.HardBounce);
+        WriteStringOrNull(json, Action, r.Action);
+        WriteStringOrNull(json, DiagnosticCode, r.DiagnosticCode);
+        WriteStringOrNull(json, DiagnosticType, r.DiagnosticType);
+        WriteStringOrNull(json, RemoteMta, r.RemoteMta);
+        WriteStringOrNull(json, ReportingMta, r.ReportingMta);
+        WriteStringOrNull(json, Command, r.Command);
+        json.WriteString(Decoder, r.Decoder);
+        if (r.Timestamp is { } at) json.WriteString(Timestamp, at);
+        else json.WriteNull(Timestamp);
+        WriteStringOrNull(json, OriginalMessageId, r.OriginalMessageId);
+        WriteStringOrNull(json, OriginalSubject, r.OriginalSubject);
+        WriteStringOrNull(json, FeedbackType, r.FeedbackType);
+        json.WritePropertyName(Explanation);
+        if (r.Explanation is { } explanation) json.WriteRawValue(ExplanationBytes(explanation), skipInputValidation: true);
+        else json.WriteNullValue();
+        json.WriteEndObject();
+    }
+
+    private static JsonEncodedText ReasonToken(BounceReason reason) =>
+        ReasonTokens.TryGetValue(reason, out var token) ? token : JsonEncodedText.Encode(reason.Token());
+
+    private static void WriteStringOrNull(Utf8JsonWriter json, JsonEncodedText name, string? value)
+    {
+        if (value is null) json.WriteNull(name);
+        else json.WriteString(name, value);
+    }
+
+    /// <summary>The explanation as the serializer writes it, made once per instance.</summary>
+    private byte[] ExplanationBytes(DiagnosisRecord explanation)
+    {
+        if (_explanations.TryGetValue(explanation, out var bytes)) return bytes;
+        if (_explanations.Count >= MaxCachedExplanations) _explanations.Clear();
+        bytes = JsonSerializer.SerializeToUtf8Bytes(explanation, BouncebackJsonContext.Default.Diagnosis);
+        _explanations[explanation] = bytes;
+        return bytes;
+    }
+}
