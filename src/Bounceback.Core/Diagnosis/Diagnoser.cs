@@ -113,9 +113,7 @@ public sealed class Diagnoser
             return report.Diagnosis;
         }
         // Provider wording: detect words and tokens of the diagnostic text.
-        var extraction = text.Length == 0 ? ExtractionResult.Empty : Extractor.Extract(text, 16);
-        var token = extraction.Codes.FirstOrDefault(c => c.Kind == CodeKind.Provider);
-        var providers = extraction.Providers;
+        var (token, providers) = Extractor.ExtractProviderFacts(text, 16);
         var span = text.AsSpan();
         var enhancedRes = enhanced is null ? default : Resolve(CodeKind.Enhanced, enhanced, null, providers, span, reply);
         var replyRes = reply is null ? default : Resolve(CodeKind.Reply, reply, null, providers, span, reply);

@@ -125,6 +125,32 @@ public sealed partial class CodeExtractor
         return new ExtractionResult(codes, groups, OrderProviders(detected), truncated);
     }
 
+    /// <summary>
+    /// What <see cref="Extract"/> would give for the providers of a text: the first provider token among the codes it
+    /// returns (null when none) and the recognised providers, in the same order.
+    /// </summary>
+    /// <remarks>For the diagnoser, which runs once per recipient and needs nothing else of the extraction. Most texts
+    /// hold no provider token; then the numeric codes, symbols and groups cannot change either answer and are not
+    /// searched. When a token is found, whether it survives among the other codes (overlaps, the cap) is settled by
+    /// the full extraction.</remarks>
+    internal (ExtractedCode? Token, IReadOnlyList<string> Providers) ExtractProviderFacts(string? text, int maxCodes = DefaultMaxCodes)
+    {
+        if (string.IsNullOrEmpty(text) || maxCodes <= 0) return (null, []);
+        var detected = DetectProviders(text);
+        var tokens = new List<Raw>();
+        try
+        {
+            FindTokens(text, tokens, detected, maxCodes);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            tokens.Add(default); // let the full extraction decide, as it would have
+        }
+        if (tokens.Count == 0) return (null, OrderProviders(detected));
+        var full = Extract(text, maxCodes);
+        return (full.Codes.FirstOrDefault(c => c.Kind == CodeKind.Provider), full.Providers);
+    }
+
     /// <summary>The provider profiles whose detect words occur in the text (case-insensitive), first occurrence first.</summary>
     public IReadOnlyList<string> RecogniseProviders(string? text) =>
         string.IsNullOrEmpty(text) ? [] : OrderProviders(DetectProviders(text));
