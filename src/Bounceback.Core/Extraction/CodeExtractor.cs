@@ -45,6 +45,8 @@ public sealed partial class CodeExtractor
     // Every detect word in one multi-string search (case-insensitive), so the text is scanned once for all of them.
     private readonly System.Buffers.SearchValues<string> _detectWords;
     private readonly Dictionary<char, (string Provider, string Word)[]> _detectByFirst;
+    // The same search for ASCII texts (nearly all), much cheaper on short ones; null when the words do not allow it.
+    private readonly DetectWordSearch? _detectAscii;
     private readonly (string Provider, Regex Pattern)[] _tokens;
     private readonly string? _anyTokenPattern;
     private Regex? _anyToken;
@@ -63,6 +65,7 @@ public sealed partial class CodeExtractor
             .SelectMany(p => p.Detect.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => (p.Id, w.Trim())))
             .ToArray();
         _detectByFirst = _detect.GroupBy(d => char.ToUpperInvariant(d.Word[0])).ToDictionary(g => g.Key, g => g.ToArray());
+        _detectAscii = DetectWordSearch.Create(_detect);
         _detectWords = System.Buffers.SearchValues.Create(_detect.Select(d => d.Word).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
         var tokens = new List<(string, Regex)>();
         var tokenPatterns = new List<string>();
@@ -171,6 +174,7 @@ public sealed partial class CodeExtractor
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var span = text.AsSpan();
+        if (_detectAscii is not null && _detectAscii.TryFindFirst(span, first)) return first;
         var at = 0;
         while (at < span.Length)
         {
