@@ -85,7 +85,7 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
                     if (!failure.Opened) failedUnopened++;
                     continue;
                 }
-                var shown = scanned.Outcome.Results.Where(r => !failuresOnly || !r.Reason.IsNotFailure()).ToList();
+                IReadOnlyList<BounceResult> shown = failuresOnly ? scanned.Outcome.Results.Where(r => !r.Reason.IsNotFailure()).ToList() : scanned.Outcome.Results;
                 summary.Add(scanned.Outcome, shown);
                 if (scanned.Outcome.Kind == ParseOutcomeKind.Failed)
                 {
