@@ -174,7 +174,11 @@ public sealed partial class CodeExtractor
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var span = text.AsSpan();
-        if (_detectAscii is not null && _detectAscii.TryFindFirst(span, first)) return first;
+        if (_detectAscii is not null)
+        {
+            if (_detectAscii.TryFindFirst(span, first)) return first;
+            first.Clear();
+        }
         var at = 0;
         while (at < span.Length)
         {
