@@ -199,8 +199,13 @@ public sealed partial class CodeExtractor
         return first;
     }
 
-    private static List<string> OrderProviders(Dictionary<string, int> detected) =>
-        detected.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+    // Most texts name no provider or one: those need no sorting.
+    private static IReadOnlyList<string> OrderProviders(Dictionary<string, int> detected) => detected.Count switch
+    {
+        0 => [],
+        1 => [detected.Keys.First()],
+        _ => detected.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList(),
+    };
 
     private bool FindNumericCodes(string text, List<Raw> found, int maxCodes)
     {
