@@ -35,6 +35,7 @@ public static class MboxSplitter
         return content[i..].StartsWith(FromSpace);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> TrimEol(ReadOnlySpan<byte> line)
     {
         if (line.Length > 0 && line[^1] == (byte)'\n') line = line[..^1];
@@ -176,6 +177,7 @@ public static class MboxSplitter
         }
 
         /// <summary>The next line (with its line ending) as a range of the buffer, valid until the next call.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private bool TryReadLine(out int lineStart, out int lineEnd)
         {
             while (true)
