@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace Bounceback.Core.Extraction;
 
 /// <summary>
@@ -43,6 +45,9 @@ internal sealed class DetectWordSearch
     /// Adds to <paramref name="first"/> every provider not yet in it whose word occurs in the text, with the position of
     /// its first occurrence. False when the text is not all ASCII; what was added by then must be discarded.
     /// </summary>
+    /// <remarks>Optimized from its first call: it runs once per recipient, and in a JIT build the tiered compiler kept
+    /// it (and its small helpers, not inlined) at tier 0 for much of a bulk run.</remarks>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool TryFindFirst(ReadOnlySpan<char> text, Dictionary<string, int> first)
     {
         if (text.Length < 3) return System.Text.Ascii.IsValid(text);
