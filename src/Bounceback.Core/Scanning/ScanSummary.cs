@@ -15,8 +15,19 @@ public sealed class ScanSummary
     private readonly Dictionary<string, int> _decoders = new(StringComparer.Ordinal);
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _domainsBySpan;
 
-    /// <summary>Empty totals.</summary>
-    public ScanSummary() => _domainsBySpan = _domains.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly bool _tables;
+
+    /// <summary>Empty totals, with the tables by reason, status, domain, remote MTA and decoder.</summary>
+    public ScanSummary() : this(tables: true) { }
+
+    /// <summary>Empty totals; without <paramref name="tables"/> only the counts are kept (the tables stay empty).</summary>
+    /// <param name="tables">Whether to count recipients by reason, status, domain, remote MTA and decoder: a run
+    /// that prints no summary needs only the counts, and the tables cost a look-up in each for every recipient.</param>
+    public ScanSummary(bool tables)
+    {
+        _tables = tables;
+        _domainsBySpan = _domains.GetAlternateLookup<ReadOnlySpan<char>>();
+    }
 
     public int Messages { get; private set; }
     public int Bounces { get; private set; }
@@ -48,6 +59,7 @@ public sealed class ScanSummary
         {
             Recipients++;
             if (r.HardBounce) Hard++; else Soft++;
+            if (!_tables) continue;
             Bump(_reasons, ReasonToken(r.Reason));
             Bump(_statuses, r.Status ?? "-");
             BumpDomain(r.Recipient);
