@@ -70,8 +70,10 @@ public class ScanOutputTests
     [Fact]
     public void Json_line_writer_writes_the_contracts_fields_in_its_order()
     {
-        var contract = Bounceback.Core.Json.BouncebackJsonContext.Default.BounceResult.Properties.OrderBy(p => p.Order).Select(p => p.Name);
-        Assert.Equal(contract, JsonLineWriter.ResultFields);
+        var context = Bounceback.Core.Json.BouncebackJsonContext.Default;
+        Assert.Equal(context.BounceResult.Properties.OrderBy(p => p.Order).Select(p => p.Name), JsonLineWriter.ResultFields);
+        Assert.Equal(context.Diagnosis.Properties.OrderBy(p => p.Order).Select(p => p.Name), JsonLineWriter.ExplanationFields);
+        Assert.Equal(context.Steps.Properties.OrderBy(p => p.Order).Select(p => p.Name), JsonLineWriter.StepsFields);
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Runtime.CompilerServices;
 using System.Text.Json;
 using Bounceback.Core.Bounces;
@@ -49,6 +50,19 @@ internal sealed class JsonLineWriter
     private static readonly JsonEncodedText OriginalSubject = JsonEncodedText.Encode("originalSubject");
     private static readonly JsonEncodedText FeedbackType = JsonEncodedText.Encode("feedbackType");
     private static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
+
+    /// <summary>The explanation's field names in the contract's order, then those of its steps.</summary>
+    internal static readonly string[] ExplanationFields = ["code", "summary", "faultSide", "severity", "reason", "retryMayHelp", "steps"];
+    internal static readonly string[] StepsFields = ["sender", "admin"];
+
+    private static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
+    private static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
+    private static readonly JsonEncodedText FaultSide = JsonEncodedText.Encode("faultSide");
+    private static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
+    private static readonly JsonEncodedText RetryMayHelp = JsonEncodedText.Encode("retryMayHelp");
+    private static readonly JsonEncodedText Steps = JsonEncodedText.Encode("steps");
+    private static readonly JsonEncodedText SenderSteps = JsonEncodedText.Encode("sender");
+    private static readonly JsonEncodedText AdminSteps = JsonEncodedText.Encode("admin");
 
     /// <summary>Each reason's token (the converter's), encoded once: the token itself costs two strings per call.</summary>
     private static readonly Dictionary<BounceReason, JsonEncodedText> ReasonTokens =
@@ -105,9 +119,46 @@ internal sealed class JsonLineWriter
     {
         if (_explanations.TryGetValue(explanation, out var bytes)) return bytes;
         if (_explanations.Count >= MaxCachedExplanations) _explanations.Clear();
-        bytes = JsonSerializer.SerializeToUtf8Bytes(explanation, BouncebackJsonContext.Default.Diagnosis);
+        var buffer = new ArrayBufferWriter<byte>(1024);
+        using (var json = new Utf8JsonWriter(buffer)) WriteExplanation(json, explanation);
+        bytes = buffer.WrittenSpan.ToArray();
         _explanations[explanation] = bytes;
         return bytes;
+    }
+
+    /// <summary>
+    /// The explanation as <see cref="BouncebackJsonContext"/> writes it (a field that is null is left out), by hand too:
+    /// the serializer's metadata for it, built at its first use, cost more than all the explanations of a bulk run.
+    /// </summary>
+    private static void WriteExplanation(Utf8JsonWriter json, DiagnosisRecord d)
+    {
+        json.WriteStartObject();
+        if (d.Code is not null) json.WriteString(Code, d.Code);
+        if (d.Summary is not null) json.WriteString(Summary, d.Summary);
+        json.WriteString(FaultSide, d.FaultSide.Token());
+        json.WriteString(Severity, d.Severity.Token());
+        json.WriteString(Reason, ReasonToken(d.Reason));
+        json.WriteBoolean(RetryMayHelp, d.RetryMayHelp);
+        if (d.Steps is { } steps)
+        {
+            json.WriteStartObject(Steps);
+            WriteList(json, SenderSteps, steps.Sender);
+            WriteList(json, AdminSteps, steps.Admin);
+            json.WriteEndObject();
+        }
+        json.WriteEndObject();
+    }
+
+    private static void WriteList(Utf8JsonWriter json, JsonEncodedText name, IReadOnlyList<string>? items)
+    {
+        if (items is null) return;
+        json.WriteStartArray(name);
+        foreach (var item in items)
+        {
+            if (item is null) json.WriteNullValue();
+            else json.WriteStringValue(item);
+        }
+        json.WriteEndArray();
     }
 
     /// <summary>
