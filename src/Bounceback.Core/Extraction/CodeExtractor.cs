@@ -42,9 +42,10 @@ public sealed partial class CodeExtractor
     private static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(2);
 
     private readonly (string Provider, string Word)[] _detect;
-    // Every detect word in one multi-string search (case-insensitive), so the text is scanned once for all of them.
-    private readonly System.Buffers.SearchValues<string> _detectWords;
-    private readonly Dictionary<char, (string Provider, string Word)[]> _detectByFirst;
+    // For texts with non-ASCII characters: every detect word in one multi-string search (case-insensitive), so the
+    // text is scanned once for all of them, and the words by first character. Built at first need: building the
+    // search was some 8 ms of a JIT start, and most runs never need it.
+    private readonly Lazy<(System.Buffers.SearchValues<string> Words, Dictionary<char, (string Provider, string Word)[]> ByFirst)> _detectAny;
     // The same search for ASCII texts (nearly all), much cheaper on short ones; null when the words do not allow it.
     private readonly DetectWordSearch? _detectAscii;
     private readonly (string Provider, Regex Pattern)[] _tokens;
@@ -64,9 +65,11 @@ public sealed partial class CodeExtractor
         _detect = catalog.Providers
             .SelectMany(p => p.Detect.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => (p.Id, w.Trim())))
             .ToArray();
-        _detectByFirst = _detect.GroupBy(d => char.ToUpperInvariant(d.Word[0])).ToDictionary(g => g.Key, g => g.ToArray());
         _detectAscii = DetectWordSearch.Create(_detect);
-        _detectWords = System.Buffers.SearchValues.Create(_detect.Select(d => d.Word).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
+        var detect = _detect;
+        _detectAny = new(() => (
+            System.Buffers.SearchValues.Create(detect.Select(d => d.Word).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase),
+            detect.GroupBy(d => char.ToUpperInvariant(d.Word[0])).ToDictionary(g => g.Key, g => g.ToArray())));
         var tokens = new List<(string, Regex)>();
         var tokenPatterns = new List<string>();
         foreach (var p in catalog.Providers)
@@ -179,15 +182,16 @@ public sealed partial class CodeExtractor
             if (_detectAscii.TryFindFirst(span, first)) return first;
             first.Clear();
         }
+        var (words, byFirst) = _detectAny.Value;
         var at = 0;
         while (at < span.Length)
         {
-            var i = span[at..].IndexOfAny(_detectWords);
+            var i = span[at..].IndexOfAny(words);
             if (i < 0) break;
             at += i;
             // Every provider whose word starts here; the first position of each provider is what counts. Only the
             // words that start with this character (upper-cased as the case-insensitive comparison does) can.
-            if (_detectByFirst.TryGetValue(char.ToUpperInvariant(span[at]), out var candidates))
+            if (byFirst.TryGetValue(char.ToUpperInvariant(span[at]), out var candidates))
             {
                 foreach (var (p, w) in candidates)
                 {
