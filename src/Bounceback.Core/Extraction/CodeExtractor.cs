@@ -45,7 +45,7 @@ public sealed partial class CodeExtractor
     // For texts with non-ASCII characters: every detect word in one multi-string search (case-insensitive), so the
     // text is scanned once for all of them, and the words by first character. Built at first need: building the
     // search was some 8 ms of a JIT start, and most runs never need it.
-    private readonly Lazy<(System.Buffers.SearchValues<string> Words, Dictionary<char, (string Provider, string Word)[]> ByFirst)> _detectAny;
+    private readonly Lazy<AnyTextSearch> _detectAny;
     // The same search for ASCII texts (nearly all), much cheaper on short ones; null when the words do not allow it.
     private readonly DetectWordSearch? _detectAscii;
     private readonly (string Provider, Regex Pattern)[] _tokens;
@@ -62,15 +62,14 @@ public sealed partial class CodeExtractor
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
-        _detect = catalog.Providers
-            .SelectMany(p => p.Detect.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => (p.Id, w.Trim())))
-            .ToArray();
+        _detect = DetectWords(catalog);
         _detectAscii = DetectWordSearch.Create(_detect);
         var detect = _detect;
-        _detectAny = new(() => (
+        _detectAny = new(() => new AnyTextSearch(
             System.Buffers.SearchValues.Create(detect.Select(d => d.Word).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase),
             detect.GroupBy(d => char.ToUpperInvariant(d.Word[0])).ToDictionary(g => g.Key, g => g.ToArray())));
-        var tokens = new List<(string, Regex)>();
+        var tokenProviders = new List<string>();
+        var tokenRegexes = new List<Regex>();
         var tokenPatterns = new List<string>();
         foreach (var p in catalog.Providers)
         {
@@ -79,7 +78,8 @@ public sealed partial class CodeExtractor
             try
             {
                 var combined = string.Join("|", patterns.Select(t => "(?:" + t + ")"));
-                tokens.Add((p.Id, new Regex("^(?:" + combined + ")$", TokenOptions, TokenTimeout)));
+                tokenRegexes.Add(new Regex("^(?:" + combined + ")$", TokenOptions, TokenTimeout));
+                tokenProviders.Add(p.Id);
                 tokenPatterns.Add(combined);
             }
             catch (ArgumentException)
@@ -87,12 +87,40 @@ public sealed partial class CodeExtractor
                 // A pattern the engine cannot run safely is left out; the provider catalog tests report it.
             }
         }
-        _tokens = tokens.ToArray();
+        _tokens = new (string, Regex)[tokenRegexes.Count];
+        for (var i = 0; i < _tokens.Length; i++) _tokens[i] = (tokenProviders[i], tokenRegexes[i]);
         _symbolPrefixes = catalog.SymbolPrefixes.Order(StringComparer.Ordinal).ToArray();
         // One pass over the text for every provider's tokens; each match is then attributed with the anchored patterns.
         _anyTokenPattern = tokenPatterns.Count == 0 ? null : string.Join("|", tokenPatterns.Select(t => "(?:" + t + ")"));
         _anyToken = _anyTokenPattern is null ? null : new Regex(_anyTokenPattern, TokenOptions, TokenTimeout);
     }
+
+    // Arrays and loops where the elements are tuples: LINQ or lists over a value tuple are generic code the JIT compiles
+    // at first use (ReadyToRun cannot pre-compile it), a cost every start paid for this constructor.
+    private static (string Provider, string Word)[] DetectWords(ExplanationCatalog catalog)
+    {
+        var count = 0;
+        foreach (var p in catalog.Providers)
+        {
+            foreach (var w in p.Detect)
+            {
+                if (!string.IsNullOrWhiteSpace(w)) count++;
+            }
+        }
+        var words = new (string Provider, string Word)[count];
+        var i = 0;
+        foreach (var p in catalog.Providers)
+        {
+            foreach (var w in p.Detect)
+            {
+                if (!string.IsNullOrWhiteSpace(w)) words[i++] = (p.Id, w.Trim());
+            }
+        }
+        return words;
+    }
+
+    /// <summary>The detect-word search for texts with non-ASCII characters.</summary>
+    private sealed record AnyTextSearch(System.Buffers.SearchValues<string> Words, Dictionary<char, (string Provider, string Word)[]> ByFirst);
 
     /// <summary>The extractor for <see cref="ExplanationCatalog.Default"/>.</summary>
     public static CodeExtractor Default => DefaultExtractor.Value;

@@ -34,10 +34,28 @@ internal sealed class DetectWordSearch
     }
 
     /// <summary>The search over these words, or null when one of them cannot be indexed.</summary>
-    public static DetectWordSearch? Create(IReadOnlyList<(string Provider, string Word)> words)
+    /// <remarks>Loops, not LINQ: LINQ over the word tuples is generic code the JIT compiles at first use, every start.</remarks>
+    public static DetectWordSearch? Create((string Provider, string Word)[] words)
     {
-        if (words.Any(w => w.Word.Length < 3 || !System.Text.Ascii.IsValid(w.Word))) return null;
-        var byStart = words.GroupBy(w => Key(w.Word[0], w.Word[1], w.Word[2])).ToDictionary(g => g.Key, g => g.ToArray());
+        var counts = new Dictionary<int, int>();
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i].Word;
+            if (word.Length < 3 || !System.Text.Ascii.IsValid(word)) return null;
+            var key = Key(word[0], word[1], word[2]);
+            counts[key] = counts.GetValueOrDefault(key) + 1;
+        }
+        var byStart = new Dictionary<int, (string Provider, string Word)[]>(counts.Count);
+        var filled = new Dictionary<int, int>(counts.Count);
+        for (var i = 0; i < words.Length; i++)
+        {
+            var word = words[i].Word;
+            var key = Key(word[0], word[1], word[2]);
+            if (!byStart.TryGetValue(key, out var group)) byStart[key] = group = new (string, string)[counts[key]];
+            var at = filled.GetValueOrDefault(key);
+            group[at] = words[i];
+            filled[key] = at + 1;
+        }
         return new DetectWordSearch(byStart);
     }
 
