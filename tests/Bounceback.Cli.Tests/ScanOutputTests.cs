@@ -68,6 +68,44 @@ public class ScanOutputTests
     }
 
     [Fact]
+    public void Json_line_writer_writes_the_contracts_fields_in_its_order()
+    {
+        var context = Bounceback.Core.Json.BouncebackJsonContext.Default;
+        Assert.Equal(context.BounceResult.Properties.OrderBy(p => p.Order).Select(p => p.Name), JsonLineWriter.ResultFields);
+        Assert.Equal(context.Diagnosis.Properties.OrderBy(p => p.Order).Select(p => p.Name), JsonLineWriter.ExplanationFields);
+        Assert.Equal(context.Steps.Properties.OrderBy(p => p.Order).Select(p => p.Name), JsonLineWriter.StepsFields);
+    }
+
+    [Theory]
+    [InlineData(Bounceback.Core.Codes.Language.En)]
+    [InlineData(Bounceback.Core.Codes.Language.Nl)]
+    public void Json_line_writer_writes_what_the_serializer_writes_for_every_fixture(Bounceback.Core.Codes.Language language)
+    {
+        var fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures");
+        var lines = new JsonLineWriter();
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>();
+        using var json = new System.Text.Json.Utf8JsonWriter(buffer);
+        var index = 0;
+        foreach (var file in Directory.EnumerateFiles(fixtures, "*.eml", SearchOption.AllDirectories))
+        {
+            using var stream = File.OpenRead(file);
+            // Every other message as if from an mbox, so messageIndex is written both ways.
+            var outcome = Bounceback.Core.Bounces.BounceParser.Default.Parse(stream, file, index % 2 == 0 ? index : null, language);
+            index++;
+            foreach (var result in outcome.Results)
+            {
+                buffer.ResetWrittenCount();
+                json.Reset(buffer);
+                lines.Write(json, result);
+                json.Flush();
+                var expected = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(result, Bounceback.Core.Json.BouncebackJsonContext.Default.BounceResult);
+                Assert.Equal(System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+            }
+        }
+        Assert.True(index > 100);
+    }
+
+    [Fact]
     public async Task Summary_json_counts_messages_and_reasons()
     {
         var output = new StringWriter();

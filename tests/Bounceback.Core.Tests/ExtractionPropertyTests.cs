@@ -36,6 +36,18 @@ public class ExtractionPropertyTests
             && report.Findings.Count <= CodeExtractor.DefaultMaxCodes;
     }
 
+    [Property(MaxTest = 500)]
+    public bool Provider_facts_are_those_of_the_full_extraction(NonNegativeInt[] picks, PositiveInt repeat, PositiveInt cap)
+    {
+        // The diagnoser's short cut must answer as the full extraction does, also where codes overlap tokens or pass the cap.
+        var unit = string.Concat((picks ?? []).Select(p => Fragments[p.Get % Fragments.Length]));
+        var text = string.Concat(Enumerable.Repeat(unit, Math.Min(repeat.Get, 40)));
+        var maxCodes = 1 + cap.Get % 20;
+        var full = CodeExtractor.Default.Extract(text, maxCodes);
+        var (token, providers) = CodeExtractor.Default.ExtractProviderFacts(text, maxCodes);
+        return Equals(token, full.Codes.FirstOrDefault(c => c.Kind == CodeKind.Provider)) && providers.SequenceEqual(full.Providers);
+    }
+
     [Property(MaxTest = 200)]
     public bool Diagnose_never_throws(string? status, int? reply, string? text)
     {

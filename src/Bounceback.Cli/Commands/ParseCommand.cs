@@ -119,7 +119,7 @@ internal static class ParseCommand
             try
             {
                 writer = resultsWanted ? new ParseWriter(output, format, language, context.UseColor && file is null, utf8) : null;
-                var run = new ScanRun(context, language, workers, imap, result.GetValue(failuresOnly), result.GetValue(mimeOnly)) { OnResult = followUp is null ? null : followUp.Add };
+                var run = new ScanRun(context, language, workers, imap, result.GetValue(failuresOnly), result.GetValue(mimeOnly)) { OnResult = followUp is null ? null : followUp.Add, SummaryTables = wantSummary || wantSummaryJson };
                 var outcome = await run.ExecuteAsync(inputs, writer, cancellationToken).ConfigureAwait(false);
                 if (outcome.Exit != ExitCodes.Ok && outcome.Summary is null) return outcome.Exit;
                 var s = outcome.Summary!;

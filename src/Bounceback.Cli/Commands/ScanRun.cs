@@ -24,6 +24,10 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
 
     private readonly ExplanationCatalog _catalog = ExplanationCatalog.Default;
 
+    /// <summary>Whether the totals include the tables by reason, status, domain, remote MTA and decoder (for --summary
+    /// and --summary-json); the counts are kept either way.</summary>
+    public bool SummaryTables { get; init; } = true;
+
     /// <summary>Called for every result written (e.g. to plan live checks with --check).</summary>
     public Action<BounceResult>? OnResult { get; init; }
     private readonly List<ImapSource> _imapSources = [];
@@ -61,7 +65,7 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
             _passwords[(location.User, location.Host)] = password;
         }
 
-        var summary = new ScanSummary();
+        var summary = new ScanSummary(SummaryTables);
         var pipeline = new ScanPipeline(mimeOnly ? null : BounceParser.Default, language, parallelism);
         var onTerminal = !Console.IsErrorRedirected && ReferenceEquals(context.Error, Console.Error);
         var progress = onTerminal ? new ProgressBar(context.Error, language, CountKnownTotal(inputs)) : null;
@@ -85,7 +89,7 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
                     if (!failure.Opened) failedUnopened++;
                     continue;
                 }
-                var shown = scanned.Outcome.Results.Where(r => !failuresOnly || !r.Reason.IsNotFailure()).ToList();
+                IReadOnlyList<BounceResult> shown = failuresOnly ? scanned.Outcome.Results.Where(r => !r.Reason.IsNotFailure()).ToList() : scanned.Outcome.Results;
                 summary.Add(scanned.Outcome, shown);
                 if (scanned.Outcome.Kind == ParseOutcomeKind.Failed)
                 {

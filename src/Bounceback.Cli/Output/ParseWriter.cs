@@ -40,6 +40,7 @@ internal sealed class ParseWriter(TextWriter output, ParseFormat format, Languag
     private readonly ArrayBufferWriter<byte>? _lines = utf8 is null ? null : new ArrayBufferWriter<byte>(LineBlockBytes * 2);
     private readonly byte[] _newLine = Encoding.UTF8.GetBytes(output.NewLine);
     private Utf8JsonWriter? _json;
+    private readonly JsonLineWriter _jsonLine = new();
     private bool _textFlushed;
     private readonly CsvWriter _csv = new(output);
     private readonly ExplanationCatalog _catalog = ExplanationCatalog.Default;
@@ -71,7 +72,7 @@ internal sealed class ParseWriter(TextWriter output, ParseFormat format, Languag
     {
         if (_json is null) _json = new Utf8JsonWriter(lines);
         else _json.Reset(lines);
-        JsonSerializer.Serialize(_json, result, BouncebackJsonContext.Default.BounceResult);
+        _jsonLine.Write(_json, result);
         _json.Flush();
         lines.Write(_newLine);
         if (lines.WrittenCount >= LineBlockBytes) Flush();

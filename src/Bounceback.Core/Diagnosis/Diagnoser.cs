@@ -113,9 +113,7 @@ public sealed class Diagnoser
             return report.Diagnosis;
         }
         // Provider wording: detect words and tokens of the diagnostic text.
-        var extraction = text.Length == 0 ? ExtractionResult.Empty : Extractor.Extract(text, 16);
-        var token = extraction.Codes.FirstOrDefault(c => c.Kind == CodeKind.Provider);
-        var providers = extraction.Providers;
+        var (token, providers) = Extractor.ExtractProviderFacts(text, 16);
         var span = text.AsSpan();
         var enhancedRes = enhanced is null ? default : Resolve(CodeKind.Enhanced, enhanced, null, providers, span, reply);
         var replyRes = reply is null ? default : Resolve(CodeKind.Reply, reply, null, providers, span, reply);
@@ -394,24 +392,38 @@ public sealed class Diagnoser
         return rank;
     }
 
+    // Plain loops rather than LINQ over tuples: each LINQ operator over a value tuple is a generic instantiation the
+    // JIT compiles at first use (ReadyToRun cannot pre-compile them either), and this ran for the first diagnosis of
+    // every run. The order is the same: rank, then the size of the finding's group, then position.
     private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang)
     {
         if (findings.Count == 0) return null;
-        var groupsWithReply = findings.Where(f => f.Kind == CodeKind.Reply).Select(f => f.Group).ToHashSet();
-        var groupSize = findings.GroupBy(f => f.Group).ToDictionary(g => g.Key, g => g.Count());
-        var ranked = findings
-            .Select((f, i) => (Finding: f, Index: i, Rank: Rank(f, groupsWithReply.Contains(f.Group))))
-            .ToList();
-        var driver = ranked.OrderByDescending(r => r.Rank).ThenByDescending(r => groupSize[r.Finding.Group]).ThenBy(r => r.Index).First().Finding;
-        var group = ranked.Where(r => r.Finding.Group == driver.Group)
-            .OrderByDescending(r => ReferenceEquals(r.Finding, driver)).ThenByDescending(r => r.Rank).ThenBy(r => r.Index)
-            .Select(r => r.Finding).ToList();
-        var side = group.Select(f => f.FaultSide).FirstOrDefault(s => s != FaultSide.Unknown);
-        var severity = group.Select(f => f.Severity).FirstOrDefault(s => s != Severity.Unknown);
-        var reason = group.Select(f => f.Reason).FirstOrDefault(r => r != BounceReason.Undefined);
-        var steps = new Steps(
-            Merge(group.Select(f => (f.Steps.Sender, Generic: f.Kind == CodeKind.Reply && driver.Kind != CodeKind.Reply))),
-            Merge(group.Select(f => (f.Steps.Admin, Generic: f.Kind == CodeKind.Reply && driver.Kind != CodeKind.Reply))));
+        var groupsWithReply = new HashSet<int>();
+        var groupSize = new Dictionary<int, int>();
+        foreach (var f in findings)
+        {
+            if (f.Kind == CodeKind.Reply) groupsWithReply.Add(f.Group);
+            groupSize[f.Group] = groupSize.GetValueOrDefault(f.Group) + 1;
+        }
+        var ranks = new int[findings.Count];
+        var best = 0;
+        for (var i = 0; i < findings.Count; i++)
+        {
+            ranks[i] = Rank(findings[i], groupsWithReply.Contains(findings[i].Group));
+            if (i > 0 && (ranks[i] > ranks[best] || (ranks[i] == ranks[best] && groupSize[findings[i].Group] > groupSize[findings[best].Group]))) best = i;
+        }
+        var driver = findings[best];
+        var group = DriverGroup(findings, ranks, driver);
+        var side = FaultSide.Unknown;
+        var severity = Severity.Unknown;
+        var reason = BounceReason.Undefined;
+        foreach (var f in group)
+        {
+            if (side == FaultSide.Unknown) side = f.FaultSide;
+            if (severity == Severity.Unknown) severity = f.Severity;
+            if (reason == BounceReason.Undefined) reason = f.Reason;
+        }
+        var steps = new Steps(Merge(group, driver, sender: true), Merge(group, driver, sender: false));
         return new Diagnosis
         {
             Code = driver.Code,
@@ -424,6 +436,32 @@ public sealed class Diagnoser
         };
     }
 
+    /// <summary>The findings of the driver's group: the driver first, then by rank (highest first), then by position.</summary>
+    private static List<Finding> DriverGroup(IReadOnlyList<Finding> findings, int[] ranks, Finding driver)
+    {
+        var members = new List<int>();
+        for (var i = 0; i < findings.Count; i++)
+        {
+            if (findings[i].Group != driver.Group) continue;
+            // Insertion in order; groups are a few findings.
+            var at = members.Count;
+            while (at > 0 && Before(i, members[at - 1])) at--;
+            members.Insert(at, i);
+        }
+        var group = new List<Finding>(members.Count);
+        foreach (var i in members) group.Add(findings[i]);
+        return group;
+
+        bool Before(int a, int b)
+        {
+            var aDriver = ReferenceEquals(findings[a], driver);
+            var bDriver = ReferenceEquals(findings[b], driver);
+            if (aDriver != bDriver) return aDriver;
+            if (ranks[a] != ranks[b]) return ranks[a] > ranks[b];
+            return a < b;
+        }
+    }
+
     /// <summary>
     /// The steps of the group's codes, the driver's first. A reply code's steps are generic ("check the address" for any
     /// 550): when a more precise code (an enhanced status, a provider's code) drives the diagnosis and gave steps of its
@@ -431,14 +469,15 @@ public sealed class Diagnoser
     /// no address problem, and "use the enhanced status code" is moot when there is one). Codes that complement each
     /// other (Outlook's 0x800CCC0E and Winsock's 10060) are all kept.
     /// </summary>
-    private static List<string> Merge(IEnumerable<(IReadOnlyList<string> Steps, bool Generic)> lists)
+    private static List<string> Merge(List<Finding> group, Finding driver, bool sender)
     {
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var merged = new List<string>();
-        foreach (var (list, generic) in lists)
+        foreach (var f in group)
         {
+            var generic = f.Kind == CodeKind.Reply && driver.Kind != CodeKind.Reply;
             if (generic && merged.Count >= MinSpecificSteps) continue;
-            foreach (var s in list)
+            foreach (var s in sender ? f.Steps.Sender : f.Steps.Admin)
             {
                 if (merged.Count < MaxMergedSteps && seen.Add(s.Trim())) merged.Add(s);
             }

@@ -42,9 +42,12 @@ public sealed partial class CodeExtractor
     private static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(2);
 
     private readonly (string Provider, string Word)[] _detect;
-    // Every detect word in one multi-string search (case-insensitive), so the text is scanned once for all of them.
-    private readonly System.Buffers.SearchValues<string> _detectWords;
-    private readonly Dictionary<char, (string Provider, string Word)[]> _detectByFirst;
+    // For texts with non-ASCII characters: every detect word in one multi-string search (case-insensitive), so the
+    // text is scanned once for all of them, and the words by first character. Built at first need: building the
+    // search was some 8 ms of a JIT start, and most runs never need it.
+    private readonly Lazy<AnyTextSearch> _detectAny;
+    // The same search for ASCII texts (nearly all), much cheaper on short ones; null when the words do not allow it.
+    private readonly DetectWordSearch? _detectAscii;
     private readonly (string Provider, Regex Pattern)[] _tokens;
     private readonly string? _anyTokenPattern;
     private Regex? _anyToken;
@@ -59,12 +62,14 @@ public sealed partial class CodeExtractor
     {
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
-        _detect = catalog.Providers
-            .SelectMany(p => p.Detect.Where(w => !string.IsNullOrWhiteSpace(w)).Select(w => (p.Id, w.Trim())))
-            .ToArray();
-        _detectByFirst = _detect.GroupBy(d => char.ToUpperInvariant(d.Word[0])).ToDictionary(g => g.Key, g => g.ToArray());
-        _detectWords = System.Buffers.SearchValues.Create(_detect.Select(d => d.Word).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase);
-        var tokens = new List<(string, Regex)>();
+        _detect = DetectWords(catalog);
+        _detectAscii = DetectWordSearch.Create(_detect);
+        var detect = _detect;
+        _detectAny = new(() => new AnyTextSearch(
+            System.Buffers.SearchValues.Create(detect.Select(d => d.Word).Distinct(StringComparer.OrdinalIgnoreCase).ToArray(), StringComparison.OrdinalIgnoreCase),
+            detect.GroupBy(d => char.ToUpperInvariant(d.Word[0])).ToDictionary(g => g.Key, g => g.ToArray())));
+        var tokenProviders = new List<string>();
+        var tokenRegexes = new List<Regex>();
         var tokenPatterns = new List<string>();
         foreach (var p in catalog.Providers)
         {
@@ -73,7 +78,8 @@ public sealed partial class CodeExtractor
             try
             {
                 var combined = string.Join("|", patterns.Select(t => "(?:" + t + ")"));
-                tokens.Add((p.Id, new Regex("^(?:" + combined + ")$", TokenOptions, TokenTimeout)));
+                tokenRegexes.Add(new Regex("^(?:" + combined + ")$", TokenOptions, TokenTimeout));
+                tokenProviders.Add(p.Id);
                 tokenPatterns.Add(combined);
             }
             catch (ArgumentException)
@@ -81,12 +87,40 @@ public sealed partial class CodeExtractor
                 // A pattern the engine cannot run safely is left out; the provider catalog tests report it.
             }
         }
-        _tokens = tokens.ToArray();
+        _tokens = new (string, Regex)[tokenRegexes.Count];
+        for (var i = 0; i < _tokens.Length; i++) _tokens[i] = (tokenProviders[i], tokenRegexes[i]);
         _symbolPrefixes = catalog.SymbolPrefixes.Order(StringComparer.Ordinal).ToArray();
         // One pass over the text for every provider's tokens; each match is then attributed with the anchored patterns.
         _anyTokenPattern = tokenPatterns.Count == 0 ? null : string.Join("|", tokenPatterns.Select(t => "(?:" + t + ")"));
         _anyToken = _anyTokenPattern is null ? null : new Regex(_anyTokenPattern, TokenOptions, TokenTimeout);
     }
+
+    // Arrays and loops where the elements are tuples: LINQ or lists over a value tuple are generic code the JIT compiles
+    // at first use (ReadyToRun cannot pre-compile it), a cost every start paid for this constructor.
+    private static (string Provider, string Word)[] DetectWords(ExplanationCatalog catalog)
+    {
+        var count = 0;
+        foreach (var p in catalog.Providers)
+        {
+            foreach (var w in p.Detect)
+            {
+                if (!string.IsNullOrWhiteSpace(w)) count++;
+            }
+        }
+        var words = new (string Provider, string Word)[count];
+        var i = 0;
+        foreach (var p in catalog.Providers)
+        {
+            foreach (var w in p.Detect)
+            {
+                if (!string.IsNullOrWhiteSpace(w)) words[i++] = (p.Id, w.Trim());
+            }
+        }
+        return words;
+    }
+
+    /// <summary>The detect-word search for texts with non-ASCII characters.</summary>
+    private sealed record AnyTextSearch(System.Buffers.SearchValues<string> Words, Dictionary<char, (string Provider, string Word)[]> ByFirst);
 
     /// <summary>The extractor for <see cref="ExplanationCatalog.Default"/>.</summary>
     public static CodeExtractor Default => DefaultExtractor.Value;
@@ -125,6 +159,32 @@ public sealed partial class CodeExtractor
         return new ExtractionResult(codes, groups, OrderProviders(detected), truncated);
     }
 
+    /// <summary>
+    /// What <see cref="Extract"/> would give for the providers of a text: the first provider token among the codes it
+    /// returns (null when none) and the recognised providers, in the same order.
+    /// </summary>
+    /// <remarks>For the diagnoser, which runs once per recipient and needs nothing else of the extraction. Most texts
+    /// hold no provider token; then the numeric codes, symbols and groups cannot change either answer and are not
+    /// searched. When a token is found, whether it survives among the other codes (overlaps, the cap) is settled by
+    /// the full extraction.</remarks>
+    internal (ExtractedCode? Token, IReadOnlyList<string> Providers) ExtractProviderFacts(string? text, int maxCodes = DefaultMaxCodes)
+    {
+        if (string.IsNullOrEmpty(text) || maxCodes <= 0) return (null, []);
+        var detected = DetectProviders(text);
+        var tokens = new List<Raw>();
+        try
+        {
+            FindTokens(text, tokens, detected, maxCodes);
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            tokens.Add(default); // let the full extraction decide, as it would have
+        }
+        if (tokens.Count == 0) return (null, OrderProviders(detected));
+        var full = Extract(text, maxCodes);
+        return (full.Codes.FirstOrDefault(c => c.Kind == CodeKind.Provider), full.Providers);
+    }
+
     /// <summary>The provider profiles whose detect words occur in the text (case-insensitive), first occurrence first.</summary>
     public IReadOnlyList<string> RecogniseProviders(string? text) =>
         string.IsNullOrEmpty(text) ? [] : OrderProviders(DetectProviders(text));
@@ -145,15 +205,21 @@ public sealed partial class CodeExtractor
     {
         var first = new Dictionary<string, int>(StringComparer.Ordinal);
         var span = text.AsSpan();
+        if (_detectAscii is not null)
+        {
+            if (_detectAscii.TryFindFirst(span, first)) return first;
+            first.Clear();
+        }
+        var (words, byFirst) = _detectAny.Value;
         var at = 0;
         while (at < span.Length)
         {
-            var i = span[at..].IndexOfAny(_detectWords);
+            var i = span[at..].IndexOfAny(words);
             if (i < 0) break;
             at += i;
             // Every provider whose word starts here; the first position of each provider is what counts. Only the
             // words that start with this character (upper-cased as the case-insensitive comparison does) can.
-            if (_detectByFirst.TryGetValue(char.ToUpperInvariant(span[at]), out var candidates))
+            if (byFirst.TryGetValue(char.ToUpperInvariant(span[at]), out var candidates))
             {
                 foreach (var (p, w) in candidates)
                 {
@@ -165,8 +231,13 @@ public sealed partial class CodeExtractor
         return first;
     }
 
-    private static List<string> OrderProviders(Dictionary<string, int> detected) =>
-        detected.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList();
+    // Most texts name no provider or one: those need no sorting.
+    private static IReadOnlyList<string> OrderProviders(Dictionary<string, int> detected) => detected.Count switch
+    {
+        0 => [],
+        1 => [detected.Keys.First()],
+        _ => detected.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList(),
+    };
 
     private bool FindNumericCodes(string text, List<Raw> found, int maxCodes)
     {

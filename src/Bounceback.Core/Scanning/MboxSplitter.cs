@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace Bounceback.Core.Scanning;
 
@@ -23,45 +24,8 @@ public static class MboxSplitter
     public static IEnumerable<byte[]> Split(Stream stream, int maxMessageBytes = 256 * 1024 * 1024, long? lengthHint = null)
     {
         var buffer = lengthHint is { } n ? (int)Math.Clamp(n + 1, 4096, ReadBufferBytes) : ReadBufferBytes;
-        var reader = new LineReader(stream, buffer);
-        try
-        {
-            var message = new ArrayBufferWriter<byte>(Math.Min(buffer, 64 * 1024));
-            var started = false;
-            var previousBlank = true;
-            var pendingBlank = new ArrayBufferWriter<byte>(64);
-            while (reader.TryReadLine(out var line, out var length))
-            {
-                var content = TrimEol(line.AsSpan(0, length));
-                if (previousBlank && content.StartsWith(FromSpace))
-                {
-                    if (started && message.WrittenCount > 0) yield return message.WrittenSpan.ToArray();
-                    message.ResetWrittenCount();
-                    started = true;
-                    previousBlank = false;
-                    pendingBlank.ResetWrittenCount();
-                    continue;
-                }
-                started = true;
-                if (content.IsEmpty)
-                {
-                    // Empty lines just before a separator belong to the format: hold them back until a line follows.
-                    Append(pendingBlank, line.AsSpan(0, length), 1 << 20);
-                    previousBlank = true;
-                    continue;
-                }
-                Append(message, pendingBlank.WrittenSpan, maxMessageBytes);
-                pendingBlank.ResetWrittenCount();
-                previousBlank = false;
-                var start = content[0] == (byte)'>' && IsQuotedFrom(content) ? 1 : 0;
-                Append(message, line.AsSpan(start, length - start), maxMessageBytes);
-            }
-            if (message.WrittenCount > 0) yield return message.WrittenSpan.ToArray();
-        }
-        finally
-        {
-            reader.Dispose();
-        }
+        using var splitter = new Splitter(stream, buffer, maxMessageBytes);
+        while (splitter.Next() is { } message) yield return message;
     }
 
     private static bool IsQuotedFrom(ReadOnlySpan<byte> content)
@@ -71,6 +35,7 @@ public static class MboxSplitter
         return content[i..].StartsWith(FromSpace);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ReadOnlySpan<byte> TrimEol(ReadOnlySpan<byte> line)
     {
         if (line.Length > 0 && line[^1] == (byte)'\n') line = line[..^1];
@@ -90,18 +55,130 @@ public static class MboxSplitter
     /// <summary>The read buffer of a stream of unknown length.</summary>
     private const int ReadBufferBytes = 256 * 1024;
 
-    /// <summary>Reads lines (with their line ending) through one pooled buffer; a line over 1 MB comes in pieces.</summary>
-    private sealed class LineReader(Stream stream, int bufferBytes) : IDisposable
+    /// <summary>
+    /// Reads an mbox through one pooled buffer, line by line but without copying lines: a message is a run of the
+    /// buffer's bytes, copied once when it is complete (twice when it spans a refill of the buffer). The rules are
+    /// those of <see cref="Split"/>: a line over 1 MB is taken in pieces, empty lines before a separator are dropped
+    /// (at most 1 MB of them is kept otherwise), and a message is cut at the given size.
+    /// </summary>
+    private sealed class Splitter(Stream stream, int bufferBytes, int maxMessageBytes) : IDisposable
     {
         private const int MaxLine = 1024 * 1024;
-        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(bufferBytes);
-        private byte[] _line = ArrayPool<byte>.Shared.Rent(4096);
-        private int _start;
-        private int _end;
-        private bool _eof;
+        private const int MaxPendingBlank = 1 << 20;
 
-        /// <summary>The next line, copied into a reused array (valid until the next call).</summary>
-        public bool TryReadLine(out byte[] line, out int length)
+        private byte[] _buffer = ArrayPool<byte>.Shared.Rent(bufferBytes);
+        private int _start;     // the next line to read
+        private int _end;       // the end of the bytes read
+        private bool _eof;
+        private bool _done;
+        private bool _previousBlank = true;
+
+        // The message so far: what was copied out of the buffer, then the run of buffer bytes since.
+        private readonly ArrayBufferWriter<byte> _message = new(Math.Min(bufferBytes, 64 * 1024));
+        private int _runStart = -1;
+        private int _runEnd;
+
+        // Empty lines held back: still in the buffer from _pendingStart to _start, or copied out before a refill.
+        private int _pendingStart = -1;
+        private readonly ArrayBufferWriter<byte> _pendingCopied = new(64);
+
+        /// <summary>The next message, or null at the end of the stream.</summary>
+        /// <remarks>Optimized from its first call: it runs once per line of the whole mbox on the one thread that feeds
+        /// the workers, and in a JIT build the tiered compiler left it unoptimized (without inlining) for most of a run.</remarks>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public byte[]? Next()
+        {
+            while (!_done)
+            {
+                if (!TryReadLine(out var lineStart, out var lineEnd))
+                {
+                    _done = true;
+                    return TakeMessage();
+                }
+                var line = _buffer.AsSpan(lineStart, lineEnd - lineStart);
+                var content = TrimEol(line);
+                if (_previousBlank && content.StartsWith(FromSpace))
+                {
+                    var message = TakeMessage();
+                    _previousBlank = false;
+                    if (message is not null) return message;
+                    continue;
+                }
+                if (content.IsEmpty)
+                {
+                    // Empty lines just before a separator belong to the format: hold them back until a line follows.
+                    if (_pendingCopied.WrittenCount > 0) Append(_pendingCopied, line, MaxPendingBlank);
+                    else if (_pendingStart < 0) _pendingStart = lineStart;
+                    _previousBlank = true;
+                    continue;
+                }
+                AddPendingBlank(lineStart);
+                _previousBlank = false;
+                var quoted = content[0] == (byte)'>' && IsQuotedFrom(content) ? 1 : 0;
+                AddRange(lineStart + quoted, lineEnd);
+            }
+            return null;
+        }
+
+        /// <summary>The empty lines held back belong to the message after all: a line other than a separator follows.</summary>
+        private void AddPendingBlank(int lineStart)
+        {
+            if (_pendingCopied.WrittenCount > 0)
+            {
+                FlushRun();
+                Append(_message, _pendingCopied.WrittenSpan, maxMessageBytes);
+                _pendingCopied.ResetWrittenCount();
+            }
+            else if (_pendingStart >= 0)
+            {
+                AddRange(_pendingStart, Math.Min(lineStart, _pendingStart + MaxPendingBlank));
+            }
+            _pendingStart = -1;
+        }
+
+        /// <summary>Adds bytes of the buffer to the message: to the run when they follow it, else as a new run.</summary>
+        private void AddRange(int start, int end)
+        {
+            if (_runStart >= 0 && _runEnd == start)
+            {
+                _runEnd = end;
+                return;
+            }
+            FlushRun();
+            _runStart = start;
+            _runEnd = end;
+        }
+
+        private void FlushRun()
+        {
+            if (_runStart < 0) return;
+            Append(_message, _buffer.AsSpan(_runStart, _runEnd - _runStart), maxMessageBytes);
+            _runStart = -1;
+        }
+
+        /// <summary>The message read so far (cut at the size limit) as a fresh array, null when empty; starts the next one.</summary>
+        private byte[]? TakeMessage()
+        {
+            byte[]? message;
+            if (_message.WrittenCount == 0 && _runStart >= 0)
+            {
+                message = _buffer.AsSpan(_runStart, Math.Min(_runEnd - _runStart, maxMessageBytes)).ToArray();
+            }
+            else
+            {
+                FlushRun();
+                message = _message.WrittenCount > 0 ? _message.WrittenSpan.ToArray() : null;
+            }
+            _runStart = -1;
+            _message.ResetWrittenCount();
+            _pendingStart = -1;
+            _pendingCopied.ResetWrittenCount();
+            return message is { Length: > 0 } ? message : null;
+        }
+
+        /// <summary>The next line (with its line ending) as a range of the buffer, valid until the next call.</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        private bool TryReadLine(out int lineStart, out int lineEnd)
         {
             while (true)
             {
@@ -110,17 +187,10 @@ public static class MboxSplitter
                 if (nl >= 0 || _eof || available.Length >= MaxLine)
                 {
                     var take = nl >= 0 ? nl + 1 : available.Length;
-                    if (take == 0) { line = _line; length = 0; return false; }
-                    if (_line.Length < take)
-                    {
-                        ArrayPool<byte>.Shared.Return(_line);
-                        _line = ArrayPool<byte>.Shared.Rent(take);
-                    }
-                    available[..take].CopyTo(_line);
-                    _start += take;
-                    line = _line;
-                    length = take;
-                    return true;
+                    lineStart = _start;
+                    lineEnd = _start + take;
+                    _start = lineEnd;
+                    return take > 0;
                 }
                 Fill();
             }
@@ -128,6 +198,13 @@ public static class MboxSplitter
 
         private void Fill()
         {
+            // What the message and the held-back lines still need of the buffer is copied out before it moves.
+            FlushRun();
+            if (_pendingStart >= 0)
+            {
+                Append(_pendingCopied, _buffer.AsSpan(_pendingStart, _start - _pendingStart), MaxPendingBlank);
+                _pendingStart = -1;
+            }
             if (_start > 0)
             {
                 Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
@@ -149,9 +226,7 @@ public static class MboxSplitter
         public void Dispose()
         {
             ArrayPool<byte>.Shared.Return(_buffer);
-            ArrayPool<byte>.Shared.Return(_line);
             _buffer = [];
-            _line = [];
         }
     }
 }

@@ -263,6 +263,29 @@ public class ScanningTests
         Assert.Equal(1, summary.Reasons["userunknown"]);
     }
 
+    [Fact]
+    public void Summary_without_tables_keeps_the_counts_only()
+    {
+        var summary = new ScanSummary(tables: false);
+        var r = new BounceResult { Source = "s", Recipient = "a@example.test", Reason = BounceReason.UserUnknown, HardBounce = true, Decoder = "rfc3464" };
+        summary.Add(new ParseOutcome(ParseOutcomeKind.Bounce, [r]), [r]);
+        Assert.Equal((1, 1, 1, 1), (summary.Messages, summary.Bounces, summary.Recipients, summary.Hard));
+        Assert.Empty(summary.Reasons);
+        Assert.Empty(summary.Domains);
+    }
+
+    [Fact]
+    public void Summary_counts_a_domain_in_any_case_under_its_lower_case_name()
+    {
+        var summary = new ScanSummary();
+        foreach (var recipient in new[] { "a@Example.TEST", "b@example.test", "c@EXAMPLE.test", "d@other.test", "nobody", "e@" })
+        {
+            var r = new BounceResult { Source = "s", Recipient = recipient, Reason = BounceReason.UserUnknown, HardBounce = true, Decoder = "rfc3464" };
+            summary.Add(new ParseOutcome(ParseOutcomeKind.Bounce, [r]), [r]);
+        }
+        Assert.Equal(new Dictionary<string, int> { ["example.test"] = 3, ["other.test"] = 1, ["-"] = 2 }, summary.Domains);
+    }
+
     [Theory]
     [InlineData("imaps://anna@mail.example.test/Bounces", true, "anna", "mail.example.test", 993, "Bounces")]
     [InlineData("imap://anna%40example.test@127.0.0.1:10143/", false, "anna@example.test", "127.0.0.1", 10143, "INBOX")]
