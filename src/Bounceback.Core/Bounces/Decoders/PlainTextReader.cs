@@ -30,18 +30,32 @@ internal static partial class PlainTextReader
     // All the markers in one case-insensitive search, the same test as Contains with OrdinalIgnoreCase for each.
     private static readonly PhraseSearch CopyMarkerSearch = new(CopyMarkers);
 
+    /// <summary>
+    /// A notice split into lines (at most <see cref="MaxLines"/>, the rest in the last) and where the returned copy of the
+    /// original starts in it: a decoder that reads one notice several ways splits and searches it once.
+    /// </summary>
+    internal sealed class NoticeLines(string text)
+    {
+        private int _copyStart = -1;
+
+        /// <summary>The lines; never changed, so every reading sees the notice as it came.</summary>
+        public string[] Lines { get; } = MessageParts.Lines(text, MaxLines);
+
+        /// <summary>The first line of the returned copy (a copy marker, Received: or Return-Path:), or the number of lines read when there is none.</summary>
+        public int CopyStart => _copyStart >= 0 ? _copyStart : _copyStart = PlainTextReader.CopyStart(Lines);
+    }
+
     /// <summary>The notice up to where the returned copy of the original message starts.</summary>
-    public static string NoticeOnly(string text) => SplitAtCopy(text, withHeaders: false).Notice;
+    public static string NoticeOnly(string text) => SplitAtCopy(new NoticeLines(text), withHeaders: false).Notice;
 
     /// <summary>
     /// The notice up to where the returned copy of the original message starts, and the header block of that copy
-    /// when it is quoted as text (see <see cref="CopiedHeaders(string)"/>); the text is split into lines once.
+    /// when it is quoted as text (see <see cref="CopiedHeaders(string)"/>).
     /// </summary>
-    public static (string Notice, HeaderList? Headers) SplitAtCopy(string text, bool withHeaders = true)
+    public static (string Notice, HeaderList? Headers) SplitAtCopy(NoticeLines notice, bool withHeaders = true)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', MaxLines + 1);
-        var end = CopyStart(lines);
-        return (string.Join('\n', lines, 0, end), withHeaders ? HeadersFrom(lines, end) : null);
+        var end = notice.CopyStart;
+        return (string.Join('\n', notice.Lines, 0, end), withHeaders ? HeadersFrom(notice.Lines, end) : null);
     }
 
     private static int CopyStart(string[] lines)
@@ -61,15 +75,19 @@ internal static partial class PlainTextReader
     /// <param name="senders">The original sender's addresses: a reply line or an indented continuation line that echoes
     /// one of them ("553 5.1.8 &lt;sender&gt;: Sender address rejected") after a recipient was named is that recipient's
     /// refusal, not another recipient.</param>
-    public static IReadOnlyList<RecipientFacts> Read(string text, IReadOnlyList<string>? knownRecipients = null, IReadOnlyCollection<string>? senders = null)
+    public static IReadOnlyList<RecipientFacts> Read(string text, IReadOnlyList<string>? knownRecipients = null, IReadOnlyCollection<string>? senders = null) =>
+        Read(new NoticeLines(text), knownRecipients, senders);
+
+    /// <inheritdoc cref="Read(string, IReadOnlyList{string}?, IReadOnlyCollection{string}?)"/>
+    public static IReadOnlyList<RecipientFacts> Read(NoticeLines notice, IReadOnlyList<string>? knownRecipients = null, IReadOnlyCollection<string>? senders = null)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', MaxLines + 1);
-        for (var i = 0; i < lines.Length; i++)
+        var lines = notice.Lines;
+        var end = notice.CopyStart;
+        if (Unquoted(lines) is { } unquoted)
         {
-            // A bounce forwarded with quoting: "> " before every line.
-            if (lines[i].StartsWith("> ", StringComparison.Ordinal) || lines[i] == ">") lines[i] = lines[i].Length > 2 ? lines[i][2..] : "";
+            lines = unquoted;
+            end = CopyStart(lines);
         }
-        var end = CopyStart(lines);
 
         var found = new List<(string Address, int Line, string Remainder)>();
         var remoteReplies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -131,6 +149,22 @@ internal static partial class PlainTextReader
             results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
         }
         return results;
+    }
+
+    /// <summary>
+    /// The lines without the "&gt; " of a bounce forwarded with quoting (before every line, or "&gt;" alone on an empty
+    /// one); null when no line has it, so that the lines as they are serve.
+    /// </summary>
+    private static string[]? Unquoted(string[] lines)
+    {
+        string[]? unquoted = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith("> ", StringComparison.Ordinal) && lines[i] != ">") continue;
+            unquoted ??= (string[])lines.Clone();
+            unquoted[i] = lines[i].Length > 2 ? lines[i][2..] : "";
+        }
+        return unquoted;
     }
 
     /// <summary>
@@ -429,10 +463,10 @@ internal static partial class PlainTextReader
     /// copy marker, or else (when <paramref name="unmarked"/>) the first block of lines that starts with a header such
     /// as From: or Date: after a blank line.
     /// </summary>
-    public static string? CopiedTo(string text, bool unmarked)
+    public static string? CopiedTo(NoticeLines notice, bool unmarked)
     {
-        var lines = MessageParts.Lines(text, MaxLines);
-        var start = CopyStart(lines);
+        var lines = notice.Lines;
+        var start = notice.CopyStart;
         if (start >= lines.Length)
         {
             if (!unmarked) return null;
