@@ -120,13 +120,15 @@ internal static partial class PlainTextReader
             var parts = new List<string>();
             if (rest.Length > 0) parts.Add(rest);
             var collected = 0;
+            // Parts are only added, so each is searched for a code once, at the first blank line after it.
+            var searched = 0;
             for (var i = line + 1; i < stop && collected < MaxDiagnosticLines; i++)
             {
                 var t = lines[i].Trim();
                 if (t.Length == 0)
                 {
                     // A paragraph without any code is often only the introduction: read on into the next one.
-                    if (parts.Count > 0 && (HasCode(parts) || collected >= MaxDiagnosticLines / 2)) break;
+                    if (parts.Count > 0 && (HasCode(parts, ref searched) || collected >= MaxDiagnosticLines / 2)) break;
                     continue;
                 }
                 if (t.All(c => c is '-' or '=' or '*' or '_')) break;
@@ -246,10 +248,12 @@ internal static partial class PlainTextReader
         return null;
     }
 
-    private static bool HasCode(List<string> parts)
+    /// <summary>Whether one of the parts from <paramref name="from"/> on holds a reply code or status; moves it past those searched.</summary>
+    private static bool HasCode(List<string> parts, ref int from)
     {
-        foreach (var p in parts)
+        for (; from < parts.Count; from++)
         {
+            var p = parts[from];
             if (Reasons.ReasonClassifier.FindReply(p) is not null || Reasons.ReasonClassifier.FindStatus(p) is not null) return true;
         }
         return false;
