@@ -59,6 +59,54 @@ public class PhraseSearchTests
         }
     }
 
+    /// <summary>Phrases that each need a non-ASCII character of the text (no dotless i or long s): their search looks
+    /// only near the text's non-ASCII characters.</summary>
+    private static readonly string[] NonAsciiPhrases =
+    [
+        "Empf\u00e4nger unbekannt", "\u00e9", "caf\u00e9 ferm\u00e9", "\u5b9b\u5148\u306e\u30e1\u30fc\u30eb\u30a2\u30c9\u30ec\u30b9", "n\u00e3o \u00e9 poss\u00edvel entregar",
+        "mailbox full", "user unknown",
+        // The longest two, with their only non-ASCII letter first and last: a match reaches furthest from it.
+        "\u00c0 destinataire inconnu, compte supprime!!!!!!!", "!adresse du destinataire introuvable, reessay\u00e9",
+    ];
+
+    /// <summary>Long ASCII stretches with a few non-ASCII characters and phrases, some cut short, near the stretches' ends.</summary>
+    private static string SparseText(Random random)
+    {
+        string[] filler = ["x", " ", "ab", "\r\n", "E", "\u00e4", "\u00c9", "\u30a2", "\u00a9", "\ud83d\ude00"];
+        var text = new StringBuilder();
+        for (var n = random.Next(0, 5); n > 0; n--)
+        {
+            text.Append('y', random.Next(0, 90));
+            text.Append(filler[random.Next(filler.Length)]);
+            if (random.Next(2) == 0) continue;
+            var phrase = NonAsciiPhrases[random.Next(NonAsciiPhrases.Length)];
+            if (random.Next(3) == 0) phrase = phrase[..random.Next(1, phrase.Length + 1)];
+            text.Append(random.Next(2) == 0 ? phrase.ToUpperInvariant() : phrase);
+        }
+        return text.ToString();
+    }
+
+    [Fact]
+    public void Phrases_that_need_a_non_ascii_character_are_found_wherever_they_are_in_a_long_text()
+    {
+        var search = new PhraseSearch(NonAsciiPhrases);
+        var random = new Random(61208);
+        var hits = 0;
+        for (var i = 0; i < 4000; i++)
+        {
+            var text = SparseText(random);
+            var expected = Enumerable.Range(0, text.Length)
+                .Where(at => NonAsciiPhrases.Any(p => text.AsSpan(at).StartsWith(p, StringComparison.OrdinalIgnoreCase))).ToList();
+            var found = new List<int>();
+            var scan = search.Scan(text);
+            for (var at = scan.Next(); at >= 0; at = scan.Next()) found.Add(at);
+            Assert.True(expected.SequenceEqual(found), $"text: {text}: want {string.Join(',', expected)} got {string.Join(',', found)}");
+            Assert.Equal(expected.Count > 0, search.ContainsAny(text));
+            hits += expected.Count;
+        }
+        Assert.True(hits > 2000, $"only {hits} hits");
+    }
+
     [Theory]
     [InlineData("\u0131nvalid", "550 INVALID recipient")]
     [InlineData("\u017fpam", "rejected as SPAM")]
