@@ -151,7 +151,9 @@ internal static class MessageParts
     /// Shift_JIS, windows-125x), about 1% of a bulk run; encodings are thread-safe, so one instance serves every part.
     /// </summary>
     private static readonly FrozenDictionary<string, Encoding> CommonCharsets =
-        new[] { "utf-8", "us-ascii", "iso-8859-1", "iso-8859-15", "iso-2022-jp", "shift_jis", "euc-jp", "gb2312", "big5", "koi8-r", "windows-1250", "windows-1251", "windows-1252" }
+        new[] { "utf-8", "us-ascii", "iso-8859-1", "iso-8859-15", "iso-2022-jp", "shift_jis", "euc-jp", "gb2312", "big5", "koi8-r", "windows-1250", "windows-1251", "windows-1252",
+            // UTF-7, which .NET no longer decodes: read as UTF-8, again after an exception each time.
+            "utf-7", "unicode-1-1-utf-7" }
         .ToFrozenDictionary(name => name, name => ResolveCharset(new ContentType("text", "plain") { Charset = name }), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
