@@ -34,15 +34,42 @@ internal static partial class PlainTextReader
     /// A notice split into lines (at most <see cref="MaxLines"/>, the rest in the last) and where the returned copy of the
     /// original starts in it: a decoder that reads one notice several ways splits and searches it once.
     /// </summary>
-    internal sealed class NoticeLines(string text)
+    internal sealed class NoticeLines
     {
+        // The notice with each line break a '\n': the lines joined, as the copy markers are searched for.
+        private readonly string _joined;
         private int _copyStart = -1;
 
-        /// <summary>The lines; never changed, so every reading sees the notice as it came.</summary>
-        public string[] Lines { get; } = MessageParts.Lines(text, MaxLines);
+        public NoticeLines(string text)
+        {
+            _joined = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+            Lines = _joined.Split('\n', MaxLines + 1);
+        }
+
+        /// <summary>The lines, as <see cref="MessageParts.Lines"/> gives them; never changed, so every reading sees the notice as it came.</summary>
+        public string[] Lines { get; }
 
         /// <summary>The first line of the returned copy (a copy marker, Received: or Return-Path:), or the number of lines read when there is none.</summary>
-        public int CopyStart => _copyStart >= 0 ? _copyStart : _copyStart = PlainTextReader.CopyStart(Lines);
+        public int CopyStart => _copyStart >= 0 ? _copyStart : _copyStart = FindCopyStart();
+
+        /// <summary>
+        /// <see cref="PlainTextReader.CopyStart(string[])"/>, with the markers found in one search of the joined lines
+        /// rather than one per line (a marker holds no line break, so the first one found is on the first line that has one).
+        /// </summary>
+        private int FindCopyStart()
+        {
+            var end = Math.Min(Lines.Length, MaxLines);
+            if (end <= 1) return end;
+            var second = Lines[0].Length + 1;
+            var after = _joined.AsSpan(second);
+            var hit = CopyMarkerSearch.Scan(after).Next();
+            var markerLine = hit < 0 ? end : Math.Min(end, 1 + after[..hit].Count('\n'));
+            for (var i = 1; i < markerLine; i++)
+            {
+                if (IsCopyHeader(Lines[i])) return i;
+            }
+            return markerLine;
+        }
     }
 
     /// <summary>The notice up to where the returned copy of the original message starts.</summary>
@@ -63,11 +90,16 @@ internal static partial class PlainTextReader
         var end = Math.Min(lines.Length, MaxLines);
         for (var i = 1; i < end; i++)
         {
-            var l = lines[i].AsSpan().TrimStart();
-            if (l.StartsWith("Received: ", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase)) return i;
-            if (CopyMarkerSearch.ContainsAny(l)) return i;
+            if (IsCopyHeader(lines[i]) || CopyMarkerSearch.ContainsAny(lines[i].AsSpan().TrimStart())) return i;
         }
         return end;
+    }
+
+    /// <summary>A line that starts a returned copy's header block (Received:, Return-Path:), after any indentation.</summary>
+    private static bool IsCopyHeader(string line)
+    {
+        var l = line.AsSpan().TrimStart();
+        return l.StartsWith("Received: ", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <param name="text">The notice text.</param>
@@ -407,8 +439,8 @@ internal static partial class PlainTextReader
     /// </summary>
     public static HeaderList? CopiedHeaders(string text)
     {
-        var lines = MessageParts.Lines(text, MaxLines);
-        return HeadersFrom(lines, CopyStart(lines));
+        var notice = new NoticeLines(text);
+        return HeadersFrom(notice.Lines, notice.CopyStart);
     }
 
     /// <summary>The header block of the copy that starts at line <paramref name="start"/> (the marker line), read by MimeKit.</summary>
