@@ -526,7 +526,19 @@ internal static partial class PlainTextReader
         if (string.IsNullOrWhiteSpace(header)) return [];
         if (InternetAddressList.TryParse(header, out var list))
         {
-            return list.Mailboxes.Select(MessageParts.AddressOf).Where(a => a.Contains('@')).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRecipients).ToList();
+            // A loop rather than Select, Where, Distinct and Take: two headers of every text notice are read so.
+            var addresses = new List<string>();
+            HashSet<string>? seen = null;
+            foreach (var mailbox in list.Mailboxes)
+            {
+                var address = MessageParts.AddressOf(mailbox);
+                if (!address.Contains('@')) continue;
+                // The first mention of an address is kept, in order; a set only once there is more than one.
+                if (addresses.Count > 0 && !(seen ??= new HashSet<string>(addresses, StringComparer.OrdinalIgnoreCase)).Add(address)) continue;
+                addresses.Add(address);
+                if (addresses.Count == MaxRecipients) break;
+            }
+            return addresses;
         }
         return header.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(MessageParts.CleanAddress).Where(a => a.Contains('@')).Take(MaxRecipients).ToList();
     }
