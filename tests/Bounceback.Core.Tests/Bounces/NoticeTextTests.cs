@@ -78,7 +78,7 @@ public class NoticeTextTests
         string[] bits =
         [
             "<br>", "<BR/>", "<p class=\"x\">", "</p>", "<div>", "</DIV>", "<td>", "<tr>", "<li>", "<h1>", "<a href=\"x\">", "</a>", "<!-- c -->",
-            "<td very long attribute list that runs on>", "<", ">", "&amp;", "&lt;", "&#233;", "&nbsp;", "\n", "550 5.1.1 user unknown", "caf\u00e9", "\u5b9b\u5148",
+            "<td very long attribute list that runs on>", "<LI>", "<D\u0130V>", "<\u212Ad>", "</TD >", "<", ">", "&amp;", "&lt;", "&#233;", "&nbsp;", "\n", "550 5.1.1 user unknown", "caf\u00e9", "\u5b9b\u5148",
         ];
         var html = new StringBuilder();
         for (var i = 0; i < pieces; i++)

@@ -34,7 +34,10 @@ internal static class HtmlText
     /// <summary>What a tag leaves in the text: a line break after a block, a space between table cells, else nothing.</summary>
     private static void AppendTagEnd(StringBuilder sb, ReadOnlySpan<char> tag)
     {
-        var t = (tag.Length > MaxTagChars ? tag[..MaxTagChars] : tag).ToString().TrimStart('/').ToLowerInvariant();
+        var name = (tag.Length > MaxTagChars ? tag[..MaxTagChars] : tag).TrimStart('/');
+        // Lower-cased the invariant way, as the name's string once was, into a buffer rather than a new string per tag.
+        Span<char> buffer = stackalloc char[MaxTagChars];
+        var t = buffer[..name.ToLowerInvariant(buffer)];
         if (t.StartsWith("br", StringComparison.Ordinal) || t.StartsWith('p') || t.StartsWith("div", StringComparison.Ordinal) ||
             t.StartsWith("tr", StringComparison.Ordinal) || t.StartsWith("li", StringComparison.Ordinal) || t.StartsWith('h'))
         {
