@@ -228,11 +228,21 @@ internal static class MessageParts
         if (string.IsNullOrWhiteSpace(value)) return (null, "");
         var s = value.Trim();
         var semi = s.IndexOf(';');
-        if (semi > 0 && semi < 16 && s[..semi].All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
+        if (semi > 0 && semi < 16 && IsTypeName(s.AsSpan(0, semi)))
         {
             return (s[..semi].Trim().ToLowerInvariant(), s[(semi + 1)..].Trim());
         }
         return (null, s);
+    }
+
+    /// <summary>Letters, digits, '-' and '_' only (a loop: three fields of every recipient of a report are read so).</summary>
+    private static bool IsTypeName(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && c is not ('-' or '_')) return false;
+        }
+        return true;
     }
 
     public static string? OriginalSender(HeaderList? headers) =>
