@@ -160,7 +160,8 @@ internal static partial class PlainTextReader
                 if (t.Length == 0)
                 {
                     // A paragraph without any code is often only the introduction: read on into the next one.
-                    if (parts.Count > 0 && (HasCode(parts, ref searched) || collected >= MaxDiagnosticLines / 2)) break;
+                    // The line count first: past it, whether there is a code makes no difference.
+                    if (parts.Count > 0 && (collected >= MaxDiagnosticLines / 2 || HasCode(parts, ref searched))) break;
                     continue;
                 }
                 if (t.All(c => c is '-' or '=' or '*' or '_')) break;
