@@ -51,12 +51,19 @@ internal sealed class PhraseSearch
         return at < 0 ? -1 : from + at;
     }
 
+    /// <summary>Most places a match may start at that one search of the other phrases covers (see <see cref="IndexOfOther"/>).</summary>
+    internal const int MaxStarts = 512;
+
     /// <summary>
     /// The first place at or after <paramref name="from"/> where one of the phrases with non-ASCII characters starts, or -1.
-    /// When each of them needs a non-ASCII character of the text, a match lies within <see cref="_otherReach"/> of one, so
-    /// only those stretches of the text are searched: the automaton .NET uses for such phrases is slow, and a notice
-    /// with a few accented letters or a signature's "©" otherwise paid for all of its text.
+    /// When each of them needs a non-ASCII character of the text, a match starts within <see cref="_otherReach"/> before
+    /// one, so only those stretches of the text are searched: the automaton .NET uses for such phrases is slow, and a
+    /// notice with a few accented letters or a signature's "©" otherwise paid for all of its text.
     /// </summary>
+    /// <remarks>Each search covers a run of possible starts (at most <see cref="MaxStarts"/>, so that a scan of a text
+    /// full of non-ASCII characters does not go over the rest of it for every hit) and the reach after the run, and a hit
+    /// counts only when it starts in the run: every match that starts there lies within what is searched, so the first
+    /// hit is the first match that starts in the run.</remarks>
     private int IndexOfOther(ReadOnlySpan<char> text, int from)
     {
         if (from >= text.Length) return -1;
@@ -71,19 +78,18 @@ internal sealed class PhraseSearch
             var first = text[at..].IndexOfAnyExceptInRange('\0', '\u007f');
             if (first < 0) return -1;
             first += at;
-            // A stretch: from the reach before its first non-ASCII character to the reach after its last one, taking in
-            // every non-ASCII character within it. Each match that holds one of them lies in the stretch, and starts
-            // before any match that holds only later ones (those start past the stretch's last non-ASCII character).
-            var start = Math.Max(from, first - _otherReach);
-            var end = first + _otherReach + 1;
-            for (var i = first + 1; i < text.Length && i < end; i++)
+            // The possible starts [runStart, runEnd): up to each non-ASCII character from its reach before it, taking in
+            // the next non-ASCII character while its own starts join on.
+            var runStart = Math.Max(at, first - _otherReach);
+            var runEnd = first + 1;
+            for (var i = first + 1; i < text.Length && i <= runEnd + _otherReach && runEnd - runStart < MaxStarts; i++)
             {
-                if (!char.IsAscii(text[i])) end = i + _otherReach + 1;
+                if (!char.IsAscii(text[i])) runEnd = i + 1;
             }
-            end = Math.Min(end, text.Length);
-            var found = text[start..end].IndexOfAny(_other!);
-            if (found >= 0) return start + found;
-            at = end;
+            var searched = text[runStart..Math.Min(text.Length, runEnd + _otherReach)];
+            var found = searched.IndexOfAny(_other!);
+            if (found >= 0 && runStart + found < runEnd) return runStart + found;
+            at = runEnd;
         }
         return -1;
     }

@@ -108,6 +108,44 @@ public class PhraseSearchTests
         Assert.True(hits > 2000, $"only {hits} hits");
     }
 
+    /// <summary>A text full of non-ASCII characters, longer than one search of the other phrases covers, with phrases in it.</summary>
+    private static string DenseText(Random random)
+    {
+        string[] filler = ["\u30a2", "\u5b9b", "\u00e9", "x", " ", "\u00c0"];
+        var text = new StringBuilder();
+        for (var n = random.Next(3, 12); n > 0; n--)
+        {
+            for (var k = random.Next(0, PhraseSearch.MaxStarts / 2); k > 0; k--) text.Append(filler[random.Next(filler.Length)]);
+            var phrase = NonAsciiPhrases[random.Next(NonAsciiPhrases.Length)];
+            text.Append(random.Next(2) == 0 ? phrase.ToUpperInvariant() : phrase);
+        }
+        return text.ToString();
+    }
+
+    [Fact]
+    public void Phrases_are_found_in_order_in_a_text_full_of_non_ascii_characters()
+    {
+        var search = new PhraseSearch(NonAsciiPhrases);
+        var random = new Random(61211);
+        for (var i = 0; i < 150; i++)
+        {
+            var text = DenseText(random);
+            var places = AssertScanFindsEachPlace(search, NonAsciiPhrases, text);
+            Assert.Equal(places > 0, search.ContainsAny(text));
+        }
+    }
+
+    [Fact]
+    public void A_long_phrase_right_after_one_search_of_a_dense_text_comes_before_a_short_one_inside_it()
+    {
+        // One search ends its possible starts just before the long phrase, which runs past what it covers, while the short
+        // phrase inside the long one lies within it: the long one's place is still the first.
+        string[] phrases = ["\u00c4yy\u00e9" + new string('y', 41), "\u00e9"];
+        var text = new string('\u30a2', PhraseSearch.MaxStarts) + phrases[0];
+        var places = AssertScanFindsEachPlace(new PhraseSearch(phrases), phrases, text);
+        Assert.Equal(2, places);
+    }
+
     [Theory]
     [InlineData("\u0131nvalid", "550 INVALID recipient")]
     [InlineData("\u017fpam", "rejected as SPAM")]
