@@ -146,7 +146,9 @@ public sealed class BounceParser
     private List<BounceResult> Results(string decoderName, DecodedBounce decoded, MimeMessage message, string source, int? messageIndex, Codes.Language language)
     {
         var results = new List<BounceResult>(decoded.Recipients.Count);
-        var date = message.Date == default ? (DateTimeOffset?)null : message.Date;
+        // Read once: MimeKit parses the Date header at each read.
+        var sent = message.Date;
+        var date = sent == default ? (DateTimeOffset?)null : sent;
         IReadOnlyList<string>? all = decoded.Recipients.Count > 1 ? decoded.Recipients.Select(r => r.Recipient).ToList() : null;
         foreach (var decodedFacts in decoded.Recipients)
         {

@@ -20,6 +20,8 @@ internal sealed class PhraseSearch
     private readonly SearchValues<string>? _ascii;
     private readonly SearchValues<string>? _other;
     private readonly bool _otherNeedsNonAsciiText;
+    // How far from a non-ASCII character of the text a match of the other phrases can reach (their longest length - 1).
+    private readonly int _otherReach;
 
     /// <summary>Builds the searches; empty phrases are left out.</summary>
     public PhraseSearch(IEnumerable<string> phrases)
@@ -30,29 +32,81 @@ internal sealed class PhraseSearch
         _ascii = ascii.Length > 0 ? SearchValues.Create(ascii, StringComparison.OrdinalIgnoreCase) : null;
         _other = other.Length > 0 ? SearchValues.Create(other, StringComparison.OrdinalIgnoreCase) : null;
         _otherNeedsNonAsciiText = other.All(p => p.Any(c => !char.IsAscii(char.ToUpperInvariant(c))));
+        _otherReach = other.Length > 0 ? other.Max(p => p.Length) - 1 : 0;
     }
 
     /// <summary>Whether the text holds any of the phrases.</summary>
     public bool ContainsAny(ReadOnlySpan<char> text) =>
-        (_ascii is not null && text.ContainsAny(_ascii)) || (SearchOther(text) && text.ContainsAny(_other!));
+        (_ascii is not null && text.ContainsAny(_ascii)) || (SearchOther(text) && IndexOfOther(text, 0) >= 0);
 
     /// <summary>Every place where some phrase starts, in order: call <see cref="Scanner.Next"/> until it gives -1.</summary>
-    public Scanner Scan(ReadOnlySpan<char> text) => new(text, _ascii, SearchOther(text) ? _other : null);
+    public Scanner Scan(ReadOnlySpan<char> text) => new(text, _ascii is null ? null : this, SearchOther(text) ? this : null);
 
     private bool SearchOther(ReadOnlySpan<char> text) => _other is not null && (!_otherNeedsNonAsciiText || !Ascii.IsValid(text));
+
+    private int IndexOfAscii(ReadOnlySpan<char> text, int from)
+    {
+        if (from >= text.Length) return -1;
+        var at = text[from..].IndexOfAny(_ascii!);
+        return at < 0 ? -1 : from + at;
+    }
+
+    /// <summary>Most places a match may start at that one search of the other phrases covers (see <see cref="IndexOfOther"/>).</summary>
+    internal const int MaxStarts = 512;
+
+    /// <summary>
+    /// The first place at or after <paramref name="from"/> where one of the phrases with non-ASCII characters starts, or -1.
+    /// When each of them needs a non-ASCII character of the text, a match starts within <see cref="_otherReach"/> before
+    /// one, so only those stretches of the text are searched: the automaton .NET uses for such phrases is slow, and a
+    /// notice with a few accented letters or a signature's "©" otherwise paid for all of its text.
+    /// </summary>
+    /// <remarks>Each search covers a run of possible starts (at most <see cref="MaxStarts"/>, so that a scan of a text
+    /// full of non-ASCII characters does not go over the rest of it for every hit) and the reach after the run, and a hit
+    /// counts only when it starts in the run: every match that starts there lies within what is searched, so the first
+    /// hit is the first match that starts in the run.</remarks>
+    private int IndexOfOther(ReadOnlySpan<char> text, int from)
+    {
+        if (from >= text.Length) return -1;
+        if (!_otherNeedsNonAsciiText)
+        {
+            var hit = text[from..].IndexOfAny(_other!);
+            return hit < 0 ? -1 : from + hit;
+        }
+        var at = from;
+        while (at < text.Length)
+        {
+            var first = text[at..].IndexOfAnyExceptInRange('\0', '\u007f');
+            if (first < 0) return -1;
+            first += at;
+            // The possible starts [runStart, runEnd): up to each non-ASCII character from its reach before it, taking in
+            // the next non-ASCII character while its own starts join on.
+            var runStart = Math.Max(at, first - _otherReach);
+            var runEnd = first + 1;
+            for (var i = first + 1; i < text.Length && i <= runEnd + _otherReach && runEnd - runStart < MaxStarts; i++)
+            {
+                if (!char.IsAscii(text[i])) runEnd = i + 1;
+            }
+            var searched = text[runStart..Math.Min(text.Length, runEnd + _otherReach)];
+            var found = searched.IndexOfAny(_other!);
+            if (found >= 0 && runStart + found < runEnd) return runStart + found;
+            at = runEnd;
+        }
+        return -1;
+    }
 
     /// <summary>The places where phrases start, found by both searches in step.</summary>
     public ref struct Scanner
     {
         private const int Unknown = -2;
         private readonly ReadOnlySpan<char> _text;
-        private readonly SearchValues<string>? _ascii;
-        private readonly SearchValues<string>? _other;
+        // The search whose ASCII phrases, and whose other phrases, are looked for; null when those are not.
+        private readonly PhraseSearch? _ascii;
+        private readonly PhraseSearch? _other;
         private int _from;
         private int _nextAscii;
         private int _nextOther;
 
-        internal Scanner(ReadOnlySpan<char> text, SearchValues<string>? ascii, SearchValues<string>? other)
+        internal Scanner(ReadOnlySpan<char> text, PhraseSearch? ascii, PhraseSearch? other)
         {
             _text = text;
             _ascii = ascii;
@@ -66,21 +120,14 @@ internal sealed class PhraseSearch
         public int Next()
         {
             // Each search's next hit stays valid until the scan passes it, so neither text part is searched twice.
-            if (_nextAscii == Unknown) _nextAscii = Find(_ascii!);
-            if (_nextOther == Unknown) _nextOther = Find(_other!);
+            if (_nextAscii == Unknown) _nextAscii = _ascii!.IndexOfAscii(_text, _from);
+            if (_nextOther == Unknown) _nextOther = _other!.IndexOfOther(_text, _from);
             var next = _nextAscii < 0 ? _nextOther : _nextOther < 0 ? _nextAscii : Math.Min(_nextAscii, _nextOther);
             if (next < 0) return -1;
             _from = next + 1;
             if (_nextAscii == next) _nextAscii = Unknown;
             if (_nextOther == next) _nextOther = Unknown;
             return next;
-        }
-
-        private readonly int Find(SearchValues<string> search)
-        {
-            if (_from >= _text.Length) return -1;
-            var at = _text[_from..].IndexOfAny(search);
-            return at < 0 ? -1 : _from + at;
         }
     }
 }

@@ -17,6 +17,11 @@ public class RemoteHostTests
     [InlineData("host mx.shop.example.[IPv6:2001:db8::25] said: 452 4.2.2 Mailbox full", "mx.shop.example")]
     [InlineData("192.0.2.7 does not like recipient. Remote host said: 550 5.1.1 <ann@shop.example>... User unknown", "192.0.2.7")]
     [InlineData("Sorry, no SMTP connection got far enough; most progress was RCPT TO response; remote host 192.0.2.7 said: 550 Unknown user", "192.0.2.7")]
+    [InlineData("Connected to 192.0.2.7 but sender was rejected. 192.0.2.7 does not like sender: 553 Bad sender", "192.0.2.7")]
+    [InlineData("192.0.2.7 failed after I sent the message. Remote host said: 554 Message rejected", "192.0.2.7")]
+    [InlineData("REMOTE SERVER [192.0.2.7]: 550 Mailbox unavailable", "192.0.2.7")]
+    // The pattern matches the Kelvin sign as a "k": the words looked for first leave that letter out.
+    [InlineData("192.0.2.7 does not li\u212Ae recipient. 550 5.1.1 User unknown", "192.0.2.7")]
     public void The_server_that_refused_is_found_in_the_wording(string diagnostic, string host)
     {
         Assert.Equal(host, RemoteHost.Find(diagnostic));

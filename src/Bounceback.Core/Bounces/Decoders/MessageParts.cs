@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Text;
 using MimeKit;
 
@@ -138,21 +139,39 @@ internal static class MessageParts
             ? stream
             : null;
 
-    private static string Decode(TextPart part, byte[] buffer, int total)
+    private static string Decode(TextPart part, byte[] buffer, int total) => EncodingOf(part.ContentType).GetString(buffer, 0, total);
+
+    /// <summary>The encoding a part's text is read with: <see cref="ResolveCharset"/>, looked up first among the common charsets.</summary>
+    internal static Encoding EncodingOf(ContentType type) =>
+        type.Charset is { } name && CommonCharsets.TryGetValue(name, out var common) ? common : ResolveCharset(type);
+
+    /// <summary>
+    /// The charsets of most notices, each resolved once as <see cref="ResolveCharset"/> resolves it. MimeKit's lookup
+    /// throws and catches an exception for every part in a charset that .NET does not have built in (ISO-2022-JP,
+    /// Shift_JIS, windows-125x), about 1% of a bulk run; encodings are thread-safe, so one instance serves every part.
+    /// </summary>
+    private static readonly FrozenDictionary<string, Encoding> CommonCharsets =
+        new[] { "utf-8", "us-ascii", "iso-8859-1", "iso-8859-15", "iso-2022-jp", "shift_jis", "euc-jp", "gb2312", "big5", "koi8-r", "windows-1250", "windows-1251", "windows-1252",
+            // UTF-7, which .NET no longer decodes: read as UTF-8, again after an exception each time.
+            "utf-7", "unicode-1-1-utf-7" }
+        .ToFrozenDictionary(name => name, name => ResolveCharset(new ContentType("text", "plain") { Charset = name }), StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The encoding of a content type's charset as MimeKit knows it (with its aliases); charsets outside .NET's built-in
+    /// set (ISO-2022-JP, Shift_JIS, windows-125x) from the code-pages provider; else UTF-8.
+    /// </summary>
+    internal static Encoding ResolveCharset(ContentType type)
     {
-        Encoding encoding;
         try
         {
-            // Charsets outside .NET's built-in set (ISO-2022-JP, Shift_JIS, windows-125x) come from the code-pages provider.
-            encoding = part.ContentType.CharsetEncoding
-                ?? (part.ContentType.Charset is { Length: > 0 } name ? CodePagesEncodingProvider.Instance.GetEncoding(name) : null)
+            return type.CharsetEncoding
+                ?? (type.Charset is { Length: > 0 } name ? CodePagesEncodingProvider.Instance.GetEncoding(name) : null)
                 ?? Encoding.UTF8;
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException)
         {
-            encoding = Encoding.UTF8;
+            return Encoding.UTF8;
         }
-        return encoding.GetString(buffer, 0, total);
     }
 
     /// <summary>The headers of the returned original message (message/rfc822 or text/rfc822-headers), if any.</summary>
@@ -209,11 +228,21 @@ internal static class MessageParts
         if (string.IsNullOrWhiteSpace(value)) return (null, "");
         var s = value.Trim();
         var semi = s.IndexOf(';');
-        if (semi > 0 && semi < 16 && s[..semi].All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
+        if (semi > 0 && semi < 16 && IsTypeName(s.AsSpan(0, semi)))
         {
             return (s[..semi].Trim().ToLowerInvariant(), s[(semi + 1)..].Trim());
         }
         return (null, s);
+    }
+
+    /// <summary>Letters, digits, '-' and '_' only (a loop: three fields of every recipient of a report are read so).</summary>
+    private static bool IsTypeName(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name)
+        {
+            if (!char.IsLetterOrDigit(c) && c is not ('-' or '_')) return false;
+        }
+        return true;
     }
 
     public static string? OriginalSender(HeaderList? headers) =>

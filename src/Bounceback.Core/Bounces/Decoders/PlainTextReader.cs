@@ -30,18 +30,59 @@ internal static partial class PlainTextReader
     // All the markers in one case-insensitive search, the same test as Contains with OrdinalIgnoreCase for each.
     private static readonly PhraseSearch CopyMarkerSearch = new(CopyMarkers);
 
+    /// <summary>
+    /// A notice split into lines (at most <see cref="MaxLines"/>, the rest in the last) and where the returned copy of the
+    /// original starts in it: a decoder that reads one notice several ways splits and searches it once.
+    /// </summary>
+    internal sealed class NoticeLines
+    {
+        // The notice with each line break a '\n': the lines joined, as the copy markers are searched for.
+        private readonly string _joined;
+        private int _copyStart = -1;
+
+        public NoticeLines(string text)
+        {
+            _joined = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
+            Lines = _joined.Split('\n', MaxLines + 1);
+        }
+
+        /// <summary>The lines, as <see cref="MessageParts.Lines"/> gives them; never changed, so every reading sees the notice as it came.</summary>
+        public string[] Lines { get; }
+
+        /// <summary>The first line of the returned copy (a copy marker, Received: or Return-Path:), or the number of lines read when there is none.</summary>
+        public int CopyStart => _copyStart >= 0 ? _copyStart : _copyStart = FindCopyStart();
+
+        /// <summary>
+        /// <see cref="PlainTextReader.CopyStart(string[])"/>, with the markers found in one search of the joined lines
+        /// rather than one per line (a marker holds no line break, so the first one found is on the first line that has one).
+        /// </summary>
+        private int FindCopyStart()
+        {
+            var end = Math.Min(Lines.Length, MaxLines);
+            if (end <= 1) return end;
+            var second = Lines[0].Length + 1;
+            var after = _joined.AsSpan(second);
+            var hit = CopyMarkerSearch.Scan(after).Next();
+            var markerLine = hit < 0 ? end : Math.Min(end, 1 + after[..hit].Count('\n'));
+            for (var i = 1; i < markerLine; i++)
+            {
+                if (IsCopyHeader(Lines[i])) return i;
+            }
+            return markerLine;
+        }
+    }
+
     /// <summary>The notice up to where the returned copy of the original message starts.</summary>
-    public static string NoticeOnly(string text) => SplitAtCopy(text, withHeaders: false).Notice;
+    public static string NoticeOnly(string text) => SplitAtCopy(new NoticeLines(text), withHeaders: false).Notice;
 
     /// <summary>
     /// The notice up to where the returned copy of the original message starts, and the header block of that copy
-    /// when it is quoted as text (see <see cref="CopiedHeaders(string)"/>); the text is split into lines once.
+    /// when it is quoted as text (see <see cref="CopiedHeaders(string)"/>).
     /// </summary>
-    public static (string Notice, HeaderList? Headers) SplitAtCopy(string text, bool withHeaders = true)
+    public static (string Notice, HeaderList? Headers) SplitAtCopy(NoticeLines notice, bool withHeaders = true)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', MaxLines + 1);
-        var end = CopyStart(lines);
-        return (string.Join('\n', lines, 0, end), withHeaders ? HeadersFrom(lines, end) : null);
+        var end = notice.CopyStart;
+        return (string.Join('\n', notice.Lines, 0, end), withHeaders ? HeadersFrom(notice.Lines, end) : null);
     }
 
     private static int CopyStart(string[] lines)
@@ -49,11 +90,16 @@ internal static partial class PlainTextReader
         var end = Math.Min(lines.Length, MaxLines);
         for (var i = 1; i < end; i++)
         {
-            var l = lines[i].AsSpan().TrimStart();
-            if (l.StartsWith("Received: ", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase)) return i;
-            if (CopyMarkerSearch.ContainsAny(l)) return i;
+            if (IsCopyHeader(lines[i]) || CopyMarkerSearch.ContainsAny(lines[i].AsSpan().TrimStart())) return i;
         }
         return end;
+    }
+
+    /// <summary>A line that starts a returned copy's header block (Received:, Return-Path:), after any indentation.</summary>
+    private static bool IsCopyHeader(string line)
+    {
+        var l = line.AsSpan().TrimStart();
+        return l.StartsWith("Received: ", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <param name="text">The notice text.</param>
@@ -61,15 +107,19 @@ internal static partial class PlainTextReader
     /// <param name="senders">The original sender's addresses: a reply line or an indented continuation line that echoes
     /// one of them ("553 5.1.8 &lt;sender&gt;: Sender address rejected") after a recipient was named is that recipient's
     /// refusal, not another recipient.</param>
-    public static IReadOnlyList<RecipientFacts> Read(string text, IReadOnlyList<string>? knownRecipients = null, IReadOnlyCollection<string>? senders = null)
+    public static IReadOnlyList<RecipientFacts> Read(string text, IReadOnlyList<string>? knownRecipients = null, IReadOnlyCollection<string>? senders = null) =>
+        Read(new NoticeLines(text), knownRecipients, senders);
+
+    /// <inheritdoc cref="Read(string, IReadOnlyList{string}?, IReadOnlyCollection{string}?)"/>
+    public static IReadOnlyList<RecipientFacts> Read(NoticeLines notice, IReadOnlyList<string>? knownRecipients = null, IReadOnlyCollection<string>? senders = null)
     {
-        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', MaxLines + 1);
-        for (var i = 0; i < lines.Length; i++)
+        var lines = notice.Lines;
+        var end = notice.CopyStart;
+        if (Unquoted(lines) is { } unquoted)
         {
-            // A bounce forwarded with quoting: "> " before every line.
-            if (lines[i].StartsWith("> ", StringComparison.Ordinal) || lines[i] == ">") lines[i] = lines[i].Length > 2 ? lines[i][2..] : "";
+            lines = unquoted;
+            end = CopyStart(lines);
         }
-        var end = CopyStart(lines);
 
         var found = new List<(string Address, int Line, string Remainder)>();
         var remoteReplies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -102,13 +152,16 @@ internal static partial class PlainTextReader
             var parts = new List<string>();
             if (rest.Length > 0) parts.Add(rest);
             var collected = 0;
+            // Parts are only added, so each is searched for a code once, at the first blank line after it.
+            var searched = 0;
             for (var i = line + 1; i < stop && collected < MaxDiagnosticLines; i++)
             {
                 var t = lines[i].Trim();
                 if (t.Length == 0)
                 {
                     // A paragraph without any code is often only the introduction: read on into the next one.
-                    if (parts.Count > 0 && (HasCode(parts) || collected >= MaxDiagnosticLines / 2)) break;
+                    // The line count first: past it, whether there is a code makes no difference.
+                    if (parts.Count > 0 && (collected >= MaxDiagnosticLines / 2 || HasCode(parts, ref searched))) break;
                     continue;
                 }
                 if (t.All(c => c is '-' or '=' or '*' or '_')) break;
@@ -131,6 +184,22 @@ internal static partial class PlainTextReader
             results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
         }
         return results;
+    }
+
+    /// <summary>
+    /// The lines without the "&gt; " of a bounce forwarded with quoting (before every line, or "&gt;" alone on an empty
+    /// one); null when no line has it, so that the lines as they are serve.
+    /// </summary>
+    private static string[]? Unquoted(string[] lines)
+    {
+        string[]? unquoted = null;
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith("> ", StringComparison.Ordinal) && lines[i] != ">") continue;
+            unquoted ??= (string[])lines.Clone();
+            unquoted[i] = lines[i].Length > 2 ? lines[i][2..] : "";
+        }
+        return unquoted;
     }
 
     /// <summary>
@@ -212,10 +281,12 @@ internal static partial class PlainTextReader
         return null;
     }
 
-    private static bool HasCode(List<string> parts)
+    /// <summary>Whether one of the parts from <paramref name="from"/> on holds a reply code or status; moves it past those searched.</summary>
+    private static bool HasCode(List<string> parts, ref int from)
     {
-        foreach (var p in parts)
+        for (; from < parts.Count; from++)
         {
+            var p = parts[from];
             if (Reasons.ReasonClassifier.FindReply(p) is not null || Reasons.ReasonClassifier.FindStatus(p) is not null) return true;
         }
         return false;
@@ -369,8 +440,8 @@ internal static partial class PlainTextReader
     /// </summary>
     public static HeaderList? CopiedHeaders(string text)
     {
-        var lines = MessageParts.Lines(text, MaxLines);
-        return HeadersFrom(lines, CopyStart(lines));
+        var notice = new NoticeLines(text);
+        return HeadersFrom(notice.Lines, notice.CopyStart);
     }
 
     /// <summary>The header block of the copy that starts at line <paramref name="start"/> (the marker line), read by MimeKit.</summary>
@@ -429,10 +500,10 @@ internal static partial class PlainTextReader
     /// copy marker, or else (when <paramref name="unmarked"/>) the first block of lines that starts with a header such
     /// as From: or Date: after a blank line.
     /// </summary>
-    public static string? CopiedTo(string text, bool unmarked)
+    public static string? CopiedTo(NoticeLines notice, bool unmarked)
     {
-        var lines = MessageParts.Lines(text, MaxLines);
-        var start = CopyStart(lines);
+        var lines = notice.Lines;
+        var start = notice.CopyStart;
         if (start >= lines.Length)
         {
             if (!unmarked) return null;
@@ -456,7 +527,19 @@ internal static partial class PlainTextReader
         if (string.IsNullOrWhiteSpace(header)) return [];
         if (InternetAddressList.TryParse(header, out var list))
         {
-            return list.Mailboxes.Select(MessageParts.AddressOf).Where(a => a.Contains('@')).Distinct(StringComparer.OrdinalIgnoreCase).Take(MaxRecipients).ToList();
+            // A loop rather than Select, Where, Distinct and Take: two headers of every text notice are read so.
+            var addresses = new List<string>();
+            HashSet<string>? seen = null;
+            foreach (var mailbox in list.Mailboxes)
+            {
+                var address = MessageParts.AddressOf(mailbox);
+                if (!address.Contains('@')) continue;
+                // The first mention of an address is kept, in order; a set only once there is more than one.
+                if (addresses.Count > 0 && !(seen ??= new HashSet<string>(addresses, StringComparer.OrdinalIgnoreCase)).Add(address)) continue;
+                addresses.Add(address);
+                if (addresses.Count == MaxRecipients) break;
+            }
+            return addresses;
         }
         return header.Split([',', ' ', ';'], StringSplitOptions.RemoveEmptyEntries).Select(MessageParts.CleanAddress).Where(a => a.Contains('@')).Take(MaxRecipients).ToList();
     }

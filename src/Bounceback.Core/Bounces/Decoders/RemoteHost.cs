@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 
 namespace Bounceback.Core.Bounces.Decoders;
@@ -40,6 +41,9 @@ internal static partial class RemoteHost
             }
         }
         if (host is not null) return host.TrimEnd('.').ToLowerInvariant();
+        // Most diagnostics hold none of the wordings that name only an address, and that pattern has no literal start to
+        // skip ahead by: it was tried at every digit.
+        if (!text.AsSpan().ContainsAny(AddressOnlyWording)) return null;
         var address = AddressOnly().Match(text);
         return address.Success ? address.Groups["ip"].Value : null;
     }
@@ -77,6 +81,13 @@ internal static partial class RemoteHost
 
     [GeneratedRegex(@"\A[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,63}\.?\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex WholeHost();
+
+    /// <summary>
+    /// Words that every match of <see cref="AddressOnly"/> holds, compared as it compares them: without the "k" of "like",
+    /// which the pattern also matches as the Kelvin sign (U+212A) and ordinal comparison does not.
+    /// </summary>
+    private static readonly SearchValues<string> AddressOnlyWording =
+        SearchValues.Create(["remote host", "remote server", "does not li", "failed after i sent"], StringComparison.OrdinalIgnoreCase);
 
     /// <summary>qmail and others that give only the address: "192.0.2.1 does not like recipient", "remote host 192.0.2.1 said".</summary>
     [GeneratedRegex(

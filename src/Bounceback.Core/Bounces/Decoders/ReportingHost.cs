@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text.RegularExpressions;
 using MimeKit;
 
@@ -16,10 +17,14 @@ internal static partial class ReportingHost
         if (!string.IsNullOrEmpty(noticeText))
         {
             var head = noticeText.AsSpan(0, Math.Min(noticeText.Length, 2048));
-            foreach (var intro in SelfIntroductions)
+            // One search says whether any introduction is there at all (most notices have none); then each is tried in order.
+            if (head.ContainsAny(AnyIntroduction))
             {
-                var at = head.IndexOf(intro, StringComparison.OrdinalIgnoreCase);
-                if (at >= 0 && HostAt().Match(noticeText, at + intro.Length) is { Success: true } m) return m.Groups["h"].Value.ToLowerInvariant();
+                foreach (var intro in SelfIntroductions)
+                {
+                    var at = head.IndexOf(intro, StringComparison.OrdinalIgnoreCase);
+                    if (at >= 0 && HostAt().Match(noticeText, at + intro.Length) is { Success: true } m) return m.Groups["h"].Value.ToLowerInvariant();
+                }
             }
         }
         // Only a mailer daemon's or postmaster's address names the reporting server.
@@ -40,6 +45,8 @@ internal static partial class ReportingHost
 
     /// <summary>How a notice names the host that wrote it, each followed by that host's name.</summary>
     private static readonly string[] SelfIntroductions = ["mail system at host ", "Postfix program at host ", "Postfix program at ", "qmail-send program at "];
+
+    private static readonly SearchValues<string> AnyIntroduction = SearchValues.Create(SelfIntroductions, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>A host name right where the match starts.</summary>
     [GeneratedRegex(@"\G(?<h>[A-Za-z0-9](?:[A-Za-z0-9-]{0,62}\.)+[A-Za-z]{2,63})",

@@ -111,15 +111,17 @@ public sealed class TextBounceDecoder : IBounceDecoder
         // message, so a refusal that echoes it is no further recipient.
         var senders = PlainTextReader.AddressesIn(message.Headers["To"]).ToList();
         if (MessageParts.OriginalSender(original) is { } originalSender) senders.Add(originalSender);
-        var recipients = PlainTextReader.Read(text, failed.Count > 0 ? failed : null, senders);
-        if (recipients.Count == 0) recipients = PlainTextReader.Read(text, senders: senders);
+        // Split into lines once for every reading below.
+        var lines = new PlainTextReader.NoticeLines(text);
+        var recipients = PlainTextReader.Read(lines, failed.Count > 0 ? failed : null, senders);
+        if (recipients.Count == 0) recipients = PlainTextReader.Read(lines, senders: senders);
         if (recipients.Count == 0 && failed.Count > 0) recipients = failed.Select(a => new RecipientFacts { Recipient = a }).ToList();
         if (recipients.Count == 0 && original?["To"] is { } to)
         {
             recipients = PlainTextReader.AddressesIn(to).Take(1).Select(a => new RecipientFacts { Recipient = a }).ToList();
         }
         if (recipients.Count == 0 && original is null &&
-            PlainTextReader.CopiedTo(text, unmarked: MessageParts.FromContains(message, "mailer-daemon", "postmaster", "mail delivery")) is { } copiedTo)
+            PlainTextReader.CopiedTo(lines, unmarked: MessageParts.FromContains(message, "mailer-daemon", "postmaster", "mail delivery")) is { } copiedTo)
         {
             // A plain-text notice that quotes the returned message inline: its To: line names the recipient. Without a
             // marker such as "Original message follows", only a mailer daemon's notice is read that way.
@@ -133,7 +135,7 @@ public sealed class TextBounceDecoder : IBounceDecoder
             recipients = recipients.Select(r => r.Action is null && !Permanent(r) ? r with { Action = "delayed" } : r).ToList();
         }
         // A notice that quotes the original's headers as text rather than attaching them still says what was sent.
-        var (notice, copied) = PlainTextReader.SplitAtCopy(text, withHeaders: original is null);
+        var (notice, copied) = PlainTextReader.SplitAtCopy(lines, withHeaders: original is null);
         var returned = original ?? copied;
         return new DecodedBounce
         {

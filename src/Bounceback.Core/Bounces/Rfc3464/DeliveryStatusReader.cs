@@ -41,9 +41,10 @@ public static class DeliveryStatusReader
     private static MessageDeliveryStatus? FromText(MimeMessage message)
     {
         var text = MessageParts.AllNoticeText(message);
-        var at = IndexOfField(text, "Reporting-MTA:");
+        // Most texts have no report in them: the recipient field decides before the whole text is searched again.
         var fr = IndexOfField(text, "Final-Recipient:");
         if (fr < 0) return null;
+        var at = IndexOfField(text, "Reporting-MTA:");
         var start = at >= 0 && at < fr ? at : fr;
         var block = text[start..].Replace("\r\n", "\n", StringComparison.Ordinal);
         // Keep only field lines, continuation lines and the blank lines between groups.

@@ -1,0 +1,113 @@
+using System.Text;
+using Bounceback.Core.Bounces.Decoders;
+using MimeKit;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>The notice text is read as before its reading was made cheaper: the same encodings, the same HTML view.</summary>
+public class NoticeTextTests
+{
+    [Theory]
+    [InlineData("utf-8")]
+    [InlineData("UTF-8")]
+    [InlineData("us-ascii")]
+    [InlineData("US-ASCII")]
+    [InlineData("iso-8859-1")]
+    [InlineData("ISO-8859-15")]
+    [InlineData("ISO-2022-JP")]
+    [InlineData("iso-2022-jp")]
+    [InlineData("Shift_JIS")]
+    [InlineData("Windows-1252")]
+    [InlineData("windows-1251")]
+    [InlineData("unicode-1-1-utf-7")]
+    [InlineData("UTF-7")]
+    [InlineData("koi8-r")]
+    [InlineData("uft-8")]
+    [InlineData("3Dutf-8")]
+    [InlineData("")]
+    public void A_common_charset_gives_the_encoding_its_full_lookup_gives(string charset)
+    {
+        var type = new ContentType("text", "plain") { Charset = charset };
+        var looked = MessageParts.EncodingOf(type);
+        var resolved = MessageParts.ResolveCharset(type);
+        Assert.Equal(resolved, looked);
+        byte[] bytes = [0x41, 0x1b, 0x24, 0x42, 0x30, 0x38, 0x1b, 0x28, 0x42, 0xe9, 0xc3, 0xa9, 0x2b, 0x41, 0x47, 0x45, 0x2d, 0x0a];
+        Assert.Equal(resolved.GetString(bytes), looked.GetString(bytes));
+    }
+
+    /// <summary>The HTML view as it was first written, a character at a time: the reference for the faster one.</summary>
+    private static string ToPlainCharByChar(string html)
+    {
+        var sb = new StringBuilder();
+        var inTag = false;
+        var tag = new StringBuilder();
+        foreach (var c in html)
+        {
+            if (sb.Length >= MessageParts.MaxNoticeChars) break;
+            if (inTag)
+            {
+                if (c == '>')
+                {
+                    inTag = false;
+                    var t = tag.ToString().TrimStart('/').ToLowerInvariant();
+                    if (t.StartsWith("br", StringComparison.Ordinal) || t.StartsWith('p') || t.StartsWith("div", StringComparison.Ordinal) ||
+                        t.StartsWith("tr", StringComparison.Ordinal) || t.StartsWith("li", StringComparison.Ordinal) || t.StartsWith('h'))
+                    {
+                        sb.Append('\n');
+                    }
+                    else if (t.StartsWith("td", StringComparison.Ordinal))
+                    {
+                        sb.Append(' ');
+                    }
+                    tag.Clear();
+                }
+                else if (tag.Length < 16)
+                {
+                    tag.Append(c);
+                }
+                continue;
+            }
+            if (c == '<') { inTag = true; continue; }
+            sb.Append(c);
+        }
+        return System.Net.WebUtility.HtmlDecode(sb.ToString());
+    }
+
+    private static string RandomHtml(Random random, int pieces, int longest)
+    {
+        string[] bits =
+        [
+            "<br>", "<BR/>", "<p class=\"x\">", "</p>", "<div>", "</DIV>", "<td>", "<tr>", "<li>", "<h1>", "<a href=\"x\">", "</a>", "<!-- c -->",
+            "<td very long attribute list that runs on>", "<LI>", "<D\u0130V>", "<\u212Ad>", "</TD >", "<", ">", "&amp;", "&lt;", "&#233;", "&nbsp;", "\n", "550 5.1.1 user unknown", "caf\u00e9", "\u5b9b\u5148",
+        ];
+        var html = new StringBuilder();
+        for (var i = 0; i < pieces; i++)
+        {
+            html.Append(random.Next(4) == 0 ? new string('x', random.Next(1, longest)) : bits[random.Next(bits.Length)]);
+        }
+        return html.ToString();
+    }
+
+    [Theory]
+    [InlineData(61209, 3000, 0, 40, 30)]
+    // Long notices: the cut at the most characters read falls in text, in a tag and right after one.
+    [InlineData(61210, 40, 2_000, 4_500, 120)]
+    public void The_html_view_is_the_one_read_a_character_at_a_time(int seed, int count, int fewestPieces, int mostPieces, int longestRun)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < count; i++)
+        {
+            var html = RandomHtml(random, random.Next(fewestPieces, mostPieces), longestRun);
+            Assert.Equal(ToPlainCharByChar(html), HtmlText.ToPlain(html));
+        }
+    }
+
+    [Theory]
+    [InlineData(-1)]
+    [InlineData(0)]
+    public void A_tag_right_at_the_most_characters_read_is_handled_as_the_character_reading_did(int offset)
+    {
+        var html = new string('y', MessageParts.MaxNoticeChars + offset) + "<br>tail";
+        Assert.Equal(ToPlainCharByChar(html), HtmlText.ToPlain(html));
+    }
+}
