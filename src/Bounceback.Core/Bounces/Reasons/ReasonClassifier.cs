@@ -46,7 +46,8 @@ public static partial class ReasonClassifier
         noticeText = Squeeze(noticeText);
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
         // The remote server's own words are more precise than the reporting server's summary of them.
-        if ((FindStatus(diagnostic) ?? FindStatus(labelled)) is { } textStatus && (status is null || textStatus.Class == status.Value.Class || status.Value.Class != 2)) status = textStatus;
+        // (The labelled text is searched only when it differs: most diagnostics have no relay's label.)
+        if ((FindStatus(diagnostic) ?? (ReferenceEquals(diagnostic, labelled) ? null : FindStatus(labelled))) is { } textStatus && (status is null || textStatus.Class == status.Value.Class || status.Value.Class != 2)) status = textStatus;
         // An X-Unix diagnostic is a delivery program's exit status ("255"), not an SMTP reply.
         var reply = facts.ReplyCode ?? (IsUnixDiagnostic(facts) ? null : FindReply(diagnostic));
         // A delivery program's failure is also written as the reporting server's own reply in the notice ("554 5.3.0 ...").
