@@ -18,7 +18,11 @@ namespace Bounceback.Core.Bounces;
 internal sealed class PhraseSearch
 {
     private readonly SearchValues<string>? _ascii;
-    private readonly SearchValues<string>? _other;
+    // The non-ASCII phrases: those with letters that have case (compared ignoring case, with .NET's slow Unicode
+    // automaton), and those without any (Japanese, Chinese: compared as they are, which matches the same places).
+    private readonly SearchValues<string>? _otherCased;
+    private readonly SearchValues<string>? _otherCaseless;
+    private readonly bool _hasOther;
     private readonly bool _otherNeedsNonAsciiText;
     // How far from a non-ASCII character of the text a match of the other phrases can reach (their longest length - 1).
     private readonly int _otherReach;
@@ -30,7 +34,11 @@ internal sealed class PhraseSearch
         var ascii = all.Where(p => Ascii.IsValid(p)).ToArray();
         var other = all.Where(p => !Ascii.IsValid(p)).ToArray();
         _ascii = ascii.Length > 0 ? SearchValues.Create(ascii, StringComparison.OrdinalIgnoreCase) : null;
-        _other = other.Length > 0 ? SearchValues.Create(other, StringComparison.OrdinalIgnoreCase) : null;
+        var caseless = other.Where(IsCaseless).ToArray();
+        var cased = other.Where(p => !IsCaseless(p)).ToArray();
+        _otherCased = cased.Length > 0 ? SearchValues.Create(cased, StringComparison.OrdinalIgnoreCase) : null;
+        _otherCaseless = caseless.Length > 0 ? SearchValues.Create(caseless, StringComparison.Ordinal) : null;
+        _hasOther = other.Length > 0;
         _otherNeedsNonAsciiText = other.All(p => p.Any(c => !char.IsAscii(char.ToUpperInvariant(c))));
         _otherReach = other.Length > 0 ? other.Max(p => p.Length) - 1 : 0;
     }
@@ -42,7 +50,7 @@ internal sealed class PhraseSearch
     /// <summary>Every place where some phrase starts, in order: call <see cref="Scanner.Next"/> until it gives -1.</summary>
     public Scanner Scan(ReadOnlySpan<char> text) => new(text, _ascii is null ? null : this, SearchOther(text) ? this : null);
 
-    private bool SearchOther(ReadOnlySpan<char> text) => _other is not null && (!_otherNeedsNonAsciiText || !Ascii.IsValid(text));
+    private bool SearchOther(ReadOnlySpan<char> text) => _hasOther && (!_otherNeedsNonAsciiText || !Ascii.IsValid(text));
 
     private int IndexOfAscii(ReadOnlySpan<char> text, int from)
     {
@@ -53,6 +61,30 @@ internal sealed class PhraseSearch
 
     /// <summary>Most places a match may start at that one search of the other phrases covers (see <see cref="IndexOfOther"/>).</summary>
     internal const int MaxStarts = 512;
+
+    /// <summary>Where the first non-ASCII phrase starts in the text (the earlier of the two searches), or -1.</summary>
+    private int IndexOfOtherIn(ReadOnlySpan<char> text)
+    {
+        var cased = _otherCased is null ? -1 : text.IndexOfAny(_otherCased);
+        // Only the part before a cased phrase's start can hold an earlier caseless one.
+        var caseless = _otherCaseless is null ? -1 : (cased < 0 ? text : text[..cased]).IndexOfAny(_otherCaseless);
+        return caseless >= 0 ? caseless : cased;
+    }
+
+    /// <summary>
+    /// Whether ignoring case cannot change where the phrase matches: no character of it has a case, nor is any the upper
+    /// case of another (ordinal case-insensitive comparison upper-cases both sides; an upper-case result is always an
+    /// upper-case or title-case letter).
+    /// </summary>
+    internal static bool IsCaseless(string phrase)
+    {
+        foreach (var rune in phrase.EnumerateRunes())
+        {
+            if (Rune.ToUpperInvariant(rune) != rune || Rune.ToLowerInvariant(rune) != rune) return false;
+            if (Rune.GetUnicodeCategory(rune) is System.Globalization.UnicodeCategory.UppercaseLetter or System.Globalization.UnicodeCategory.TitlecaseLetter) return false;
+        }
+        return true;
+    }
 
     /// <summary>
     /// The first place at or after <paramref name="from"/> where one of the phrases with non-ASCII characters starts, or -1.
@@ -69,7 +101,7 @@ internal sealed class PhraseSearch
         if (from >= text.Length) return -1;
         if (!_otherNeedsNonAsciiText)
         {
-            var hit = text[from..].IndexOfAny(_other!);
+            var hit = IndexOfOtherIn(text[from..]);
             return hit < 0 ? -1 : from + hit;
         }
         var at = from;
@@ -87,7 +119,7 @@ internal sealed class PhraseSearch
                 if (!char.IsAscii(text[i])) runEnd = i + 1;
             }
             var searched = text[runStart..Math.Min(text.Length, runEnd + _otherReach)];
-            var found = searched.IndexOfAny(_other!);
+            var found = IndexOfOtherIn(searched);
             if (found >= 0 && runStart + found < runEnd) return runStart + found;
             at = runEnd;
         }

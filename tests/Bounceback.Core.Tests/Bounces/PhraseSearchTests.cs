@@ -26,6 +26,36 @@ public class PhraseSearchTests
         return text.ToString();
     }
 
+    [Theory]
+    [InlineData("\u5b9b\u5148\u306e\u30e1\u30fc\u30eb", true)]
+    [InlineData("\u00a9 2026 \u30a2", true)]
+    [InlineData("Empf\u00e4nger", false)]
+    [InlineData("\u24b6", false)]
+    [InlineData("\u24d0", false)]
+    [InlineData("\u212a", false)]
+    [InlineData("\u2160", false)]
+    [InlineData("\u00e9", false)]
+    public void A_phrase_is_compared_as_it_is_only_when_no_character_of_it_has_a_case(string phrase, bool caseless) =>
+        Assert.Equal(caseless, PhraseSearch.IsCaseless(phrase));
+
+    [Fact]
+    public void Phrases_without_case_and_with_case_are_found_in_order_together()
+    {
+        // Circled and Roman-numeral letters have case outside the letter categories; Japanese has none.
+        string[] phrases = ["\u30e1\u30fc\u30eb", "\u24b6\u2460", "\u2160x", "\u00a9\u30a2", "caf\u00e9"];
+        string[] filler = [" ", "\u24d0", "\u24b6", "\u2170", "\u2160", "X", "\u30e1", "\u00a9", "\u30fc\u30eb", "\u2460", "CAF\u00c9"];
+        var search = new PhraseSearch(phrases);
+        var random = new Random(61212);
+        var hits = 0;
+        for (var i = 0; i < 3000; i++)
+        {
+            var text = new StringBuilder();
+            for (var n = random.Next(1, 12); n > 0; n--) text.Append(filler[random.Next(filler.Length)]);
+            hits += AssertScanFindsEachPlace(search, phrases, text.ToString());
+        }
+        Assert.True(hits > 1000, $"only {hits} hits");
+    }
+
     [Fact]
     public void Contains_any_agrees_with_testing_each_phrase()
     {
