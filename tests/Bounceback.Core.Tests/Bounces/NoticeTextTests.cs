@@ -7,6 +7,32 @@ namespace Bounceback.Core.Tests.Bounces;
 /// <summary>The notice text is read as before its reading was made cheaper: the same encodings, the same HTML view.</summary>
 public class NoticeTextTests
 {
+    private static MimeMessage Alternative(string plain, string html)
+    {
+        var alternative = new MultipartAlternative
+        {
+            new TextPart("plain") { Text = plain },
+            new TextPart("html") { Text = html },
+        };
+        return new MimeMessage { Body = alternative };
+    }
+
+    [Fact]
+    public void Of_two_alternatives_the_plain_text_one_is_read()
+    {
+        using var message = Alternative("Address not found: ann@example.org", "<style>* { font-family: Roboto }</style><p>Address not found: ann@example.org</p>");
+        var text = MessageParts.AllNoticeText(message);
+        Assert.Contains("Address not found: ann@example.org", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("font-family", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_html_alternative_beside_an_empty_plain_one_is_read()
+    {
+        using var message = Alternative(" \r\n", "<p>Address not found: ann@example.org</p>");
+        Assert.Contains("Address not found: ann@example.org", MessageParts.AllNoticeText(message), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("utf-8")]
     [InlineData("UTF-8")]

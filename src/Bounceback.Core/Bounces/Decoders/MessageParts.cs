@@ -60,8 +60,11 @@ internal static class MessageParts
         // The pieces are joined once at the end (one string of the exact size), each followed by a line break.
         var pieces = new List<string>(4);
         var length = 0;
+        HashSet<MimeEntity>? sameAsPlain = null;
         foreach (var entity in Walk(message.Body, intoMessages: false))
         {
+            if (entity is MultipartAlternative alternative) (sameAsPlain ??= []).UnionWith(HtmlBesidePlain(alternative));
+            if (sameAsPlain is not null && sameAsPlain.Contains(entity)) continue;
             if (entity is Multipart { Count: 0 } empty)
             {
                 // A multipart whose boundary never appears: MimeKit keeps the whole body as its preamble.
@@ -94,6 +97,24 @@ internal static class MessageParts
         {
             pieces.Add(piece);
             length += piece.Length + 1;
+        }
+    }
+
+    /// <summary>
+    /// The HTML parts of a multipart/alternative that also has a plain-text part with text in it: the alternatives say the
+    /// same thing, and reading the HTML one as well (decoding it and taking the tags out) cost more than the plain one.
+    /// </summary>
+    private static IEnumerable<MimeEntity> HtmlBesidePlain(MultipartAlternative alternative)
+    {
+        var hasPlain = false;
+        foreach (var child in alternative)
+        {
+            if (child is TextPart { IsAttachment: false, IsPlain: true } plain && !string.IsNullOrWhiteSpace(SafeText(plain))) hasPlain = true;
+        }
+        if (!hasPlain) yield break;
+        foreach (var child in alternative)
+        {
+            if (child is TextPart { IsAttachment: false, IsHtml: true }) yield return child;
         }
     }
 
