@@ -5,7 +5,8 @@
 #   - bounceback parse --jsonl MBOX  > /dev/null
 #   - the same with --mime-only (our reading path with MimeKit's parse and nothing after it)
 #   - bench/MimeKitBare: MimeKit alone, as a program using it directly would (MimeMessage.Load per file on all
-#     cores; one MimeParser over the mbox), built the same way as bounceback: the ceiling the issue names
+#     cores, and on one thread; one MimeParser over the mbox), built the same way as bounceback: the ceiling the
+#     issue names
 #   - bounceback explain 5.1.1       (start-up)
 # and measures peak memory of the mbox run with /usr/bin/time -v.
 #   bench/scan.sh [N=12000]     (each of two builds: ReadyToRun, and the Native AOT tool on linux-x64)
@@ -44,6 +45,7 @@ for build in "${builds[@]}"; do
 done
 for bare in "${bares[@]}"; do
   runs+=(-n "${bare%%=*} MimeKit alone dir ($n)" "${bare#*=} $work/dir > /dev/null"
+    -n "${bare%%=*} MimeKit alone dir, one thread ($n)" "${bare#*=} $work/dir 1 > /dev/null"
     -n "${bare%%=*} MimeKit alone mbox ($n)" "${bare#*=} $work/all.mbox > /dev/null")
 done
 hyperfine --warmup 1 --runs 5 --export-markdown "$work/scan.md" "${runs[@]}"
