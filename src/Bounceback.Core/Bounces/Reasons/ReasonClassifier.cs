@@ -43,7 +43,9 @@ public static partial class ReasonClassifier
         }
         var labelled = Squeeze(facts.DiagnosticCode);
         var diagnostic = RemoteReply(labelled);
-        noticeText = Squeeze(noticeText);
+        // The notice's wording is squeezed only when it is read: most recipients are decided by their own diagnostic.
+        string? squeezedNotice = null;
+        string Notice() => squeezedNotice ??= Squeeze(noticeText);
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
         // The remote server's own words are more precise than the reporting server's summary of them.
         // (The labelled text is searched only when it differs: most diagnostics have no relay's label.)
@@ -51,7 +53,7 @@ public static partial class ReasonClassifier
         // An X-Unix diagnostic is a delivery program's exit status ("255"), not an SMTP reply.
         var reply = facts.ReplyCode ?? (IsUnixDiagnostic(facts) ? null : FindReply(diagnostic));
         // A delivery program's failure is also written as the reporting server's own reply in the notice ("554 5.3.0 ...").
-        if (reply is null && IsUnixDiagnostic(facts)) reply = TranscriptReply(noticeText);
+        if (reply is null && IsUnixDiagnostic(facts)) reply = TranscriptReply(Notice());
         var temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
 
         if (kind == ReportKind.DeliveryReport || facts.Action is "delivered" or "relayed" or "expanded" || status?.Class == 2)
@@ -60,15 +62,15 @@ public static partial class ReasonClassifier
         }
 
         // A refusal that names no address ("550 : User unknown") answered the message content, not a recipient.
-        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(noticeText, facts.Recipient, allRecipients)
+        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(Notice(), facts.Recipient, allRecipients)
             ?? (ReplyWithoutAddress().IsMatch(Head(diagnostic)) ? "DATA" : null);
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
-        var byNotice = byProvider is null && diagnostic.Length == 0 && noticeText.Length > 0 ? ByWording(noticeText, status) : null;
+        var byNotice = byProvider is null && diagnostic.Length == 0 && Notice().Length > 0 ? ByWording(Notice(), status) : null;
         if (byNotice is not null && status is null)
         {
             // The notice is the only wording: the codes in it are the ones its reason was read from.
-            status = FindStatus(noticeText) is { Class: 4 or 5 } found ? found : null;
-            reply ??= FindReply(noticeText);
+            status = FindStatus(Notice()) is { Class: 4 or 5 } found ? found : null;
+            reply ??= FindReply(Notice());
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
         var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts, command, providerRefined: true);
@@ -79,16 +81,16 @@ public static partial class ReasonClassifier
             // Its exit status says more than a catch-all x.0.0.
             if (status is { Subject: 0, Detail: 0 }) status = null;
         }
-        if (reason == BounceReason.Undefined && diagnostic.Length == 0 && !string.IsNullOrEmpty(noticeText))
+        if (reason == BounceReason.Undefined && diagnostic.Length == 0 && Notice().Length > 0)
         {
-            var s2 = FindStatus(noticeText);
+            var s2 = FindStatus(Notice());
             status ??= s2;
-            reply ??= FindReply(noticeText);
-            reason = Decide(noticeText, status, reply, facts, command);
+            reply ??= FindReply(Notice());
+            reason = Decide(Notice(), status, reply, facts, command);
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
         if (reason == BounceReason.Undefined && facts.Action == "delayed") reason = BounceReason.Expired;
-        var wording = diagnostic.Length > 0 ? diagnostic : noticeText;
+        var wording = diagnostic.Length > 0 ? diagnostic : Notice();
         var words = WithoutUrlPaths(wording);
         if (reason == BounceReason.Expired)
         {
