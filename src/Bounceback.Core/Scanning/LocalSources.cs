@@ -137,7 +137,8 @@ public static class LocalSources
         var stream = new FileStream(handle!, FileAccess.Read, 1);
         await using (stream.ConfigureAwait(false))
         {
-            await foreach (var item in FromStreamAsync(new BufferedStream(stream, 1 << 20), file, cancellationToken).ConfigureAwait(false)) yield return item;
+            // Read unbuffered: the mbox splitter reads in large blocks itself, and a buffer here only copied every byte once more.
+            await foreach (var item in FromStreamAsync(stream, file, cancellationToken).ConfigureAwait(false)) yield return item;
         }
     }
 
@@ -163,7 +164,8 @@ public static class LocalSources
         // A stream already in memory (a small mbox file read whole) needs no buffer of its own: a 1 MB buffer for each
         // such file was most of what a directory scan allocated (docs/performance.md, "Fifth session").
         var inMemory = stream as MemoryStream;
-        var buffered = stream is BufferedStream || inMemory is not null ? stream : new BufferedStream(stream, 1 << 20);
+        // A file is read in the splitter's own large blocks; only another stream (standard input) gets a buffer.
+        var buffered = stream is BufferedStream or FileStream || inMemory is not null ? stream : new BufferedStream(stream, 1 << 20);
         var head = new byte[5];
         var read = await buffered.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         var whole = new ConcatenatedStream(head.AsMemory(0, read), buffered);
