@@ -60,7 +60,20 @@ public class ReasonClassifierCommandTests
     [InlineData("Remote host said: 552 5.2.2 <ann@shop.example>... Mailbox Full [RCPT_TO]", "RCPT")]
     [InlineData("Remote host said: 553 5.1.8 Domain of sender address does not exist [MAIL_FROM]", "MAIL")]
     [InlineData("Remote host said: 554 5.7.1 Message refused as spam [DATA]", "DATA")]
-    public void The_refused_command_is_read_from_the_wording(string diagnostic, string want)
+    // Each way the wording begins, also upper-cased, after other text, and with a Kelvin sign the pattern takes for a "k".
+    [InlineData("mx.example.org did not like our RCPT TO: 550 5.1.1 no such user", "RCPT")]
+    [InlineData("MX.EXAMPLE.ORG DID NOT LIKE OUR MAIL FROM: 553 sender rejected", "MAIL")]
+    [InlineData("mx.example.org did not li\u212Ae our DATA: 554 5.7.1 spam", "DATA")]
+    [InlineData("host mx.example.org said: 554 5.7.1 refused (IN REPLY TO END OF DATA COMMAND)", "DATA")]
+    [InlineData("lost connection with mx.example.org while sending RCPT TO", "RCPT")]
+    [InlineData("SMTP error from remote mail server after initial connection: 554 no entry", "CONNECT")]
+    [InlineData("421 error in HELO: try later", "EHLO")]
+    [InlineData("hMailServer sent: MAIL FROM:<ann@shop.example> Remote server replied: 550 sender denied", "MAIL")]
+    [InlineData("550 Access denied, but my name was rejected", "EHLO")]
+    [InlineData("SMTP error from remote server for DATA command, host: mx.example.org", "DATA")]
+    [InlineData("while talking to mx.example.org: >>> RCPT TO:<ann@shop.example> <<< 550 unknown", "RCPT")]
+    [InlineData("afterwards, after a while, the error in the form: 550 no", null)]
+    public void The_refused_command_is_read_from_the_wording(string diagnostic, string? want)
     {
         Assert.Equal(want, SmtpCommand.Find(diagnostic));
     }

@@ -145,9 +145,11 @@ public static partial class SmtpCommand
         return null;
     }
 
-    /// <summary>How each wording <see cref="Said"/> accepts begins (ASCII, compared ignoring case as the regex does).</summary>
+    /// <summary>How each wording <see cref="Said"/> accepts begins (ASCII, compared ignoring case as the regex does). "did
+    /// not like" stops before its "k": the regex ignoring case also takes the Kelvin sign for a "k", ordinal comparison
+    /// does not.</summary>
     private static readonly System.Buffers.SearchValues<string> SaidLeads = System.Buffers.SearchValues.Create(
-        ["in reply to ", "after ", "did not like our ", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
+        ["in reply to ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
          "but my name was rejected", "but sender was rejected", "for RCPT TO command", "for MAIL FROM command",
          "for DATA command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]"],
         StringComparison.OrdinalIgnoreCase);
