@@ -115,6 +115,7 @@ internal static class ForwardedBounce
         foreach (var entity in MessageParts.Walk(message.Body, intoMessages: false))
         {
             if (entity is MessagePart { Message: { } attached } and not TextRfc822Headers) return attached;
+            if (entity is ReturnedMessage { Message: { } returned }) return returned;
         }
         return null;
     }

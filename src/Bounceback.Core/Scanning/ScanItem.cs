@@ -45,7 +45,10 @@ public sealed record ScanItem
         var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Bytes, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false, publiclyVisible: true)
             : new MemoryStream(Bytes.ToArray(), writable: false);
-        if (reader is null) return new MimeParser(bytes, MimeFormat.Entity, persistent: true).ParseMessage(cancellationToken);
+        // Attached messages are left unparsed until read (Bounces.ReturnedMessage): a bounce's returned original is
+        // mostly not looked at.
+        if (reader is null) return new MimeParser(Bounces.ReturnedMessage.Options, bytes, MimeFormat.Entity, persistent: true).ParseMessage(cancellationToken);
+        reader.Options = Bounces.ReturnedMessage.Options;
         reader.SetStream(bytes, MimeFormat.Entity, persistent: true);
         return reader.ParseMessage(cancellationToken);
     }
@@ -57,7 +60,7 @@ public sealed record ScanItem
     private static MimeMessage LoadFile(string path, CancellationToken cancellationToken)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
-        var parser = new MimeParser(file, MimeFormat.Entity, persistent: false);
+        var parser = new MimeParser(Bounces.ReturnedMessage.Options, file, MimeFormat.Entity, persistent: false);
         return parser.ParseMessage(cancellationToken);
     }
 }

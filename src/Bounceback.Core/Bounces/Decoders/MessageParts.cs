@@ -31,6 +31,10 @@ internal static class MessageParts
             {
                 stack.Push((body, depth + 1));
             }
+            else if (intoMessages && entity is ReturnedMessage { Message.Body: { } returned })
+            {
+                stack.Push((returned, depth + 1));
+            }
         }
     }
 
@@ -206,6 +210,8 @@ internal static class MessageParts
                     return headersOnly.Headers;
                 case MessagePart { Message: { } original } when entity is not MessageDeliveryStatus:
                     return original.Headers;
+                case ReturnedMessage { OriginalHeaders: { } returned }:
+                    return returned;
             }
         }
         return null;

@@ -1,0 +1,152 @@
+using MimeKit;
+
+namespace Bounceback.Core.Bounces;
+
+/// <summary>
+/// An attached message (message/rfc822, message/global) that MimeKit leaves unparsed until it is needed. A bounce
+/// returns the original message, and of it a bulk parse reads only a few header fields (the original's sender, id
+/// and subject); parsing every returned message's headers and parts was a fifth of MimeKit's work over a mailbox of
+/// bounces. <see cref="OriginalHeaders"/> hands MimeKit just the wanted fields; <see cref="Message"/> parses the whole message
+/// with MimeKit the first time something looks inside it (a forwarded bounce, a report nested in a forward).
+/// </summary>
+/// <remarks>Used by the bulk reader (<see cref="Options"/>, <see cref="Scanning.ScanItem"/>); a message read any other
+/// way keeps MimeKit's own <see cref="MessagePart"/>, and the readers accept both (<see cref="Decoders.MessageParts"/>).
+/// A test parses every fixture both ways and requires the same results.</remarks>
+public sealed class ReturnedMessage : MimePart
+{
+    /// <summary>MimeKit's parser options with attached messages left unparsed as <see cref="ReturnedMessage"/>.</summary>
+    public static ParserOptions Options { get; } = CreateOptions();
+
+    private static ParserOptions CreateOptions()
+    {
+        var options = ParserOptions.Default.Clone();
+        options.RegisterMimeType("message/rfc822", typeof(ReturnedMessage));
+        options.RegisterMimeType("message/global", typeof(ReturnedMessage));
+        return options;
+    }
+
+    /// <summary>The header fields of the returned message that the readers use.</summary>
+    private static readonly string[] WantedFields = ["Return-Path", "From", "Message-ID", "Subject", "To", "X-HmXmrOriginalRecipient"];
+
+    /// <summary>Most bytes of a header block read for the wanted fields.</summary>
+    private const int MaxHeaderBytes = 256 * 1024;
+
+    private MimeMessage? _message;
+    private bool _parsed;
+    private HeaderList? _headers;
+
+    /// <summary>Made by MimeKit's parser (<see cref="Options"/>).</summary>
+    public ReturnedMessage(MimeEntityConstructorArgs args) : base(args)
+    {
+    }
+
+    /// <summary>The whole returned message, parsed by MimeKit on first use; null when there is no content or MimeKit
+    /// cannot read it as a message.</summary>
+    public MimeMessage? Message
+    {
+        get
+        {
+            if (_parsed) return _message;
+            _parsed = true;
+            if (Content is null) return null;
+            try
+            {
+                using var stream = Content.Open();
+                _message = MimeMessage.Load(Options, stream);
+            }
+            catch (FormatException)
+            {
+                // Not a message MimeKit can read (no header block): nothing attached to look into.
+                _message = null;
+            }
+            return _message;
+        }
+    }
+
+    /// <summary>
+    /// The returned message's header fields that the readers use (<see cref="WantedFields"/>, in the order the message
+    /// has them), each parsed by MimeKit; the other fields (the long Received: lines) are skipped. Null when there is no
+    /// content. When the whole message has been parsed, its own header list.
+    /// </summary>
+    public HeaderList? OriginalHeaders
+    {
+        get
+        {
+            if (_parsed) return _message?.Headers;
+            if (_headers is not null || Content is null) return _headers;
+            using var stream = Content.Open();
+            _headers = WantedHeaders(ReadHeaderBlock(stream));
+            return _headers;
+        }
+    }
+
+    /// <summary>The bytes of the header block: up to the first empty line, or a fixed size.</summary>
+    private static byte[] ReadHeaderBlock(Stream stream)
+    {
+        using var block = new MemoryStream();
+        var buffer = new byte[4096];
+        int n;
+        while (block.Length < MaxHeaderBytes && (n = stream.Read(buffer, 0, buffer.Length)) > 0)
+        {
+            var start = (int)Math.Max(0, block.Length - 3);
+            block.Write(buffer, 0, n);
+            var end = EndOfHeaders(block.GetBuffer().AsSpan(0, (int)block.Length), start);
+            if (end >= 0) return block.GetBuffer().AsSpan(0, end).ToArray();
+        }
+        return block.GetBuffer().AsSpan(0, (int)Math.Min(block.Length, MaxHeaderBytes)).ToArray();
+    }
+
+    /// <summary>Where the empty line that ends the header block starts (after the line break before it), or -1.</summary>
+    private static int EndOfHeaders(ReadOnlySpan<byte> bytes, int from)
+    {
+        if (bytes.Length > 0 && bytes[0] is (byte)'\n') return 0;
+        if (bytes.Length > 1 && bytes[0] == '\r' && bytes[1] == '\n') return 0;
+        for (var i = Math.Max(from, 1); i < bytes.Length; i++)
+        {
+            if (bytes[i - 1] != '\n') continue;
+            if (bytes[i] == '\n' || (bytes[i] == '\r' && i + 1 < bytes.Length && bytes[i + 1] == '\n')) return i;
+        }
+        return -1;
+    }
+
+    /// <summary>The wanted fields of a header block, each with its continuation lines, parsed by MimeKit.</summary>
+    private static HeaderList WantedHeaders(byte[] block)
+    {
+        var headers = new HeaderList();
+        var at = 0;
+        while (at < block.Length)
+        {
+            // One field: its first line and the continuation lines (starting with a space or a tab) after it.
+            var end = NextLine(block, at);
+            while (end < block.Length && block[end] is (byte)' ' or (byte)'\t') end = NextLine(block, end);
+            if (IsWanted(block.AsSpan(at, end - at)) && Header.TryParse(Options, block, at, end - at, out var header)) headers.Add(header);
+            at = end;
+        }
+        return headers;
+    }
+
+    private static int NextLine(byte[] block, int at)
+    {
+        var nl = block.AsSpan(at).IndexOf((byte)'\n');
+        return nl < 0 ? block.Length : at + nl + 1;
+    }
+
+    private static bool IsWanted(ReadOnlySpan<byte> field)
+    {
+        var colon = field.IndexOf((byte)':');
+        if (colon < 1) return false;
+        var name = field[..colon].TrimEnd(" \t"u8);
+        foreach (var wanted in WantedFields)
+        {
+            if (name.Length == wanted.Length && System.Text.Ascii.EqualsIgnoreCase(name, wanted)) return true;
+        }
+        return false;
+    }
+
+    /// <inheritdoc/>
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing) _message?.Dispose();
+        base.Dispose(disposing);
+    }
+}
