@@ -80,6 +80,50 @@ public sealed class ReturnedMessage : MimePart
         }
     }
 
+    /// <summary>
+    /// Whether the message's bytes (after its transfer encoding is undone) hold the ASCII word, compared ignoring case:
+    /// a part of a kind the word names cannot be inside it otherwise. Read in blocks, without parsing.
+    /// </summary>
+    public bool Mentions(ReadOnlySpan<byte> word)
+    {
+        if (word.IsEmpty) return true;
+        if (Content is null) return false;
+        using var stream = Content.Open();
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
+        try
+        {
+            var kept = 0;
+            int n;
+            while ((n = stream.Read(buffer, kept, buffer.Length - kept)) > 0)
+            {
+                var span = buffer.AsSpan(0, kept + n);
+                if (Contains(span, word)) return true;
+                // The last bytes may hold the start of the word: they begin the next block.
+                kept = Math.Min(word.Length - 1, span.Length);
+                span[^kept..].CopyTo(buffer);
+            }
+            return false;
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>ASCII case-insensitive search: at each place the word's first letter (either case) appears, the rest is compared.</summary>
+    private static bool Contains(ReadOnlySpan<byte> text, ReadOnlySpan<byte> word)
+    {
+        var lower = (byte)char.ToLowerInvariant((char)word[0]);
+        var upper = (byte)char.ToUpperInvariant((char)word[0]);
+        for (var at = text.IndexOfAny(lower, upper); at >= 0 && at <= text.Length - word.Length; )
+        {
+            if (System.Text.Ascii.EqualsIgnoreCase(text.Slice(at, word.Length), word)) return true;
+            var next = text[(at + 1)..].IndexOfAny(lower, upper);
+            at = next < 0 ? -1 : at + 1 + next;
+        }
+        return false;
+    }
+
     /// <summary>The bytes of the header block: up to the first empty line, or a fixed size.</summary>
     private static byte[] ReadHeaderBlock(Stream stream)
     {

@@ -85,6 +85,23 @@ public class ReturnedMessageTests
         Assert.Equal("id-1@shop.example", result.OriginalMessageId);
     }
 
+    [Theory]
+    [InlineData(0, "message/delivery-status", true)]
+    [InlineData(0, "Message/Delivery-Status", true)]
+    // The word starts 5 bytes before the end of the first 64 KB block read.
+    [InlineData(65384, "message/DELIVERY-STATUS", true)]
+    [InlineData(65384 + 65536, "message/delivery-status", true)]
+    [InlineData(100, "message/delivery-notice", false)]
+    [InlineData(100, "message/delivery status", false)]
+    public void An_attached_message_is_searched_for_a_word_across_its_blocks(int filler, string type, bool found)
+    {
+        var original = "From: ann@shop.example\r\nSubject: fwd\r\nContent-Type: multipart/mixed; boundary=\"i\"\r\n\r\n--i\r\nContent-Type: text/plain\r\n\r\n"
+            + new string('d', filler) + "\r\n--i\r\nContent-Type: " + type + "\r\n\r\nStatus: 5.1.1\r\n--i--";
+        using var message = Load(original);
+        var returned = Bounceback.Core.Bounces.Decoders.MessageParts.Walk(message.Body, intoMessages: false).OfType<ReturnedMessage>().Single();
+        Assert.Equal(found, returned.Mentions("delivery-status"u8));
+    }
+
     [Fact]
     public void The_whole_original_is_parsed_once_when_it_is_looked_into()
     {

@@ -12,7 +12,11 @@ internal static class MessageParts
     private const int MaxDepth = 6;
 
     /// <summary>Every entity of the message, depth first, descending into attached messages up to a fixed depth.</summary>
-    public static IEnumerable<MimeEntity> Walk(MimeEntity? root, bool intoMessages = true)
+    /// <param name="root">Where to start.</param>
+    /// <param name="intoMessages">Whether to descend into attached messages.</param>
+    /// <param name="into">When given, an attached message left unparsed (<see cref="ReturnedMessage"/>) is descended into
+    /// only when this says so: parsing it is the costly part.</param>
+    public static IEnumerable<MimeEntity> Walk(MimeEntity? root, bool intoMessages = true, Func<ReturnedMessage, bool>? into = null)
     {
         if (root is null) yield break;
         var stack = new Stack<(MimeEntity Entity, int Depth)>();
@@ -31,7 +35,7 @@ internal static class MessageParts
             {
                 stack.Push((body, depth + 1));
             }
-            else if (intoMessages && entity is ReturnedMessage { Message.Body: { } returned })
+            else if (intoMessages && entity is ReturnedMessage attached && (into is null || into(attached)) && attached.Message?.Body is { } returned)
             {
                 stack.Push((returned, depth + 1));
             }

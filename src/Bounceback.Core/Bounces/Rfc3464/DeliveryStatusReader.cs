@@ -17,7 +17,9 @@ public static class DeliveryStatusReader
     /// <summary>The delivery-status part of a message, also one inside an attached (forwarded) message.</summary>
     public static MessageDeliveryStatus? Find(MimeMessage message)
     {
-        foreach (var entity in MessageParts.Walk(message.Body))
+        // An attached message can hold a report only if its bytes name one (a delivery-status content type): the others
+        // are not parsed just to look.
+        foreach (var entity in MessageParts.Walk(message.Body, into: static m => m.Mentions("delivery-status"u8)))
         {
             if (entity is MessageDeliveryStatus mds) return mds;
             if (entity is MimePart part && part.ContentType.MediaSubtype.EndsWith("delivery-status", StringComparison.OrdinalIgnoreCase) && part.Content is not null)
