@@ -43,7 +43,8 @@ public static class MboxSplitter
         return line;
     }
 
-    private static void Append(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> bytes, int max)
+    /// <summary>Appends bytes to a message being built, up to its size limit (the rest is dropped).</summary>
+    internal static void Append(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> bytes, int max)
     {
         var room = max - writer.WrittenCount;
         if (room <= 0) return;

@@ -93,11 +93,11 @@ public class MboxSplitterTests
             }
             if (content.IsEmpty)
             {
-                Append(pendingBlank, line, 1 << 20);
+                MboxSplitter.Append(pendingBlank, line, 1 << 20);
                 previousBlank = true;
                 continue;
             }
-            Append(message, pendingBlank.WrittenSpan, maxMessageBytes);
+            MboxSplitter.Append(message, pendingBlank.WrittenSpan, maxMessageBytes);
             pendingBlank.ResetWrittenCount();
             previousBlank = false;
             var quoted = 0;
@@ -107,17 +107,9 @@ public class MboxSplitterTests
                 while (i < content.Length && content[i] == (byte)'>') i++;
                 if (content[i..].StartsWith("From "u8)) quoted = 1;
             }
-            Append(message, line.AsSpan(quoted), maxMessageBytes);
+            MboxSplitter.Append(message, line.AsSpan(quoted), maxMessageBytes);
         }
         if (message.WrittenCount > 0) yield return message.WrittenSpan.ToArray();
     }
 
-    private static void Append(ArrayBufferWriter<byte> writer, ReadOnlySpan<byte> bytes, int max)
-    {
-        var room = max - writer.WrittenCount;
-        if (room <= 0) return;
-        if (bytes.Length > room) bytes = bytes[..room];
-        bytes.CopyTo(writer.GetSpan(bytes.Length));
-        writer.Advance(bytes.Length);
-    }
 }
