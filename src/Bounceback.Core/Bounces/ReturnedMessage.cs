@@ -51,8 +51,18 @@ public sealed class ReturnedMessage : MimePart
             if (Content is null) return null;
             try
             {
-                using var stream = Content.Open();
-                _message = MimeMessage.Load(Options, stream);
+                // Bytes in memory are parsed in place (the parts' contents stay ranges of them); others through MimeKit's
+                // decoding stream.
+                if (ContentBytes.TryGetStored(Content, out var stored))
+                {
+                    var bytes = new MemoryStream(stored.Array!, stored.Offset, stored.Count, writable: false, publiclyVisible: true);
+                    _message = ThreadParser.Message(Options, bytes, persistent: true);
+                }
+                else
+                {
+                    using var stream = Content.Open();
+                    _message = ThreadParser.Message(Options, stream, persistent: false);
+                }
             }
             catch (FormatException)
             {
@@ -74,8 +84,15 @@ public sealed class ReturnedMessage : MimePart
         {
             if (_parsed) return _message?.Headers;
             if (_headers is not null || Content is null) return _headers;
+            if (ContentBytes.TryGetStored(Content, out var stored))
+            {
+                var length = EndOfHeaders(stored.AsSpan(0, Math.Min(stored.Count, MaxHeaderBytes)), 0);
+                _headers = WantedHeaders(stored.Array!, stored.Offset, length >= 0 ? length : Math.Min(stored.Count, MaxHeaderBytes));
+                return _headers;
+            }
             using var stream = Content.Open();
-            _headers = WantedHeaders(ReadHeaderBlock(stream));
+            var block = ReadHeaderBlock(stream);
+            _headers = WantedHeaders(block, 0, block.Length);
             return _headers;
         }
     }
@@ -88,6 +105,7 @@ public sealed class ReturnedMessage : MimePart
     {
         if (word.IsEmpty) return true;
         if (Content is null) return false;
+        if (ContentBytes.TryGetStored(Content, out var stored)) return Contains(stored, word);
         using var stream = Content.Open();
         var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(64 * 1024);
         try
@@ -153,26 +171,28 @@ public sealed class ReturnedMessage : MimePart
         return -1;
     }
 
-    /// <summary>The wanted fields of a header block, each with its continuation lines, parsed by MimeKit.</summary>
-    private static HeaderList WantedHeaders(byte[] block)
+    /// <summary>The wanted fields of a header block (<paramref name="length"/> bytes from <paramref name="start"/>), each with its
+    /// continuation lines, parsed by MimeKit.</summary>
+    private static HeaderList WantedHeaders(byte[] bytes, int start, int length)
     {
         var headers = new HeaderList();
-        var at = 0;
-        while (at < block.Length)
+        var at = start;
+        var stop = start + length;
+        while (at < stop)
         {
             // One field: its first line and the continuation lines (starting with a space or a tab) after it.
-            var end = NextLine(block, at);
-            while (end < block.Length && block[end] is (byte)' ' or (byte)'\t') end = NextLine(block, end);
-            if (IsWanted(block.AsSpan(at, end - at)) && Header.TryParse(Options, block, at, end - at, out var header)) headers.Add(header);
+            var end = NextLine(bytes, at, stop);
+            while (end < stop && bytes[end] is (byte)' ' or (byte)'\t') end = NextLine(bytes, end, stop);
+            if (IsWanted(bytes.AsSpan(at, end - at)) && Header.TryParse(Options, bytes, at, end - at, out var header)) headers.Add(header);
             at = end;
         }
         return headers;
     }
 
-    private static int NextLine(byte[] block, int at)
+    private static int NextLine(byte[] bytes, int at, int stop)
     {
-        var nl = block.AsSpan(at).IndexOf((byte)'\n');
-        return nl < 0 ? block.Length : at + nl + 1;
+        var nl = bytes.AsSpan(at, stop - at).IndexOf((byte)'\n');
+        return nl < 0 ? stop : at + nl + 1;
     }
 
     private static bool IsWanted(ReadOnlySpan<byte> field)

@@ -79,10 +79,10 @@ public static class DeliveryStatusReader
     {
         var mds = Find(message);
         if (mds is null) return null;
-        HeaderListCollection groups;
+        List<HeaderList> groups;
         try
         {
-            groups = mds.StatusGroups;
+            groups = StatusGroupReader.Read(mds);
         }
         catch (Exception e) when (e is FormatException or ParseException or InvalidOperationException)
         {
@@ -201,7 +201,7 @@ public static class DeliveryStatusReader
     }
 
     /// <summary>The status groups, with a group that holds several recipients (no blank line between them) split at each Final-Recipient.</summary>
-    private static IEnumerable<HeaderList> Split(HeaderListCollection groups)
+    private static IEnumerable<HeaderList> Split(List<HeaderList> groups)
     {
         foreach (var g in groups)
         {
