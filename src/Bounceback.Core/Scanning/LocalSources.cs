@@ -177,19 +177,19 @@ public static class LocalSources
             yield break;
         }
         var index = 0;
-        IEnumerator<byte[]>? messages = null;
+        IEnumerator<MboxSplitter.RentedMessage>? messages = null;
         try
         {
-            messages = MboxSplitter.Split(whole, MaxMessageBytes, inMemory is null ? null : inMemory.Length - inMemory.Position + read).GetEnumerator();
+            messages = MboxSplitter.SplitRented(whole, MaxMessageBytes, inMemory is null ? null : inMemory.Length - inMemory.Position + read).GetEnumerator();
             while (true)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 string? error = null;
-                byte[]? bytes = null;
+                MboxSplitter.RentedMessage message = default;
                 try
                 {
                     if (!messages.MoveNext()) break;
-                    bytes = messages.Current;
+                    message = messages.Current;
                 }
                 catch (IOException e)
                 {
@@ -200,7 +200,7 @@ public static class LocalSources
                     yield return new ScanItem { Source = source, Index = index, Error = error };
                     yield break;
                 }
-                yield return new ScanItem { Source = source, Index = index++, Bytes = bytes };
+                yield return new ScanItem { Source = source, Index = index++, Bytes = message.Array.AsMemory(0, message.Length), Rented = message.Array };
             }
         }
         finally

@@ -23,10 +23,25 @@ public static class MboxSplitter
     /// a small mbox gets small buffers; null for a stream of unknown length.</param>
     public static IEnumerable<byte[]> Split(Stream stream, int maxMessageBytes = 256 * 1024 * 1024, long? lengthHint = null)
     {
-        var buffer = lengthHint is { } n ? (int)Math.Clamp(n + 1, 4096, ReadBufferBytes) : ReadBufferBytes;
-        using var splitter = new Splitter(stream, buffer, maxMessageBytes);
+        using var splitter = new Splitter(stream, BufferBytes(lengthHint), maxMessageBytes, rent: false);
+        while (splitter.Next() is { } message) yield return message.Array;
+    }
+
+    /// <summary>
+    /// As <see cref="Split"/>, but each message is copied into an array rented from <see cref="ArrayPool{T}.Shared"/>
+    /// (its first <see cref="RentedMessage.Length"/> bytes): the scan pipeline gives the array back once the message is
+    /// parsed, so a mailbox is not one fresh array per message for the collector to clear and collect.
+    /// </summary>
+    internal static IEnumerable<RentedMessage> SplitRented(Stream stream, int maxMessageBytes, long? lengthHint = null)
+    {
+        using var splitter = new Splitter(stream, BufferBytes(lengthHint), maxMessageBytes, rent: true);
         while (splitter.Next() is { } message) yield return message;
     }
+
+    /// <summary>A message in the first <paramref name="Length"/> bytes of <paramref name="Array"/>.</summary>
+    internal readonly record struct RentedMessage(byte[] Array, int Length);
+
+    private static int BufferBytes(long? lengthHint) => lengthHint is { } n ? (int)Math.Clamp(n + 1, 4096, ReadBufferBytes) : ReadBufferBytes;
 
     private static bool IsQuotedFrom(ReadOnlySpan<byte> content)
     {
@@ -62,7 +77,7 @@ public static class MboxSplitter
     /// those of <see cref="Split"/>: a line over 1 MB is taken in pieces, empty lines before a separator are dropped
     /// (at most 1 MB of them is kept otherwise), and a message is cut at the given size.
     /// </summary>
-    private sealed class Splitter(Stream stream, int bufferBytes, int maxMessageBytes) : IDisposable
+    private sealed class Splitter(Stream stream, int bufferBytes, int maxMessageBytes, bool rent) : IDisposable
     {
         private const int MaxLine = 1024 * 1024;
         private const int MaxPendingBlank = 1 << 20;
@@ -87,7 +102,7 @@ public static class MboxSplitter
         /// <remarks>Optimized from its first call: it runs once per line of the whole mbox on the one thread that feeds
         /// the workers, and in a JIT build the tiered compiler left it unoptimized (without inlining) for most of a run.</remarks>
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-        public byte[]? Next()
+        public RentedMessage? Next()
         {
             while (!_done)
             {
@@ -157,24 +172,32 @@ public static class MboxSplitter
             _runStart = -1;
         }
 
-        /// <summary>The message read so far (cut at the size limit) as a fresh array, null when empty; starts the next one.</summary>
-        private byte[]? TakeMessage()
+        /// <summary>The message read so far (cut at the size limit) in an array of its own (fresh, or rented when the
+        /// splitter rents), null when empty; starts the next one.</summary>
+        private RentedMessage? TakeMessage()
         {
-            byte[]? message;
+            ReadOnlySpan<byte> bytes;
             if (_message.WrittenCount == 0 && _runStart >= 0)
             {
-                message = _buffer.AsSpan(_runStart, Math.Min(_runEnd - _runStart, maxMessageBytes)).ToArray();
+                bytes = _buffer.AsSpan(_runStart, Math.Min(_runEnd - _runStart, maxMessageBytes));
             }
             else
             {
                 FlushRun();
-                message = _message.WrittenCount > 0 ? _message.WrittenSpan.ToArray() : null;
+                bytes = _message.WrittenSpan;
+            }
+            RentedMessage? message = null;
+            if (!bytes.IsEmpty)
+            {
+                var array = rent ? ArrayPool<byte>.Shared.Rent(bytes.Length) : new byte[bytes.Length];
+                bytes.CopyTo(array);
+                message = new RentedMessage(array, bytes.Length);
             }
             _runStart = -1;
             _message.ResetWrittenCount();
             _pendingStart = -1;
             _pendingCopied.ResetWrittenCount();
-            return message is { Length: > 0 } ? message : null;
+            return message;
         }
 
         /// <summary>The next line (with its line ending) as a range of the buffer, valid until the next call.</summary>

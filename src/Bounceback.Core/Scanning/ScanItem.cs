@@ -23,6 +23,12 @@ public sealed record ScanItem
     public string? Error { get; init; }
     /// <summary>IMAP only: the message's UID, for --move-processed.</summary>
     public uint? Uid { get; init; }
+    /// <summary>
+    /// The array <see cref="Bytes"/> lies in when the mbox splitter rented it from the shared pool. The scan pipeline
+    /// gives it back once the message is parsed and hands out the item without its bytes; anyone else reading the
+    /// item just lets the array be collected.
+    /// </summary>
+    internal byte[]? Rented { get; init; }
 
     /// <summary>Reads the message with MimeKit: from the file, the bytes, or as given. Throws on unreadable input.</summary>
     public MimeMessage Load(CancellationToken cancellationToken = default) => Load(null, cancellationToken);

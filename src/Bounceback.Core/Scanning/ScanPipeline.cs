@@ -7,7 +7,11 @@ using MimeKit;
 namespace Bounceback.Core.Scanning;
 
 /// <summary>What one scanned message gave: its parse outcome (a failure outcome when it could not be read).</summary>
-public sealed record ScanResult(ScanItem Item, ParseOutcome Outcome);
+public sealed record ScanResult(ScanItem Item, ParseOutcome Outcome)
+{
+    /// <summary>The bytes the message held in the pipeline's read-ahead budget (its item may no longer hold them).</summary>
+    internal int BudgetBytes { get; init; } = Item.Bytes.Length;
+}
 
 /// <summary>
 /// Parses messages in parallel and hands the results back in source order. The producer reads the sources one
@@ -64,7 +68,7 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
                     }
                     foreach (var result in batch)
                     {
-                        budget.Give(result.Item.Bytes.Length);
+                        budget.Give(result.BudgetBytes);
                         yield return result;
                         if (cancellationToken.IsCancellationRequested) yield break;
                     }
@@ -149,9 +153,20 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
         for (var i = 0; i < batch.Length; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            results[i] = ParseOne(batch[i], reader, cancellationToken);
+            results[i] = GiveBack(ParseOne(batch[i], reader, cancellationToken));
         }
         return results;
+    }
+
+    /// <summary>
+    /// Returns a rented message array (<see cref="ScanItem.Rented"/>) to the pool once its message is parsed: the
+    /// message is disposed and the results hold strings of their own. The item handed out no longer has the bytes.
+    /// </summary>
+    private static ScanResult GiveBack(ScanResult result)
+    {
+        if (result.Item.Rented is not { } array) return result;
+        System.Buffers.ArrayPool<byte>.Shared.Return(array);
+        return result with { Item = result.Item with { Bytes = default, Rented = null } };
     }
 
     /// <summary>Reads and parses one message; any failure becomes a Failed outcome, never an exception.</summary>

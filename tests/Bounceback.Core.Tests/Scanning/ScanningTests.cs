@@ -151,6 +151,29 @@ public class ScanningTests
     }
 
     [Fact]
+    public async Task Mbox_messages_in_rented_arrays_are_each_read_whole_and_handed_out_without_their_bytes()
+    {
+        // Messages of many sizes, so that arrays given back to the pool come out again for other messages while
+        // earlier ones are still being parsed on other threads.
+        var mbox = new StringBuilder();
+        for (var i = 0; i < 300; i++)
+        {
+            mbox.Append("From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n").Append(Message($"user{i}@receiver.test"));
+            mbox.Append('x', i * 37 % 5000).Append("\n\n");
+        }
+        var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 4, maxBytesInFlight: 50_000);
+        var items = LocalSources.FromStreamAsync(new MemoryStream(Encoding.ASCII.GetBytes(mbox.ToString())), "test.mbox");
+        var count = 0;
+        await foreach (var r in pipeline.RunAsync(items))
+        {
+            Assert.Equal($"user{r.Item.Index}@receiver.test", Assert.Single(r.Outcome.Results).Recipient);
+            Assert.True(r.Item.Bytes.IsEmpty);
+            count++;
+        }
+        Assert.Equal(300, count);
+    }
+
+    [Fact]
     public async Task The_pipeline_reads_only_a_bounded_number_of_messages_ahead_of_a_slow_consumer()
     {
         var produced = 0;
