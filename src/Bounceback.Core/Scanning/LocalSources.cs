@@ -88,6 +88,7 @@ public static class LocalSources
     {
         Microsoft.Win32.SafeHandles.SafeFileHandle? handle = null;
         byte[]? whole = null;
+        var wholeLength = 0;
         var head = new byte[5];
         var read = 0;
         string? error = null;
@@ -98,7 +99,7 @@ public static class LocalSources
             var length = small ? listedLength!.Value : RandomAccess.GetLength(handle);
             if (length <= WholeFileBytes)
             {
-                whole = ReadWhole(handle, (int)length);
+                (whole, wholeLength) = ReadWhole(handle, (int)length);
                 handle.Dispose();
                 handle = null;
             }
@@ -120,12 +121,14 @@ public static class LocalSources
         }
         if (whole is not null)
         {
-            if (!MboxSplitter.LooksLikeMbox(whole))
+            if (!MboxSplitter.LooksLikeMbox(whole.AsSpan(0, wholeLength)))
             {
-                yield return new ScanItem { Source = file, FilePath = file, Bytes = whole };
+                yield return new ScanItem { Source = file, FilePath = file, Bytes = whole.AsMemory(0, wholeLength), Rented = whole };
                 yield break;
             }
-            await foreach (var item in FromStreamAsync(new MemoryStream(whole, writable: false), file, cancellationToken).ConfigureAwait(false)) yield return item;
+            // The messages of a small mbox file get arrays of their own; the file's array goes back once they are split.
+            await foreach (var item in FromStreamAsync(new MemoryStream(whole, 0, wholeLength, writable: false), file, cancellationToken).ConfigureAwait(false)) yield return item;
+            System.Buffers.ArrayPool<byte>.Shared.Return(whole);
             yield break;
         }
         if (!MboxSplitter.LooksLikeMbox(head.AsSpan(0, read)))
@@ -142,19 +145,19 @@ public static class LocalSources
         }
     }
 
-    /// <summary>The whole of a small file; a file that changes while it is read gives what was there.</summary>
-    private static byte[] ReadWhole(Microsoft.Win32.SafeHandles.SafeFileHandle handle, int length)
+    /// <summary>The whole of a small file, in the first bytes of an array rented from the shared pool (the scan pipeline
+    /// gives it back, <see cref="ScanItem.Rented"/>); a file that changes while it is read gives what was there.</summary>
+    private static (byte[] Array, int Length) ReadWhole(Microsoft.Win32.SafeHandles.SafeFileHandle handle, int length)
     {
-        var buffer = new byte[length];
-        var total = ReadAtMost(handle, buffer);
-        return total == length ? buffer : buffer[..total];
+        var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(length);
+        return (buffer, ReadAtMost(handle, buffer.AsSpan(0, length)));
     }
 
-    private static int ReadAtMost(Microsoft.Win32.SafeHandles.SafeFileHandle handle, byte[] buffer)
+    private static int ReadAtMost(Microsoft.Win32.SafeHandles.SafeFileHandle handle, Span<byte> buffer)
     {
         var total = 0;
         int n;
-        while (total < buffer.Length && (n = RandomAccess.Read(handle, buffer.AsSpan(total), total)) > 0) total += n;
+        while (total < buffer.Length && (n = RandomAccess.Read(handle, buffer[total..], total)) > 0) total += n;
         return total;
     }
 
