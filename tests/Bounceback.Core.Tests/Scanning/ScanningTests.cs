@@ -174,6 +174,32 @@ public class ScanningTests
     }
 
     [Fact]
+    public async Task Message_files_in_rented_arrays_are_each_read_whole_and_handed_out_without_their_bytes()
+    {
+        var root = Directory.CreateTempSubdirectory("bb-rented-").FullName;
+        try
+        {
+            for (var i = 0; i < 120; i++)
+            {
+                await File.WriteAllTextAsync(Path.Combine(root, $"{i:D3}.eml"), Message($"user{i}@receiver.test") + new string('x', i * 53 % 6000));
+            }
+            var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 4);
+            var count = 0;
+            await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(root)))
+            {
+                Assert.Equal($"user{count}@receiver.test", Assert.Single(r.Outcome.Results).Recipient);
+                Assert.True(r.Item.Bytes.IsEmpty);
+                count++;
+            }
+            Assert.Equal(120, count);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task The_pipeline_reads_only_a_bounded_number_of_messages_ahead_of_a_slow_consumer()
     {
         var produced = 0;
