@@ -131,9 +131,28 @@ public static class MboxSplitter
                 AddPendingBlank(lineStart);
                 _previousBlank = false;
                 var quoted = content[0] == (byte)'>' && IsQuotedFrom(content) ? 1 : 0;
-                AddRange(lineStart + quoted, lineEnd);
+                AddRange(lineStart + quoted, lineEnd + PlainLinesAfter(lineEnd));
             }
             return null;
+        }
+
+        /// <summary>
+        /// How many bytes of whole plain lines follow a line of text: lines that start with a byte other than a line
+        /// break or '&gt;' (so are neither empty nor quoted, and after a line of text not a separator either) and end
+        /// within the buffer. They go to the message as they are, without the line-by-line reading (most lines of a
+        /// mailbox are such lines); the first line that is not one is left to it.
+        /// </summary>
+        private int PlainLinesAfter(int start)
+        {
+            var at = start;
+            while (at < _end && _buffer[at] is not ((byte)'\n' or (byte)'\r' or (byte)'>'))
+            {
+                var nl = _buffer.AsSpan(at, _end - at).IndexOf((byte)'\n');
+                if (nl < 0) break;
+                at += nl + 1;
+            }
+            _start = at;
+            return at - start;
         }
 
         /// <summary>The empty lines held back belong to the message after all: a line other than a separator follows.</summary>
