@@ -9,38 +9,13 @@ internal static class MessageParts
 {
     /// <summary>Most text a notice part is read for; the rest of a huge body is ignored.</summary>
     internal const int MaxNoticeChars = 64 * 1024;
-    private const int MaxDepth = 6;
 
     /// <summary>Every entity of the message, depth first, descending into attached messages up to a fixed depth.</summary>
     /// <param name="root">Where to start.</param>
     /// <param name="intoMessages">Whether to descend into attached messages.</param>
     /// <param name="into">When given, an attached message left unparsed (<see cref="ReturnedMessage"/>) is descended into
     /// only when this says so: parsing it is the costly part.</param>
-    public static IEnumerable<MimeEntity> Walk(MimeEntity? root, bool intoMessages = true, Func<ReturnedMessage, bool>? into = null)
-    {
-        if (root is null) yield break;
-        var stack = new Stack<(MimeEntity Entity, int Depth)>();
-        stack.Push((root, 0));
-        var count = 0;
-        while (stack.Count > 0 && count++ < 1000)
-        {
-            var (entity, depth) = stack.Pop();
-            yield return entity;
-            if (depth >= MaxDepth) continue;
-            if (entity is Multipart multipart)
-            {
-                for (var i = multipart.Count - 1; i >= 0; i--) stack.Push((multipart[i], depth + 1));
-            }
-            else if (intoMessages && entity is MessagePart { Message.Body: { } body } and not TextRfc822Headers)
-            {
-                stack.Push((body, depth + 1));
-            }
-            else if (intoMessages && entity is ReturnedMessage attached && (into is null || into(attached)) && attached.Message?.Body is { } returned)
-            {
-                stack.Push((returned, depth + 1));
-            }
-        }
-    }
+    public static EntityWalk Walk(MimeEntity? root, bool intoMessages = true, Func<ReturnedMessage, bool>? into = null) => new(root, intoMessages, into);
 
     /// <summary>The human-readable notice: the first text part outside any attached message, bounded in size.</summary>
     public static string NoticeText(MimeMessage message)
