@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 using MimeKit;
@@ -24,9 +25,16 @@ internal static class MessageParts
         {
             if (entity is TextPart { IsAttachment: false } text && (text.IsPlain || text.IsHtml))
             {
-                var s = SafeText(text);
-                if (text.IsHtml) s = HtmlText.ToPlain(s);
-                return s.Length > MaxNoticeChars ? s[..MaxNoticeChars] : s;
+                var notice = new NoticeWriter();
+                try
+                {
+                    AppendText(ref notice, text);
+                    return notice.ToString();
+                }
+                finally
+                {
+                    notice.Dispose();
+                }
             }
         }
         return "";
@@ -40,47 +48,46 @@ internal static class MessageParts
 
     private static string BuildAllNoticeText(MimeMessage message)
     {
-        // The pieces are joined once at the end (one string of the exact size), each followed by a line break.
-        var pieces = new List<string>(4);
-        var length = 0;
-        HashSet<MimeEntity>? sameAsPlain = null;
-        foreach (var entity in Walk(message.Body, intoMessages: false))
+        // Each piece is decoded straight into one buffer, followed by a line break, and the string made once: a string
+        // per part (and per HTML view) before the joined one was a large share of the parse's allocations.
+        var notice = new NoticeWriter();
+        try
         {
-            if (entity is MultipartAlternative alternative) (sameAsPlain ??= []).UnionWith(HtmlBesidePlain(alternative));
-            if (sameAsPlain is not null && sameAsPlain.Contains(entity)) continue;
-            if (entity is Multipart { Count: 0 } empty)
+            HashSet<MimeEntity>? sameAsPlain = null;
+            foreach (var entity in Walk(message.Body, intoMessages: false))
             {
-                // A multipart whose boundary never appears: MimeKit keeps the whole body as its preamble.
-                Add(empty.Preamble ?? "");
-                Add(empty.Epilogue ?? "");
+                if (entity is MultipartAlternative alternative) (sameAsPlain ??= []).UnionWith(HtmlBesidePlain(alternative));
+                if (sameAsPlain is not null && sameAsPlain.Contains(entity)) continue;
+                if (entity is Multipart { Count: 0 } empty)
+                {
+                    // A multipart whose boundary never appears: MimeKit keeps the whole body as its preamble.
+                    notice.Append(empty.Preamble);
+                    notice.Append('\n');
+                    notice.Append(empty.Epilogue);
+                    notice.Append('\n');
+                }
+                if (entity is TextPart { IsAttachment: false } text && !text.ContentType.IsMimeType("text", "rfc822-headers"))
+                {
+                    AppendText(ref notice, text);
+                    notice.Append('\n');
+                    // Nothing more would be kept.
+                    if (notice.Full) break;
+                }
             }
-            if (entity is TextPart { IsAttachment: false } text && !text.ContentType.IsMimeType("text", "rfc822-headers"))
-            {
-                var s = SafeText(text);
-                if (text.IsHtml) s = HtmlText.ToPlain(s);
-                Add(s);
-                if (length > MaxNoticeChars) break;
-            }
+            return notice.ToString();
         }
-        if (pieces.Count == 0) return "";
-        return string.Create(Math.Min(length, MaxNoticeChars), pieces, static (span, parts) =>
+        finally
         {
-            var at = 0;
-            foreach (var part in parts)
-            {
-                if (at == span.Length) break;
-                var n = Math.Min(part.Length, span.Length - at);
-                part.AsSpan(0, n).CopyTo(span[at..]);
-                at += n;
-                if (at < span.Length) span[at++] = '\n';
-            }
-        });
+            notice.Dispose();
+        }
+    }
 
-        void Add(string piece)
-        {
-            pieces.Add(piece);
-            length += piece.Length + 1;
-        }
+    /// <summary>A text part's text, an HTML one's as <see cref="HtmlText"/> views it.</summary>
+    private static void AppendText(ref NoticeWriter notice, TextPart part)
+    {
+        using var decoded = Decoded(part);
+        if (part.IsHtml) HtmlText.AppendPlain(decoded.Chars, ref notice);
+        else notice.Append(decoded.Chars);
     }
 
     /// <summary>
@@ -92,7 +99,7 @@ internal static class MessageParts
         var hasPlain = false;
         foreach (var child in alternative)
         {
-            if (child is TextPart { IsAttachment: false, IsPlain: true } plain && !string.IsNullOrWhiteSpace(SafeText(plain))) hasPlain = true;
+            if (child is TextPart { IsAttachment: false, IsPlain: true } plain && HasText(plain)) hasPlain = true;
         }
         if (!hasPlain) yield break;
         foreach (var child in alternative)
@@ -101,36 +108,74 @@ internal static class MessageParts
         }
     }
 
+    private static bool HasText(TextPart part)
+    {
+        using var decoded = Decoded(part);
+        return !decoded.Chars.IsWhiteSpace();
+    }
+
     /// <summary>Most bytes of one text part that are read; a bounce's own wording is far shorter.</summary>
     private const int MaxPartBytes = 256 * 1024;
 
     /// <summary>The decoded text of a part (MimeKit undoes the transfer encoding), read up to a fixed size.</summary>
     public static string SafeText(TextPart part)
     {
-        if (part.Content is null) return "";
+        using var decoded = Decoded(part);
+        return new string(decoded.Chars);
+    }
+
+    /// <summary>The decoded characters of a part in a rented array; <see cref="Dispose"/> gives it back.</summary>
+    private readonly struct DecodedChars(char[]? array, int length) : IDisposable
+    {
+        public ReadOnlySpan<char> Chars => array.AsSpan(0, length);
+
+        public void Dispose()
+        {
+            if (array is not null) ArrayPool<char>.Shared.Return(array);
+        }
+    }
+
+    /// <summary>What <see cref="SafeText"/> gives, in a rented array: none when the part has no content or cannot be read.</summary>
+    private static DecodedChars Decoded(TextPart part)
+    {
+        if (part.Content is null) return default;
+        char[]? chars = null;
+        var bytes = ArrayPool<byte>.Shared.Rent(MaxPartBytes);
         try
         {
-            var unencoded = Unencoded(part.Content);
-            var stream = unencoded ?? part.Content.Open();
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxPartBytes);
-            try
-            {
-                if (unencoded is not null) stream.Position = 0;
-                var total = 0;
-                int n;
-                while (total < MaxPartBytes && (n = stream.Read(buffer, total, MaxPartBytes - total)) > 0) total += n;
-                return Decode(part, buffer, total);
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                // The content's own stream stays open: the message may be read again.
-                if (unencoded is null) stream.Dispose();
-            }
+            var total = ReadBounded(part.Content, bytes);
+            var encoding = EncodingOf(part.ContentType);
+            chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(total));
+            return new DecodedChars(chars, encoding.GetChars(bytes.AsSpan(0, total), chars));
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or FormatException or InvalidOperationException or IOException or DecoderFallbackException)
         {
-            return "";
+            if (chars is not null) ArrayPool<char>.Shared.Return(chars);
+            return default;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>The content's bytes (MimeKit undoes the transfer encoding), up to <see cref="MaxPartBytes"/>; gives how many.</summary>
+    private static int ReadBounded(IMimeContent content, byte[] buffer)
+    {
+        var unencoded = Unencoded(content);
+        var stream = unencoded ?? content.Open();
+        try
+        {
+            if (unencoded is not null) stream.Position = 0;
+            var total = 0;
+            int n;
+            while (total < MaxPartBytes && (n = stream.Read(buffer, total, MaxPartBytes - total)) > 0) total += n;
+            return total;
+        }
+        finally
+        {
+            // The content's own stream stays open: the message may be read again.
+            if (unencoded is null) stream.Dispose();
         }
     }
 
@@ -142,8 +187,6 @@ internal static class MessageParts
         content.Encoding is ContentEncoding.Default or ContentEncoding.SevenBit or ContentEncoding.EightBit or ContentEncoding.Binary && content.Stream is { CanSeek: true } stream
             ? stream
             : null;
-
-    private static string Decode(TextPart part, byte[] buffer, int total) => EncodingOf(part.ContentType).GetString(buffer, 0, total);
 
     /// <summary>The encoding a part's text is read with: <see cref="ResolveCharset"/>, looked up first among the common charsets.</summary>
     internal static Encoding EncodingOf(ContentType type) =>
