@@ -260,28 +260,45 @@ internal static class MessageParts
     public static string CleanAddress(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return "";
-        var s = value.Trim();
+        // Cut as a span and made a string once (none when nothing is cut): every recipient and original is read so.
+        var s = value.AsSpan().Trim();
         var semi = s.IndexOf(';');
         if (semi >= 0 && semi < 12) s = s[(semi + 1)..].Trim();
         var lt = s.LastIndexOf('<');
         var gt = s.LastIndexOf('>');
         if (lt >= 0 && gt > lt) s = s[(lt + 1)..gt];
-        s = s.Trim().Trim('<', '>', '"', '\'', ' ', '\t', ':', ',', '.', '(', ')', '[', ']');
+        s = s.Trim().Trim("<>\"' \t:,.()[]");
         if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
-        return s;
+        return WholeOrPart(value, s);
     }
+
+    /// <summary>The part of <paramref name="value"/> as a string: the value itself when the part is all of it.</summary>
+    private static string WholeOrPart(string value, ReadOnlySpan<char> part) => part.Length == value.Length ? value : new string(part);
 
     /// <summary>The value after an RFC 3464 type prefix ("smtp; 550 ..." gives "550 ...").</summary>
     public static (string? Type, string Value) SplitTyped(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return (null, "");
-        var s = value.Trim();
+        var s = value.AsSpan().Trim();
         var semi = s.IndexOf(';');
-        if (semi > 0 && semi < 16 && IsTypeName(s.AsSpan(0, semi)))
+        // A type name has no white space to trim.
+        if (semi > 0 && semi < 16 && IsTypeName(s[..semi])) return (LowerTypeName(s[..semi]), new string(s[(semi + 1)..].Trim()));
+        return (null, WholeOrPart(value, s));
+    }
+
+    /// <summary>The type names of almost every report, lower case, so that the common ones need no string of their own.</summary>
+    private static readonly string[] CommonTypeNames = ["smtp", "dns", "rfc822", "x-unix", "x-local-hostname", "x-postfix", "utf-8"];
+
+    /// <summary>A type name (at most 15 characters) lower-cased the invariant way.</summary>
+    private static string LowerTypeName(ReadOnlySpan<char> name)
+    {
+        Span<char> buffer = stackalloc char[16];
+        var lower = buffer[..name.ToLowerInvariant(buffer)];
+        foreach (var common in CommonTypeNames)
         {
-            return (s[..semi].Trim().ToLowerInvariant(), s[(semi + 1)..].Trim());
+            if (lower.SequenceEqual(common)) return common;
         }
-        return (null, s);
+        return new string(lower);
     }
 
     /// <summary>Letters, digits, '-' and '_' only (a loop: three fields of every recipient of a report are read so).</summary>
