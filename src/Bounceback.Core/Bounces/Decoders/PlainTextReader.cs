@@ -141,7 +141,7 @@ internal static partial class PlainTextReader
             if (found.Count > 0 && ContinuesAReply(lines, i)) continue;
             if (lastMention is { } mention && IsReplyLine(lines[i]) && AwaitsItsReply(lines, mention, i)) continue;
             lastMention = (hit.Address, i, hit.Remainder);
-            if (!found.Any(f => f.Address.Equals(hit.Address, StringComparison.OrdinalIgnoreCase)))
+            if (!IsFound(hit.Address, found))
             {
                 found.Add((hit.Address, i, hit.Remainder));
             }
@@ -273,12 +273,18 @@ internal static partial class PlainTextReader
         return false;
     }
 
-    private static bool IsBareAddressOf(ReadOnlySpan<char> line, List<(string Address, int Line, string Remainder)> found)
+    private static bool IsBareAddressOf(ReadOnlySpan<char> line, List<(string Address, int Line, string Remainder)> found) =>
+        IsFound(line.Trim("<> "), found);
+
+    /// <summary>
+    /// Whether a recipient found has this address (case-insensitive). A loop rather than Any with a lambda: the lambda's
+    /// captured address was a closure allocated for every line the reading looked at.
+    /// </summary>
+    private static bool IsFound(ReadOnlySpan<char> address, List<(string Address, int Line, string Remainder)> found)
     {
-        var bare = line.Trim("<> ");
         foreach (var f in found)
         {
-            if (bare.Equals(f.Address, StringComparison.OrdinalIgnoreCase)) return true;
+            if (address.Equals(f.Address, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }
