@@ -136,4 +136,18 @@ public class NoticeTextTests
         var html = new string('y', MessageParts.MaxNoticeChars + offset) + "<br>tail";
         Assert.Equal(ToPlainCharByChar(html), HtmlText.ToPlain(html));
     }
+
+    [Fact]
+    public void Entities_are_decoded_one_at_a_time_as_webutility_decodes_the_whole_text()
+    {
+        string[] bits = ["&", ";", "&amp;", "&nbsp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#160;", "&copy;", "&eacute;", "&bogus;", "&;", "&#;", "&#x;",
+            "&#233;", "&#xE9;", "&#X1F600;", "&#128512;", "&#99999999;", "&#xD800;", "&&amp;", "&amp", "#", "x", "caf\u00e9", "\ud83d\ude00", " "];
+        var random = new Random(61213);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var text = new StringBuilder();
+            for (var k = random.Next(0, 12); k > 0; k--) text.Append(bits[random.Next(bits.Length)]);
+            Assert.Equal(System.Net.WebUtility.HtmlDecode(text.ToString()), HtmlText.ToPlain(text.ToString()));
+        }
+    }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Net;
 
 namespace Bounceback.Core.Bounces.Decoders;
 
@@ -10,11 +11,29 @@ internal static class HtmlText
 
     public static string ToPlain(string html)
     {
+        // Decoding entities never lengthens the text, so the writer's limit cuts nothing here.
+        var plain = new NoticeWriter();
+        try
+        {
+            AppendPlain(html, ref plain);
+            return plain.ToString();
+        }
+        finally
+        {
+            plain.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Writes the view of <paramref name="html"/> to <paramref name="into"/>: the text between the tags with its entities
+    /// decoded, without a string of its own in between.
+    /// </summary>
+    public static void AppendPlain(ReadOnlySpan<char> html, ref NoticeWriter into)
+    {
         var buffer = ArrayPool<char>.Shared.Rent(MessageParts.MaxNoticeChars);
         try
         {
-            var text = buffer.AsSpan(0, TagsOut(html, buffer));
-            return text.Contains('&') ? System.Net.WebUtility.HtmlDecode(new string(text)) : new string(text);
+            AppendDecoded(buffer.AsSpan(0, TagsOut(html, buffer)), ref into);
         }
         finally
         {
@@ -23,23 +42,46 @@ internal static class HtmlText
     }
 
     /// <summary>
-    /// Writes the view of <paramref name="html"/> to <paramref name="into"/>: what <see cref="ToPlain"/> gives, without
-    /// a string of its own in between. Entities are decoded only when there is one.
+    /// Appends <paramref name="text"/> with its entities decoded as <see cref="WebUtility.HtmlDecode(string)"/> decodes
+    /// the whole text, one entity at a time: WebUtility reads an entity from a '&amp;' to the next ';' (a '&amp;' before
+    /// it leaves the first one as text) and decodes each on its own, so the text between needs no string.
     /// </summary>
-    public static void AppendPlain(ReadOnlySpan<char> html, ref NoticeWriter into)
+    private static void AppendDecoded(ReadOnlySpan<char> text, ref NoticeWriter into)
     {
-        var buffer = ArrayPool<char>.Shared.Rent(MessageParts.MaxNoticeChars);
-        try
+        while (!into.Full)
         {
-            var text = buffer.AsSpan(0, TagsOut(html, buffer));
-            // WebUtility changes nothing in a text without '&'.
-            if (text.Contains('&')) into.Append(System.Net.WebUtility.HtmlDecode(new string(text)));
-            else into.Append(text);
+            var amp = text.IndexOf('&');
+            if (amp < 0)
+            {
+                into.Append(text);
+                return;
+            }
+            into.Append(text[..amp]);
+            text = text[amp..];
+            var end = text[1..].IndexOfAny(';', '&');
+            if (end < 0 || text[1 + end] == '&')
+            {
+                into.Append('&');
+                text = text[1..];
+                continue;
+            }
+            into.Append(DecodedEntity(text[..(end + 2)]));
+            text = text[(end + 2)..];
         }
-        finally
+    }
+
+    /// <summary>The common entities of notices, each decoded once by WebUtility.</summary>
+    private static readonly (string Entity, string Text)[] CommonEntities =
+        [.. new[] { "&nbsp;", "&amp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#160;", "&copy;" }.Select(e => (e, WebUtility.HtmlDecode(e)))];
+
+    /// <summary>One entity, from its '&amp;' to its ';', as WebUtility decodes it.</summary>
+    private static string DecodedEntity(ReadOnlySpan<char> entity)
+    {
+        foreach (var (common, text) in CommonEntities)
         {
-            ArrayPool<char>.Shared.Return(buffer);
+            if (entity.SequenceEqual(common)) return text;
         }
+        return WebUtility.HtmlDecode(new string(entity));
     }
 
     /// <summary>
