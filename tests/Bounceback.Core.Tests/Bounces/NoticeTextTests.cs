@@ -150,4 +150,35 @@ public class NoticeTextTests
             Assert.Equal(System.Net.WebUtility.HtmlDecode(text.ToString()), HtmlText.ToPlain(text.ToString()));
         }
     }
+
+    [Theory]
+    [InlineData(ContentEncoding.Base64, 100)]
+    [InlineData(ContentEncoding.Base64, 300_000)]
+    [InlineData(ContentEncoding.QuotedPrintable, 100)]
+    [InlineData(ContentEncoding.QuotedPrintable, 300_000)]
+    [InlineData(ContentEncoding.UUEncode, 40_000)]
+    public void An_encoded_part_reads_as_mimekits_decoding_stream_gives_it(ContentEncoding encoding, int length)
+    {
+        var random = new Random(61214 + length);
+        var text = new StringBuilder();
+        string[] bits = ["550 5.1.1 user unknown", "caf\u00e9 ", "=", "\r\n", "\t", " ", "\u5b9b\u5148", "x"];
+        while (text.Length < length) text.Append(bits[random.Next(bits.Length)]);
+        var part = new TextPart("plain") { Text = text.ToString(), ContentTransferEncoding = encoding };
+        using var message = new MimeMessage { Body = part };
+        using var written = new MemoryStream();
+        message.WriteTo(written);
+        written.Position = 0;
+        using var parsed = MimeMessage.Load(written);
+        var read = Assert.IsType<TextPart>(parsed.Body);
+
+        // What the part's decoding stream gives, read to the most bytes a part is read for.
+        var expected = new byte[256 * 1024];
+        var total = 0;
+        using (var stream = read.Content!.Open())
+        {
+            int n;
+            while (total < expected.Length && (n = stream.Read(expected, total, expected.Length - total)) > 0) total += n;
+        }
+        Assert.Equal(Encoding.UTF8.GetString(expected, 0, total), MessageParts.SafeText(read));
+    }
 }

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 using MimeKit;
+using MimeKit.Encodings;
 
 namespace Bounceback.Core.Bounces.Decoders;
 
@@ -163,6 +164,10 @@ internal static class MessageParts
     private static int ReadBounded(IMimeContent content, byte[] buffer)
     {
         var unencoded = Unencoded(content);
+        if (unencoded is null && DecoderOf(content.Encoding) is { } decoder && content.Stream is { CanSeek: true } encoded)
+        {
+            return DecodeBounded(encoded, decoder, buffer);
+        }
         var stream = unencoded ?? content.Open();
         try
         {
@@ -176,6 +181,53 @@ internal static class MessageParts
         {
             // The content's own stream stays open: the message may be read again.
             if (unencoded is null) stream.Dispose();
+        }
+    }
+
+    /// <summary>Bytes of encoded content read at a time.</summary>
+    private const int EncodedBlockBytes = 16 * 1024;
+
+    /// <summary>MimeKit's decoder of a transfer encoding, the one its decoding stream uses; null for content stored as it reads.</summary>
+    private static IMimeDecoder? DecoderOf(ContentEncoding encoding) => encoding switch
+    {
+        ContentEncoding.Base64 => new Base64Decoder(),
+        ContentEncoding.QuotedPrintable => new QuotedPrintableDecoder(),
+        ContentEncoding.UUEncode => new UUDecoder(),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The content decoded as MimeKit's decoding stream (<see cref="IMimeContent.Open"/>) gives it, up to
+    /// <see cref="MaxPartBytes"/>: the same decoder over the encoded bytes read a block at a time (it keeps its state
+    /// between blocks), but in rented buffers instead of the stream's own, which were new for every part read.
+    /// </summary>
+    private static int DecodeBounded(Stream encoded, IMimeDecoder decoder, byte[] output)
+    {
+        var block = ArrayPool<byte>.Shared.Rent(EncodedBlockBytes);
+        var decoded = ArrayPool<byte>.Shared.Rent(decoder.EstimateOutputLength(EncodedBlockBytes));
+        try
+        {
+            encoded.Position = 0;
+            var total = 0;
+            int n;
+            while (total < MaxPartBytes && (n = encoded.Read(block, 0, EncodedBlockBytes)) > 0)
+            {
+                // The decoder asks for room by its state as well (a quoted-printable escape cut at the block's end).
+                if (decoded.Length < decoder.EstimateOutputLength(n))
+                {
+                    ArrayPool<byte>.Shared.Return(decoded);
+                    decoded = ArrayPool<byte>.Shared.Rent(decoder.EstimateOutputLength(n));
+                }
+                var count = Math.Min(decoder.Decode(block, 0, n, decoded), MaxPartBytes - total);
+                decoded.AsSpan(0, count).CopyTo(output.AsSpan(total));
+                total += count;
+            }
+            return total;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(decoded);
+            ArrayPool<byte>.Shared.Return(block);
         }
     }
 
