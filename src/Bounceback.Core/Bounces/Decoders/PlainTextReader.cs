@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using MimeKit;
 
@@ -481,21 +483,66 @@ internal static partial class PlainTextReader
         if (start >= lines.Count || !IsField(lines.Span(start))) return null;
         // Only the fields wanted go to MimeKit, each with its continuation lines: the long Received: lines are skipped.
         HeaderList? headers = null;
-        var field = new System.Text.StringBuilder(256);
-        for (var i = start; ; i++)
+        var field = new FieldBytes();
+        try
         {
-            var end = i >= lines.Count || i >= start + 200 || lines.Span(i).IsWhiteSpace();
-            var line = end ? "" : lines.Span(i);
-            if (field.Length > 0 && (end || line[0] is not (' ' or '\t')))
+            for (var i = start; ; i++)
             {
-                if (Header.TryParse(field.Append("\r\n").ToString(), out var header)) (headers ??= []).Add(header);
-                field.Clear();
+                var end = i >= lines.Count || i >= start + 200 || lines.Span(i).IsWhiteSpace();
+                var line = end ? "" : lines.Span(i);
+                if (field.Length > 0 && (end || line[0] is not (' ' or '\t')))
+                {
+                    field.Append("\r\n");
+                    if (field.TryParse(out var header)) (headers ??= []).Add(header);
+                    field.Clear();
+                }
+                if (end) break;
+                if (line[0] is not (' ' or '\t') && IsWanted(line)) field.Append(line);
+                else if (field.Length > 0)
+                {
+                    field.Append("\r\n");
+                    field.Append(line);
+                }
             }
-            if (end) break;
-            if (line[0] is not (' ' or '\t') && IsWanted(line)) field.Append(line);
-            else if (field.Length > 0) field.Append("\r\n").Append(line);
+        }
+        finally
+        {
+            field.Dispose();
         }
         return headers is not null && (headers.Contains(HeaderId.Subject) || headers.Contains(HeaderId.MessageId) || headers.Contains(HeaderId.From)) ? headers : null;
+    }
+
+    /// <summary>
+    /// One header field's text as UTF-8 in a rented buffer, the bytes MimeKit's <c>Header.TryParse(string)</c> makes of
+    /// it: a field is parsed from its bytes without a string, a builder and a byte array of its own.
+    /// </summary>
+    private struct FieldBytes : IDisposable
+    {
+        private byte[] _buffer;
+
+        public FieldBytes() => _buffer = ArrayPool<byte>.Shared.Rent(512);
+
+        public int Length { get; private set; }
+
+        // A line holds no line break, so no surrogate pair is cut between two appended pieces.
+        public void Append(ReadOnlySpan<char> text)
+        {
+            var needed = Length + Encoding.UTF8.GetByteCount(text);
+            if (needed > _buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(needed);
+                _buffer.AsSpan(0, Length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
+            }
+            Length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(Length));
+        }
+
+        public readonly bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Header? header) => Header.TryParse(_buffer, 0, Length, out header);
+
+        public void Clear() => Length = 0;
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
     }
 
     private static bool IsWanted(ReadOnlySpan<char> line)
