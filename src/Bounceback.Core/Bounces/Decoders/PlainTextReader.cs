@@ -44,7 +44,6 @@ internal static partial class PlainTextReader
         private readonly string _joined;
         // Where each line starts in _joined, and one more entry: one past the end of the text, as if a line break followed.
         private readonly int[] _starts;
-        private string?[]? _strings;
         private int _copyStart = -1;
 
         public NoticeLines(string text)
@@ -69,8 +68,11 @@ internal static partial class PlainTextReader
         /// <summary>Line <paramref name="i"/>, without its line break.</summary>
         public ReadOnlySpan<char> Span(int i) => _joined.AsSpan(_starts[i], _starts[i + 1] - 1 - _starts[i]);
 
-        /// <summary>Line <paramref name="i"/> as a string, made at the first call and kept; never changed, so every reading sees the notice as it came.</summary>
-        public string this[int i] => (_strings ??= new string?[Count])[i] ??= Count == 1 ? _joined : new string(Span(i));
+        /// <summary>
+        /// Line <paramref name="i"/> as a string, made anew at each call: few lines are asked for, and a table of the
+        /// strings made cost more than making one of them twice.
+        /// </summary>
+        public string this[int i] => Count == 1 ? _joined : new string(Span(i));
 
         /// <summary>Lines 0 to <paramref name="end"/> (not included) joined with '\n': the start of the notice.</summary>
         public string Before(int end) => end >= Count ? _joined : end <= 0 ? "" : _joined[..(_starts[end] - 1)];
@@ -141,7 +143,7 @@ internal static partial class PlainTextReader
             if (!MayNameRecipient(lines.Span(i)) || RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
             if (found.Count > 0 && senders is { Count: > 0 } && knownRecipients is not { Count: > 0 } && IsSenderEcho(lines, i, hit.Address, senders)) continue;
             if (found.Count > 0 && ContinuesAReply(lines, i)) continue;
-            if (lastMention is { } mention && IsReplyLine(lines[i]) && AwaitsItsReply(lines, mention, i)) continue;
+            if (lastMention is { } mention && IsReplyLine(lines.Span(i)) && AwaitsItsReply(lines, mention, i)) continue;
             lastMention = (hit.Address, i, hit.Remainder);
             if (!IsFound(hit.Address, found))
             {
@@ -253,9 +255,9 @@ internal static partial class PlainTextReader
         if (Reasons.ReasonClassifier.FindReply(last.Remainder) is not null) return false;
         for (var k = last.Line + 1; k < i; k++)
         {
-            var t = lines[k].Trim();
+            var t = lines.Span(k).Trim();
             if (IsRule(t)) return false;
-            if (Reasons.ReasonClassifier.FindReply(t) is not null) return false;
+            if (Reasons.ReasonClassifier.FindReply(new string(t)) is not null) return false;
         }
         return true;
     }
