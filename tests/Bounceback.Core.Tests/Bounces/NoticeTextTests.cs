@@ -136,4 +136,49 @@ public class NoticeTextTests
         var html = new string('y', MessageParts.MaxNoticeChars + offset) + "<br>tail";
         Assert.Equal(ToPlainCharByChar(html), HtmlText.ToPlain(html));
     }
+
+    [Fact]
+    public void Entities_are_decoded_one_at_a_time_as_webutility_decodes_the_whole_text()
+    {
+        string[] bits = ["&", ";", "&amp;", "&nbsp;", "&lt;", "&gt;", "&quot;", "&#39;", "&#160;", "&copy;", "&eacute;", "&bogus;", "&;", "&#;", "&#x;",
+            "&#233;", "&#xE9;", "&#X1F600;", "&#128512;", "&#99999999;", "&#xD800;", "&&amp;", "&amp", "#", "x", "caf\u00e9", "\ud83d\ude00", " "];
+        var random = new Random(61213);
+        for (var i = 0; i < 5_000; i++)
+        {
+            var text = new StringBuilder();
+            for (var k = random.Next(0, 12); k > 0; k--) text.Append(bits[random.Next(bits.Length)]);
+            Assert.Equal(System.Net.WebUtility.HtmlDecode(text.ToString()), HtmlText.ToPlain(text.ToString()));
+        }
+    }
+
+    [Theory]
+    [InlineData(ContentEncoding.Base64, 100)]
+    [InlineData(ContentEncoding.Base64, 300_000)]
+    [InlineData(ContentEncoding.QuotedPrintable, 100)]
+    [InlineData(ContentEncoding.QuotedPrintable, 300_000)]
+    [InlineData(ContentEncoding.UUEncode, 40_000)]
+    public void An_encoded_part_reads_as_mimekits_decoding_stream_gives_it(ContentEncoding encoding, int length)
+    {
+        var random = new Random(61214 + length);
+        var text = new StringBuilder();
+        string[] bits = ["550 5.1.1 user unknown", "caf\u00e9 ", "=", "\r\n", "\t", " ", "\u5b9b\u5148", "x"];
+        while (text.Length < length) text.Append(bits[random.Next(bits.Length)]);
+        var part = new TextPart("plain") { Text = text.ToString(), ContentTransferEncoding = encoding };
+        using var message = new MimeMessage { Body = part };
+        using var written = new MemoryStream();
+        message.WriteTo(written);
+        written.Position = 0;
+        using var parsed = MimeMessage.Load(written);
+        var read = Assert.IsType<TextPart>(parsed.Body);
+
+        // What the part's decoding stream gives, read to the most bytes a part is read for.
+        var expected = new byte[256 * 1024];
+        var total = 0;
+        using (var stream = read.Content!.Open())
+        {
+            int n;
+            while (total < expected.Length && (n = stream.Read(expected, total, expected.Length - total)) > 0) total += n;
+        }
+        Assert.Equal(Encoding.UTF8.GetString(expected, 0, total), MessageParts.SafeText(read));
+    }
 }

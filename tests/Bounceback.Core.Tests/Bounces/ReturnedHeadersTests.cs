@@ -38,4 +38,18 @@ public class ReturnedHeadersTests
         Assert.Null(r.OriginalMessageId);
         Assert.Null(r.Sender);
     }
+
+    [Fact]
+    public void A_quoted_field_that_is_folded_long_and_not_ascii_is_read_whole()
+    {
+        var longSubject = string.Concat(Enumerable.Repeat("Offerte maart café 宛先 ", 40));
+        var r = Parse(
+            "There was an error delivering your mail to <bob@receiver.example>.\n\n" +
+            "550 5.1.1 <bob@receiver.example>: User unknown\n\n" +
+            "Message headers follow.\n\n" +
+            "Received: from ann (uid 1000)\n\tby relay.sender.example;\n\tMon, 2 Mar 2026 10:00:00 +0100\n" +
+            $"Subject: {longSubject}\n\tvervolg\nMessage-Id: <offerte-0302@sender.example>\nFrom: Ann <ann@sender.example>\n\n");
+        Assert.Equal(longSubject + "\tvervolg", r.OriginalSubject);
+        Assert.Equal("offerte-0302@sender.example", r.OriginalMessageId);
+    }
 }

@@ -13,7 +13,17 @@ public sealed class FeedbackReportDecoder : IBounceDecoder
     public bool Recognises(MimeMessage message) =>
         message.Body is Multipart && (message.Body.ContentType.Parameters["report-type"] is { } t
             ? t.Contains("feedback", StringComparison.OrdinalIgnoreCase)
-            : IsComplaintWithoutReport(message) || MessageParts.Walk(message.Body, intoMessages: false).Any(e => e.ContentType.IsMimeType("message", "feedback-report")));
+            : IsComplaintWithoutReport(message) || HasReportPart(message));
+
+    // A loop rather than Any: the walk's enumerator stays a struct (Recognises is asked of every multipart notice).
+    private static bool HasReportPart(MimeMessage message)
+    {
+        foreach (var entity in MessageParts.Walk(message.Body, intoMessages: false))
+        {
+            if (entity.ContentType.IsMimeType("message", "feedback-report")) return true;
+        }
+        return false;
+    }
 
     /// <summary>Older complaint loops (Hotmail's) send the complained-about message attached, with no report part.</summary>
     private static bool IsComplaintWithoutReport(MimeMessage message) =>

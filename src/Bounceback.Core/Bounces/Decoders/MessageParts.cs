@@ -1,6 +1,8 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
 using MimeKit;
+using MimeKit.Encodings;
 
 namespace Bounceback.Core.Bounces.Decoders;
 
@@ -9,38 +11,13 @@ internal static class MessageParts
 {
     /// <summary>Most text a notice part is read for; the rest of a huge body is ignored.</summary>
     internal const int MaxNoticeChars = 64 * 1024;
-    private const int MaxDepth = 6;
 
     /// <summary>Every entity of the message, depth first, descending into attached messages up to a fixed depth.</summary>
     /// <param name="root">Where to start.</param>
     /// <param name="intoMessages">Whether to descend into attached messages.</param>
     /// <param name="into">When given, an attached message left unparsed (<see cref="ReturnedMessage"/>) is descended into
     /// only when this says so: parsing it is the costly part.</param>
-    public static IEnumerable<MimeEntity> Walk(MimeEntity? root, bool intoMessages = true, Func<ReturnedMessage, bool>? into = null)
-    {
-        if (root is null) yield break;
-        var stack = new Stack<(MimeEntity Entity, int Depth)>();
-        stack.Push((root, 0));
-        var count = 0;
-        while (stack.Count > 0 && count++ < 1000)
-        {
-            var (entity, depth) = stack.Pop();
-            yield return entity;
-            if (depth >= MaxDepth) continue;
-            if (entity is Multipart multipart)
-            {
-                for (var i = multipart.Count - 1; i >= 0; i--) stack.Push((multipart[i], depth + 1));
-            }
-            else if (intoMessages && entity is MessagePart { Message.Body: { } body } and not TextRfc822Headers)
-            {
-                stack.Push((body, depth + 1));
-            }
-            else if (intoMessages && entity is ReturnedMessage attached && (into is null || into(attached)) && attached.Message?.Body is { } returned)
-            {
-                stack.Push((returned, depth + 1));
-            }
-        }
-    }
+    public static EntityWalk Walk(MimeEntity? root, bool intoMessages = true, Func<ReturnedMessage, bool>? into = null) => new(root, intoMessages, into);
 
     /// <summary>The human-readable notice: the first text part outside any attached message, bounded in size.</summary>
     public static string NoticeText(MimeMessage message)
@@ -49,9 +26,16 @@ internal static class MessageParts
         {
             if (entity is TextPart { IsAttachment: false } text && (text.IsPlain || text.IsHtml))
             {
-                var s = SafeText(text);
-                if (text.IsHtml) s = HtmlText.ToPlain(s);
-                return s.Length > MaxNoticeChars ? s[..MaxNoticeChars] : s;
+                var notice = new NoticeWriter();
+                try
+                {
+                    AppendText(ref notice, text);
+                    return notice.ToString();
+                }
+                finally
+                {
+                    notice.Dispose();
+                }
             }
         }
         return "";
@@ -65,47 +49,46 @@ internal static class MessageParts
 
     private static string BuildAllNoticeText(MimeMessage message)
     {
-        // The pieces are joined once at the end (one string of the exact size), each followed by a line break.
-        var pieces = new List<string>(4);
-        var length = 0;
-        HashSet<MimeEntity>? sameAsPlain = null;
-        foreach (var entity in Walk(message.Body, intoMessages: false))
+        // Each piece is decoded straight into one buffer, followed by a line break, and the string made once: a string
+        // per part (and per HTML view) before the joined one was a large share of the parse's allocations.
+        var notice = new NoticeWriter();
+        try
         {
-            if (entity is MultipartAlternative alternative) (sameAsPlain ??= []).UnionWith(HtmlBesidePlain(alternative));
-            if (sameAsPlain is not null && sameAsPlain.Contains(entity)) continue;
-            if (entity is Multipart { Count: 0 } empty)
+            HashSet<MimeEntity>? sameAsPlain = null;
+            foreach (var entity in Walk(message.Body, intoMessages: false))
             {
-                // A multipart whose boundary never appears: MimeKit keeps the whole body as its preamble.
-                Add(empty.Preamble ?? "");
-                Add(empty.Epilogue ?? "");
+                if (entity is MultipartAlternative alternative) (sameAsPlain ??= []).UnionWith(HtmlBesidePlain(alternative));
+                if (sameAsPlain is not null && sameAsPlain.Contains(entity)) continue;
+                if (entity is Multipart { Count: 0 } empty)
+                {
+                    // A multipart whose boundary never appears: MimeKit keeps the whole body as its preamble.
+                    notice.Append(empty.Preamble);
+                    notice.Append('\n');
+                    notice.Append(empty.Epilogue);
+                    notice.Append('\n');
+                }
+                if (entity is TextPart { IsAttachment: false } text && !text.ContentType.IsMimeType("text", "rfc822-headers"))
+                {
+                    AppendText(ref notice, text);
+                    notice.Append('\n');
+                    // Nothing more would be kept.
+                    if (notice.Full) break;
+                }
             }
-            if (entity is TextPart { IsAttachment: false } text && !text.ContentType.IsMimeType("text", "rfc822-headers"))
-            {
-                var s = SafeText(text);
-                if (text.IsHtml) s = HtmlText.ToPlain(s);
-                Add(s);
-                if (length > MaxNoticeChars) break;
-            }
+            return notice.ToString();
         }
-        if (pieces.Count == 0) return "";
-        return string.Create(Math.Min(length, MaxNoticeChars), pieces, static (span, parts) =>
+        finally
         {
-            var at = 0;
-            foreach (var part in parts)
-            {
-                if (at == span.Length) break;
-                var n = Math.Min(part.Length, span.Length - at);
-                part.AsSpan(0, n).CopyTo(span[at..]);
-                at += n;
-                if (at < span.Length) span[at++] = '\n';
-            }
-        });
+            notice.Dispose();
+        }
+    }
 
-        void Add(string piece)
-        {
-            pieces.Add(piece);
-            length += piece.Length + 1;
-        }
+    /// <summary>A text part's text, an HTML one's as <see cref="HtmlText"/> views it.</summary>
+    private static void AppendText(ref NoticeWriter notice, TextPart part)
+    {
+        using var decoded = Decoded(part);
+        if (part.IsHtml) HtmlText.AppendPlain(decoded.Chars, ref notice);
+        else notice.Append(decoded.Chars);
     }
 
     /// <summary>
@@ -117,7 +100,7 @@ internal static class MessageParts
         var hasPlain = false;
         foreach (var child in alternative)
         {
-            if (child is TextPart { IsAttachment: false, IsPlain: true } plain && !string.IsNullOrWhiteSpace(SafeText(plain))) hasPlain = true;
+            if (child is TextPart { IsAttachment: false, IsPlain: true } plain && HasText(plain)) hasPlain = true;
         }
         if (!hasPlain) yield break;
         foreach (var child in alternative)
@@ -126,36 +109,125 @@ internal static class MessageParts
         }
     }
 
+    private static bool HasText(TextPart part)
+    {
+        using var decoded = Decoded(part);
+        return !decoded.Chars.IsWhiteSpace();
+    }
+
     /// <summary>Most bytes of one text part that are read; a bounce's own wording is far shorter.</summary>
     private const int MaxPartBytes = 256 * 1024;
 
     /// <summary>The decoded text of a part (MimeKit undoes the transfer encoding), read up to a fixed size.</summary>
     public static string SafeText(TextPart part)
     {
-        if (part.Content is null) return "";
+        using var decoded = Decoded(part);
+        return new string(decoded.Chars);
+    }
+
+    /// <summary>The decoded characters of a part in a rented array; <see cref="Dispose"/> gives it back.</summary>
+    private readonly struct DecodedChars(char[]? array, int length) : IDisposable
+    {
+        public ReadOnlySpan<char> Chars => array.AsSpan(0, length);
+
+        public void Dispose()
+        {
+            if (array is not null) ArrayPool<char>.Shared.Return(array);
+        }
+    }
+
+    /// <summary>What <see cref="SafeText"/> gives, in a rented array: none when the part has no content or cannot be read.</summary>
+    private static DecodedChars Decoded(TextPart part)
+    {
+        if (part.Content is null) return default;
+        char[]? chars = null;
+        var bytes = ArrayPool<byte>.Shared.Rent(MaxPartBytes);
         try
         {
-            var unencoded = Unencoded(part.Content);
-            var stream = unencoded ?? part.Content.Open();
-            var buffer = System.Buffers.ArrayPool<byte>.Shared.Rent(MaxPartBytes);
-            try
-            {
-                if (unencoded is not null) stream.Position = 0;
-                var total = 0;
-                int n;
-                while (total < MaxPartBytes && (n = stream.Read(buffer, total, MaxPartBytes - total)) > 0) total += n;
-                return Decode(part, buffer, total);
-            }
-            finally
-            {
-                System.Buffers.ArrayPool<byte>.Shared.Return(buffer);
-                // The content's own stream stays open: the message may be read again.
-                if (unencoded is null) stream.Dispose();
-            }
+            var total = ReadBounded(part.Content, bytes);
+            var encoding = EncodingOf(part.ContentType);
+            chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(total));
+            return new DecodedChars(chars, encoding.GetChars(bytes.AsSpan(0, total), chars));
         }
         catch (Exception e) when (e is ArgumentException or NotSupportedException or FormatException or InvalidOperationException or IOException or DecoderFallbackException)
         {
-            return "";
+            if (chars is not null) ArrayPool<char>.Shared.Return(chars);
+            return default;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(bytes);
+        }
+    }
+
+    /// <summary>The content's bytes (MimeKit undoes the transfer encoding), up to <see cref="MaxPartBytes"/>; gives how many.</summary>
+    private static int ReadBounded(IMimeContent content, byte[] buffer)
+    {
+        var unencoded = Unencoded(content);
+        if (unencoded is null && DecoderOf(content.Encoding) is { } decoder && content.Stream is { CanSeek: true } encoded)
+        {
+            return DecodeBounded(encoded, decoder, buffer);
+        }
+        var stream = unencoded ?? content.Open();
+        try
+        {
+            if (unencoded is not null) stream.Position = 0;
+            var total = 0;
+            int n;
+            while (total < MaxPartBytes && (n = stream.Read(buffer, total, MaxPartBytes - total)) > 0) total += n;
+            return total;
+        }
+        finally
+        {
+            // The content's own stream stays open: the message may be read again.
+            if (unencoded is null) stream.Dispose();
+        }
+    }
+
+    /// <summary>Bytes of encoded content read at a time.</summary>
+    private const int EncodedBlockBytes = 16 * 1024;
+
+    /// <summary>MimeKit's decoder of a transfer encoding, the one its decoding stream uses; null for content stored as it reads.</summary>
+    private static IMimeDecoder? DecoderOf(ContentEncoding encoding) => encoding switch
+    {
+        ContentEncoding.Base64 => new Base64Decoder(),
+        ContentEncoding.QuotedPrintable => new QuotedPrintableDecoder(),
+        ContentEncoding.UUEncode => new UUDecoder(),
+        _ => null,
+    };
+
+    /// <summary>
+    /// The content decoded as MimeKit's decoding stream (<see cref="IMimeContent.Open"/>) gives it, up to
+    /// <see cref="MaxPartBytes"/>: the same decoder over the encoded bytes read a block at a time (it keeps its state
+    /// between blocks), but in rented buffers instead of the stream's own, which were new for every part read.
+    /// </summary>
+    private static int DecodeBounded(Stream encoded, IMimeDecoder decoder, byte[] output)
+    {
+        var block = ArrayPool<byte>.Shared.Rent(EncodedBlockBytes);
+        var decoded = ArrayPool<byte>.Shared.Rent(decoder.EstimateOutputLength(EncodedBlockBytes));
+        try
+        {
+            encoded.Position = 0;
+            var total = 0;
+            int n;
+            while (total < MaxPartBytes && (n = encoded.Read(block, 0, EncodedBlockBytes)) > 0)
+            {
+                // The decoder asks for room by its state as well (a quoted-printable escape cut at the block's end).
+                if (decoded.Length < decoder.EstimateOutputLength(n))
+                {
+                    ArrayPool<byte>.Shared.Return(decoded);
+                    decoded = ArrayPool<byte>.Shared.Rent(decoder.EstimateOutputLength(n));
+                }
+                var count = Math.Min(decoder.Decode(block, 0, n, decoded), MaxPartBytes - total);
+                decoded.AsSpan(0, count).CopyTo(output.AsSpan(total));
+                total += count;
+            }
+            return total;
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(decoded);
+            ArrayPool<byte>.Shared.Return(block);
         }
     }
 
@@ -167,8 +239,6 @@ internal static class MessageParts
         content.Encoding is ContentEncoding.Default or ContentEncoding.SevenBit or ContentEncoding.EightBit or ContentEncoding.Binary && content.Stream is { CanSeek: true } stream
             ? stream
             : null;
-
-    private static string Decode(TextPart part, byte[] buffer, int total) => EncodingOf(part.ContentType).GetString(buffer, 0, total);
 
     /// <summary>The encoding a part's text is read with: <see cref="ResolveCharset"/>, looked up first among the common charsets.</summary>
     internal static Encoding EncodingOf(ContentType type) =>
@@ -242,28 +312,45 @@ internal static class MessageParts
     public static string CleanAddress(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return "";
-        var s = value.Trim();
+        // Cut as a span and made a string once (none when nothing is cut): every recipient and original is read so.
+        var s = value.AsSpan().Trim();
         var semi = s.IndexOf(';');
         if (semi >= 0 && semi < 12) s = s[(semi + 1)..].Trim();
         var lt = s.LastIndexOf('<');
         var gt = s.LastIndexOf('>');
         if (lt >= 0 && gt > lt) s = s[(lt + 1)..gt];
-        s = s.Trim().Trim('<', '>', '"', '\'', ' ', '\t', ':', ',', '.', '(', ')', '[', ']');
+        s = s.Trim().Trim("<>\"' \t:,.()[]");
         if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
-        return s;
+        return WholeOrPart(value, s);
     }
+
+    /// <summary>The part of <paramref name="value"/> as a string: the value itself when the part is all of it.</summary>
+    private static string WholeOrPart(string value, ReadOnlySpan<char> part) => part.Length == value.Length ? value : new string(part);
 
     /// <summary>The value after an RFC 3464 type prefix ("smtp; 550 ..." gives "550 ...").</summary>
     public static (string? Type, string Value) SplitTyped(string? value)
     {
         if (string.IsNullOrWhiteSpace(value)) return (null, "");
-        var s = value.Trim();
+        var s = value.AsSpan().Trim();
         var semi = s.IndexOf(';');
-        if (semi > 0 && semi < 16 && IsTypeName(s.AsSpan(0, semi)))
+        // A type name has no white space to trim.
+        if (semi > 0 && semi < 16 && IsTypeName(s[..semi])) return (LowerTypeName(s[..semi]), new string(s[(semi + 1)..].Trim()));
+        return (null, WholeOrPart(value, s));
+    }
+
+    /// <summary>The type names of almost every report, lower case, so that the common ones need no string of their own.</summary>
+    private static readonly string[] CommonTypeNames = ["smtp", "dns", "rfc822", "x-unix", "x-local-hostname", "x-postfix", "utf-8"];
+
+    /// <summary>A type name (at most 15 characters) lower-cased the invariant way.</summary>
+    private static string LowerTypeName(ReadOnlySpan<char> name)
+    {
+        Span<char> buffer = stackalloc char[16];
+        var lower = buffer[..name.ToLowerInvariant(buffer)];
+        foreach (var common in CommonTypeNames)
         {
-            return (s[..semi].Trim().ToLowerInvariant(), s[(semi + 1)..].Trim());
+            if (lower.SequenceEqual(common)) return common;
         }
-        return (null, s);
+        return new string(lower);
     }
 
     /// <summary>Letters, digits, '-' and '_' only (a loop: three fields of every recipient of a report are read so).</summary>

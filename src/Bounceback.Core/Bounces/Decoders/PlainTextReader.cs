@@ -1,3 +1,5 @@
+using System.Buffers;
+using System.Text;
 using System.Text.RegularExpressions;
 using MimeKit;
 
@@ -32,41 +34,66 @@ internal static partial class PlainTextReader
 
     /// <summary>
     /// A notice split into lines (at most <see cref="MaxLines"/>, the rest in the last) and where the returned copy of the
-    /// original starts in it: a decoder that reads one notice several ways splits and searches it once.
+    /// original starts in it: a decoder that reads one notice several ways splits and searches it once. A line is read
+    /// as a span of the notice; it becomes a string of its own only when a reading asks for one (a line that names an
+    /// address, a diagnostic's line), since most lines are only looked at.
     /// </summary>
     internal sealed class NoticeLines
     {
         // The notice with each line break a '\n': the lines joined, as the copy markers are searched for.
         private readonly string _joined;
+        // Where each line starts in _joined, and one more entry: one past the end of the text, as if a line break followed.
+        private readonly int[] _starts;
         private int _copyStart = -1;
 
         public NoticeLines(string text)
         {
             _joined = text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n');
-            Lines = _joined.Split('\n', MaxLines + 1);
+            _starts = LineStarts(_joined);
         }
 
-        /// <summary>The lines, as <see cref="MessageParts.Lines"/> gives them; never changed, so every reading sees the notice as it came.</summary>
-        public string[] Lines { get; }
+        /// <summary>The lines as <c>Split('\n', MaxLines + 1)</c> would give them, as where each starts.</summary>
+        private static int[] LineStarts(string joined)
+        {
+            var count = Math.Min(joined.AsSpan().Count('\n') + 1, MaxLines + 1);
+            var starts = new int[count + 1];
+            for (var i = 1; i < count; i++) starts[i] = joined.IndexOf('\n', starts[i - 1]) + 1;
+            starts[count] = joined.Length + 1;
+            return starts;
+        }
+
+        /// <summary>How many lines there are, as <see cref="MessageParts.Lines"/> gives them.</summary>
+        public int Count => _starts.Length - 1;
+
+        /// <summary>Line <paramref name="i"/>, without its line break.</summary>
+        public ReadOnlySpan<char> Span(int i) => _joined.AsSpan(_starts[i], _starts[i + 1] - 1 - _starts[i]);
+
+        /// <summary>
+        /// Line <paramref name="i"/> as a string, made anew at each call: few lines are asked for, and a table of the
+        /// strings made cost more than making one of them twice.
+        /// </summary>
+        public string this[int i] => Count == 1 ? _joined : new string(Span(i));
+
+        /// <summary>Lines 0 to <paramref name="end"/> (not included) joined with '\n': the start of the notice.</summary>
+        public string Before(int end) => end >= Count ? _joined : end <= 0 ? "" : _joined[..(_starts[end] - 1)];
 
         /// <summary>The first line of the returned copy (a copy marker, Received: or Return-Path:), or the number of lines read when there is none.</summary>
         public int CopyStart => _copyStart >= 0 ? _copyStart : _copyStart = FindCopyStart();
 
         /// <summary>
-        /// <see cref="PlainTextReader.CopyStart(string[])"/>, with the markers found in one search of the joined lines
+        /// The first line from line 1 on that starts the copy, with the markers found in one search of the joined lines
         /// rather than one per line (a marker holds no line break, so the first one found is on the first line that has one).
         /// </summary>
         private int FindCopyStart()
         {
-            var end = Math.Min(Lines.Length, MaxLines);
+            var end = Math.Min(Count, MaxLines);
             if (end <= 1) return end;
-            var second = Lines[0].Length + 1;
-            var after = _joined.AsSpan(second);
+            var after = _joined.AsSpan(_starts[1]);
             var hit = CopyMarkerSearch.Scan(after).Next();
             var markerLine = hit < 0 ? end : Math.Min(end, 1 + after[..hit].Count('\n'));
             for (var i = 1; i < markerLine; i++)
             {
-                if (IsCopyHeader(Lines[i])) return i;
+                if (IsCopyHeader(Span(i))) return i;
             }
             return markerLine;
         }
@@ -82,23 +109,13 @@ internal static partial class PlainTextReader
     public static (string Notice, HeaderList? Headers) SplitAtCopy(NoticeLines notice, bool withHeaders = true)
     {
         var end = notice.CopyStart;
-        return (string.Join('\n', notice.Lines, 0, end), withHeaders ? HeadersFrom(notice.Lines, end) : null);
-    }
-
-    private static int CopyStart(string[] lines)
-    {
-        var end = Math.Min(lines.Length, MaxLines);
-        for (var i = 1; i < end; i++)
-        {
-            if (IsCopyHeader(lines[i]) || CopyMarkerSearch.ContainsAny(lines[i].AsSpan().TrimStart())) return i;
-        }
-        return end;
+        return (notice.Before(end), withHeaders ? HeadersFrom(notice, end) : null);
     }
 
     /// <summary>A line that starts a returned copy's header block (Received:, Return-Path:), after any indentation.</summary>
-    private static bool IsCopyHeader(string line)
+    private static bool IsCopyHeader(ReadOnlySpan<char> line)
     {
-        var l = line.AsSpan().TrimStart();
+        var l = line.TrimStart();
         return l.StartsWith("Received: ", StringComparison.OrdinalIgnoreCase) || l.StartsWith("Return-Path:", StringComparison.OrdinalIgnoreCase);
     }
 
@@ -113,13 +130,9 @@ internal static partial class PlainTextReader
     /// <inheritdoc cref="Read(string, IReadOnlyList{string}?, IReadOnlyCollection{string}?)"/>
     public static IReadOnlyList<RecipientFacts> Read(NoticeLines notice, IReadOnlyList<string>? knownRecipients = null, IReadOnlyCollection<string>? senders = null)
     {
-        var lines = notice.Lines;
-        var end = notice.CopyStart;
-        if (Unquoted(lines) is { } unquoted)
-        {
-            lines = unquoted;
-            end = CopyStart(lines);
-        }
+        var lines = notice;
+        if (Unquoted(notice) is { } unquoted) lines = unquoted;
+        var end = lines.CopyStart;
 
         var found = new List<(string Address, int Line, string Remainder)>();
         var remoteReplies = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -127,12 +140,12 @@ internal static partial class PlainTextReader
         (string Address, int Line, string Remainder)? lastMention = null;
         for (var i = 0; i < end && found.Count < MaxRecipients; i++)
         {
-            if (RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
+            if (!MayNameRecipient(lines.Span(i)) || RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
             if (found.Count > 0 && senders is { Count: > 0 } && knownRecipients is not { Count: > 0 } && IsSenderEcho(lines, i, hit.Address, senders)) continue;
             if (found.Count > 0 && ContinuesAReply(lines, i)) continue;
-            if (lastMention is { } mention && IsReplyLine(lines[i]) && AwaitsItsReply(lines, mention, i)) continue;
+            if (lastMention is { } mention && IsReplyLine(lines.Span(i)) && AwaitsItsReply(lines, mention, i)) continue;
             lastMention = (hit.Address, i, hit.Remainder);
-            if (!found.Any(f => f.Address.Equals(hit.Address, StringComparison.OrdinalIgnoreCase)))
+            if (!IsFound(hit.Address, found))
             {
                 found.Add((hit.Address, i, hit.Remainder));
             }
@@ -156,7 +169,7 @@ internal static partial class PlainTextReader
             var searched = 0;
             for (var i = line + 1; i < stop && collected < MaxDiagnosticLines; i++)
             {
-                var t = lines[i].Trim();
+                var t = lines.Span(i).Trim();
                 if (t.Length == 0)
                 {
                     // A paragraph without any code is often only the introduction: read on into the next one.
@@ -164,11 +177,11 @@ internal static partial class PlainTextReader
                     if (parts.Count > 0 && (collected >= MaxDiagnosticLines / 2 || HasCode(parts, ref searched))) break;
                     continue;
                 }
-                if (t.All(c => c is '-' or '=' or '*' or '_')) break;
+                if (IsRule(t)) break;
                 // A line holding nothing but a recipient's address starts Exchange's section for administrators, which
                 // names every recipient again with its own reply; that reply is attached below, not read here.
                 if (t.Contains('@') && IsBareAddressOf(t, found)) break;
-                parts.Add(t);
+                parts.Add(new string(t));
                 collected++;
             }
             // Nothing but an introduction ("Did not reach the following recipient: addr"): that wording is all there is.
@@ -190,33 +203,42 @@ internal static partial class PlainTextReader
     /// The lines without the "&gt; " of a bounce forwarded with quoting (before every line, or "&gt;" alone on an empty
     /// one); null when no line has it, so that the lines as they are serve.
     /// </summary>
-    private static string[]? Unquoted(string[] lines)
+    private static NoticeLines? Unquoted(NoticeLines lines)
     {
         string[]? unquoted = null;
-        for (var i = 0; i < lines.Length; i++)
+        for (var i = 0; i < lines.Count; i++)
         {
-            if (!lines[i].StartsWith("> ", StringComparison.Ordinal) && lines[i] != ">") continue;
-            unquoted ??= (string[])lines.Clone();
-            unquoted[i] = lines[i].Length > 2 ? lines[i][2..] : "";
+            var line = lines.Span(i);
+            if (!line.StartsWith("> ", StringComparison.Ordinal) && !line.SequenceEqual(">")) continue;
+            if (unquoted is null)
+            {
+                unquoted = new string[lines.Count];
+                for (var k = 0; k < unquoted.Length; k++) unquoted[k] = lines[k];
+            }
+            unquoted[i] = line.Length > 2 ? new string(line[2..]) : "";
         }
-        return unquoted;
+        // Joined again, the lines split as they are: only the last line can hold a line break, and it stays the last.
+        return unquoted is null ? null : new NoticeLines(string.Join('\n', unquoted));
     }
+
+    /// <summary>A rule of dashes, equals signs, stars or underscores (also an empty line).</summary>
+    private static bool IsRule(ReadOnlySpan<char> line) => line.IndexOfAnyExcept("-=*_") < 0;
 
     /// <summary>
     /// An indented line right after a line that ends in a reply code (and status): the wrapped rest of that reply, such as
     /// Postfix's "said: 550 5.1.1" followed by "    &lt;addr&gt;: Recipient address rejected", whatever address it echoes.
     /// </summary>
-    private static bool ContinuesAReply(string[] lines, int i)
+    private static bool ContinuesAReply(NoticeLines lines, int i)
     {
-        if (i == 0 || lines[i].Length == 0 || !char.IsWhiteSpace(lines[i][0])) return false;
-        var previous = lines[i - 1].TrimEnd();
+        if (i == 0 || lines.Span(i).Length == 0 || !char.IsWhiteSpace(lines.Span(i)[0])) return false;
+        var previous = lines.Span(i - 1).TrimEnd();
         return previous.Length is > 3 and < 1000 && EndsWithReply().IsMatch(previous);
     }
 
     [GeneratedRegex(@"(?:^|\s)[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex EndsWithReply();
 
-    private static bool IsReplyLine(string line)
+    private static bool IsReplyLine(ReadOnlySpan<char> line)
     {
         var t = line.TrimStart();
         return t.Length >= 4 && char.IsAsciiDigit(t[0]) && char.IsAsciiDigit(t[1]) && char.IsAsciiDigit(t[2]) && t[3] is ' ' or '-';
@@ -227,26 +249,26 @@ internal static partial class PlainTextReader
     /// <paramref name="i"/>: a reply there is that recipient's, even when it echoes another address (an alias the remote
     /// server rewrote it to), as in GMX's "address", "SMTP error ... after RCPT command:", "host: ...", "550 5.1.1 &lt;other&gt;".
     /// </summary>
-    private static bool AwaitsItsReply(string[] lines, (string Address, int Line, string Remainder) last, int i)
+    private static bool AwaitsItsReply(NoticeLines lines, (string Address, int Line, string Remainder) last, int i)
     {
         if (i - last.Line > MaxDiagnosticLines) return false;
         if (Reasons.ReasonClassifier.FindReply(last.Remainder) is not null) return false;
         for (var k = last.Line + 1; k < i; k++)
         {
-            var t = lines[k].Trim();
-            if (t.Length == 0 || t.All(c => c is '-' or '=' or '*' or '_')) return false;
-            if (Reasons.ReasonClassifier.FindReply(t) is not null) return false;
+            var t = lines.Span(k).Trim();
+            if (IsRule(t)) return false;
+            if (Reasons.ReasonClassifier.FindReply(new string(t)) is not null) return false;
         }
         return true;
     }
 
-    private static bool IsSenderEcho(string[] lines, int i, string address, IReadOnlyCollection<string> senders)
+    private static bool IsSenderEcho(NoticeLines lines, int i, string address, IReadOnlyCollection<string> senders)
     {
         // A reply line ("553 5.1.8 <sender>: ...") or an indented continuation of the line above it (Postfix wraps
         // "said: 550 5.7.1\n    <sender>: Sender address rejected"). A sender who was also a recipient is listed as one
         // (Exim indents its list, but after a blank line), and is kept.
-        var line = lines[i];
-        var continuation = line.Length > 0 && char.IsWhiteSpace(line[0]) && i > 0 && lines[i - 1].Trim().Length > 0;
+        var line = lines.Span(i);
+        var continuation = line.Length > 0 && char.IsWhiteSpace(line[0]) && i > 0 && !lines.Span(i - 1).IsWhiteSpace();
         if (!continuation && !IsReplyLine(line)) return false;
         foreach (var s in senders)
         {
@@ -255,12 +277,18 @@ internal static partial class PlainTextReader
         return false;
     }
 
-    private static bool IsBareAddressOf(string line, List<(string Address, int Line, string Remainder)> found)
+    private static bool IsBareAddressOf(ReadOnlySpan<char> line, List<(string Address, int Line, string Remainder)> found) =>
+        IsFound(line.Trim("<> "), found);
+
+    /// <summary>
+    /// Whether a recipient found has this address (case-insensitive). A loop rather than Any with a lambda: the lambda's
+    /// captured address was a closure allocated for every line the reading looked at.
+    /// </summary>
+    private static bool IsFound(ReadOnlySpan<char> address, List<(string Address, int Line, string Remainder)> found)
     {
-        var bare = line.Trim('<', '>', ' ');
         foreach (var f in found)
         {
-            if (bare.Equals(f.Address, StringComparison.OrdinalIgnoreCase)) return true;
+            if (address.Equals(f.Address, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }
@@ -270,13 +298,13 @@ internal static partial class PlainTextReader
     /// the notice's language (Dutch "Externe server heeft '550 ...' geretourneerd": a reply quoted near its start), or
     /// Exchange 2007-2010's "#550 5.1.1 ... ##"; else null.
     /// </summary>
-    private static string? RemoteServerReturned(string[] lines, int from, int end)
+    private static string? RemoteServerReturned(NoticeLines lines, int from, int end)
     {
         for (var i = from; i < end && i < from + 3; i++)
         {
-            var t = lines[i].Trim();
+            var t = lines.Span(i).Trim();
             if (t.Length == 0) continue;
-            return t.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) || QuotedRemoteReply().IsMatch(t) ? t : null;
+            return t.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) || QuotedRemoteReply().IsMatch(t) ? new string(t) : null;
         }
         return null;
     }
@@ -292,9 +320,12 @@ internal static partial class PlainTextReader
         return false;
     }
 
+    /// <summary>The test <see cref="RecipientOnLine"/> starts with, asked before a line is made a string.</summary>
+    private static bool MayNameRecipient(ReadOnlySpan<char> line) => line.Length <= 1000 && line.Contains('@');
+
     private static (string Address, string Remainder)? RecipientOnLine(string line, IReadOnlyList<string>? known)
     {
-        if (line.Length > 1000 || !line.Contains('@')) return null;
+        if (!MayNameRecipient(line)) return null;
         var t = line.Trim();
         if (known is { Count: > 0 })
         {
@@ -387,7 +418,7 @@ internal static partial class PlainTextReader
         return r.Length > 2 ? r : "";
     }
 
-    private static bool IsHeaderLine(string t) =>
+    private static bool IsHeaderLine(ReadOnlySpan<char> t) =>
         t.StartsWith("From:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("To:", StringComparison.OrdinalIgnoreCase) ||
         t.StartsWith("Cc:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Sender:", StringComparison.OrdinalIgnoreCase) ||
         t.StartsWith("Reply-To:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase) ||
@@ -441,37 +472,82 @@ internal static partial class PlainTextReader
     public static HeaderList? CopiedHeaders(string text)
     {
         var notice = new NoticeLines(text);
-        return HeadersFrom(notice.Lines, notice.CopyStart);
+        return HeadersFrom(notice, notice.CopyStart);
     }
 
     /// <summary>The header block of the copy that starts at line <paramref name="start"/> (the marker line), read by MimeKit.</summary>
-    private static HeaderList? HeadersFrom(string[] lines, int start)
+    private static HeaderList? HeadersFrom(NoticeLines lines, int start)
     {
-        if (start >= lines.Length) return null;
+        if (start >= lines.Count) return null;
         // The marker line itself, unless the copy starts right away with a header (Received:, Return-Path:).
-        if (!IsField(lines[start])) start++;
-        while (start < lines.Length && lines[start].Trim().Length == 0) start++;
-        if (start >= lines.Length || !IsField(lines[start])) return null;
+        if (!IsField(lines.Span(start))) start++;
+        while (start < lines.Count && lines.Span(start).IsWhiteSpace()) start++;
+        if (start >= lines.Count || !IsField(lines.Span(start))) return null;
         // Only the fields wanted go to MimeKit, each with its continuation lines: the long Received: lines are skipped.
         HeaderList? headers = null;
-        var field = new System.Text.StringBuilder(256);
-        for (var i = start; ; i++)
+        var field = new FieldBytes();
+        try
         {
-            var end = i >= lines.Length || i >= start + 200 || lines[i].Trim().Length == 0;
-            var line = end ? "" : lines[i];
-            if (field.Length > 0 && (end || line[0] is not (' ' or '\t')))
+            for (var i = start; ; i++)
             {
-                if (Header.TryParse(field.Append("\r\n").ToString(), out var header)) (headers ??= []).Add(header);
-                field.Clear();
+                var end = i >= lines.Count || i >= start + 200 || lines.Span(i).IsWhiteSpace();
+                var line = end ? "" : lines.Span(i);
+                if (field.Length > 0 && (end || line[0] is not (' ' or '\t')))
+                {
+                    field.Append("\r\n");
+                    if (field.TryParse(out var header)) (headers ??= []).Add(header);
+                    field.Clear();
+                }
+                if (end) break;
+                if (line[0] is not (' ' or '\t') && IsWanted(line)) field.Append(line);
+                else if (field.Length > 0)
+                {
+                    field.Append("\r\n");
+                    field.Append(line);
+                }
             }
-            if (end) break;
-            if (line[0] is not (' ' or '\t') && IsWanted(line)) field.Append(line);
-            else if (field.Length > 0) field.Append("\r\n").Append(line);
+        }
+        finally
+        {
+            field.Dispose();
         }
         return headers is not null && (headers.Contains(HeaderId.Subject) || headers.Contains(HeaderId.MessageId) || headers.Contains(HeaderId.From)) ? headers : null;
     }
 
-    private static bool IsWanted(string line)
+    /// <summary>
+    /// One header field's text as UTF-8 in a rented buffer, the bytes MimeKit's <c>Header.TryParse(string)</c> makes of
+    /// it: a field is parsed from its bytes without a string, a builder and a byte array of its own.
+    /// </summary>
+    private struct FieldBytes : IDisposable
+    {
+        private byte[] _buffer;
+
+        public FieldBytes() => _buffer = ArrayPool<byte>.Shared.Rent(512);
+
+        public int Length { get; private set; }
+
+        // A line holds no line break, so no surrogate pair is cut between two appended pieces.
+        public void Append(ReadOnlySpan<char> text)
+        {
+            var needed = Length + Encoding.UTF8.GetByteCount(text);
+            if (needed > _buffer.Length)
+            {
+                var larger = ArrayPool<byte>.Shared.Rent(needed);
+                _buffer.AsSpan(0, Length).CopyTo(larger);
+                ArrayPool<byte>.Shared.Return(_buffer);
+                _buffer = larger;
+            }
+            Length += Encoding.UTF8.GetBytes(text, _buffer.AsSpan(Length));
+        }
+
+        public readonly bool TryParse([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Header? header) => Header.TryParse(_buffer, 0, Length, out header);
+
+        public void Clear() => Length = 0;
+
+        public void Dispose() => ArrayPool<byte>.Shared.Return(_buffer);
+    }
+
+    private static bool IsWanted(ReadOnlySpan<char> line)
     {
         foreach (var f in WantedFields)
         {
@@ -484,11 +560,11 @@ internal static partial class PlainTextReader
     private static readonly string[] WantedFields = ["Subject:", "Message-ID:", "From:", "Return-Path:"];
 
     /// <summary>A header field's first line: a field name (printable characters, no space) and a colon.</summary>
-    private static bool IsField(string line)
+    private static bool IsField(ReadOnlySpan<char> line)
     {
-        var colon = line.IndexOf(':', StringComparison.Ordinal);
+        var colon = line.IndexOf(':');
         if (colon is < 1 or > 76) return false;
-        foreach (var c in line.AsSpan(0, colon))
+        foreach (var c in line[..colon])
         {
             if (c is <= ' ' or > '~') return false;
         }
@@ -502,21 +578,21 @@ internal static partial class PlainTextReader
     /// </summary>
     public static string? CopiedTo(NoticeLines notice, bool unmarked)
     {
-        var lines = notice.Lines;
+        var lines = notice;
         var start = notice.CopyStart;
-        if (start >= lines.Length)
+        if (start >= lines.Count)
         {
             if (!unmarked) return null;
             start = -1;
-            for (var i = 1; i < lines.Length; i++)
+            for (var i = 1; i < lines.Count; i++)
             {
-                if (lines[i - 1].Trim().Length == 0 && IsHeaderLine(lines[i]) && lines[i].Contains(':')) { start = i; break; }
+                if (lines.Span(i - 1).IsWhiteSpace() && IsHeaderLine(lines.Span(i)) && lines.Span(i).Contains(':')) { start = i; break; }
             }
             if (start < 0) return null;
         }
-        for (var i = start; i < lines.Length && i < start + 60; i++)
+        for (var i = start; i < lines.Count && i < start + 60; i++)
         {
-            if (lines[i].StartsWith("To:", StringComparison.OrdinalIgnoreCase) && FirstAddress(lines[i]) is { } hit) return hit.Address;
+            if (lines.Span(i).StartsWith("To:", StringComparison.OrdinalIgnoreCase) && FirstAddress(lines[i]) is { } hit) return hit.Address;
         }
         return null;
     }

@@ -31,13 +31,15 @@ internal static partial class ReportingHost
         if (!MessageParts.FromContains(message, "mailer-daemon@", "postmaster@")) return null;
         foreach (var mailbox in message.From.Mailboxes)
         {
-            var at = mailbox.Address.LastIndexOf('@');
+            // Cut as spans: only the domain returned becomes a string.
+            var address = mailbox.Address.AsSpan();
+            var at = address.LastIndexOf('@');
             if (at <= 0) continue;
-            var local = mailbox.Address[..at];
-            var domain = mailbox.Address[(at + 1)..].TrimEnd('.');
-            if (domain.Contains('.', StringComparison.Ordinal) && (local.Equals("MAILER-DAEMON", StringComparison.OrdinalIgnoreCase) || local.Equals("postmaster", StringComparison.OrdinalIgnoreCase)))
+            var local = address[..at];
+            var domain = address[(at + 1)..].TrimEnd('.');
+            if (domain.Contains('.') && (local.Equals("MAILER-DAEMON", StringComparison.OrdinalIgnoreCase) || local.Equals("postmaster", StringComparison.OrdinalIgnoreCase)))
             {
-                return domain.ToLowerInvariant();
+                return new string(domain).ToLowerInvariant();
             }
         }
         return null;

@@ -1,0 +1,41 @@
+using System.Buffers;
+
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// The characters of a notice, collected in one rented buffer of <see cref="MessageParts.MaxNoticeChars"/> and made a
+/// string once: what is appended past that many is dropped, as the notice's text is cut there. Passed by reference;
+/// <see cref="Dispose"/> returns the buffer.
+/// </summary>
+internal struct NoticeWriter : IDisposable
+{
+    private char[]? _buffer;
+    private int _length;
+
+    public NoticeWriter() => _buffer = ArrayPool<char>.Shared.Rent(MessageParts.MaxNoticeChars);
+
+    /// <summary>Whether the notice holds its most characters: nothing appended from now on is kept.</summary>
+    public readonly bool Full => _length == MessageParts.MaxNoticeChars;
+
+    public void Append(ReadOnlySpan<char> text)
+    {
+        var room = MessageParts.MaxNoticeChars - _length;
+        var kept = text.Length > room ? text[..room] : text;
+        kept.CopyTo(_buffer.AsSpan(_length));
+        _length += kept.Length;
+    }
+
+    public void Append(char c)
+    {
+        if (!Full) _buffer![_length++] = c;
+    }
+
+    public override readonly string ToString() => new(_buffer.AsSpan(0, _length));
+
+    public void Dispose()
+    {
+        if (_buffer is null) return;
+        ArrayPool<char>.Shared.Return(_buffer);
+        _buffer = null;
+    }
+}
