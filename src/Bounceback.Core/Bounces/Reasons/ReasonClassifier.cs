@@ -235,6 +235,8 @@ public static partial class ReasonClassifier
 
     private static string Head(string text) => text.Length > HeadLength(text) ? text[..HeadLength(text)] : text;
 
+    private static ReadOnlySpan<char> Head(ReadOnlySpan<char> text) => text[..Math.Min(text.Length, 8192)];
+
     private static int HeadLength(string text) => Math.Min(text.Length, 8192);
 
     /// <summary>The reason the wording alone gives (decisive status codes still first), or null.</summary>
@@ -286,8 +288,12 @@ public static partial class ReasonClassifier
         };
     }
 
-    /// <summary>The text with every run of white space (left by unfolding) as one space, bounded in length.</summary>
-    private static string Squeeze(string? text)
+    /// <summary>
+    /// The text with every run of white space (left by unfolding) as one space and a multi-line reply's repeated
+    /// prefixes dropped, bounded in length. Both are done in one pooled buffer, so the only string made is the result
+    /// (none when the text is already so).
+    /// </summary>
+    internal static string Squeeze(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
         var source = text.AsSpan(0, Math.Min(text.Length, 16384));
@@ -298,16 +304,16 @@ public static partial class ReasonClassifier
             while (!source.IsEmpty)
             {
                 // A line of printable ASCII (words and spaces) is copied by runs; any other character is looked at alone.
-                var stop = source.IndexOfAnyExceptInRange(' ', '~');
+                // (IndexOfAnyExceptInRange would box its bounds until the JIT optimises it; SearchValues does not.)
+                var stop = source.IndexOfAnyExcept(PrintableAscii);
                 squeezer.AppendAscii(stop < 0 ? source : source[..stop]);
                 if (stop < 0) break;
                 squeezer.AppendOther(source[stop]);
                 source = source[(stop + 1)..];
             }
-            var length = squeezer.Length;
-            if (length == 0) return "";
-            var squeezed = length == text.Length && buffer.AsSpan(0, length).SequenceEqual(text) ? text : new string(buffer, 0, length);
-            return DropRepeatedReplyPrefix(squeezed);
+            if (squeezer.Length == 0) return "";
+            var squeezed = buffer.AsSpan(0, DropRepeatedReplyPrefix(buffer.AsSpan(0, squeezer.Length)));
+            return squeezed.SequenceEqual(text) ? text : new string(squeezed);
         }
         finally
         {
@@ -316,6 +322,9 @@ public static partial class ReasonClassifier
     }
 
     /// <summary>Writes text into a buffer with each run of white space as one space, none at the start or the end.</summary>
+    private static readonly System.Buffers.SearchValues<char> PrintableAscii = System.Buffers.SearchValues.Create(
+        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
+
     private ref struct Squeezer(char[] buffer)
     {
         private readonly Span<char> _buffer = buffer;
@@ -369,27 +378,63 @@ public static partial class ReasonClassifier
 
     /// <summary>
     /// A multi-line reply joined into one line repeats its code on every line ("550-5.7.1 Messages with multiple
-    /// 550-5.7.1 addresses ..."); the repeats are removed so the wording reads as one sentence again.
+    /// 550-5.7.1 addresses ..."); the repeats are removed, in place, so the wording reads as one sentence again.
+    /// Returns the text's new length.
     /// </summary>
-    private static string DropRepeatedReplyPrefix(string text)
+    private static int DropRepeatedReplyPrefix(Span<char> text)
     {
-        // The head searched in place (a range of the text is read as if it were the whole text), not copied out.
-        var m = QuotedStatusPattern().Match(text, 0, HeadLength(text));
-        if (!m.Success) return text;
-        var code = text.Substring(m.Index, 3);
-        var st = m.Groups["s"].Value;
+        var first = QuotedStatusPattern().EnumerateMatches(text[..Math.Min(text.Length, 8192)]);
+        if (!first.MoveNext()) return text.Length;
+        var m = first.Current;
+        var st = QuotedStatus(text, m);
         var after = m.Index + m.Length;
-        var result = text;
-        foreach (var sep in ContinuationSeparators)
+        // " 550-5.7.1 " (the status is at most 9 characters): first the continuation lines' prefix, then any repeat
+        // with a space in the text that is left.
+        Span<char> repeat = stackalloc char[16];
+        repeat[0] = ' ';
+        text.Slice(m.Index, 3).CopyTo(repeat[1..]);
+        st.CopyTo(repeat[5..]);
+        repeat[5 + st.Length] = ' ';
+        repeat = repeat[..(st.Length + 6)];
+        var length = text.Length;
+        foreach (var separator in "- ")
         {
-            var repeat = " " + code + sep + st + " ";
-            if (result.IndexOf(repeat, after, StringComparison.Ordinal) < 0) continue;
-            result = string.Concat(result.AsSpan(0, after), result.AsSpan(after).ToString().Replace(repeat, " ", StringComparison.Ordinal));
+            repeat[4] = separator;
+            length = after + ReplaceWithSpace(text[after..length], repeat);
         }
-        return result;
+        return length;
     }
 
-    private static readonly string[] ContinuationSeparators = ["-", " "];
+    /// <summary>Replaces, in place and left to right, every occurrence of a phrase with one space; returns the new length.</summary>
+    internal static int ReplaceWithSpace(Span<char> text, ReadOnlySpan<char> phrase)
+    {
+        var at = text.IndexOf(phrase, StringComparison.Ordinal);
+        if (at < 0) return text.Length;
+        // What is written never passes what is still to be read: the phrase is longer than the space it leaves.
+        var write = at;
+        var read = at;
+        while (true)
+        {
+            text[write++] = ' ';
+            read += phrase.Length;
+            var next = text[read..].IndexOf(phrase, StringComparison.Ordinal);
+            var kept = next < 0 ? text[read..] : text.Slice(read, next);
+            kept.CopyTo(text[write..]);
+            write += kept.Length;
+            read += kept.Length;
+            if (next < 0) return write;
+        }
+    }
+
+    /// <summary>The status of a <see cref="QuotedStatusPattern"/> match ("5.7.1" of "550-'5.7.1"): the match's end,
+    /// after the reply code, its separator and an optional quote.</summary>
+    private static ReadOnlySpan<char> QuotedStatus(ReadOnlySpan<char> text, ValueMatch m, out int index)
+    {
+        index = m.Index + (text[m.Index + 4] == '\'' ? 5 : 4);
+        return text[index..(m.Index + m.Length)];
+    }
+
+    private static ReadOnlySpan<char> QuotedStatus(ReadOnlySpan<char> text, ValueMatch m) => QuotedStatus(text, m, out _);
 
     /// <summary>
     /// A relay that prefixes the remote server's quoted reply with its own description of a status
@@ -427,19 +472,24 @@ public static partial class ReasonClassifier
     public static EnhancedStatus? FindStatus(string text)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var span = text.Length > 8192 ? text[..8192] : text;
-        // A status right after a reply code ("550 5.2.2", "550-'5.2.2") is the remote server's own; prefer it.
-        var quoted = QuotedStatusPattern().Match(span);
-        if (quoted.Success && EnhancedStatus.TryParse(quoted.Groups["s"].ValueSpan, out var q) && span.IndexOf(quoted.Groups["s"].Value, StringComparison.Ordinal) > 0
-            && StatusPattern().Match(span) is { Success: true } first && first.Groups["s"].Index < quoted.Groups["s"].Index && first.Groups["s"].Index == 0)
+        // Matches are enumerated as positions (no Match objects); the head is read as if it were the whole text.
+        var span = Head(text.AsSpan());
+        // A status right after a reply code ("550 5.2.2", "550-'5.2.2") is the remote server's own; prefer it: when the
+        // text starts with another status, such as a relay's own.
+        var quotedMatches = QuotedStatusPattern().EnumerateMatches(span);
+        if (quotedMatches.MoveNext())
         {
-            return q;
+            var quoted = QuotedStatus(span, quotedMatches.Current, out var quotedAt);
+            if (EnhancedStatus.TryParse(quoted, out var q) && span.IndexOf(quoted, StringComparison.Ordinal) > 0
+                && StatusPattern().EnumerateMatches(span) is var firsts && firsts.MoveNext() && firsts.Current.Index < quotedAt && firsts.Current.Index == 0)
+            {
+                return q;
+            }
         }
-        var m = StatusPattern().Match(span);
-        while (m.Success)
+        // The whole match of StatusPattern is its status (the rest are look-arounds).
+        foreach (var m in StatusPattern().EnumerateMatches(span))
         {
-            if (EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var s)) return s;
-            m = m.NextMatch();
+            if (EnhancedStatus.TryParse(span.Slice(m.Index, m.Length), out var s)) return s;
         }
         return null;
     }
@@ -448,16 +498,21 @@ public static partial class ReasonClassifier
     public static int? FindReply(string text)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var span = text.Length > 8192 ? text[..8192] : text;
+        var span = Head(text.AsSpan());
         // A greeting banner quoted before the refusal ("220-mx.example 421 4.2.1 ...") is not the reply that failed.
-        var m = ReplyPattern().Match(span);
-        if (!m.Success || !ReplyCode.TryParse(m.Groups["c"].ValueSpan, out var code)) return null;
-        if (code.Value == 220 && m.NextMatch() is { Success: true } next && ReplyCode.TryParse(next.Groups["c"].ValueSpan, out var after) && after.Value >= 400)
+        var matches = ReplyPattern().EnumerateMatches(span);
+        if (!matches.MoveNext() || !ReplyCode.TryParse(ReplyOf(span, matches.Current), out var code)) return null;
+        if (code.Value == 220 && matches.MoveNext() && ReplyCode.TryParse(ReplyOf(span, matches.Current), out var after) && after.Value >= 400)
         {
             return after.Value;
         }
         return code.Value;
     }
+
+    /// <summary>The code of a <see cref="ReplyPattern"/> match: its last three characters, or its first three when it ends
+    /// with the colon of "550:".</summary>
+    private static ReadOnlySpan<char> ReplyOf(ReadOnlySpan<char> text, ValueMatch m) =>
+        text[m.Index + m.Length - 1] == ':' ? text.Slice(m.Index, 3) : text.Slice(m.Index + m.Length - 3, 3);
 
     [GeneratedRegex(@"(?<![\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex StatusPattern();
