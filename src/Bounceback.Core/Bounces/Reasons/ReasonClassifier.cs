@@ -62,7 +62,9 @@ public static partial class ReasonClassifier
         }
 
         // A refusal that names no address ("550 : User unknown") answered the message content, not a recipient.
-        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(Notice(), facts.Recipient, allRecipients)
+        // Without a diagnostic the notice's wording is read again below, so it is made a string here already.
+        var command = facts.Command ?? SmtpCommand.Find(diagnostic)
+            ?? (squeezedNotice is null && diagnostic.Length > 0 ? CommandInNotice(noticeText, facts.Recipient, allRecipients) : SmtpCommand.Find(Notice(), facts.Recipient, allRecipients))
             ?? (ReplyWithoutAddress().IsMatch(Head(diagnostic)) ? "DATA" : null);
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
         var byNotice = byProvider is null && diagnostic.Length == 0 && Notice().Length > 0 ? ByWording(Notice(), status) : null;
@@ -296,29 +298,57 @@ public static partial class ReasonClassifier
     internal static string Squeeze(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var source = text.AsSpan(0, Math.Min(text.Length, 16384));
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(SqueezedLength(text));
         try
         {
-            var squeezer = new Squeezer(buffer);
-            while (!source.IsEmpty)
-            {
-                // A line of printable ASCII (words and spaces) is copied by runs; any other character is looked at alone.
-                // (IndexOfAnyExceptInRange would box its bounds until the JIT optimises it; SearchValues does not.)
-                var stop = source.IndexOfAnyExcept(PrintableAscii);
-                squeezer.AppendAscii(stop < 0 ? source : source[..stop]);
-                if (stop < 0) break;
-                squeezer.AppendOther(source[stop]);
-                source = source[(stop + 1)..];
-            }
-            if (squeezer.Length == 0) return "";
-            var squeezed = buffer.AsSpan(0, DropRepeatedReplyPrefix(buffer.AsSpan(0, squeezer.Length)));
-            return squeezed.SequenceEqual(text) ? text : new string(squeezed);
+            var squeezed = buffer.AsSpan(0, SqueezeInto(text, buffer));
+            return squeezed.IsEmpty ? "" : squeezed.SequenceEqual(text) ? text : new string(squeezed);
         }
         finally
         {
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
+    }
+
+    /// <summary>
+    /// The command a notice names for a recipient (<see cref="SmtpCommand.Find(ReadOnlySpan{char}, string?, IReadOnlyList{string}?)"/>
+    /// of the squeezed notice), read from a pooled buffer: when the recipient has a diagnostic of its own, this is the
+    /// only use of the notice, and a string of it (up to 16K characters) would be made only to be searched.
+    /// </summary>
+    private static string? CommandInNotice(string? noticeText, string? recipient, IReadOnlyList<string>? allRecipients)
+    {
+        if (string.IsNullOrEmpty(noticeText)) return null;
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(SqueezedLength(noticeText));
+        try
+        {
+            return SmtpCommand.Find(buffer.AsSpan(0, SqueezeInto(noticeText, buffer)), recipient, allRecipients);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>At most this much of a text is squeezed (and the squeezed text is never longer).</summary>
+    private static int SqueezedLength(string text) => Math.Min(text.Length, 16384);
+
+    /// <summary>Writes the squeezed text (<see cref="Squeeze"/>) into a buffer of at least <see cref="SqueezedLength"/>
+    /// characters and returns its length.</summary>
+    private static int SqueezeInto(string text, char[] buffer)
+    {
+        var source = text.AsSpan(0, SqueezedLength(text));
+        var squeezer = new Squeezer(buffer);
+        while (!source.IsEmpty)
+        {
+            // A line of printable ASCII (words and spaces) is copied by runs; any other character is looked at alone.
+            // (IndexOfAnyExceptInRange would box its bounds until the JIT optimises it; SearchValues does not.)
+            var stop = source.IndexOfAnyExcept(PrintableAscii);
+            squeezer.AppendAscii(stop < 0 ? source : source[..stop]);
+            if (stop < 0) break;
+            squeezer.AppendOther(source[stop]);
+            source = source[(stop + 1)..];
+        }
+        return squeezer.Length == 0 ? 0 : DropRepeatedReplyPrefix(buffer.AsSpan(0, squeezer.Length));
     }
 
     /// <summary>Writes text into a buffer with each run of white space as one space, none at the start or the end.</summary>
