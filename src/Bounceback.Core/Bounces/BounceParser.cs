@@ -80,18 +80,19 @@ public sealed class BounceParser
     /// <summary>How many forwards deep a forwarded bounce is looked for.</summary>
     private const int MaxForwardDepth = 3;
 
-    private static List<(MimeMessage Message, bool Built)> FindForwarded(MimeMessage message)
+    private static IReadOnlyList<(MimeMessage Message, bool Built)> FindForwarded(MimeMessage message)
     {
-        var found = new List<(MimeMessage Message, bool Built)>(2);
+        // Made only when there is a forward: most messages are none.
+        List<(MimeMessage Message, bool Built)>? found = null;
         try
         {
-            foreach (var candidate in ForwardedBounce.Find(message)) found.Add(candidate);
+            foreach (var candidate in ForwardedBounce.Find(message)) (found ??= new(2)).Add(candidate);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
             // Unreadable as a forward: read as the message it is (with what was found before the error).
         }
-        return found;
+        return found ?? (IReadOnlyList<(MimeMessage Message, bool Built)>)[];
     }
 
     private ParseOutcome Parse(MimeMessage message, string source, int? messageIndex, Codes.Language language, int depth, bool inlineForward)
@@ -102,8 +103,10 @@ public sealed class BounceParser
         {
             var candidates = FindForwarded(message);
             ParseOutcome? forwarded = null;
-            foreach (var (inner, built) in candidates)
+            // By index: a foreach over the list's interface would allocate an enumerator.
+            for (var i = 0; i < candidates.Count; i++)
             {
+                var (inner, built) = candidates[i];
                 if (forwarded is null)
                 {
                     var outcome = Parse(inner, source, messageIndex, language, depth + 1, inlineForward: built);
@@ -150,8 +153,10 @@ public sealed class BounceParser
         var sent = message.Date;
         var date = sent == default ? (DateTimeOffset?)null : sent;
         IReadOnlyList<string>? all = decoded.Recipients.Count > 1 ? decoded.Recipients.Select(r => r.Recipient).ToList() : null;
-        foreach (var decodedFacts in decoded.Recipients)
+        // By index: a foreach over the list's interface would allocate an enumerator.
+        for (var i = 0; i < decoded.Recipients.Count; i++)
         {
+            var decodedFacts = decoded.Recipients[i];
             // A report without a Remote-MTA field often names the remote server in its wording.
             var facts = decodedFacts.RemoteMta is null && Decoders.RemoteHost.Find(decodedFacts.DiagnosticCode) is { } named
                 ? decodedFacts with { RemoteMta = named }

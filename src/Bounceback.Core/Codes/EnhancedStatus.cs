@@ -29,6 +29,13 @@ public readonly record struct EnhancedStatus(int Class, int Subject, int Detail)
         return code.AsSpan().SequenceEqual(own[..Write(own, classIndependent: true)]);
     }
 
+    /// <summary>Whether the text is this status as <see cref="ToString"/> writes it ("5.7.1"), without building the string.</summary>
+    internal bool IsWrittenAs(ReadOnlySpan<char> text)
+    {
+        Span<char> own = stackalloc char[MaxLength];
+        return text.SequenceEqual(own[..Write(own, classIndependent: false)]);
+    }
+
     /// <summary>Whether the detail is a placeholder (900 and above) meaning "no status was given".</summary>
     public bool IsPlaceholder => Detail >= 900;
 

@@ -103,7 +103,8 @@ public sealed class Diagnoser
         var text = diagnosticText ?? "";
         if (text.Length > MaxDiagnosticText) text = text[..MaxDiagnosticText];
         string? enhanced = null;
-        if (status is not null && EnhancedStatus.TryParse(status, out var st)) enhanced = st.ToString();
+        // The classifier's status is mostly written as it should be already: then that string is kept.
+        if (status is not null && EnhancedStatus.TryParse(status, out var st)) enhanced = st.IsWrittenAs(status) ? status : st.ToString();
         string? reply = replyCode is >= 200 and <= 599 ? replyCode.Value.ToString(CultureInfo.InvariantCulture) : null;
         if (enhanced is null && reply is null)
         {

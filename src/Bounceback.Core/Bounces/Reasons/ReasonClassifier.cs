@@ -46,6 +46,10 @@ public static partial class ReasonClassifier
         // The notice's wording is squeezed only when it is read: most recipients are decided by their own diagnostic.
         string? squeezedNotice = null;
         string Notice() => squeezedNotice ??= Squeeze(noticeText);
+        // Each wording without its links' paths, made once: several rules read it.
+        string? diagnosticWords = null, noticeWords = null;
+        string DiagnosticWords() => diagnosticWords ??= WithoutUrlPaths(diagnostic);
+        string NoticeWords() => noticeWords ??= WithoutUrlPaths(Notice());
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
         // The remote server's own words are more precise than the reporting server's summary of them.
         // (The labelled text is searched only when it differs: most diagnostics have no relay's label.)
@@ -67,7 +71,7 @@ public static partial class ReasonClassifier
             ?? (squeezedNotice is null && diagnostic.Length > 0 ? CommandInNotice(noticeText, facts.Recipient, allRecipients) : SmtpCommand.Find(Notice(), facts.Recipient, allRecipients))
             ?? (ReplyWithoutAddress().IsMatch(Head(diagnostic)) ? "DATA" : null);
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
-        var byNotice = byProvider is null && diagnostic.Length == 0 && Notice().Length > 0 ? ByWording(Notice(), status) : null;
+        var byNotice = byProvider is null && diagnostic.Length == 0 && Notice().Length > 0 ? ByWording(Notice(), NoticeWords(), status) : null;
         if (byNotice is not null && status is null)
         {
             // The notice is the only wording: the codes in it are the ones its reason was read from.
@@ -75,7 +79,7 @@ public static partial class ReasonClassifier
             reply ??= FindReply(Notice());
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
-        var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts, command, providerRefined: true);
+        var reason = byProvider ?? byNotice ?? Decide(diagnostic, DiagnosticWords(), status, reply, facts, command, providerRefined: true);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
         if (IsUnixDiagnostic(facts) && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
         {
@@ -88,12 +92,12 @@ public static partial class ReasonClassifier
             var s2 = FindStatus(Notice());
             status ??= s2;
             reply ??= FindReply(Notice());
-            reason = Decide(Notice(), status, reply, facts, command);
+            reason = Decide(Notice(), NoticeWords(), status, reply, facts, command);
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
         if (reason == BounceReason.Undefined && facts.Action == "delayed") reason = BounceReason.Expired;
         var wording = diagnostic.Length > 0 ? diagnostic : Notice();
-        var words = WithoutUrlPaths(wording);
+        var words = diagnostic.Length > 0 ? DiagnosticWords() : NoticeWords();
         if (reason == BounceReason.Expired)
         {
             // A queue that gave up often says why the last attempt failed; that cause is the more useful answer.
@@ -242,39 +246,31 @@ public static partial class ReasonClassifier
     private static int HeadLength(string text) => Math.Min(text.Length, 8192);
 
     /// <summary>The reason the wording alone gives (decisive status codes still first), or null.</summary>
-    private static BounceReason? ByWording(string text, EnhancedStatus? status)
+    /// <param name="text">The wording, read by the provider rules.</param>
+    /// <param name="words">The wording without its links' paths (<see cref="WithoutUrlPaths"/>), read by the reason rules.</param>
+    /// <param name="status">The status, when known.</param>
+    private static BounceReason? ByWording(string text, string words, EnhancedStatus? status)
     {
         if (Providers.ProviderRules.Refine(text, status, null) is { } byProvider) return byProvider;
-        text = WithoutUrlPaths(text);
-        if (status is { } decisive)
-        {
-            foreach (var rule in ReasonRules.All)
-            {
-                if (rule.IsDecisive(decisive)) return rule.Reason;
-            }
-        }
-        if (ReasonRules.Wording.FirstMatch(text, status) is { } byWording) return byWording.Reason;
+        if (status is { } decisive && DecisiveRule(decisive) is { } rule) return rule.Reason;
+        if (ReasonRules.Wording.FirstMatch(words, status) is { } byWording) return byWording.Reason;
         return null;
     }
 
     // providerRefined: the provider rules have already been asked about this text and status (and had no answer).
-    private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts, string? command, bool providerRefined = false)
+    // words: the text without its links' paths (WithoutUrlPaths).
+    private static BounceReason Decide(string text, string words, EnhancedStatus? status, int? reply, RecipientFacts facts, string? command, bool providerRefined = false)
     {
         if (!providerRefined && Providers.ProviderRules.Refine(text, status, facts.RemoteMta, facts.Recipient) is { } byProvider) return byProvider;
-        text = WithoutUrlPaths(text);
-        if (status is { } decisive)
-        {
-            foreach (var rule in ReasonRules.All)
-            {
-                if (rule.IsDecisive(decisive)) return rule.Reason;
-            }
-        }
-        if (ReasonRules.Wording.FirstMatch(text, status) is { } byWording) return byWording.Reason;
+        if (status is { } decisive && DecisiveRule(decisive) is { } decisiveRule) return decisiveRule.Reason;
+        if (ReasonRules.Wording.FirstMatch(words, status) is { } byWording) return byWording.Reason;
         if (status is { } st)
         {
-            foreach (var rule in ReasonRules.All)
+            // By index: a foreach over the list's interface would allocate an enumerator.
+            var rules = ReasonRules.All;
+            for (var i = 0; i < rules.Count; i++)
             {
-                if (rule.MatchesStatus(st)) return rule.Reason;
+                if (rules[i].MatchesStatus(st)) return rules[i].Reason;
             }
         }
         return reply switch
@@ -288,6 +284,18 @@ public static partial class ReasonClassifier
             554 => BounceReason.Rejected,
             _ => BounceReason.Undefined,
         };
+    }
+
+    /// <summary>The first rule for which the status is decisive, or null.</summary>
+    private static ReasonRule? DecisiveRule(EnhancedStatus status)
+    {
+        // By index: a foreach over the list's interface would allocate an enumerator.
+        var rules = ReasonRules.All;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i].IsDecisive(status)) return rules[i];
+        }
+        return null;
     }
 
     /// <summary>

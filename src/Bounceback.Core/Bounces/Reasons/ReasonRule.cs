@@ -61,21 +61,17 @@ public sealed record ReasonRule(BounceReason Reason, IReadOnlyList<string> Phras
     public IReadOnlyList<string> Decisive { get; init; } = [];
 
     /// <summary>Whether the status is one of this rule's decisive codes.</summary>
-    public bool IsDecisive(EnhancedStatus status)
-    {
-        foreach (var s in Decisive)
-        {
-            if (status.IsClassIndependent(s)) return true;
-        }
-        return false;
-    }
+    public bool IsDecisive(EnhancedStatus status) => AnyIs(Decisive, status);
 
     /// <summary>Whether the status code by itself means this reason.</summary>
-    public bool MatchesStatus(EnhancedStatus status)
+    public bool MatchesStatus(EnhancedStatus status) => AnyIs(Statuses, status);
+
+    // By index: a foreach over the interface would allocate an enumerator at every call, and these run for every rule.
+    private static bool AnyIs(IReadOnlyList<string> codes, EnhancedStatus status)
     {
-        foreach (var s in Statuses)
+        for (var i = 0; i < codes.Count; i++)
         {
-            if (status.IsClassIndependent(s)) return true;
+            if (status.IsClassIndependent(codes[i])) return true;
         }
         return false;
     }

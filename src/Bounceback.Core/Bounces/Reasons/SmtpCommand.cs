@@ -39,10 +39,12 @@ public static partial class SmtpCommand
             for (var t = NextSaid(span, 0); t is { } said && said.Index < firstError; t = NextSaid(span, said.End)) last = t;
             if (last is { } found) m = found;
         }
-        var c = CommandOf(span.Slice(m.Index, m.Length)).ToUpperInvariant();
+        var named = CommandOf(span.Slice(m.Index, m.Length));
+        Span<char> c = stackalloc char[named.Length];
+        named.ToUpperInvariant(c);
         if (c.StartsWith("RCPT", StringComparison.Ordinal)) return "RCPT";
-        if (c.StartsWith("MAIL", StringComparison.Ordinal) || c == "SENDER") return "MAIL";
-        if (c == "MY NAME") return "EHLO";
+        if (c.StartsWith("MAIL", StringComparison.Ordinal) || c.SequenceEqual("SENDER")) return "MAIL";
+        if (c.SequenceEqual("MY NAME")) return "EHLO";
         if (c.Contains("DATA", StringComparison.Ordinal)) return "DATA";
         if (c.StartsWith("HELO", StringComparison.Ordinal) || c.StartsWith("EHLO", StringComparison.Ordinal)) return "EHLO";
         if (c.Contains("CONNECT", StringComparison.Ordinal) || c.Contains("GREETING", StringComparison.Ordinal)) return "CONNECT";
@@ -56,11 +58,27 @@ public static partial class SmtpCommand
     }
 
     /// <summary>
-    /// The command a wording names (its group "c"), read by matching <see cref="SaidPattern"/> again on the wording alone:
-    /// the pattern looks at nothing outside its match, so it matches the same way there. Done once per search, for the
-    /// wording that counts.
+    /// The command a wording of <see cref="SaidPattern"/> names (its group "c"), from the wording's shape: "[RCPT_TO]",
+    /// "but sender was rejected", "for DATA command", or a lead with the command at its end ("after RCPT TO"). Each shape
+    /// starts with a character no other starts with; of the commands at the end, only "end of data" ends with another,
+    /// "data", and both mean DATA.
     /// </summary>
-    private static string CommandOf(ReadOnlySpan<char> said) => SaidPattern().Match(said.ToString()).Groups["c"].Value;
+    private static ReadOnlySpan<char> CommandOf(ReadOnlySpan<char> said)
+    {
+        if (said[0] == '[') return said[1..^1];
+        if (said.StartsWith("but ", StringComparison.OrdinalIgnoreCase)) return said[4..^" was rejected".Length];
+        if (said.StartsWith("for ", StringComparison.OrdinalIgnoreCase)) return said[4..^" command".Length];
+        foreach (var command in CommandsAtEnd)
+        {
+            if (said.EndsWith(command, StringComparison.OrdinalIgnoreCase)) return said[^command.Length..];
+        }
+        // A letter the pattern takes as another's case but ordinal comparison does not: the pattern says which.
+        return SaidPattern().Match(said.ToString()).Groups["c"].Value;
+    }
+
+    /// <summary>The commands the pattern's first shape ends with, longest first.</summary>
+    private static readonly string[] CommandsAtEnd =
+        ["end of data", "initial connection", "MAIL FROM", "RCPT TO", "greeting", "RCPT", "MAIL", "DATA", "HELO", "EHLO"];
 
     /// <summary>
     /// The first command named from shortly before the recipient's first mention up to the next mention of another
