@@ -137,7 +137,7 @@ public sealed partial class CodeExtractor
         try
         {
             truncated = FindNumericCodes(text, found, maxCodes);
-            truncated |= FindTokens(text, found, detected, maxCodes);
+            truncated |= FindTokens(text, found, ref detected, maxCodes);
             truncated |= FindSymbols(text, found, maxCodes);
         }
         catch (RegexMatchTimeoutException)
@@ -174,7 +174,7 @@ public sealed partial class CodeExtractor
         var tokens = new List<Raw>();
         try
         {
-            FindTokens(text, tokens, detected, maxCodes);
+            FindTokens(text, tokens, ref detected, maxCodes);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -201,14 +201,16 @@ public sealed partial class CodeExtractor
 
     private readonly record struct Raw(CodeKind Kind, string Code, int Start, int Length, CodeReading Reading, string? Provider);
 
-    private Dictionary<string, int> DetectProviders(string text)
+    /// <summary>Each provider whose detect words occur in the text, with the position of the first; null for none (most
+    /// texts), so that no dictionary is made for them.</summary>
+    private Dictionary<string, int>? DetectProviders(string text)
     {
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        Dictionary<string, int>? first = null;
         var span = text.AsSpan();
         if (_detectAscii is not null)
         {
-            if (_detectAscii.TryFindFirst(span, first)) return first;
-            first.Clear();
+            if (_detectAscii.TryFindFirst(span, ref first)) return first;
+            first = null;
         }
         var (words, byFirst) = _detectAny.Value;
         var at = 0;
@@ -223,7 +225,7 @@ public sealed partial class CodeExtractor
             {
                 foreach (var (p, w) in candidates)
                 {
-                    if (!first.ContainsKey(p) && span[at..].StartsWith(w, StringComparison.OrdinalIgnoreCase)) first[p] = at;
+                    if (first?.ContainsKey(p) != true && span[at..].StartsWith(w, StringComparison.OrdinalIgnoreCase)) (first ??= NewDetected())[p] = at;
                 }
             }
             at++;
@@ -231,10 +233,12 @@ public sealed partial class CodeExtractor
         return first;
     }
 
+    internal static Dictionary<string, int> NewDetected() => new(StringComparer.Ordinal);
+
     // Most texts name no provider or one: those need no sorting.
-    private static IReadOnlyList<string> OrderProviders(Dictionary<string, int> detected) => detected.Count switch
+    private static IReadOnlyList<string> OrderProviders(Dictionary<string, int>? detected) => detected?.Count switch
     {
-        0 => [],
+        null or 0 => [],
         1 => [detected.Keys.First()],
         _ => detected.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList(),
     };
@@ -406,7 +410,8 @@ public sealed partial class CodeExtractor
         return false;
     }
 
-    private bool FindTokens(string text, List<Raw> found, Dictionary<string, int> detected, int maxCodes)
+    // detected: made when a token names a provider the detect words did not.
+    private bool FindTokens(string text, List<Raw> found, ref Dictionary<string, int>? detected, int maxCodes)
     {
         var anyToken = _anyToken;
         if (anyToken is null) return false;
@@ -424,16 +429,17 @@ public sealed partial class CodeExtractor
             foreach (var (id, pattern) in _tokens)
             {
                 if (!pattern.IsMatch(span)) continue;
-                if (detected.ContainsKey(id)) { provider = id; break; }
+                if (detected?.ContainsKey(id) == true) { provider = id; break; }
                 provider ??= id;
             }
             if (provider is null) continue;
             var inner = span.Trim("[]");
             var hasDigit = inner.ContainsAnyInRange('0', '9');
             var distinctive = hasDigit && (inner.Length >= 4 || span.Length != inner.Length);
-            if (!detected.ContainsKey(provider) && !distinctive) continue;
+            if (detected?.ContainsKey(provider) != true && !distinctive) continue;
             if (count++ >= maxCodes) return true;
             found.Add(new Raw(CodeKind.Provider, inner.ToString(), start, m.Length, CodeReading.AsWritten, provider));
+            detected ??= NewDetected();
             if (!detected.TryGetValue(provider, out var first) || start < first) detected[provider] = start;
         }
         return false;
