@@ -62,7 +62,7 @@ public static partial class ReasonClassifier
 
         if (kind == ReportKind.DeliveryReport || facts.Action is "delivered" or "relayed" or "expanded" || status?.Class == 2)
         {
-            return new(BounceReason.Delivered, status?.ToString() ?? "2.0.0", reply, false);
+            return new(BounceReason.Delivered, status is { } delivered ? Written(delivered, facts.Status) : "2.0.0", reply, false);
         }
 
         // A refusal that names no address ("550 : User unknown") answered the message content, not a recipient.
@@ -121,9 +121,13 @@ public static partial class ReasonClassifier
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
         var fitted = status is not { IsPlaceholder: false };
-        var statusText = status is { IsPlaceholder: false } s ? s.ToString() : FittingStatus(reason, temporary) ?? status?.ToString();
+        var statusText = status is { IsPlaceholder: false } s ? Written(s, facts.Status) : FittingStatus(reason, temporary) ?? status?.ToString();
         return new(reason, statusText, reply, temporary, command) { StatusFitted = fitted };
     }
+
+    /// <summary>The status as text: the decoder's own string when it is already written so (most are), else a new one.</summary>
+    private static string Written(EnhancedStatus status, string? given) =>
+        given is not null && status.IsWrittenAs(given) ? given : status.ToString();
 
     private static bool IsUnixDiagnostic(RecipientFacts facts) => string.Equals(facts.DiagnosticType, "x-unix", StringComparison.OrdinalIgnoreCase);
 
