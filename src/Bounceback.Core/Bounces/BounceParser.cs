@@ -117,8 +117,11 @@ public sealed class BounceParser
             if (forwarded is not null) return forwarded;
         }
         string? lastError = null;
-        foreach (var decoder in DecoderList.All)
+        // By index: a foreach over the list's interface would allocate an enumerator per message.
+        var decoders = DecoderList.All;
+        for (var d = 0; d < decoders.Count; d++)
         {
+            var decoder = decoders[d];
             // A message forwarded inline keeps only the headers its block shows (no Auto-Submitted, no X-Autoreply):
             // whether it was an automatic reply cannot be told, and a notice's subject alone must not make it one.
             if (inlineForward && decoder is AutoReplyDecoder) continue;
@@ -168,10 +171,8 @@ public sealed class BounceParser
                 try
                 {
                     // The remote host's name tells whose wording this is when the wording does not name its provider.
-                    var wording = facts.RemoteMta is { Length: > 0 and <= 255 } host && !string.IsNullOrEmpty(facts.DiagnosticCode)
-                        ? facts.DiagnosticCode + "\n" + host
-                        : facts.DiagnosticCode;
-                    explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, wording, language, out var providerReason);
+                    var host = facts.RemoteMta is { Length: > 0 and <= 255 } remote && !string.IsNullOrEmpty(facts.DiagnosticCode) ? remote : null;
+                    explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, facts.DiagnosticCode, host, language, out var providerReason);
                     // A provider's own code decides the reason: the catalog is the one place that says what it means.
                     if (providerReason is { } byCatalog && !byCatalog.IsNotFailure()) c = ReasonClassifier.WithReason(c, byCatalog);
                     // The explanation describes the code; its reason is the one this result reports.

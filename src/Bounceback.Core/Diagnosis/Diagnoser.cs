@@ -97,11 +97,44 @@ public sealed class Diagnoser
     /// provider's own token (TSS04) or wording explained the text; null when only standard codes did. The bounce parser
     /// lets that reason decide, so the catalog is the one place that says what a provider's code means.
     /// </summary>
-    public Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, Language language, out BounceReason? providerReason)
+    public Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, Language language, out BounceReason? providerReason) =>
+        Diagnose(status, replyCode, diagnosticText, null, language, out providerReason);
+
+    /// <summary>
+    /// Like <see cref="Diagnose(string?, int?, string?, Language, out BounceReason?)"/> of the diagnostic text with the
+    /// remote host's name on a line after it ("text\nhost"), which tells whose wording it is when the wording does not
+    /// name its provider. The two are joined in a pooled buffer: a string of them is made only when codes must be
+    /// extracted from the whole text.
+    /// </summary>
+    internal Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, string? host, Language language, out BounceReason? providerReason)
+    {
+        char[]? joined = null;
+        try
+        {
+            var text = host is null ? (diagnosticText ?? "").AsSpan() : Joined(diagnosticText ?? "", host, out joined);
+            return Diagnose(status, replyCode, text[..Math.Min(text.Length, MaxDiagnosticText)], host is null ? diagnosticText : null, language, out providerReason);
+        }
+        finally
+        {
+            if (joined is not null) System.Buffers.ArrayPool<char>.Shared.Return(joined);
+        }
+    }
+
+    /// <summary>The text, a line end and the host's name, in a buffer rented from the shared pool.</summary>
+    private static ReadOnlySpan<char> Joined(string text, string host, out char[] buffer)
+    {
+        var length = text.Length + 1 + host.Length;
+        buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        text.CopyTo(buffer);
+        buffer[text.Length] = '\n';
+        host.CopyTo(buffer.AsSpan(text.Length + 1));
+        return buffer.AsSpan(0, length);
+    }
+
+    // whole: the string the text was read from, when there is one (kept for the full explanation, not copied).
+    private Diagnosis? Diagnose(string? status, int? replyCode, ReadOnlySpan<char> text, string? whole, Language language, out BounceReason? providerReason)
     {
         providerReason = null;
-        var text = diagnosticText ?? "";
-        if (text.Length > MaxDiagnosticText) text = text[..MaxDiagnosticText];
         string? enhanced = null;
         // The classifier's status is mostly written as it should be already: then that string is kept.
         if (status is not null && EnhancedStatus.TryParse(status, out var st)) enhanced = st.IsWrittenAs(status) ? status : st.ToString();
@@ -109,13 +142,13 @@ public sealed class Diagnoser
         if (enhanced is null && reply is null)
         {
             if (text.Length == 0) return null;
-            var report = Explain(text, language);
+            var report = Explain(whole is not null && text.SequenceEqual(whole) ? whole : text.ToString(), language);
             providerReason = report.Findings.FirstOrDefault(f => f.Known && f.Kind == CodeKind.Provider && f.Provider is not null)?.Reason;
             return report.Diagnosis;
         }
         // Provider wording: detect words and tokens of the diagnostic text.
-        var (token, providers) = Extractor.ExtractProviderFacts(text, 16);
-        var span = text.AsSpan();
+        var (token, providers) = Extractor.ExtractProviderFacts(text, whole, 16);
+        var span = text;
         var enhancedRes = enhanced is null ? default : Resolve(CodeKind.Enhanced, enhanced, null, providers, span, reply);
         var replyRes = reply is null ? default : Resolve(CodeKind.Reply, reply, null, providers, span, reply);
         var tokenRes = token is null ? default : Resolve(CodeKind.Provider, token.Code, token.Provider, providers, span, reply);

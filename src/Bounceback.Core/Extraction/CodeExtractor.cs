@@ -167,9 +167,11 @@ public sealed partial class CodeExtractor
     /// hold no provider token; then the numeric codes, symbols and groups cannot change either answer and are not
     /// searched. When a token is found, whether it survives among the other codes (overlaps, the cap) is settled by
     /// the full extraction.</remarks>
-    internal (ExtractedCode? Token, IReadOnlyList<string> Providers) ExtractProviderFacts(string? text, int maxCodes = DefaultMaxCodes)
+    /// <remarks>The text need not be a string (the diagnoser's wording and host name, joined in a pooled buffer): one is
+    /// made only for the full extraction, unless <paramref name="whole"/> is the text as a string already.</remarks>
+    internal (ExtractedCode? Token, IReadOnlyList<string> Providers) ExtractProviderFacts(ReadOnlySpan<char> text, string? whole, int maxCodes = DefaultMaxCodes)
     {
-        if (string.IsNullOrEmpty(text) || maxCodes <= 0) return (null, []);
+        if (text.IsEmpty || maxCodes <= 0) return (null, []);
         var detected = DetectProviders(text);
         var tokens = new List<Raw>();
         try
@@ -181,7 +183,7 @@ public sealed partial class CodeExtractor
             tokens.Add(default); // let the full extraction decide, as it would have
         }
         if (tokens.Count == 0) return (null, OrderProviders(detected));
-        var full = Extract(text, maxCodes);
+        var full = Extract(whole is not null && text.SequenceEqual(whole) ? whole : text.ToString(), maxCodes);
         return (full.Codes.FirstOrDefault(c => c.Kind == CodeKind.Provider), full.Providers);
     }
 
@@ -203,10 +205,10 @@ public sealed partial class CodeExtractor
 
     /// <summary>Each provider whose detect words occur in the text, with the position of the first; null for none (most
     /// texts), so that no dictionary is made for them.</summary>
-    private Dictionary<string, int>? DetectProviders(string text)
+    private Dictionary<string, int>? DetectProviders(ReadOnlySpan<char> text)
     {
         Dictionary<string, int>? first = null;
-        var span = text.AsSpan();
+        var span = text;
         if (_detectAscii is not null)
         {
             if (_detectAscii.TryFindFirst(span, ref first)) return first;
@@ -277,7 +279,7 @@ public sealed partial class CodeExtractor
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
-    private static char At(string text, int i) => i >= 0 && i < text.Length ? text[i] : '\0';
+    private static char At(ReadOnlySpan<char> text, int i) => i >= 0 && i < text.Length ? text[i] : '\0';
 
     // No letter or digit glued to either side; no digit group continuing with '.', ',', ':' or '/' (IPs, versions, times, dates).
     private static bool HasNumberBoundaries(string text, int start, int end, bool allowDashAfter, bool allowDashBefore = false)
@@ -411,7 +413,7 @@ public sealed partial class CodeExtractor
     }
 
     // detected: made when a token names a provider the detect words did not.
-    private bool FindTokens(string text, List<Raw> found, ref Dictionary<string, int>? detected, int maxCodes)
+    private bool FindTokens(ReadOnlySpan<char> text, List<Raw> found, ref Dictionary<string, int>? detected, int maxCodes)
     {
         var anyToken = _anyToken;
         if (anyToken is null) return false;
@@ -423,7 +425,7 @@ public sealed partial class CodeExtractor
             var start = m.Index;
             var end = m.Index + m.Length;
             if (IsWordChar(At(text, start - 1)) || IsWordChar(At(text, end))) continue;
-            var span = text.AsSpan(start, m.Length);
+            var span = text.Slice(start, m.Length);
             // The provider: one recognised in the text whose pattern matches the whole token, else the first that matches.
             string? provider = null;
             foreach (var (id, pattern) in _tokens)
