@@ -20,6 +20,10 @@ public sealed class Diagnoser
 
     private readonly ConcurrentDictionary<DiagnoseKey, Diagnosis?> _cache = new();
 
+    // The catalog's entry of each standard code asked about per recipient: the catalog builds its lookup keys (strings)
+    // at every call, and a bulk run asks about the same few hundred codes again and again. Bounded like _cache.
+    private readonly ConcurrentDictionary<StandardCode, CatalogEntry?> _standard = new();
+
     /// <summary>The diagnoser over <see cref="ExplanationCatalog.Default"/>.</summary>
     public static Diagnoser Default => DefaultDiagnoser.Value;
 
@@ -170,6 +174,19 @@ public sealed class Diagnoser
 
     private static int Id(CatalogEntry? entry) => entry?.Id ?? -1;
 
+    /// <summary><see cref="ExplanationCatalog.Find"/>, remembered per code.</summary>
+    private CatalogEntry? FindStandard(CodeKind kind, string code)
+    {
+        var key = new StandardCode(kind, code);
+        if (_standard.TryGetValue(key, out var entry)) return entry;
+        entry = Catalog.Find(kind, code);
+        if (_standard.Count >= MaxCacheEntries) _standard.Clear();
+        _standard.TryAdd(key, entry);
+        return entry;
+    }
+
+    private readonly record struct StandardCode(CodeKind Kind, string Code);
+
     private readonly record struct DiagnoseKey(Language Language, string? Status, string? Reply, int EnhancedEntry, int ReplyEntry, int TokenEntry, string? Token);
 
     /// <summary>Which catalog entry explains a code, and whether it came from a provider's profile.</summary>
@@ -218,7 +235,7 @@ public sealed class Diagnoser
             }
             if (fallback is not null) return new Resolution(fallback, fallbackProvider);
         }
-        return new Resolution(kind == CodeKind.Provider ? null : Catalog.Find(kind, code), null);
+        return new Resolution(kind == CodeKind.Provider ? null : FindStandard(kind, code), null);
     }
 
     // A provider entry speaks for the wording only when it is the provider's own token or was picked by its phrases.
