@@ -226,8 +226,10 @@ public sealed class Diagnoser
             // Providers named in the code's own reply first, then the others recognised in the text.
             CatalogEntry? fallback = null;
             string? fallbackProvider = null;
-            foreach (var p in providers)
+            // By index here and below: a foreach over a list's interface allocates an enumerator, once per recipient.
+            for (var i = 0; i < providers.Count; i++)
             {
+                var p = providers[i];
                 var e = PickProviderEntry(p, code, groupText, groupReply);
                 if (e is null) continue;
                 if (Extractor.ProviderMentioned(p, groupText)) return new Resolution(e, p);
@@ -250,24 +252,33 @@ public sealed class Diagnoser
         if (entries.Count == 0) return null;
         CatalogEntry? best = null;
         var bestScore = -1;
-        foreach (var e in entries)
+        for (var i = 0; i < entries.Count; i++)
         {
+            var e = entries[i];
             int score;
             if (e.Phrases.Count == 0) score = 1;
             else
             {
                 var hit = false;
-                foreach (var p in e.Phrases)
+                for (var j = 0; j < e.Phrases.Count && !hit; j++)
                 {
-                    if (!string.IsNullOrWhiteSpace(p) && groupText.Contains(p, StringComparison.OrdinalIgnoreCase)) { hit = true; break; }
+                    var p = e.Phrases[j];
+                    hit = !string.IsNullOrWhiteSpace(p) && groupText.Contains(p, StringComparison.OrdinalIgnoreCase);
                 }
                 if (!hit) continue;
                 score = 3;
             }
-            if (e.Reply is not null && groupReply is not null && e.Reply.Value.ToString(CultureInfo.InvariantCulture) == groupReply) score++;
+            if (e.Reply is { } entryReply && groupReply is not null && IsWrittenAs(entryReply, groupReply)) score++;
             if (score > bestScore) { best = e; bestScore = score; }
         }
         return best;
+    }
+
+    /// <summary>Whether the text is the number as written in invariant digits ("550"), without a string of it.</summary>
+    private static bool IsWrittenAs(int number, string text)
+    {
+        Span<char> digits = stackalloc char[11];
+        return number.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture) && text.AsSpan().SequenceEqual(digits[..length]);
     }
 
     private static string? GroupReply(ExtractionResult extraction, int group)

@@ -137,7 +137,8 @@ public sealed partial class CodeExtractor
         try
         {
             truncated = FindNumericCodes(text, found, maxCodes);
-            truncated |= FindTokens(text, found, ref detected, maxCodes);
+            List<Raw>? withTokens = found;
+            truncated |= FindTokens(text, ref withTokens, ref detected, maxCodes);
             truncated |= FindSymbols(text, found, maxCodes);
         }
         catch (RegexMatchTimeoutException)
@@ -173,16 +174,16 @@ public sealed partial class CodeExtractor
     {
         if (text.IsEmpty || maxCodes <= 0) return (null, []);
         var detected = DetectProviders(text);
-        var tokens = new List<Raw>();
+        List<Raw>? tokens = null;
         try
         {
-            FindTokens(text, tokens, ref detected, maxCodes);
+            FindTokens(text, ref tokens, ref detected, maxCodes);
         }
         catch (RegexMatchTimeoutException)
         {
-            tokens.Add(default); // let the full extraction decide, as it would have
+            (tokens ??= []).Add(default); // let the full extraction decide, as it would have
         }
-        if (tokens.Count == 0) return (null, OrderProviders(detected));
+        if (tokens is null) return (null, OrderProviders(detected));
         var full = Extract(whole is not null && text.SequenceEqual(whole) ? whole : text.ToString(), maxCodes);
         return (full.Codes.FirstOrDefault(c => c.Kind == CodeKind.Provider), full.Providers);
     }
@@ -412,8 +413,8 @@ public sealed partial class CodeExtractor
         return false;
     }
 
-    // detected: made when a token names a provider the detect words did not.
-    private bool FindTokens(ReadOnlySpan<char> text, List<Raw> found, ref Dictionary<string, int>? detected, int maxCodes)
+    // found, detected: made at the first token found, or the first provider a token names that the detect words did not.
+    private bool FindTokens(ReadOnlySpan<char> text, ref List<Raw>? found, ref Dictionary<string, int>? detected, int maxCodes)
     {
         var anyToken = _anyToken;
         if (anyToken is null) return false;
@@ -440,7 +441,7 @@ public sealed partial class CodeExtractor
             var distinctive = hasDigit && (inner.Length >= 4 || span.Length != inner.Length);
             if (detected?.ContainsKey(provider) != true && !distinctive) continue;
             if (count++ >= maxCodes) return true;
-            found.Add(new Raw(CodeKind.Provider, inner.ToString(), start, m.Length, CodeReading.AsWritten, provider));
+            (found ??= []).Add(new Raw(CodeKind.Provider, inner.ToString(), start, m.Length, CodeReading.AsWritten, provider));
             detected ??= NewDetected();
             if (!detected.TryGetValue(provider, out var first) || start < first) detected[provider] = start;
         }
