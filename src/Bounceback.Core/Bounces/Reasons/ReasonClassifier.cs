@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Bounceback.Core.Bounces.Decoders;
 using Bounceback.Core.Codes;
