@@ -345,6 +345,10 @@ public static partial class ReasonClassifier
 
     /// <summary>Writes the squeezed text (<see cref="Squeeze"/>) into a buffer of at least <see cref="SqueezedLength"/>
     /// characters and returns its length.</summary>
+    /// <remarks>Optimized from its first call, with <see cref="Squeezer.AppendAscii"/>: it reads every notice, and in a
+    /// JIT build the tiered compiler kept both at tier 0 (unoptimised, the squeezer's helpers not inlined) for much of a
+    /// bulk run.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
     private static int SqueezeInto(string text, char[] buffer)
     {
         var source = text.AsSpan(0, SqueezedLength(text));
@@ -374,6 +378,7 @@ public static partial class ReasonClassifier
         public int Length { get; private set; }
 
         /// <summary>Printable ASCII: words copied whole, spaces collapsed.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AppendAscii(ReadOnlySpan<char> text)
         {
             while (!text.IsEmpty)
