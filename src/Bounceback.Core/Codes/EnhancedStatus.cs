@@ -29,6 +29,13 @@ public readonly record struct EnhancedStatus(int Class, int Subject, int Detail)
         return code.AsSpan().SequenceEqual(own[..Write(own, classIndependent: true)]);
     }
 
+    /// <summary>Writes the class-independent form ("x.7.1") into a buffer of at least <see cref="MaxLength"/> characters
+    /// and returns its length: for comparing one status with many codes, formatted once.</summary>
+    internal int WriteClassIndependent(Span<char> into) => Write(into, classIndependent: true);
+
+    /// <summary>Three numbers of at most 11 characters each ("-2147483648") and two dots.</summary>
+    internal const int MaxLength = 35;
+
     /// <summary>Whether the text is this status as <see cref="ToString"/> writes it ("5.7.1"), without building the string.</summary>
     internal bool IsWrittenAs(ReadOnlySpan<char> text)
     {
@@ -44,9 +51,6 @@ public readonly record struct EnhancedStatus(int Class, int Subject, int Detail)
         Span<char> own = stackalloc char[MaxLength];
         return new string(own[..Write(own, classIndependent: false)]);
     }
-
-    /// <summary>Three numbers of at most 11 characters each ("-2147483648") and two dots.</summary>
-    private const int MaxLength = 35;
 
     /// <summary>
     /// Writes "5.7.1" (or "x.7.1") and returns its length. Each number is formatted on its own: an interpolated string

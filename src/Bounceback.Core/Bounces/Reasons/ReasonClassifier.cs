@@ -269,11 +269,12 @@ public static partial class ReasonClassifier
         if (ReasonRules.Wording.FirstMatch(words, status) is { } byWording) return byWording.Reason;
         if (status is { } st)
         {
+            var written = ReasonRule.ClassIndependent(st, stackalloc char[EnhancedStatus.MaxLength]);
             // By index: a foreach over the list's interface would allocate an enumerator.
             var rules = ReasonRules.All;
             for (var i = 0; i < rules.Count; i++)
             {
-                if (rules[i].MatchesStatus(st)) return rules[i].Reason;
+                if (rules[i].MatchesStatus(written)) return rules[i].Reason;
             }
         }
         return reply switch
@@ -292,11 +293,12 @@ public static partial class ReasonClassifier
     /// <summary>The first rule for which the status is decisive, or null.</summary>
     private static ReasonRule? DecisiveRule(EnhancedStatus status)
     {
-        // By index: a foreach over the list's interface would allocate an enumerator.
+        // Written once ("x.7.1") for all the rules; by index: a foreach over the list's interface would allocate an enumerator.
+        var written = ReasonRule.ClassIndependent(status, stackalloc char[EnhancedStatus.MaxLength]);
         var rules = ReasonRules.All;
         for (var i = 0; i < rules.Count; i++)
         {
-            if (rules[i].IsDecisive(status)) return rules[i];
+            if (rules[i].IsDecisive(written)) return rules[i];
         }
         return null;
     }
