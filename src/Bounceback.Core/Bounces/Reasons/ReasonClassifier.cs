@@ -368,10 +368,11 @@ public static partial class ReasonClassifier
         return squeezer.Length == 0 ? 0 : DropRepeatedReplyPrefix(buffer.AsSpan(0, squeezer.Length));
     }
 
-    /// <summary>Writes text into a buffer with each run of white space as one space, none at the start or the end.</summary>
+    /// <summary>Printable ASCII, ' ' to '~': the characters <see cref="Squeezer.AppendAscii"/> takes in runs.</summary>
     private static readonly System.Buffers.SearchValues<char> PrintableAscii = System.Buffers.SearchValues.Create(
         " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
+    /// <summary>Writes text into a buffer with each run of white space as one space, none at the start or the end.</summary>
     private ref struct Squeezer(char[] buffer)
     {
         private readonly Span<char> _buffer = buffer;
