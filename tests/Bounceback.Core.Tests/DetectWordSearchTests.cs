@@ -23,9 +23,9 @@ public class DetectWordSearchTests
     {
         var text = string.Concat((picks ?? []).Select(p => Fragments[p.Get % Fragments.Length]));
         var search = DetectWordSearch.Create(Words)!;
-        var found = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (!search.TryFindFirst(text, found)) return !System.Text.Ascii.IsValid(text);
-        return found.OrderBy(kv => kv.Key, StringComparer.Ordinal).SequenceEqual(Plain(text).OrderBy(kv => kv.Key, StringComparer.Ordinal));
+        Dictionary<string, int>? found = null;
+        if (!search.TryFindFirst(text, ref found)) return !System.Text.Ascii.IsValid(text);
+        return (found ?? []).OrderBy(kv => kv.Key, StringComparer.Ordinal).SequenceEqual(Plain(text).OrderBy(kv => kv.Key, StringComparer.Ordinal));
     }
 
     [Fact]

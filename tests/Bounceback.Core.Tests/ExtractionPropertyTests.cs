@@ -44,9 +44,34 @@ public class ExtractionPropertyTests
         var text = string.Concat(Enumerable.Repeat(unit, Math.Min(repeat.Get, 40)));
         var maxCodes = 1 + cap.Get % 20;
         var full = CodeExtractor.Default.Extract(text, maxCodes);
-        var (token, providers) = CodeExtractor.Default.ExtractProviderFacts(text, maxCodes);
-        return Equals(token, full.Codes.FirstOrDefault(c => c.Kind == CodeKind.Provider)) && providers.SequenceEqual(full.Providers);
+        var want = full.Codes.FirstOrDefault(c => c.Kind == CodeKind.Provider);
+        // Read from a span alone (the diagnoser's joined text) and with the text's own string.
+        var (token, providers) = CodeExtractor.Default.ExtractProviderFacts(text, null, maxCodes);
+        var (tokenOfString, providersOfString) = CodeExtractor.Default.ExtractProviderFacts(text, text, maxCodes);
+        return Equals(token, want) && providers.SequenceEqual(full.Providers)
+            && Equals(tokenOfString, want) && providersOfString.SequenceEqual(full.Providers);
     }
+
+    private static readonly string[] Hosts = ["mx.google.com", "mta7.am0.yahoodns.net", "eur.olc.protection.outlook.com", "mx.example.org", "TSS04", ""];
+
+    [Property(MaxTest = 500)]
+    public bool Diagnosing_a_text_and_its_host_apart_is_diagnosing_them_joined(NonNegativeInt[] picks, NonNegativeInt hostPick, bool withStatus, bool withReply)
+    {
+        // The bounce parser hands the host apart (joined in a pooled buffer); the answer is that of the joined string.
+        var text = string.Concat((picks ?? []).Select(p => Fragments[p.Get % Fragments.Length]));
+        var host = Hosts[hostPick.Get % Hosts.Length];
+        var status = withStatus ? "5.7.1" : null;
+        int? reply = withReply ? 550 : null;
+        var apart = Diagnoser.Default.Diagnose(status, reply, text, host, Language.En, out var reasonApart);
+        var joined = Diagnoser.Default.Diagnose(status, reply, text + "\n" + host, Language.En, out var reasonJoined);
+        return Same(apart, joined) && reasonApart == reasonJoined;
+    }
+
+    // By content: an explanation of a text without codes is built anew at each call, its step lists with it.
+    private static bool Same(Diagnosis.Diagnosis? a, Diagnosis.Diagnosis? b) =>
+        a is null || b is null
+            ? a is null && b is null
+            : a with { Steps = b.Steps } == b && a.Steps.Sender.SequenceEqual(b.Steps.Sender) && a.Steps.Admin.SequenceEqual(b.Steps.Admin);
 
     [Property(MaxTest = 200)]
     public bool Diagnose_never_throws(string? status, int? reply, string? text)

@@ -80,18 +80,19 @@ public sealed class BounceParser
     /// <summary>How many forwards deep a forwarded bounce is looked for.</summary>
     private const int MaxForwardDepth = 3;
 
-    private static List<(MimeMessage Message, bool Built)> FindForwarded(MimeMessage message)
+    private static IReadOnlyList<(MimeMessage Message, bool Built)> FindForwarded(MimeMessage message)
     {
-        var found = new List<(MimeMessage Message, bool Built)>(2);
+        // Made only when there is a forward: most messages are none.
+        List<(MimeMessage Message, bool Built)>? found = null;
         try
         {
-            foreach (var candidate in ForwardedBounce.Find(message)) found.Add(candidate);
+            foreach (var candidate in ForwardedBounce.Find(message)) (found ??= new(2)).Add(candidate);
         }
         catch (Exception e) when (e is not OutOfMemoryException and not OperationCanceledException)
         {
             // Unreadable as a forward: read as the message it is (with what was found before the error).
         }
-        return found;
+        return found ?? (IReadOnlyList<(MimeMessage Message, bool Built)>)[];
     }
 
     private ParseOutcome Parse(MimeMessage message, string source, int? messageIndex, Codes.Language language, int depth, bool inlineForward)
@@ -102,8 +103,10 @@ public sealed class BounceParser
         {
             var candidates = FindForwarded(message);
             ParseOutcome? forwarded = null;
-            foreach (var (inner, built) in candidates)
+            // By index: a foreach over the list's interface would allocate an enumerator.
+            for (var i = 0; i < candidates.Count; i++)
             {
+                var (inner, built) = candidates[i];
                 if (forwarded is null)
                 {
                     var outcome = Parse(inner, source, messageIndex, language, depth + 1, inlineForward: built);
@@ -114,8 +117,11 @@ public sealed class BounceParser
             if (forwarded is not null) return forwarded;
         }
         string? lastError = null;
-        foreach (var decoder in DecoderList.All)
+        // By index: a foreach over the list's interface would allocate an enumerator per message.
+        var decoders = DecoderList.All;
+        for (var d = 0; d < decoders.Count; d++)
         {
+            var decoder = decoders[d];
             // A message forwarded inline keeps only the headers its block shows (no Auto-Submitted, no X-Autoreply):
             // whether it was an automatic reply cannot be told, and a notice's subject alone must not make it one.
             if (inlineForward && decoder is AutoReplyDecoder) continue;
@@ -150,8 +156,10 @@ public sealed class BounceParser
         var sent = message.Date;
         var date = sent == default ? (DateTimeOffset?)null : sent;
         IReadOnlyList<string>? all = decoded.Recipients.Count > 1 ? decoded.Recipients.Select(r => r.Recipient).ToList() : null;
-        foreach (var decodedFacts in decoded.Recipients)
+        // By index: a foreach over the list's interface would allocate an enumerator.
+        for (var i = 0; i < decoded.Recipients.Count; i++)
         {
+            var decodedFacts = decoded.Recipients[i];
             // A report without a Remote-MTA field often names the remote server in its wording.
             var facts = decodedFacts.RemoteMta is null && Decoders.RemoteHost.Find(decodedFacts.DiagnosticCode) is { } named
                 ? decodedFacts with { RemoteMta = named }
@@ -163,10 +171,8 @@ public sealed class BounceParser
                 try
                 {
                     // The remote host's name tells whose wording this is when the wording does not name its provider.
-                    var wording = facts.RemoteMta is { Length: > 0 and <= 255 } host && !string.IsNullOrEmpty(facts.DiagnosticCode)
-                        ? facts.DiagnosticCode + "\n" + host
-                        : facts.DiagnosticCode;
-                    explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, wording, language, out var providerReason);
+                    var host = facts.RemoteMta is { Length: > 0 and <= 255 } remote && !string.IsNullOrEmpty(facts.DiagnosticCode) ? remote : null;
+                    explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, facts.DiagnosticCode, host, language, out var providerReason);
                     // A provider's own code decides the reason: the catalog is the one place that says what it means.
                     if (providerReason is { } byCatalog && !byCatalog.IsNotFailure()) c = ReasonClassifier.WithReason(c, byCatalog);
                     // The explanation describes the code; its reason is the one this result reports.

@@ -20,6 +20,10 @@ public sealed class Diagnoser
 
     private readonly ConcurrentDictionary<DiagnoseKey, Diagnosis?> _cache = new();
 
+    // The catalog's entry of each standard code asked about per recipient: the catalog builds its lookup keys (strings)
+    // at every call, and a bulk run asks about the same few hundred codes again and again. Bounded like _cache.
+    private readonly ConcurrentDictionary<StandardCode, CatalogEntry?> _standard = new();
+
     /// <summary>The diagnoser over <see cref="ExplanationCatalog.Default"/>.</summary>
     public static Diagnoser Default => DefaultDiagnoser.Value;
 
@@ -97,24 +101,58 @@ public sealed class Diagnoser
     /// provider's own token (TSS04) or wording explained the text; null when only standard codes did. The bounce parser
     /// lets that reason decide, so the catalog is the one place that says what a provider's code means.
     /// </summary>
-    public Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, Language language, out BounceReason? providerReason)
+    public Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, Language language, out BounceReason? providerReason) =>
+        Diagnose(status, replyCode, diagnosticText, null, language, out providerReason);
+
+    /// <summary>
+    /// Like <see cref="Diagnose(string?, int?, string?, Language, out BounceReason?)"/> of the diagnostic text with the
+    /// remote host's name on a line after it ("text\nhost"), which tells whose wording it is when the wording does not
+    /// name its provider. The two are joined in a pooled buffer: a string of them is made only when codes must be
+    /// extracted from the whole text.
+    /// </summary>
+    internal Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, string? host, Language language, out BounceReason? providerReason)
+    {
+        char[]? joined = null;
+        try
+        {
+            var text = host is null ? (diagnosticText ?? "").AsSpan() : Joined(diagnosticText ?? "", host, out joined);
+            return Diagnose(status, replyCode, text[..Math.Min(text.Length, MaxDiagnosticText)], host is null ? diagnosticText : null, language, out providerReason);
+        }
+        finally
+        {
+            if (joined is not null) System.Buffers.ArrayPool<char>.Shared.Return(joined);
+        }
+    }
+
+    /// <summary>The text, a line end and the host's name, in a buffer rented from the shared pool.</summary>
+    private static ReadOnlySpan<char> Joined(string text, string host, out char[] buffer)
+    {
+        var length = text.Length + 1 + host.Length;
+        buffer = System.Buffers.ArrayPool<char>.Shared.Rent(length);
+        text.CopyTo(buffer);
+        buffer[text.Length] = '\n';
+        host.CopyTo(buffer.AsSpan(text.Length + 1));
+        return buffer.AsSpan(0, length);
+    }
+
+    // whole: the string the text was read from, when there is one (kept for the full explanation, not copied).
+    private Diagnosis? Diagnose(string? status, int? replyCode, ReadOnlySpan<char> text, string? whole, Language language, out BounceReason? providerReason)
     {
         providerReason = null;
-        var text = diagnosticText ?? "";
-        if (text.Length > MaxDiagnosticText) text = text[..MaxDiagnosticText];
         string? enhanced = null;
-        if (status is not null && EnhancedStatus.TryParse(status, out var st)) enhanced = st.ToString();
+        // The classifier's status is mostly written as it should be already: then that string is kept.
+        if (status is not null && EnhancedStatus.TryParse(status, out var st)) enhanced = st.IsWrittenAs(status) ? status : st.ToString();
         string? reply = replyCode is >= 200 and <= 599 ? replyCode.Value.ToString(CultureInfo.InvariantCulture) : null;
         if (enhanced is null && reply is null)
         {
             if (text.Length == 0) return null;
-            var report = Explain(text, language);
+            var report = Explain(whole is not null && text.SequenceEqual(whole) ? whole : text.ToString(), language);
             providerReason = report.Findings.FirstOrDefault(f => f.Known && f.Kind == CodeKind.Provider && f.Provider is not null)?.Reason;
             return report.Diagnosis;
         }
         // Provider wording: detect words and tokens of the diagnostic text.
-        var (token, providers) = Extractor.ExtractProviderFacts(text, 16);
-        var span = text.AsSpan();
+        var (token, providers) = Extractor.ExtractProviderFacts(text, whole, 16);
+        var span = text;
         var enhancedRes = enhanced is null ? default : Resolve(CodeKind.Enhanced, enhanced, null, providers, span, reply);
         var replyRes = reply is null ? default : Resolve(CodeKind.Reply, reply, null, providers, span, reply);
         var tokenRes = token is null ? default : Resolve(CodeKind.Provider, token.Code, token.Provider, providers, span, reply);
@@ -135,6 +173,19 @@ public sealed class Diagnoser
     }
 
     private static int Id(CatalogEntry? entry) => entry?.Id ?? -1;
+
+    /// <summary><see cref="ExplanationCatalog.Find"/>, remembered per code.</summary>
+    private CatalogEntry? FindStandard(CodeKind kind, string code)
+    {
+        var key = new StandardCode(kind, code);
+        if (_standard.TryGetValue(key, out var entry)) return entry;
+        entry = Catalog.Find(kind, code);
+        if (_standard.Count >= MaxCacheEntries) _standard.Clear();
+        _standard.TryAdd(key, entry);
+        return entry;
+    }
+
+    private readonly record struct StandardCode(CodeKind Kind, string Code);
 
     private readonly record struct DiagnoseKey(Language Language, string? Status, string? Reply, int EnhancedEntry, int ReplyEntry, int TokenEntry, string? Token);
 
@@ -175,8 +226,10 @@ public sealed class Diagnoser
             // Providers named in the code's own reply first, then the others recognised in the text.
             CatalogEntry? fallback = null;
             string? fallbackProvider = null;
-            foreach (var p in providers)
+            // By index here and below: a foreach over a list's interface allocates an enumerator, once per recipient.
+            for (var i = 0; i < providers.Count; i++)
             {
+                var p = providers[i];
                 var e = PickProviderEntry(p, code, groupText, groupReply);
                 if (e is null) continue;
                 if (Extractor.ProviderMentioned(p, groupText)) return new Resolution(e, p);
@@ -184,7 +237,7 @@ public sealed class Diagnoser
             }
             if (fallback is not null) return new Resolution(fallback, fallbackProvider);
         }
-        return new Resolution(kind == CodeKind.Provider ? null : Catalog.Find(kind, code), null);
+        return new Resolution(kind == CodeKind.Provider ? null : FindStandard(kind, code), null);
     }
 
     // A provider entry speaks for the wording only when it is the provider's own token or was picked by its phrases.
@@ -199,24 +252,33 @@ public sealed class Diagnoser
         if (entries.Count == 0) return null;
         CatalogEntry? best = null;
         var bestScore = -1;
-        foreach (var e in entries)
+        for (var i = 0; i < entries.Count; i++)
         {
+            var e = entries[i];
             int score;
             if (e.Phrases.Count == 0) score = 1;
             else
             {
                 var hit = false;
-                foreach (var p in e.Phrases)
+                for (var j = 0; j < e.Phrases.Count && !hit; j++)
                 {
-                    if (!string.IsNullOrWhiteSpace(p) && groupText.Contains(p, StringComparison.OrdinalIgnoreCase)) { hit = true; break; }
+                    var p = e.Phrases[j];
+                    hit = !string.IsNullOrWhiteSpace(p) && groupText.Contains(p, StringComparison.OrdinalIgnoreCase);
                 }
                 if (!hit) continue;
                 score = 3;
             }
-            if (e.Reply is not null && groupReply is not null && e.Reply.Value.ToString(CultureInfo.InvariantCulture) == groupReply) score++;
+            if (e.Reply is { } entryReply && groupReply is not null && IsWrittenAs(entryReply, groupReply)) score++;
             if (score > bestScore) { best = e; bestScore = score; }
         }
         return best;
+    }
+
+    /// <summary>Whether the text is the number as written in invariant digits ("550"), without a string of it.</summary>
+    private static bool IsWrittenAs(int number, string text)
+    {
+        Span<char> digits = stackalloc char[11];
+        return number.TryFormat(digits, out var length, provider: CultureInfo.InvariantCulture) && text.AsSpan().SequenceEqual(digits[..length]);
     }
 
     private static string? GroupReply(ExtractionResult extraction, int group)

@@ -137,7 +137,8 @@ public sealed partial class CodeExtractor
         try
         {
             truncated = FindNumericCodes(text, found, maxCodes);
-            truncated |= FindTokens(text, found, detected, maxCodes);
+            List<Raw>? withTokens = found;
+            truncated |= FindTokens(text, ref withTokens, ref detected, maxCodes);
             truncated |= FindSymbols(text, found, maxCodes);
         }
         catch (RegexMatchTimeoutException)
@@ -167,21 +168,23 @@ public sealed partial class CodeExtractor
     /// hold no provider token; then the numeric codes, symbols and groups cannot change either answer and are not
     /// searched. When a token is found, whether it survives among the other codes (overlaps, the cap) is settled by
     /// the full extraction.</remarks>
-    internal (ExtractedCode? Token, IReadOnlyList<string> Providers) ExtractProviderFacts(string? text, int maxCodes = DefaultMaxCodes)
+    /// <remarks>The text need not be a string (the diagnoser's wording and host name, joined in a pooled buffer): one is
+    /// made only for the full extraction, unless <paramref name="whole"/> is the text as a string already.</remarks>
+    internal (ExtractedCode? Token, IReadOnlyList<string> Providers) ExtractProviderFacts(ReadOnlySpan<char> text, string? whole, int maxCodes = DefaultMaxCodes)
     {
-        if (string.IsNullOrEmpty(text) || maxCodes <= 0) return (null, []);
+        if (text.IsEmpty || maxCodes <= 0) return (null, []);
         var detected = DetectProviders(text);
-        var tokens = new List<Raw>();
+        List<Raw>? tokens = null;
         try
         {
-            FindTokens(text, tokens, detected, maxCodes);
+            FindTokens(text, ref tokens, ref detected, maxCodes);
         }
         catch (RegexMatchTimeoutException)
         {
-            tokens.Add(default); // let the full extraction decide, as it would have
+            (tokens ??= []).Add(default); // let the full extraction decide, as it would have
         }
-        if (tokens.Count == 0) return (null, OrderProviders(detected));
-        var full = Extract(text, maxCodes);
+        if (tokens is null) return (null, OrderProviders(detected));
+        var full = Extract(whole is not null && text.SequenceEqual(whole) ? whole : text.ToString(), maxCodes);
         return (full.Codes.FirstOrDefault(c => c.Kind == CodeKind.Provider), full.Providers);
     }
 
@@ -201,14 +204,16 @@ public sealed partial class CodeExtractor
 
     private readonly record struct Raw(CodeKind Kind, string Code, int Start, int Length, CodeReading Reading, string? Provider);
 
-    private Dictionary<string, int> DetectProviders(string text)
+    /// <summary>Each provider whose detect words occur in the text, with the position of the first; null for none (most
+    /// texts), so that no dictionary is made for them.</summary>
+    private Dictionary<string, int>? DetectProviders(ReadOnlySpan<char> text)
     {
-        var first = new Dictionary<string, int>(StringComparer.Ordinal);
-        var span = text.AsSpan();
+        Dictionary<string, int>? first = null;
+        var span = text;
         if (_detectAscii is not null)
         {
-            if (_detectAscii.TryFindFirst(span, first)) return first;
-            first.Clear();
+            if (_detectAscii.TryFindFirst(span, ref first)) return first;
+            first = null;
         }
         var (words, byFirst) = _detectAny.Value;
         var at = 0;
@@ -223,7 +228,7 @@ public sealed partial class CodeExtractor
             {
                 foreach (var (p, w) in candidates)
                 {
-                    if (!first.ContainsKey(p) && span[at..].StartsWith(w, StringComparison.OrdinalIgnoreCase)) first[p] = at;
+                    if (first?.ContainsKey(p) != true && span[at..].StartsWith(w, StringComparison.OrdinalIgnoreCase)) (first ??= NewDetected())[p] = at;
                 }
             }
             at++;
@@ -231,10 +236,12 @@ public sealed partial class CodeExtractor
         return first;
     }
 
+    internal static Dictionary<string, int> NewDetected() => new(StringComparer.Ordinal);
+
     // Most texts name no provider or one: those need no sorting.
-    private static IReadOnlyList<string> OrderProviders(Dictionary<string, int> detected) => detected.Count switch
+    private static IReadOnlyList<string> OrderProviders(Dictionary<string, int>? detected) => detected?.Count switch
     {
-        0 => [],
+        null or 0 => [],
         1 => [detected.Keys.First()],
         _ => detected.OrderBy(kv => kv.Value).ThenBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => kv.Key).ToList(),
     };
@@ -273,7 +280,7 @@ public sealed partial class CodeExtractor
 
     private static bool IsWordChar(char c) => char.IsLetterOrDigit(c) || c == '_';
 
-    private static char At(string text, int i) => i >= 0 && i < text.Length ? text[i] : '\0';
+    private static char At(ReadOnlySpan<char> text, int i) => i >= 0 && i < text.Length ? text[i] : '\0';
 
     // No letter or digit glued to either side; no digit group continuing with '.', ',', ':' or '/' (IPs, versions, times, dates).
     private static bool HasNumberBoundaries(string text, int start, int end, bool allowDashAfter, bool allowDashBefore = false)
@@ -406,18 +413,12 @@ public sealed partial class CodeExtractor
         return false;
     }
 
-    private bool FindTokens(string text, List<Raw> found, Dictionary<string, int> detected, int maxCodes)
+    // found, detected: made at the first token found, or the first provider a token names that the detect words did not.
+    private bool FindTokens(ReadOnlySpan<char> text, ref List<Raw>? found, ref Dictionary<string, int>? detected, int maxCodes)
     {
         var anyToken = _anyToken;
         if (anyToken is null) return false;
-        if (Interlocked.Increment(ref _tokenUses) == CompileAfterUses)
-        {
-            var pattern = _anyTokenPattern!;
-            // Where code can be compiled at run time (the JIT), a compiled copy; in the Native AOT tool, which cannot
-            // compile, the non-backtracking engine, which finds the same matches and scans faster than the interpreter.
-            var faster = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? RegexOptions.Compiled : RegexOptions.NonBacktracking;
-            _ = Task.Run(() => _anyToken = new Regex(pattern, TokenOptions | faster, TokenTimeout));
-        }
+        if (Interlocked.Increment(ref _tokenUses) == CompileAfterUses) BuildFasterTokenRegex();
         var count = 0;
         foreach (var m in anyToken.EnumerateMatches(text))
         {
@@ -425,25 +426,38 @@ public sealed partial class CodeExtractor
             var start = m.Index;
             var end = m.Index + m.Length;
             if (IsWordChar(At(text, start - 1)) || IsWordChar(At(text, end))) continue;
-            var span = text.AsSpan(start, m.Length);
+            var span = text.Slice(start, m.Length);
             // The provider: one recognised in the text whose pattern matches the whole token, else the first that matches.
             string? provider = null;
             foreach (var (id, pattern) in _tokens)
             {
                 if (!pattern.IsMatch(span)) continue;
-                if (detected.ContainsKey(id)) { provider = id; break; }
+                if (detected?.ContainsKey(id) == true) { provider = id; break; }
                 provider ??= id;
             }
             if (provider is null) continue;
             var inner = span.Trim("[]");
             var hasDigit = inner.ContainsAnyInRange('0', '9');
             var distinctive = hasDigit && (inner.Length >= 4 || span.Length != inner.Length);
-            if (!detected.ContainsKey(provider) && !distinctive) continue;
+            if (detected?.ContainsKey(provider) != true && !distinctive) continue;
             if (count++ >= maxCodes) return true;
-            found.Add(new Raw(CodeKind.Provider, inner.ToString(), start, m.Length, CodeReading.AsWritten, provider));
+            (found ??= []).Add(new Raw(CodeKind.Provider, inner.ToString(), start, m.Length, CodeReading.AsWritten, provider));
+            detected ??= NewDetected();
             if (!detected.TryGetValue(provider, out var first) || start < first) detected[provider] = start;
         }
         return false;
+    }
+
+    /// <summary>Replaces the token regex, in the background, with one that scans faster once it is built.</summary>
+    /// <remarks>A method of its own: the lambda's captured variables, declared in the caller, made it allocate their
+    /// closure at every call.</remarks>
+    private void BuildFasterTokenRegex()
+    {
+        var pattern = _anyTokenPattern!;
+        // Where code can be compiled at run time (the JIT), a compiled copy; in the Native AOT tool, which cannot
+        // compile, the non-backtracking engine, which finds the same matches and scans faster than the interpreter.
+        var faster = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? RegexOptions.Compiled : RegexOptions.NonBacktracking;
+        _ = Task.Run(() => _anyToken = new Regex(pattern, TokenOptions | faster, TokenTimeout));
     }
 
     // Symbolic names of Windows mail client and Winsock errors (IXP_E_FAILED_TO_CONNECT, WSAETIMEDOUT): each run of

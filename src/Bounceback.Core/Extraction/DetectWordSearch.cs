@@ -61,12 +61,13 @@ internal sealed class DetectWordSearch
 
     /// <summary>
     /// Adds to <paramref name="first"/> every provider not yet in it whose word occurs in the text, with the position of
-    /// its first occurrence. False when the text is not all ASCII; what was added by then must be discarded.
+    /// its first occurrence; the dictionary is made (<see cref="CodeExtractor.NewDetected"/>) at the first provider found.
+    /// False when the text is not all ASCII; what was added by then must be discarded.
     /// </summary>
     /// <remarks>Optimized from its first call: it runs once per recipient, and in a JIT build the tiered compiler kept
     /// it (and its small helpers, not inlined) at tier 0 for much of a bulk run.</remarks>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool TryFindFirst(ReadOnlySpan<char> text, Dictionary<string, int> first)
+    public bool TryFindFirst(ReadOnlySpan<char> text, ref Dictionary<string, int>? first)
     {
         if (text.Length < 3) return System.Text.Ascii.IsValid(text);
         var window = Fold(text[0]) << 7 | Fold(text[1]);
@@ -80,7 +81,7 @@ internal sealed class DetectWordSearch
             if ((_maybe[h >> 6] & (1UL << (h & 63))) == 0 || !_byStart.TryGetValue(window, out var words)) continue;
             foreach (var (provider, word) in words)
             {
-                if (!first.ContainsKey(provider) && text[i..].StartsWith(word, StringComparison.OrdinalIgnoreCase)) first[provider] = i;
+                if (first?.ContainsKey(provider) != true && text[i..].StartsWith(word, StringComparison.OrdinalIgnoreCase)) (first ??= CodeExtractor.NewDetected())[provider] = i;
             }
         }
         return any < 0x80;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.RegularExpressions;
 using Bounceback.Core.Bounces.Decoders;
 using Bounceback.Core.Codes;
@@ -46,6 +45,10 @@ public static partial class ReasonClassifier
         // The notice's wording is squeezed only when it is read: most recipients are decided by their own diagnostic.
         string? squeezedNotice = null;
         string Notice() => squeezedNotice ??= Squeeze(noticeText);
+        // Each wording without its links' paths, made once: several rules read it.
+        string? diagnosticWords = null, noticeWords = null;
+        string DiagnosticWords() => diagnosticWords ??= WithoutUrlPaths(diagnostic);
+        string NoticeWords() => noticeWords ??= WithoutUrlPaths(Notice());
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
         // The remote server's own words are more precise than the reporting server's summary of them.
         // (The labelled text is searched only when it differs: most diagnostics have no relay's label.)
@@ -58,14 +61,16 @@ public static partial class ReasonClassifier
 
         if (kind == ReportKind.DeliveryReport || facts.Action is "delivered" or "relayed" or "expanded" || status?.Class == 2)
         {
-            return new(BounceReason.Delivered, status?.ToString() ?? "2.0.0", reply, false);
+            return new(BounceReason.Delivered, status is { } delivered ? Written(delivered, facts.Status) : "2.0.0", reply, false);
         }
 
         // A refusal that names no address ("550 : User unknown") answered the message content, not a recipient.
-        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? SmtpCommand.Find(Notice(), facts.Recipient, allRecipients)
+        // Without a diagnostic the notice's wording is read again below, so it is made a string here already.
+        var command = facts.Command ?? SmtpCommand.Find(diagnostic)
+            ?? (squeezedNotice is null && diagnostic.Length > 0 ? CommandInNotice(noticeText, facts.Recipient, allRecipients) : SmtpCommand.Find(Notice(), facts.Recipient, allRecipients))
             ?? (ReplyWithoutAddress().IsMatch(Head(diagnostic)) ? "DATA" : null);
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
-        var byNotice = byProvider is null && diagnostic.Length == 0 && Notice().Length > 0 ? ByWording(Notice(), status) : null;
+        var byNotice = byProvider is null && diagnostic.Length == 0 && Notice().Length > 0 ? ByWording(Notice(), NoticeWords(), status) : null;
         if (byNotice is not null && status is null)
         {
             // The notice is the only wording: the codes in it are the ones its reason was read from.
@@ -73,7 +78,7 @@ public static partial class ReasonClassifier
             reply ??= FindReply(Notice());
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
-        var reason = byProvider ?? byNotice ?? Decide(diagnostic, status, reply, facts, command, providerRefined: true);
+        var reason = byProvider ?? byNotice ?? Decide(diagnostic, DiagnosticWords(), status, reply, facts, command, providerRefined: true);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
         if (IsUnixDiagnostic(facts) && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
         {
@@ -86,12 +91,12 @@ public static partial class ReasonClassifier
             var s2 = FindStatus(Notice());
             status ??= s2;
             reply ??= FindReply(Notice());
-            reason = Decide(Notice(), status, reply, facts, command);
+            reason = Decide(Notice(), NoticeWords(), status, reply, facts, command);
             temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
         }
         if (reason == BounceReason.Undefined && facts.Action == "delayed") reason = BounceReason.Expired;
         var wording = diagnostic.Length > 0 ? diagnostic : Notice();
-        var words = WithoutUrlPaths(wording);
+        var words = diagnostic.Length > 0 ? DiagnosticWords() : NoticeWords();
         if (reason == BounceReason.Expired)
         {
             // A queue that gave up often says why the last attempt failed; that cause is the more useful answer.
@@ -115,9 +120,13 @@ public static partial class ReasonClassifier
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
         var fitted = status is not { IsPlaceholder: false };
-        var statusText = status is { IsPlaceholder: false } s ? s.ToString() : FittingStatus(reason, temporary) ?? status?.ToString();
+        var statusText = status is { IsPlaceholder: false } s ? Written(s, facts.Status) : FittingStatus(reason, temporary) ?? status?.ToString();
         return new(reason, statusText, reply, temporary, command) { StatusFitted = fitted };
     }
+
+    /// <summary>The status as text: the decoder's own string when it is already written so (most are), else a new one.</summary>
+    private static string Written(EnhancedStatus status, string? given) =>
+        given is not null && status.IsWrittenAs(given) ? given : status.ToString();
 
     private static bool IsUnixDiagnostic(RecipientFacts facts) => string.Equals(facts.DiagnosticType, "x-unix", StringComparison.OrdinalIgnoreCase);
 
@@ -235,42 +244,37 @@ public static partial class ReasonClassifier
 
     private static string Head(string text) => text.Length > HeadLength(text) ? text[..HeadLength(text)] : text;
 
+    private static ReadOnlySpan<char> Head(ReadOnlySpan<char> text) => text[..Math.Min(text.Length, 8192)];
+
     private static int HeadLength(string text) => Math.Min(text.Length, 8192);
 
     /// <summary>The reason the wording alone gives (decisive status codes still first), or null.</summary>
-    private static BounceReason? ByWording(string text, EnhancedStatus? status)
+    /// <param name="text">The wording, read by the provider rules.</param>
+    /// <param name="words">The wording without its links' paths (<see cref="WithoutUrlPaths"/>), read by the reason rules.</param>
+    /// <param name="status">The status, when known.</param>
+    private static BounceReason? ByWording(string text, string words, EnhancedStatus? status)
     {
         if (Providers.ProviderRules.Refine(text, status, null) is { } byProvider) return byProvider;
-        text = WithoutUrlPaths(text);
-        if (status is { } decisive)
-        {
-            foreach (var rule in ReasonRules.All)
-            {
-                if (rule.IsDecisive(decisive)) return rule.Reason;
-            }
-        }
-        if (ReasonRules.Wording.FirstMatch(text, status) is { } byWording) return byWording.Reason;
+        if (status is { } decisive && DecisiveRule(decisive) is { } rule) return rule.Reason;
+        if (ReasonRules.Wording.FirstMatch(words, status) is { } byWording) return byWording.Reason;
         return null;
     }
 
     // providerRefined: the provider rules have already been asked about this text and status (and had no answer).
-    private static BounceReason Decide(string text, EnhancedStatus? status, int? reply, RecipientFacts facts, string? command, bool providerRefined = false)
+    // words: the text without its links' paths (WithoutUrlPaths).
+    private static BounceReason Decide(string text, string words, EnhancedStatus? status, int? reply, RecipientFacts facts, string? command, bool providerRefined = false)
     {
         if (!providerRefined && Providers.ProviderRules.Refine(text, status, facts.RemoteMta, facts.Recipient) is { } byProvider) return byProvider;
-        text = WithoutUrlPaths(text);
-        if (status is { } decisive)
-        {
-            foreach (var rule in ReasonRules.All)
-            {
-                if (rule.IsDecisive(decisive)) return rule.Reason;
-            }
-        }
-        if (ReasonRules.Wording.FirstMatch(text, status) is { } byWording) return byWording.Reason;
+        if (status is { } decisive && DecisiveRule(decisive) is { } decisiveRule) return decisiveRule.Reason;
+        if (ReasonRules.Wording.FirstMatch(words, status) is { } byWording) return byWording.Reason;
         if (status is { } st)
         {
-            foreach (var rule in ReasonRules.All)
+            var written = ReasonRule.ClassIndependent(st, stackalloc char[EnhancedStatus.MaxLength]);
+            // By index: a foreach over the list's interface would allocate an enumerator.
+            var rules = ReasonRules.All;
+            for (var i = 0; i < rules.Count; i++)
             {
-                if (rule.MatchesStatus(st)) return rule.Reason;
+                if (rules[i].MatchesStatus(written)) return rules[i].Reason;
             }
         }
         return reply switch
@@ -286,34 +290,87 @@ public static partial class ReasonClassifier
         };
     }
 
-    /// <summary>The text with every run of white space (left by unfolding) as one space, bounded in length.</summary>
-    private static string Squeeze(string? text)
+    /// <summary>The first rule for which the status is decisive, or null.</summary>
+    private static ReasonRule? DecisiveRule(EnhancedStatus status)
+    {
+        // Written once ("x.7.1") for all the rules; by index: a foreach over the list's interface would allocate an enumerator.
+        var written = ReasonRule.ClassIndependent(status, stackalloc char[EnhancedStatus.MaxLength]);
+        var rules = ReasonRules.All;
+        for (var i = 0; i < rules.Count; i++)
+        {
+            if (rules[i].IsDecisive(written)) return rules[i];
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The text with every run of white space (left by unfolding) as one space and a multi-line reply's repeated
+    /// prefixes dropped, bounded in length. Both are done in one pooled buffer, so the only string made is the result
+    /// (none when the text is already so).
+    /// </summary>
+    internal static string Squeeze(string? text)
     {
         if (string.IsNullOrEmpty(text)) return "";
-        var source = text.AsSpan(0, Math.Min(text.Length, 16384));
-        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(source.Length);
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(SqueezedLength(text));
         try
         {
-            var squeezer = new Squeezer(buffer);
-            while (!source.IsEmpty)
-            {
-                // A line of printable ASCII (words and spaces) is copied by runs; any other character is looked at alone.
-                var stop = source.IndexOfAnyExceptInRange(' ', '~');
-                squeezer.AppendAscii(stop < 0 ? source : source[..stop]);
-                if (stop < 0) break;
-                squeezer.AppendOther(source[stop]);
-                source = source[(stop + 1)..];
-            }
-            var length = squeezer.Length;
-            if (length == 0) return "";
-            var squeezed = length == text.Length && buffer.AsSpan(0, length).SequenceEqual(text) ? text : new string(buffer, 0, length);
-            return DropRepeatedReplyPrefix(squeezed);
+            var squeezed = buffer.AsSpan(0, SqueezeInto(text, buffer));
+            return squeezed.IsEmpty ? "" : squeezed.SequenceEqual(text) ? text : new string(squeezed);
         }
         finally
         {
             System.Buffers.ArrayPool<char>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>
+    /// The command a notice names for a recipient (<see cref="SmtpCommand.Find(ReadOnlySpan{char}, string?, IReadOnlyList{string}?)"/>
+    /// of the squeezed notice), read from a pooled buffer: when the recipient has a diagnostic of its own, this is the
+    /// only use of the notice, and a string of it (up to 16K characters) would be made only to be searched.
+    /// </summary>
+    private static string? CommandInNotice(string? noticeText, string? recipient, IReadOnlyList<string>? allRecipients)
+    {
+        if (string.IsNullOrEmpty(noticeText)) return null;
+        var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(SqueezedLength(noticeText));
+        try
+        {
+            return SmtpCommand.Find(buffer.AsSpan(0, SqueezeInto(noticeText, buffer)), recipient, allRecipients);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>At most this much of a text is squeezed (and the squeezed text is never longer).</summary>
+    private static int SqueezedLength(string text) => Math.Min(text.Length, 16384);
+
+    /// <summary>Writes the squeezed text (<see cref="Squeeze"/>) into a buffer of at least <see cref="SqueezedLength"/>
+    /// characters and returns its length.</summary>
+    /// <remarks>Optimized from its first call, with <see cref="Squeezer.AppendAscii"/>: it reads every notice, and in a
+    /// JIT build the tiered compiler kept both at tier 0 (unoptimised, the squeezer's helpers not inlined) for much of a
+    /// bulk run.</remarks>
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
+    private static int SqueezeInto(string text, char[] buffer)
+    {
+        var source = text.AsSpan(0, SqueezedLength(text));
+        var squeezer = new Squeezer(buffer);
+        while (!source.IsEmpty)
+        {
+            // A line of printable ASCII (words and spaces) is copied by runs; any other character is looked at alone.
+            // (IndexOfAnyExceptInRange would box its bounds until the JIT optimises it; SearchValues does not.)
+            var stop = source.IndexOfAnyExcept(PrintableAscii);
+            squeezer.AppendAscii(stop < 0 ? source : source[..stop]);
+            if (stop < 0) break;
+            squeezer.AppendOther(source[stop]);
+            source = source[(stop + 1)..];
+        }
+        return squeezer.Length == 0 ? 0 : DropRepeatedReplyPrefix(buffer.AsSpan(0, squeezer.Length));
+    }
+
+    /// <summary>Printable ASCII, ' ' to '~': the characters <see cref="Squeezer.AppendAscii"/> takes in runs.</summary>
+    private static readonly System.Buffers.SearchValues<char> PrintableAscii = System.Buffers.SearchValues.Create(
+        " !\"#$%&'()*+,-./0123456789:;<=>?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[\\]^_`abcdefghijklmnopqrstuvwxyz{|}~");
 
     /// <summary>Writes text into a buffer with each run of white space as one space, none at the start or the end.</summary>
     private ref struct Squeezer(char[] buffer)
@@ -324,6 +381,7 @@ public static partial class ReasonClassifier
         public int Length { get; private set; }
 
         /// <summary>Printable ASCII: words copied whole, spaces collapsed.</summary>
+        [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
         public void AppendAscii(ReadOnlySpan<char> text)
         {
             while (!text.IsEmpty)
@@ -369,27 +427,63 @@ public static partial class ReasonClassifier
 
     /// <summary>
     /// A multi-line reply joined into one line repeats its code on every line ("550-5.7.1 Messages with multiple
-    /// 550-5.7.1 addresses ..."); the repeats are removed so the wording reads as one sentence again.
+    /// 550-5.7.1 addresses ..."); the repeats are removed, in place, so the wording reads as one sentence again.
+    /// Returns the text's new length.
     /// </summary>
-    private static string DropRepeatedReplyPrefix(string text)
+    private static int DropRepeatedReplyPrefix(Span<char> text)
     {
-        // The head searched in place (a range of the text is read as if it were the whole text), not copied out.
-        var m = QuotedStatusPattern().Match(text, 0, HeadLength(text));
-        if (!m.Success) return text;
-        var code = text.Substring(m.Index, 3);
-        var st = m.Groups["s"].Value;
+        var first = QuotedStatusPattern().EnumerateMatches(text[..Math.Min(text.Length, 8192)]);
+        if (!first.MoveNext()) return text.Length;
+        var m = first.Current;
+        var st = QuotedStatus(text, m);
         var after = m.Index + m.Length;
-        var result = text;
-        foreach (var sep in ContinuationSeparators)
+        // " 550-5.7.1 " (the status is at most 9 characters): first the continuation lines' prefix, then any repeat
+        // with a space in the text that is left.
+        Span<char> repeat = stackalloc char[16];
+        repeat[0] = ' ';
+        text.Slice(m.Index, 3).CopyTo(repeat[1..]);
+        st.CopyTo(repeat[5..]);
+        repeat[5 + st.Length] = ' ';
+        repeat = repeat[..(st.Length + 6)];
+        var length = text.Length;
+        foreach (var separator in "- ")
         {
-            var repeat = " " + code + sep + st + " ";
-            if (result.IndexOf(repeat, after, StringComparison.Ordinal) < 0) continue;
-            result = string.Concat(result.AsSpan(0, after), result.AsSpan(after).ToString().Replace(repeat, " ", StringComparison.Ordinal));
+            repeat[4] = separator;
+            length = after + ReplaceWithSpace(text[after..length], repeat);
         }
-        return result;
+        return length;
     }
 
-    private static readonly string[] ContinuationSeparators = ["-", " "];
+    /// <summary>Replaces, in place and left to right, every occurrence of a phrase with one space; returns the new length.</summary>
+    internal static int ReplaceWithSpace(Span<char> text, ReadOnlySpan<char> phrase)
+    {
+        var at = text.IndexOf(phrase, StringComparison.Ordinal);
+        if (at < 0) return text.Length;
+        // What is written never passes what is still to be read: the phrase is longer than the space it leaves.
+        var write = at;
+        var read = at;
+        while (true)
+        {
+            text[write++] = ' ';
+            read += phrase.Length;
+            var next = text[read..].IndexOf(phrase, StringComparison.Ordinal);
+            var kept = next < 0 ? text[read..] : text.Slice(read, next);
+            kept.CopyTo(text[write..]);
+            write += kept.Length;
+            read += kept.Length;
+            if (next < 0) return write;
+        }
+    }
+
+    /// <summary>The status of a <see cref="QuotedStatusPattern"/> match ("5.7.1" of "550-'5.7.1"): the match's end,
+    /// after the reply code, its separator and an optional quote.</summary>
+    private static ReadOnlySpan<char> QuotedStatus(ReadOnlySpan<char> text, ValueMatch m, out int index)
+    {
+        index = m.Index + (text[m.Index + 4] == '\'' ? 5 : 4);
+        return text[index..(m.Index + m.Length)];
+    }
+
+    private static ReadOnlySpan<char> QuotedStatus(ReadOnlySpan<char> text, ValueMatch m) => QuotedStatus(text, m, out _);
 
     /// <summary>
     /// A relay that prefixes the remote server's quoted reply with its own description of a status
@@ -418,28 +512,32 @@ public static partial class ReasonClassifier
     {
         var rule = ReasonRules.For(reason);
         if (rule is null) return null;
-        var cls = temporary ? 4 : 5;
-        if (reason == BounceReason.Expired) cls = 4;
-        return string.Create(CultureInfo.InvariantCulture, $"{cls}.{rule.DefaultStatus}");
+        // The class as a literal: an interpolated number boxes it until the JIT optimises the formatting.
+        return string.Concat(temporary || reason == BounceReason.Expired ? "4." : "5.", rule.DefaultStatus);
     }
 
     /// <summary>The first enhanced status code in a text, if any.</summary>
     public static EnhancedStatus? FindStatus(string text)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var span = text.Length > 8192 ? text[..8192] : text;
-        // A status right after a reply code ("550 5.2.2", "550-'5.2.2") is the remote server's own; prefer it.
-        var quoted = QuotedStatusPattern().Match(span);
-        if (quoted.Success && EnhancedStatus.TryParse(quoted.Groups["s"].ValueSpan, out var q) && span.IndexOf(quoted.Groups["s"].Value, StringComparison.Ordinal) > 0
-            && StatusPattern().Match(span) is { Success: true } first && first.Groups["s"].Index < quoted.Groups["s"].Index && first.Groups["s"].Index == 0)
+        // Matches are enumerated as positions (no Match objects); the head is read as if it were the whole text.
+        var span = Head(text.AsSpan());
+        // A status right after a reply code ("550 5.2.2", "550-'5.2.2") is the remote server's own; prefer it: when the
+        // text starts with another status, such as a relay's own.
+        var quotedMatches = QuotedStatusPattern().EnumerateMatches(span);
+        if (quotedMatches.MoveNext())
         {
-            return q;
+            var quoted = QuotedStatus(span, quotedMatches.Current, out var quotedAt);
+            if (EnhancedStatus.TryParse(quoted, out var q) && span.IndexOf(quoted, StringComparison.Ordinal) > 0
+                && StatusPattern().EnumerateMatches(span) is var firsts && firsts.MoveNext() && firsts.Current.Index < quotedAt && firsts.Current.Index == 0)
+            {
+                return q;
+            }
         }
-        var m = StatusPattern().Match(span);
-        while (m.Success)
+        // The whole match of StatusPattern is its status (the rest are look-arounds).
+        foreach (var m in StatusPattern().EnumerateMatches(span))
         {
-            if (EnhancedStatus.TryParse(m.Groups["s"].ValueSpan, out var s)) return s;
-            m = m.NextMatch();
+            if (EnhancedStatus.TryParse(span.Slice(m.Index, m.Length), out var s)) return s;
         }
         return null;
     }
@@ -448,16 +546,21 @@ public static partial class ReasonClassifier
     public static int? FindReply(string text)
     {
         if (string.IsNullOrEmpty(text)) return null;
-        var span = text.Length > 8192 ? text[..8192] : text;
+        var span = Head(text.AsSpan());
         // A greeting banner quoted before the refusal ("220-mx.example 421 4.2.1 ...") is not the reply that failed.
-        var m = ReplyPattern().Match(span);
-        if (!m.Success || !ReplyCode.TryParse(m.Groups["c"].ValueSpan, out var code)) return null;
-        if (code.Value == 220 && m.NextMatch() is { Success: true } next && ReplyCode.TryParse(next.Groups["c"].ValueSpan, out var after) && after.Value >= 400)
+        var matches = ReplyPattern().EnumerateMatches(span);
+        if (!matches.MoveNext() || !ReplyCode.TryParse(ReplyOf(span, matches.Current), out var code)) return null;
+        if (code.Value == 220 && matches.MoveNext() && ReplyCode.TryParse(ReplyOf(span, matches.Current), out var after) && after.Value >= 400)
         {
             return after.Value;
         }
         return code.Value;
     }
+
+    /// <summary>The code of a <see cref="ReplyPattern"/> match: its last three characters, or its first three when it ends
+    /// with the colon of "550:".</summary>
+    private static ReadOnlySpan<char> ReplyOf(ReadOnlySpan<char> text, ValueMatch m) =>
+        text[m.Index + m.Length - 1] == ':' ? text.Slice(m.Index, 3) : text.Slice(m.Index + m.Length - 3, 3);
 
     [GeneratedRegex(@"(?<![\d.])(?<s>[245]\.\d{1,3}\.\d{1,3})(?!\d|\.\d)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex StatusPattern();

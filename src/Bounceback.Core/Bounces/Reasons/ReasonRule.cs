@@ -61,21 +61,28 @@ public sealed record ReasonRule(BounceReason Reason, IReadOnlyList<string> Phras
     public IReadOnlyList<string> Decisive { get; init; } = [];
 
     /// <summary>Whether the status is one of this rule's decisive codes.</summary>
-    public bool IsDecisive(EnhancedStatus status)
-    {
-        foreach (var s in Decisive)
-        {
-            if (status.IsClassIndependent(s)) return true;
-        }
-        return false;
-    }
+    public bool IsDecisive(EnhancedStatus status) => IsDecisive(ClassIndependent(status, stackalloc char[EnhancedStatus.MaxLength]));
 
     /// <summary>Whether the status code by itself means this reason.</summary>
-    public bool MatchesStatus(EnhancedStatus status)
+    public bool MatchesStatus(EnhancedStatus status) => MatchesStatus(ClassIndependent(status, stackalloc char[EnhancedStatus.MaxLength]));
+
+    /// <summary>Whether a status written class-independent ("x.7.1", <see cref="ClassIndependent"/>) is one of this rule's
+    /// decisive codes: the classifier writes it once for all the rules.</summary>
+    internal bool IsDecisive(ReadOnlySpan<char> classIndependent) => AnyIs(Decisive, classIndependent);
+
+    /// <summary>Whether a status written class-independent by itself means this reason.</summary>
+    internal bool MatchesStatus(ReadOnlySpan<char> classIndependent) => AnyIs(Statuses, classIndependent);
+
+    /// <summary>The status's class-independent form ("x.7.1") in the buffer given.</summary>
+    internal static ReadOnlySpan<char> ClassIndependent(EnhancedStatus status, Span<char> buffer) =>
+        buffer[..status.WriteClassIndependent(buffer)];
+
+    // By index: a foreach over the interface would allocate an enumerator at every call, and these run for every rule.
+    private static bool AnyIs(IReadOnlyList<string> codes, ReadOnlySpan<char> classIndependent)
     {
-        foreach (var s in Statuses)
+        for (var i = 0; i < codes.Count; i++)
         {
-            if (status.IsClassIndependent(s)) return true;
+            if (classIndependent.SequenceEqual(codes[i])) return true;
         }
         return false;
     }

@@ -11,10 +11,15 @@ public static partial class SmtpCommand
     /// before that reply is the one that failed for this recipient (a notice may hold several sessions).</param>
     /// <param name="allRecipients">Every recipient the notice reports, when known: in a notice without a session
     /// transcript that lists several, only a command named in this recipient's own paragraph counts.</param>
-    public static string? Find(string? text, string? recipient = null, IReadOnlyList<string>? allRecipients = null)
+    public static string? Find(string? text, string? recipient = null, IReadOnlyList<string>? allRecipients = null) =>
+        Find(text.AsSpan(), recipient, allRecipients);
+
+    /// <summary>Like <see cref="Find(string?, string?, IReadOnlyList{string}?)"/>, over text that need not be a string
+    /// (a squeezed notice in a pooled buffer).</summary>
+    internal static string? Find(ReadOnlySpan<char> text, string? recipient = null, IReadOnlyList<string>? allRecipients = null)
     {
-        if (string.IsNullOrEmpty(text)) return null;
-        var span = text.Length > 16384 ? text[..16384] : text;
+        if (text.IsEmpty) return null;
+        var span = text[..Math.Min(text.Length, 16384)];
         if (NextSaid(span, 0) is not { } m) return null;
         var naming = ReplyNaming(span, recipient);
         // sendmail's own line for a recipient ("550 5.1.2 <addr>... Host unknown") before any command of its transcript:
@@ -30,25 +35,56 @@ public static partial class SmtpCommand
         var firstError = naming ?? FirstErrorReply(span);
         if (firstError > 0)
         {
-            Match? last = null;
-            for (var t = NextSaid(span, 0); t is not null && t.Index < firstError; t = NextSaid(span, t.Index + t.Length)) last = t;
-            if (last is not null) m = last;
+            Said? last = null;
+            for (var t = NextSaid(span, 0); t is { } said && said.Index < firstError; t = NextSaid(span, said.End)) last = t;
+            if (last is { } found) m = found;
         }
-        var c = m.Groups["c"].Value.ToUpperInvariant();
+        var named = CommandOf(span.Slice(m.Index, m.Length));
+        Span<char> c = stackalloc char[named.Length];
+        named.ToUpperInvariant(c);
         if (c.StartsWith("RCPT", StringComparison.Ordinal)) return "RCPT";
-        if (c.StartsWith("MAIL", StringComparison.Ordinal) || c == "SENDER") return "MAIL";
-        if (c == "MY NAME") return "EHLO";
+        if (c.StartsWith("MAIL", StringComparison.Ordinal) || c.SequenceEqual("SENDER")) return "MAIL";
+        if (c.SequenceEqual("MY NAME")) return "EHLO";
         if (c.Contains("DATA", StringComparison.Ordinal)) return "DATA";
         if (c.StartsWith("HELO", StringComparison.Ordinal) || c.StartsWith("EHLO", StringComparison.Ordinal)) return "EHLO";
         if (c.Contains("CONNECT", StringComparison.Ordinal) || c.Contains("GREETING", StringComparison.Ordinal)) return "CONNECT";
         return null;
     }
 
+    /// <summary>Where the text says which command failed: found as a position, so that searching makes no objects.</summary>
+    private readonly record struct Said(int Index, int Length)
+    {
+        public int End => Index + Length;
+    }
+
+    /// <summary>
+    /// The command a wording of <see cref="SaidPattern"/> names (its group "c"), from the wording's shape: "[RCPT_TO]",
+    /// "but sender was rejected", "for DATA command", or a lead with the command at its end ("after RCPT TO"). Each shape
+    /// starts with a character no other starts with; of the commands at the end, only "end of data" ends with another,
+    /// "data", and both mean DATA.
+    /// </summary>
+    private static ReadOnlySpan<char> CommandOf(ReadOnlySpan<char> said)
+    {
+        if (said[0] == '[') return said[1..^1];
+        if (said.StartsWith("but ", StringComparison.OrdinalIgnoreCase)) return said[4..^" was rejected".Length];
+        if (said.StartsWith("for ", StringComparison.OrdinalIgnoreCase)) return said[4..^" command".Length];
+        foreach (var command in CommandsAtEnd)
+        {
+            if (said.EndsWith(command, StringComparison.OrdinalIgnoreCase)) return said[^command.Length..];
+        }
+        // A letter the pattern takes as another's case but ordinal comparison does not: the pattern says which.
+        return SaidPattern().Match(said.ToString()).Groups["c"].Value;
+    }
+
+    /// <summary>The commands the pattern's first shape ends with, longest first.</summary>
+    private static readonly string[] CommandsAtEnd =
+        ["end of data", "initial connection", "MAIL FROM", "RCPT TO", "greeting", "RCPT", "MAIL", "DATA", "HELO", "EHLO"];
+
     /// <summary>
     /// The first command named from shortly before the recipient's first mention up to the next mention of another
     /// recipient of the same notice, or null: a command said about another recipient is not this one's.
     /// </summary>
-    private static Match? OwnParagraph(string text, string recipient, IReadOnlyList<string> allRecipients)
+    private static Said? OwnParagraph(ReadOnlySpan<char> text, string recipient, IReadOnlyList<string> allRecipients)
     {
         const int Before = 40, Window = 4096, MaxAts = 64, MaxToken = 254;
         var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
@@ -59,14 +95,14 @@ public static partial class SmtpCommand
         var end = text.Length;
         var limit = Math.Min(text.Length, at + recipient.Length + Window);
         var seen = 0;
-        for (var i = text.IndexOf('@', at + recipient.Length); i >= 0 && i < limit && seen < MaxAts; i = text.IndexOf('@', i + 1), seen++)
+        for (var i = IndexOf(text, '@', at + recipient.Length); i >= 0 && i < limit && seen < MaxAts; i = IndexOf(text, '@', i + 1), seen++)
         {
             var start = i;
             while (start > 0 && i - start < MaxToken && !IsDelimiter(text[start - 1])) start--;
             var stop = i;
             while (stop + 1 < text.Length && stop - i < MaxToken && !IsDelimiter(text[stop + 1])) stop++;
             var token = text[start..(stop + 1)].TrimEnd('.');
-            if (!token.Equals(recipient, StringComparison.OrdinalIgnoreCase) && others.Contains(token))
+            if (!token.Equals(recipient, StringComparison.OrdinalIgnoreCase) && others.Contains(token.ToString()))
             {
                 end = start;
                 break;
@@ -75,48 +111,64 @@ public static partial class SmtpCommand
         var m = NextSaid(text, Math.Max(0, at - Before));
         // A command before the address counts only when it names it ("after RCPT TO:<addr>"), not when it ends the
         // paragraph of the recipient listed before; a tag such as Yahoo's "[RCPT_TO]" always ends the reply before it.
-        while (m is not null && m.Index < at && (m.ValueSpan.StartsWith('[') || at - (m.Index + m.Length) > 3)) m = NextSaid(text, m.Index + m.Length);
-        return m is not null && m.Index < end ? m : null;
+        while (m is { } said && said.Index < at && (text[said.Index] == '[' || at - said.End > 3)) m = NextSaid(text, said.End);
+        return m is { } own && own.Index < end ? own : null;
     }
 
     private static bool IsDelimiter(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '"' or ',' or ';' or ':' or '[' or ']' or '\'';
 
     /// <summary>Where the transcript's reply line that names the recipient starts, or null.</summary>
-    private static int? ReplyNaming(string text, string? recipient)
+    private static int? ReplyNaming(ReadOnlySpan<char> text, string? recipient)
     {
         if (string.IsNullOrEmpty(recipient)) return null;
         const int Window = 200;
         var tries = 0;
-        for (var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase); at >= 0 && tries < 64; at = text.IndexOf(recipient, at + recipient.Length, StringComparison.OrdinalIgnoreCase), tries++)
+        for (var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase); at >= 0 && tries < 64; at = IndexOf(text, recipient, at + recipient.Length, StringComparison.OrdinalIgnoreCase), tries++)
         {
             // Only a reply a short way before this mention, with no command sent in between, is about this recipient.
             var from = Math.Max(0, at - Window);
-            var reply = text.IndexOf("<<< ", from, at - from, StringComparison.Ordinal);
+            var reply = text[from..at].IndexOf("<<< ", StringComparison.Ordinal);
             if (reply < 0) continue;
-            var last = text.LastIndexOf("<<< ", at, at - reply + 1, StringComparison.Ordinal);
-            if (text.IndexOf(">>> ", last, at - last, StringComparison.Ordinal) < 0) return last;
+            reply += from;
+            // The last reply from that one up to the mention.
+            var last = reply + text[reply..(at + 1)].LastIndexOf("<<< ", StringComparison.Ordinal);
+            if (!text[last..at].Contains(">>> ", StringComparison.Ordinal)) return last;
         }
         return null;
     }
 
-    private static bool LocalFailureLine(string text, string? recipient)
+    private static bool LocalFailureLine(ReadOnlySpan<char> text, string? recipient)
     {
         if (string.IsNullOrEmpty(recipient) || !text.Contains("<<< ", StringComparison.Ordinal)) return false;
         var echo = "<" + recipient + ">...";
         var firstCommand = text.IndexOf(">>> ", StringComparison.Ordinal);
         var tries = 0;
-        for (var at = text.IndexOf(echo, StringComparison.OrdinalIgnoreCase); at >= 0 && tries < 64; at = text.IndexOf(echo, at + echo.Length, StringComparison.OrdinalIgnoreCase), tries++)
+        for (var at = text.IndexOf(echo, StringComparison.OrdinalIgnoreCase); at >= 0 && tries < 64; at = IndexOf(text, echo, at + echo.Length, StringComparison.OrdinalIgnoreCase), tries++)
         {
             // Before any command of the transcript (so in no session), with the reply code (and status) right before
             // the address and no "<<<" marking it as the remote server's.
             if (firstCommand >= 0 && firstCommand < at) return false;
             var from = Math.Max(0, at - 30);
-            if (LocalReplyBefore().IsMatch(text.AsSpan(from, at - from))) return true;
+            if (LocalReplyBefore().IsMatch(text[from..at])) return true;
         }
         return false;
     }
 
-    private static int FirstErrorReply(string text)
+    /// <summary>The first place of a character at or after <paramref name="from"/>, as a position in the whole text; -1 if none.</summary>
+    private static int IndexOf(ReadOnlySpan<char> text, char c, int from)
+    {
+        var at = text[from..].IndexOf(c);
+        return at < 0 ? -1 : from + at;
+    }
+
+    /// <summary>The first place of a phrase at or after <paramref name="from"/>, as a position in the whole text; -1 if none.</summary>
+    private static int IndexOf(ReadOnlySpan<char> text, string phrase, int from, StringComparison comparison)
+    {
+        var at = text[from..].IndexOf(phrase, comparison);
+        return at < 0 ? -1 : from + at;
+    }
+
+    private static int FirstErrorReply(ReadOnlySpan<char> text)
     {
         var a = text.IndexOf("<<< 5", StringComparison.Ordinal);
         var b = text.IndexOf("<<< 4", StringComparison.Ordinal);
@@ -129,23 +181,24 @@ public static partial class SmtpCommand
     /// <summary>
     /// The first place at or after <paramref name="from"/> where the text says which command failed, or null. Every such
     /// wording starts with one of <see cref="SaidLeads"/>: those are found with one vectorised search and the wording is
-    /// checked there with <see cref="Said"/> anchored at that place. A regex that looks for its own start would try
+    /// checked there with <see cref="SaidPattern"/> anchored at that place. A regex that looks for its own start would try
     /// nearly every letter of a notice, since its alternatives start with common letters.
     /// </summary>
-    private static Match? NextSaid(string text, int from)
+    private static Said? NextSaid(ReadOnlySpan<char> text, int from)
     {
         while (from < text.Length)
         {
-            var at = text.AsSpan(from).IndexOfAny(SaidLeads);
+            var at = text[from..].IndexOfAny(SaidLeads);
             if (at < 0) return null;
-            var m = Said().Match(text, from + at);
-            if (m.Success) return m;
-            from += at + 1;
+            from += at;
+            // Anchored (\G) at the start of the rest of the text; the pattern looks at nothing before it.
+            foreach (var m in SaidPattern().EnumerateMatches(text[from..])) return new Said(from + m.Index, m.Length);
+            from++;
         }
         return null;
     }
 
-    /// <summary>How each wording <see cref="Said"/> accepts begins (ASCII, compared ignoring case as the regex does). "did
+    /// <summary>How each wording <see cref="SaidPattern"/> accepts begins (ASCII, compared ignoring case as the regex does). "did
     /// not like" stops before its "k": the regex ignoring case also takes the Kelvin sign for a "k", ordinal comparison
     /// does not.</summary>
     private static readonly System.Buffers.SearchValues<string> SaidLeads = System.Buffers.SearchValues.Create(
@@ -157,5 +210,5 @@ public static partial class SmtpCommand
     // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ...").
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
     [GeneratedRegex(@"\G(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
-    private static partial Regex Said();
+    private static partial Regex SaidPattern();
 }
