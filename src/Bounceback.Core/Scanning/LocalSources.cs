@@ -20,9 +20,13 @@ public static class LocalSources
     {
         if (Directory.Exists(path))
         {
-            foreach (var (file, length) in Listing(path))
+            foreach (var file in Listing(path))
             {
                 cancellationToken.ThrowIfCancellationRequested();
+                // Each file's size is asked for as it is read, not by the listing: a listing that asked for every size
+                // before the first message was read kept the other cores idle at the start of a large folder.
+                var length = SizeOf(file);
+                if (length == 0) continue;
                 await foreach (var item in FromFileAsync(file, length, cancellationToken).ConfigureAwait(false)) yield return item;
             }
             yield break;
@@ -35,27 +39,49 @@ public static class LocalSources
     /// An entry of length zero holds no message; it is also how a named pipe, a socket or a device shows in a
     /// listing, and opening a pipe would wait for a writer for ever, so none of them is opened.
     /// </summary>
-    public static IReadOnlyList<string> FilesUnder(string directory) => Listing(directory).ConvertAll(static f => f.Path);
+    public static IReadOnlyList<string> FilesUnder(string directory) => Listing(directory).FindAll(static f => SizeOf(f) != 0);
 
-    /// <summary>The files of <see cref="FilesUnder"/> with the sizes the listing saw.</summary>
-    private static List<(string Path, long Length)> Listing(string directory)
+    /// <summary>The files and links of a directory tree (no folders), sorted, without hidden ones and Maildir "tmp"
+    /// folders; empty entries are still in it (<see cref="SizeOf"/> tells them).</summary>
+    /// <remarks>Only the names are read (no size): asking the system for each entry's size is a call per file that
+    /// the caller makes as it reads the file.</remarks>
+    private static List<string> Listing(string directory)
     {
         var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        var entries = new System.IO.Enumeration.FileSystemEnumerable<(string Path, long Length)>(directory, static (ref System.IO.Enumeration.FileSystemEntry e) => (e.ToFullPath(), e.Length), options)
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(directory, static (ref System.IO.Enumeration.FileSystemEntry e) => e.ToFullPath(), options)
         {
-            ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory && e.Length > 0,
+            ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory,
         };
         // Entries come as full paths under the root's full path, which is worked out once here (not per file: that
         // asks the system for the working directory each time).
         var root = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)).Length;
-        var files = new List<(string Path, long Length)>();
+        var files = new List<string>();
         foreach (var file in entries)
         {
-            if (IsInMaildirTmp(file.Path.AsSpan(Math.Min(root, file.Path.Length)))) continue;
+            if (IsInMaildirTmp(file.AsSpan(Math.Min(root, file.Length)))) continue;
             files.Add(file);
         }
-        files.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
+        files.Sort(string.CompareOrdinal);
         return files;
+    }
+
+    /// <summary>
+    /// The size of a listed file: 0 for an empty entry, which holds no message and is also how a named pipe, a socket
+    /// or a device shows (opening a pipe would wait for a writer for ever, so none of them is opened), and for a link
+    /// to nothing or a file gone since the listing; null when the file cannot be looked at (opening it then gives the
+    /// error).
+    /// </summary>
+    private static long? SizeOf(string file)
+    {
+        try
+        {
+            var info = new FileInfo(file);
+            return info.Exists ? info.Length : 0;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
+        }
     }
 
     /// <summary>True when a folder of the path below the root (not the file's own name) is "tmp".</summary>
