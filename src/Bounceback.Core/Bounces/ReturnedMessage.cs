@@ -173,17 +173,70 @@ public sealed class ReturnedMessage : MimePart
 
     /// <summary>The wanted fields of a header block (<paramref name="length"/> bytes from <paramref name="start"/>), each with its
     /// continuation lines, parsed by MimeKit.</summary>
+    /// <remarks>The fields are copied together and read by the thread's parser in one go (<see cref="ThreadParser"/>):
+    /// <see cref="Header.TryParse(ParserOptions, byte[], int, int, out Header)"/> per field copied the parser options
+    /// for every field. A block MimeKit cannot read that way is read field by field, as before.</remarks>
     private static HeaderList WantedHeaders(byte[] bytes, int start, int length)
     {
+        var wanted = System.Buffers.ArrayPool<byte>.Shared.Rent(length + 2);
+        try
+        {
+            var used = 0;
+            var at = start;
+            var stop = start + length;
+            while (at < stop)
+            {
+                // One field: its first line and the continuation lines (starting with a space or a tab) after it.
+                var end = NextLine(bytes, at, stop);
+                while (end < stop && bytes[end] is (byte)' ' or (byte)'\t') end = NextLine(bytes, end, stop);
+                if (IsWanted(bytes.AsSpan(at, end - at)))
+                {
+                    bytes.AsSpan(at, end - at).CopyTo(wanted.AsSpan(used));
+                    used += end - at;
+                    if (wanted[used - 1] != (byte)'\n') wanted[used++] = (byte)'\n';
+                }
+                at = end;
+            }
+            if (used == 0) return [];
+            // The empty line that ends a header block.
+            wanted[used++] = (byte)'\n';
+            return ParseTogether(wanted, used) ?? OneByOne(wanted, used);
+        }
+        finally
+        {
+            System.Buffers.ArrayPool<byte>.Shared.Return(wanted);
+        }
+    }
+
+    /// <summary>The fields read as one header block; null when MimeKit cannot read them so.</summary>
+    private static HeaderList? ParseTogether(byte[] fields, int length)
+    {
+        var parser = ThreadParser.Take(Options, new MemoryStream(fields, 0, length, writable: false), persistent: false);
+        try
+        {
+            return parser.ParseHeaders();
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+        finally
+        {
+            ThreadParser.Give(parser);
+        }
+    }
+
+    /// <summary>The fields (each ending with a line break) parsed one at a time; one MimeKit cannot read is left out.</summary>
+    private static HeaderList OneByOne(byte[] fields, int length)
+    {
         var headers = new HeaderList();
-        var at = start;
-        var stop = start + length;
+        var at = 0;
+        var stop = length - 1;
         while (at < stop)
         {
-            // One field: its first line and the continuation lines (starting with a space or a tab) after it.
-            var end = NextLine(bytes, at, stop);
-            while (end < stop && bytes[end] is (byte)' ' or (byte)'\t') end = NextLine(bytes, end, stop);
-            if (IsWanted(bytes.AsSpan(at, end - at)) && Header.TryParse(Options, bytes, at, end - at, out var header)) headers.Add(header);
+            var end = NextLine(fields, at, stop);
+            while (end < stop && fields[end] is (byte)' ' or (byte)'\t') end = NextLine(fields, end, stop);
+            if (Header.TryParse(Options, fields, at, end - at, out var header)) headers.Add(header);
             at = end;
         }
         return headers;

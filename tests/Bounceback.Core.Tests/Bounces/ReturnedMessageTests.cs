@@ -59,16 +59,20 @@ public class ReturnedMessageTests
         "Final-Recipient: rfc822; bob@example.net\r\nAction: failed\r\nStatus: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 no such user\r\n\r\n" +
         "--b\r\nContent-Type: message/rfc822\r\n\r\n{0}\r\nHello Bob.\r\n--b--\r\n";
 
-    private static MimeMessage Load(string original)
+    /// <summary>The report with the original attached; <paramref name="inPlace"/> parses it as the bulk reader does, its
+    /// parts' contents left as ranges of the bytes (read in place), else copied.</summary>
+    private static MimeMessage Load(string original, bool inPlace = false)
     {
         var bytes = Encoding.UTF8.GetBytes(string.Format(System.Globalization.CultureInfo.InvariantCulture, Report, original));
-        return MimeMessage.Load(ReturnedMessage.Options, new MemoryStream(bytes), persistent: false);
+        return MimeMessage.Load(ReturnedMessage.Options, new MemoryStream(bytes, 0, bytes.Length, writable: false, publiclyVisible: true), persistent: inPlace);
     }
 
-    [Fact]
-    public void Only_the_wanted_fields_of_the_original_are_read_folded_encoded_and_first_one_first()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Only_the_wanted_fields_of_the_original_are_read_folded_encoded_and_first_one_first(bool inPlace)
     {
-        using var message = Load(
+        using var message = Load(inPlace: inPlace, original:
             "Received: from a.example by b.example;\r\n\tMon, 1 Jun 2026 10:00:00 +0000\r\n" +
             "Subject : =?UTF-8?B?Q2Fmw6kgbWVldGluZw==?=\r\n\tagenda\r\n" +
             "From: Ann <ann@shop.example>\r\nFrom: Eve <eve@evil.example>\r\nMessage-ID: <id-1@shop.example>\r\n" +
@@ -83,6 +87,19 @@ public class ReturnedMessageTests
         var result = Assert.Single(outcome.Results);
         Assert.Equal("ann@shop.example", result.Sender);
         Assert.Equal("id-1@shop.example", result.OriginalMessageId);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void A_header_block_without_an_ending_blank_line_still_gives_its_fields(bool inPlace)
+    {
+        // The attached message has no empty line after its fields: a line of text follows them directly.
+        using var message = Load("Message-ID: <id-2@shop.example>\r\nX-Mailer: skipped\r\nSubject: last\r\n\tline", inPlace);
+        var returned = Bounceback.Core.Bounces.Decoders.MessageParts.Walk(message.Body, intoMessages: false).OfType<ReturnedMessage>().Single();
+        var headers = returned.OriginalHeaders!;
+        Assert.Equal(["Message-ID", "Subject"], headers.Select(h => h.Field));
+        Assert.Equal("last\tline", headers["Subject"]!.Trim());
     }
 
     [Theory]
