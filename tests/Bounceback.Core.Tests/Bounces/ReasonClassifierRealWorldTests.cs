@@ -76,10 +76,11 @@ public class ReasonClassifierRealWorldTests
     [InlineData("550 5.3.4 ROUTING.SizeLimit; message size exceeds fixed maximum size for route", "5.3.4", BounceReason.MesgTooBig)]
     [InlineData("554 Maximum email size exceeded - https://community.mimecast.com/docs/DOC-1369#554 [Jx2bQ0mDSa6p1yHk3uT9wA.uk12]", null, BounceReason.MesgTooBig)]
     [InlineData("552 Message too large", null, BounceReason.MesgTooBig)]
-    [InlineData("552 5.2.3 Message exceeds maximum fixed size (10485760)", "5.2.3", BounceReason.MesgTooBig)]
 
     // ---- exceedlimit: a count limit set for the recipient
     [InlineData("550 5.5.3 RESOLVER.ADR.RecipLimit; too many recipients", "5.5.3", BounceReason.ExceedLimit)]
+    // RFC 3463's x.2.3 is the mailbox's own limit on a message's length (sendmail's wording names the size).
+    [InlineData("552 5.2.3 Message exceeds maximum fixed size (10485760)", "5.2.3", BounceReason.ExceedLimit)]
 
     // ---- systemfull
     [InlineData("452 4.3.1 Insufficient system storage", "4.3.1", BounceReason.SystemFull)]
@@ -177,7 +178,6 @@ public class ReasonClassifierRealWorldTests
     [InlineData("message has lines too long for transport", "5.0.0", BounceReason.NotCompliantRfc)]
     [InlineData("521 5.5.2 mx.example.com Error: bare <LF> received", "5.5.2", BounceReason.NotCompliantRfc)]
     [InlineData("550 5.6.11 SMTPSEND.BareLinefeedsAreIllegal; message contains bare linefeeds, which cannot be sent via DATA", "5.6.11", BounceReason.NotCompliantRfc)]
-    [InlineData("554 Transaction failed: Duplicate header 'Message-ID'.", null, BounceReason.NotCompliantRfc)]
 
     // ---- contenterror
     [InlineData("554 5.6.0 STOREDRV.Deliver.Exception:ConversionFailedException; Failed to process message due to a permanent exception with message Content conversion: Corrupt content.", "5.6.0", BounceReason.ContentError)]
