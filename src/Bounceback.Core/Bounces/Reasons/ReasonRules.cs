@@ -51,9 +51,10 @@ public static class ReasonRules
             "does not support tls", "doesn't support tls", "not support tls", "tls not available", "tls is not available",
             "client not authenticated", "not authenticated to send", "authentication unsuccessful", "was not authenticated", "permission to send as", "permissions to send as",
         ], ["x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0",
-            // sendmail's "Relaying denied. Proper authentication required." (and Kerio's "Relaying to <...> denied
-            // (authentication required)") refuses to relay: the words about authentication only say what would have allowed it.
-            ["relaying denied", "relay access denied", "relay not permitted", "relaying not allowed", "relay denied", "relaying to"]),
+            // sendmail's "Relaying denied. Proper authentication required." (Kerio's "Relaying to <...> denied (authentication
+            // required)", cPanel's "... is not permitted to relay through this server without authentication") refuses to
+            // relay: the words about authentication only say what would have allowed it.
+            ["relaying denied", "relay access denied", "relay not permitted", "relaying not allowed", "relay denied", "relaying to", "permitted to relay"]),
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious"], [], "7.1"),
         new(BounceReason.NoRelaying,
         [
@@ -64,7 +65,7 @@ public static class ReasonRules
             "allowed rcpthosts",
         ], [], "7.1", ["open relay database"]),
         new(BounceReason.Speeding, ["recipients this hour", "messages this hour", "received this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
-        new(BounceReason.TooManyConn, ["too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients"], ["x.3.2", "x.5.3"], "3.2"),
+        new(BounceReason.TooManyConn, ["too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients", "per transaction"], ["x.3.2", "x.5.3"], "3.2"),
         // Exim's pipe transport: "Child process of address_pipe transport returned 127 ...".
         new(BounceReason.MailerError, ["mailer error", "command died with status", "command time limit exceeded", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed", "child process of"], [], "3.0"),
         // Its exceptions are the message's size and the sender's own limits (Amazon SES's "Throttling failure: Daily message
@@ -176,10 +177,12 @@ public static class ReasonRules
             "message rejected due to content", "message content rejected", "suspicious", "phishing", "high probability",
         ], [], "7.1"),
         new(BounceReason.Filtered, ["filtered", "filter", "refused to accept", "user refuses", "recipient refuses", "not authorized", "does not accept", "not permitted", "not allowed to receive", "rejected by recipient"], ["x.2.0"], "2.0"),
-        new(BounceReason.PolicyViolation, ["policy", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
-        // Lines over RFC 5322's length limit and bare line feeds (RFC 5321) are the message breaking the standards (Exim's
-        // "message has lines too long for transport", Postfix's "bare <LF> received", Exchange's "bare linefeeds").
+        // Before the policy rule: a refusal of a message that breaks the standards is often worded as "not allowed" (Yahoo's
+        // "Message not allowed - Headers are not RFC compliant"). Lines over RFC 5322's length limit and bare line feeds
+        // (RFC 5321) are such a message too (Exim's "message has lines too long for transport", Postfix's "bare <LF>
+        // received", Exchange's "bare linefeeds").
         new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple addresses", "bare lf", "bare newline", "bare <lf>", "bare linefeed", "lines too long"], [], "6.0"),
+        new(BounceReason.PolicyViolation, ["policy", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
         new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "rate exceeds", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
         new(BounceReason.Expired,
@@ -192,7 +195,7 @@ public static class ReasonRules
         new(BounceReason.NetworkError,
         [
             "connection timed out", "connection refused", "network is unreachable", "no route to host", "connection reset", "lost connection", "timed out", "could not connect",
-            "unable to connect", "connection closed", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
+            "unable to connect", "connection closed", "closed connection", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
             "conversation with", "broken pipe", "connection dropped", "socketerror", "socket error", "temporary lookup failure", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
         // "MIME" as a word, not inside a name: Mimecast's replies end with a link to community.mimecast.com.
@@ -205,7 +208,7 @@ public static class ReasonRules
             ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz", "helo", "ehlo"]) { NotWithSubjects = [3, 4, 6, 7] },
         new(BounceReason.SystemError,
         [
-            "system error", "internal error", "server error", "local error", "i/o error", "configuration error", "misconfigured", "resources temporarily", "temporary failure",
+            "system error", "internal error", "server error", "local error", "i/o error", "configuration error", "misconfigured", "resources temporarily", "temporary failure", "service failure",
             "service unavailable", "try again later", "temporarily", "server busy", "system is not", "out of memory", "insufficient resources", "unexpected",
         ], ["x.3.0", "x.3.5", "x.0.0", "x.4.5", "x.3.3"], "3.0"),
     ];
