@@ -298,6 +298,26 @@ public class ReasonClassifierRealWorldTests
     [InlineData("454 Temporary service failure", null, BounceReason.SystemError)]
     [InlineData("mail transport unavailable", "4.3.0", BounceReason.SystemError)]
 
+    // ---- third round
+    [InlineData("550-5.7.1 Rejected because 192.0.2.10 is in a black list at zen.spamhaus.org", "5.7.1", BounceReason.Blocked)]
+    [InlineData("554 5.7.5 Permanent error evaluating DMARC policy", "5.7.5", BounceReason.AuthFailure)]
+    [InlineData("550 5.7.0 DKIM signature verification failed", "5.7.0", BounceReason.AuthFailure)]
+    [InlineData("550 Relay rejected for policy reasons.", null, BounceReason.NoRelaying)]
+    [InlineData("503 This mail server requires authentication when attempting to send to a non-local e-mail address. Please check your mail client settings or contact your administrator to verify that the domain or address is defined for this server.", null, BounceReason.NoRelaying)]
+    [InlineData("550 5.7.367 Remote server returned not permitted to relay -> 550 5.7.1 Unable to relay", "5.7.367", BounceReason.NoRelaying)]
+    [InlineData("421 4.4.5 Server busy, try again later", "4.4.5", BounceReason.SystemError)]
+    [InlineData("554 5.4.0 Error: too many hops", "5.4.0", BounceReason.NetworkError)]
+    [InlineData("550 5.7.1 Message rejected: Message contains a prohibited attachment type", "5.7.1", BounceReason.PolicyViolation)]
+    [InlineData("552 5.3.4 Error: message file too big", "5.3.4", BounceReason.MesgTooBig)]
+    [InlineData("save to /var/mail/ann failed: No space left on device", null, BounceReason.SystemFull)]
+    [InlineData("550 High probability of spam", null, BounceReason.SpamDetected)]
+    [InlineData("554 Transaction failed: Message rejected as spam", null, BounceReason.SpamDetected)]
+    [InlineData("554 5.7.1 Rejected: 192.0.2.10 listed at bl.spamcop.net", "5.7.1", BounceReason.Blocked)]
+    [InlineData("554 5.6.9 UTF-8 header message cannot be transferred to one or more recipients", "5.6.9", BounceReason.ContentError)]
+    [InlineData("550 5.7.1 The message was rejected because it contains prohibited virus or spam content", "5.7.1", BounceReason.VirusDetected)]
+    [InlineData("550 5.1.10 RESOLVER.ADR.RecipientNotFound; Recipient not found by SMTP address lookup", "5.1.10", BounceReason.UserUnknown)]
+    [InlineData("452 4.2.2 Quota exceeded", "4.2.2", BounceReason.MailboxFull)]
+
     // ---- onhold: refused, no cause given
     [InlineData("550 5.7.0 Message could not be delivered", "5.7.0", BounceReason.OnHold)]
     public void Real_world_wording_gets_the_vocabularys_reason(string line, string? status, BounceReason want)

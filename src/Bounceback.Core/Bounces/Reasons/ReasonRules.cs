@@ -60,7 +60,9 @@ public static class ReasonRules
         [
             "relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "unable to relay", "we do not relay", "relaying not allowed", "relay denied",
             "not allowed to relay", "relaying is not allowed", "relaying to", "no relaying", "relay not allowed", "not an open relay", "cannot relay", "unable to relay for", "not a gateway",
-            "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified",
+            "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified", "relay rejected",
+            // MailEnable: "This mail server requires authentication when attempting to send to a non-local e-mail address".
+            "to a non-local",
             // qmail-smtpd: the recipient's domain is not one it accepts mail for (its rcpthosts list), so it would have to relay.
             "allowed rcpthosts",
         ], [], "7.1", ["open relay database"]),
@@ -199,7 +201,7 @@ public static class ReasonRules
             "conversation with", "broken pipe", "connection dropped", "socketerror", "socket error", "temporary lookup failure", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
         // "MIME" as a word, not inside a name: Mimecast's replies end with a link to community.mimecast.com.
-        new(BounceReason.ContentError, ["content", "attachment", "mime ", "mime-", "mime:", "mime,", "mime.", "mime)", "mime/", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5"], "6.0"),
+        new(BounceReason.ContentError, ["content", "attachment", "mime ", "mime-", "mime:", "mime,", "mime.", "mime)", "mime/", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5", "x.6.6", "x.6.9"], "6.0"),
         // The server's own failure, even when it is worded as a refusal of the recipient.
         new(BounceReason.SystemError, ["internal system error", "internal server error", "internal error", "local error in processing"], [], "3.0"),
         // Vague wording that names no mailbox: it does not overrule a status about the mail system, the network, the
