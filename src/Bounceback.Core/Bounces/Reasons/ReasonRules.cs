@@ -147,8 +147,9 @@ public static class ReasonRules
             "recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders", "only accepting mail from",
             "only accepts mail from", "recipient's filter", "blocked by the user", "recipient does not accept mail from", "mail from outside senders", "mail from external senders",
             // A Sieve "reject" of the recipient's (RFC 5429; Dovecot Pigeonhole's "Your message to <...> was automatically
-            // rejected: ..."), whatever reason the recipient wrote after it.
-            "was automatically rejected",
+            // rejected: ..."), whatever reason the recipient wrote after the colon. With the colon: a filter of the server
+            // that says "was automatically rejected as spam" is not the recipient's.
+            "was automatically rejected:",
         ], [], "2.0"),
         new(BounceReason.Rejected,
         [
