@@ -35,7 +35,7 @@ public class ReasonClassifierRealWorldTests
     [InlineData("550 #5.1.0 Address rejected ann@example.com", "5.1.0", BounceReason.UserUnknown)]
     [InlineData("550 No such user (ann@example.com)", null, BounceReason.UserUnknown)]
     [InlineData("550 5.1.1 <ann@example.com> Unknown recipient", "5.1.1", BounceReason.UserUnknown)]
-    // Postfix (address verification, relay table), Zimbra, iCloud, Yahoo, QQ Mail, AT&T, IceWarp
+    // Postfix (address verification, relay table), Zimbra, iCloud, Yahoo, QQ Mail, AT&T, IceWarp, Proton Mail
     [InlineData("450 4.1.1 <ann@example.com>: Recipient address rejected: unverified address: host mx.example.com[192.0.2.25] said: 550 5.1.1 <ann@example.com>: User unknown", "4.1.1", BounceReason.UserUnknown)]
     [InlineData("550 5.1.1 <ann@example.com>: Recipient address rejected: example.com", "5.1.1", BounceReason.UserUnknown)]
     [InlineData("550 5.1.1 unknown or illegal alias: ann@icloud.example", "5.1.1", BounceReason.UserUnknown)]
@@ -45,6 +45,7 @@ public class ReasonClassifierRealWorldTests
     [InlineData("550 5.1.1 <ann@example.com> Mailbox does not exist", "5.1.1", BounceReason.UserUnknown)]
     [InlineData("550 5.1.1 <ann@example.com>: Recipient address rejected: User unknown in relay recipient table", "5.1.1", BounceReason.UserUnknown)]
     [InlineData("554 5.5.1 Error: no valid recipients", "5.5.1", BounceReason.UserUnknown)]
+    [InlineData("550 5.1.1 Address does not exist", "5.1.1", BounceReason.UserUnknown)]
 
     // ---- hostunknown: the domain does not exist or has no mail host
     [InlineData("550 5.1.2 <ann@nowhere.test>: Recipient address rejected: Domain not found", "5.1.2", BounceReason.HostUnknown)]
@@ -110,6 +111,7 @@ public class ReasonClassifierRealWorldTests
     [InlineData("554 5.2.1 Account suspended", "5.2.1", BounceReason.Suspend)]
     [InlineData("550 5.2.1 The email account that you tried to reach is disabled.", "5.2.1", BounceReason.Suspend)]
     [InlineData("554 30 Sorry, your message to ann@yahoo.example cannot be delivered. This account has been disabled or discontinued [#102].", null, BounceReason.Suspend)]
+    [InlineData("550 5.0.0 <ann@example.com>... Mailbox disabled for this recipient", "5.0.0", BounceReason.Suspend)]
 
     // ---- filtered: a rule of the recipient refused it
     // Dovecot Pigeonhole: a Sieve "reject" action of the recipient (RFC 5429), with the reason the user wrote.
@@ -124,6 +126,8 @@ public class ReasonClassifierRealWorldTests
     [InlineData("501 5.1.7 Bad sender address syntax", "5.1.7", BounceReason.Rejected)]
     [InlineData("550 5.7.1 Emetteur invalide. Invalid Sender. OFR_416 [416]", "5.7.1", BounceReason.Rejected)]
     [InlineData("451 4.1.8 Domain of sender address news@example.test does not resolve", "4.1.8", BounceReason.Rejected)]
+    [InlineData("504 5.5.2 <news>: Sender address rejected: need fully-qualified address", "5.5.2", BounceReason.Rejected)]
+    [InlineData("451 Could not complete sender verify callout", null, BounceReason.Rejected)]
 
     // ---- blocked: the sending host or IP was refused
     [InlineData("554 5.7.1 Service unavailable; Client host [192.0.2.10] blocked using bl.spamcop.net; Blocked - see https://www.spamcop.net/bl.shtml?192.0.2.10", "5.7.1", BounceReason.Blocked)]
@@ -145,6 +149,10 @@ public class ReasonClassifierRealWorldTests
     [InlineData("450 4.2.0 <ann@example.com>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/help/example.com.html", "4.2.0", BounceReason.Blocked)]
     [InlineData("550-5.7.1 Rejected because 192.0.2.10 is in a black list at zen.spamhaus.org", "5.7.1", BounceReason.Blocked)]
     [InlineData("554 5.7.1 Rejected: 192.0.2.10 listed at bl.spamcop.net", "5.7.1", BounceReason.Blocked)]
+    [InlineData("550 5.7.0 Blocked - see https://support.proofpoint.com/dnsbl-lookup.cgi?ip=192.0.2.10", "5.7.0", BounceReason.Blocked)]
+    [InlineData("550 SC-004 Mail rejected by Hotmail for policy reasons. A block has been placed against your IP address because we have received complaints concerning mail coming from that IP address.", null, BounceReason.Blocked)]
+    [InlineData("550 5.7.1 Client host [192.0.2.10] blocked using dnsbl.sorbs.net; Currently Sending Spam See: http://www.sorbs.net/lookup.shtml?192.0.2.10", "5.7.1", BounceReason.Blocked)]
+    [InlineData("553-mail rejected because your IP is in the PBL. See http://www.spamhaus.org/pbl", null, BounceReason.Blocked)]
 
     // ---- badreputation
     [InlineData("554 Your access to this mail system has been rejected due to the sending MTA's poor reputation. If you believe that this failure is in error, please contact the intended recipient via alternate means.", null, BounceReason.BadReputation)]
@@ -265,6 +273,7 @@ public class ReasonClassifierRealWorldTests
     [InlineData("450 4.7.1 Message delivery request rate limit exceeded", "4.7.1", BounceReason.Speeding)]
     [InlineData("450 4.2.1 The recipient has exceeded their message rate limit. Try again later.", "4.2.1", BounceReason.Speeding)]
     [InlineData("421 4.7.0 Temporarily rate limited", "4.7.0", BounceReason.Speeding)]
+    [InlineData("550 5.4.5 Daily user sending quota exceeded.", "5.4.5", BounceReason.Speeding)]
 
     // ---- notaccept: the domain takes no mail
     [InlineData("556 5.1.10 <ann@example.test>: Recipient address rejected: Domain example.test does not accept mail (nullMX)", "5.1.10", BounceReason.NotAccept)]
@@ -322,6 +331,7 @@ public class ReasonClassifierRealWorldTests
     [InlineData("421 4.4.5 Server busy, try again later", "4.4.5", BounceReason.SystemError)]
     [InlineData("451 4.3.5 <ann@example.com>: Recipient address rejected: Server configuration problem", "4.3.5", BounceReason.SystemError)]
     [InlineData("451 qq temporary problem (#4.3.0)", "4.3.0", BounceReason.SystemError)]
+    [InlineData("451 4.7.0 Temporary server error. Please try again later. PRX4", "4.7.0", BounceReason.SystemError)]
 
     // ---- onhold: refused, no cause given
     [InlineData("550 5.7.0 Message could not be delivered", "5.7.0", BounceReason.OnHold)]

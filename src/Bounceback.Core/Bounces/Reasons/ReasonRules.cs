@@ -153,7 +153,7 @@ public static class ReasonRules
         ], [], "2.0"),
         new(BounceReason.Rejected,
         [
-            "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
+            "sender rejected", "sender address rejected", "sender verify", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sending domain", "from domain", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from", "your domain",
             "address that has been blacklisted", "not a member of", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
@@ -187,7 +187,7 @@ public static class ReasonRules
         new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple addresses", "bare lf", "bare newline", "bare <lf>", "bare linefeed", "lines too long"], [], "6.0"),
         new(BounceReason.PolicyViolation, ["policy", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
-        new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "rate exceeds", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
+        new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "rate exceeds", "sending quota", "sending limit", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
         new(BounceReason.Expired,
         [
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
