@@ -45,6 +45,8 @@ public class ReasonClassifierRealWorldTests
     [InlineData("550 5.1.1 <ann@example.com> Mailbox does not exist", "5.1.1", BounceReason.UserUnknown)]
     [InlineData("550 5.1.1 <ann@example.com>: Recipient address rejected: User unknown in relay recipient table", "5.1.1", BounceReason.UserUnknown)]
     [InlineData("554 5.5.1 Error: no valid recipients", "5.5.1", BounceReason.UserUnknown)]
+    // Gmail: a recipient address that is not a mailbox address at all (x.1.3, RFC 3463's bad destination address syntax).
+    [InlineData("553-5.1.3 The recipient address <ann@example..com> is not a valid RFC-5321 address. Learn more at https://support.google.com/mail/answer/6596", "5.1.3", BounceReason.UserUnknown)]
     [InlineData("550 5.1.1 Address does not exist", "5.1.1", BounceReason.UserUnknown)]
 
     // ---- hostunknown: the domain does not exist or has no mail host
