@@ -49,23 +49,29 @@ public static class ReasonRules
             "starttls", "unauthenticated senders", "must issue a", "tls required", "encryption required", "tls is required", "requires tls", "certificate", "authentication required", "smtp auth",
             "authentication is required", "must authenticate", "not authorized to send as", "sender not authenticated", "ssl", "encryption is required",
             "does not support tls", "doesn't support tls", "not support tls", "tls not available", "tls is not available",
-            "client not authenticated", "not authenticated to send", "was not authenticated", "permission to send as", "permissions to send as",
+            "client not authenticated", "not authenticated to send", "authentication unsuccessful", "was not authenticated", "permission to send as", "permissions to send as",
         ], ["x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0",
-            // sendmail's "Relaying denied. Proper authentication required." refuses to relay: the words about
-            // authentication only say what would have allowed it.
-            ["relaying denied", "relay access denied", "relay not permitted", "relaying not allowed", "relay denied"]),
+            // sendmail's "Relaying denied. Proper authentication required." (Kerio's "Relaying to <...> denied (authentication
+            // required)", cPanel's "... is not permitted to relay through this server without authentication") refuses to
+            // relay: the words about authentication only say what would have allowed it.
+            ["relaying denied", "relay access denied", "relay not permitted", "relaying not allowed", "relay denied", "relaying to", "permitted to relay"]),
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious"], [], "7.1"),
         new(BounceReason.NoRelaying,
         [
             "relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "unable to relay", "we do not relay", "relaying not allowed", "relay denied",
             "not allowed to relay", "relaying is not allowed", "relaying to", "no relaying", "relay not allowed", "not an open relay", "cannot relay", "unable to relay for", "not a gateway",
-            "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified",
+            "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified", "relay rejected",
+            // MailEnable: "This mail server requires authentication when attempting to send to a non-local e-mail address".
+            "to a non-local",
             // qmail-smtpd: the recipient's domain is not one it accepts mail for (its rcpthosts list), so it would have to relay.
             "allowed rcpthosts",
         ], [], "7.1", ["open relay database"]),
-        new(BounceReason.Speeding, ["recipients this hour", "messages this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
-        new(BounceReason.TooManyConn, ["too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients"], ["x.3.2", "x.5.3"], "3.2"),
-        new(BounceReason.MailerError, ["mailer error", "command died with status", "command time limit exceeded", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed"], [], "3.0"),
+        new(BounceReason.Speeding, ["recipients this hour", "messages this hour", "received this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
+        new(BounceReason.TooManyConn, ["too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients", "per transaction"], ["x.3.2", "x.5.3"], "3.2"),
+        // Exim's pipe transport: "Child process of address_pipe transport returned 127 ...".
+        new(BounceReason.MailerError, ["mailer error", "command died with status", "command time limit exceeded", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed", "child process of"], [], "3.0"),
+        // Its exceptions are the message's size and the sender's own limits (Amazon SES's "Throttling failure: Daily message
+        // quota exceeded" is its sending rate).
         new(BounceReason.MailboxFull,
         [
             "mailbox full", "mailbox is full", "mailbox size", "over quota", "overquota", "quota exceeded", "exceeded storage", "exceeded its storage", "exceeds the storage",
@@ -77,7 +83,7 @@ public static class ReasonRules
             "postvak van de ontvanger is vol", "postvak is vol", "postfach des empfängers ist voll", "postfach ist voll", "boîte aux lettres du destinataire est pleine",
             "boîte aux lettres est pleine", "buzón del destinatario está lleno", "buzón está lleno", "cassetta postale del destinatario è piena", "cassetta postale è piena",
             "caixa de correio do destinatário está cheia", "caixa de correio está cheia",
-        ], ["x.2.2"], "2.2", ["message size", "too large", "too big", "rate limit", "sending quota", "relay quota"]) { Decisive = ["x.2.2"] },
+        ], ["x.2.2"], "2.2", ["message size", "too large", "too big", "rate limit", "sending quota", "relay quota", "throttl"]) { Decisive = ["x.2.2"] },
         new(BounceReason.MesgTooBig,
         [
             "message too big", "message too large", "message is too big", "message is too large", "message size exceeds", "size exceeds", "exceeds size", "size limit",
@@ -85,7 +91,7 @@ public static class ReasonRules
             "message file too big", "larger than", "exceeded the maximum",
         ], ["x.3.4"], "3.4") { Decisive = ["x.3.4"] },
         new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], ["x.2.3"], "2.3", ["rate limit", "ratelimit", "sending rate", "message rate"]) { Decisive = ["x.2.3"] },
-        new(BounceReason.SystemFull, ["system full", "insufficient system storage", "out of disk", "no space left", "disk full", "file system full", "not enough disk", "insufficient disk", "mail system full", "system storage"], ["x.3.1"], "3.1"),
+        new(BounceReason.SystemFull, ["system full", "insufficient system storage", "out of disk", "no space left", "disk full", "file system full", "not enough disk", "insufficient disk", "mail system full", "system storage", "space shortage"], ["x.3.1"], "3.1"),
         new(BounceReason.HostUnknown,
         [
             "host unknown", "unknown host", "host not found", "domain not found", "no such domain", "domain does not exist", "unknown domain", "nxdomain", "host or domain name not found",
@@ -123,7 +129,10 @@ public static class ReasonRules
             // Exchange's and Gmail's sentence for people in the sender's language: "the address was not found / does not exist".
             "is niet gevonden", "bestaat niet", "onbekende ontvanger", "konnte nicht gefunden werden", "wurde nicht gefunden", "existiert nicht", "est introuvable",
             "n'existe pas", "no se encontró la dirección", "no se ha encontrado la dirección", "no existe", "non è stato trovato", "non esiste", "não foi encontrado", "não existe",
-        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "afzender", "absender", "expéditeur", "remitente", "mittente", "remetente", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr"]),
+        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "afzender", "absender", "expéditeur", "remitente", "mittente", "remetente", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr",
+            // A mailbox the reply calls invalid but then says is disabled exists: Mail.ru's "invalid mailbox. Local mailbox
+            // ... is unavailable: account is disabled" is the suspend rule's.
+            "account is disabled", "account has been disabled", "mailbox is disabled", "mailbox has been disabled"]),
         new(BounceReason.Suspend,
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
@@ -137,10 +146,14 @@ public static class ReasonRules
         [
             "recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders", "only accepting mail from",
             "only accepts mail from", "recipient's filter", "blocked by the user", "recipient does not accept mail from", "mail from outside senders", "mail from external senders",
+            // A Sieve "reject" of the recipient's (RFC 5429; Dovecot Pigeonhole's "Your message to <...> was automatically
+            // rejected: ..."), whatever reason the recipient wrote after the colon. With the colon: a filter of the server
+            // that says "was automatically rejected as spam" is not the recipient's.
+            "was automatically rejected:",
         ], [], "2.0"),
         new(BounceReason.Rejected,
         [
-            "sender rejected", "sender address rejected", "sender verify failed", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
+            "sender rejected", "sender address rejected", "sender verify", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sending domain", "from domain", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from", "your domain",
             "address that has been blacklisted", "not a member of", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
@@ -150,6 +163,8 @@ public static class ReasonRules
             Decisive = ["x.1.7", "x.1.8"],
         },
         new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history", "user complaints", "spam complaints"], [], "7.1"),
+        // Not when a content filter judged the message (SpamAssassin, rspamd's default "Spam message rejected"), whatever
+        // else the reply names (Mail.ru adds its abuse@ address).
         new(BounceReason.Blocked,
         [
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
@@ -158,17 +173,21 @@ public static class ReasonRules
             "ip address is", "ip address has", "ip address was", "from ip address", "sending ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
             "too many invalid", "invalid ip", "helo is not", "ehlo is not", "invalid helo", "invalid ehlo", "bad helo", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
-        ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "likely unsolicited", "likely spam", "attachment"]),
+        ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "likely unsolicited", "likely spam", "attachment", "spamassassin", "spam message rejected"]),
         new(BounceReason.SpamDetected,
         [
             "spam", "junk", "unsolicited", "bulk mail", "bulk e-mail", "classified as", "looks like", "identified as", "scored", "spamassassin", "content rejected", "content denied",
             "message rejected due to content", "message content rejected", "suspicious", "phishing", "high probability",
         ], [], "7.1"),
         new(BounceReason.Filtered, ["filtered", "filter", "refused to accept", "user refuses", "recipient refuses", "not authorized", "does not accept", "not permitted", "not allowed to receive", "rejected by recipient"], ["x.2.0"], "2.0"),
+        // Before the policy rule: a refusal of a message that breaks the standards is often worded as "not allowed" (Yahoo's
+        // "Message not allowed - Headers are not RFC compliant"). Lines over RFC 5322's length limit and bare line feeds
+        // (RFC 5321) are such a message too (Exim's "message has lines too long for transport", Postfix's "bare <LF>
+        // received", Exchange's "bare linefeeds").
+        new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple addresses", "bare lf", "bare newline", "bare <lf>", "bare linefeed", "lines too long"], [], "6.0"),
         new(BounceReason.PolicyViolation, ["policy", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
-        new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple addresses", "bare lf", "bare newline"], [], "6.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
-        new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
+        new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "rate exceeds", "sending quota", "sending limit", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
         new(BounceReason.Expired,
         [
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
@@ -179,10 +198,11 @@ public static class ReasonRules
         new(BounceReason.NetworkError,
         [
             "connection timed out", "connection refused", "network is unreachable", "no route to host", "connection reset", "lost connection", "timed out", "could not connect",
-            "unable to connect", "connection closed", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
+            "unable to connect", "connection closed", "closed connection", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
             "conversation with", "broken pipe", "connection dropped", "socketerror", "socket error", "temporary lookup failure", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
-        new(BounceReason.ContentError, ["content", "attachment", "mime", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5"], "6.0"),
+        // "MIME" as a word, not inside a name: Mimecast's replies end with a link to community.mimecast.com.
+        new(BounceReason.ContentError, ["content", "attachment", "mime ", "mime-", "mime:", "mime,", "mime.", "mime)", "mime/", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5", "x.6.6", "x.6.9"], "6.0"),
         // The server's own failure, even when it is worded as a refusal of the recipient.
         new(BounceReason.SystemError, ["internal system error", "internal server error", "internal error", "local error in processing"], [], "3.0"),
         // Vague wording that names no mailbox: it does not overrule a status about the mail system, the network, the
@@ -191,7 +211,7 @@ public static class ReasonRules
             ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz", "helo", "ehlo"]) { NotWithSubjects = [3, 4, 6, 7] },
         new(BounceReason.SystemError,
         [
-            "system error", "internal error", "server error", "local error", "i/o error", "configuration error", "misconfigured", "resources temporarily", "temporary failure",
+            "system error", "internal error", "server error", "local error", "i/o error", "configuration error", "misconfigured", "resources temporarily", "temporary failure", "service failure",
             "service unavailable", "try again later", "temporarily", "server busy", "system is not", "out of memory", "insufficient resources", "unexpected",
         ], ["x.3.0", "x.3.5", "x.0.0", "x.4.5", "x.3.3"], "3.0"),
     ];
