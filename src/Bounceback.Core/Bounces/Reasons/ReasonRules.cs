@@ -55,7 +55,8 @@ public static class ReasonRules
             // required)", cPanel's "... is not permitted to relay through this server without authentication") refuses to
             // relay: the words about authentication only say what would have allowed it.
             ["relaying denied", "relay access denied", "relay not permitted", "relaying not allowed", "relay denied", "relaying to", "permitted to relay"]),
-        new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious"], [], "7.1"),
+        // "Virus" in the national providers' languages (Portuguese writes it with an accent).
+        new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious", "vírus", "вирус", "ウイルス", "病毒", "바이러스"], [], "7.1"),
         new(BounceReason.NoRelaying,
         [
             "relay access denied", "relaying denied", "relay not permitted", "not permitted to relay", "unable to relay", "we do not relay", "relaying not allowed", "relay denied",
@@ -65,9 +66,18 @@ public static class ReasonRules
             "to a non-local",
             // qmail-smtpd: the recipient's domain is not one it accepts mail for (its rcpthosts list), so it would have to relay.
             "allowed rcpthosts",
+            // "Relaying not allowed" as German, French, Dutch, Spanish, Italian and Portuguese servers word it.
+            "relaying nicht erlaubt", "relay nicht erlaubt", "relais interdit", "relais non autorisé", "relay niet toegestaan", "relaying niet toegestaan",
+            "relay no permitido", "relay denegado", "relay non consentito", "relay non permesso", "relay não permitido",
         ], [], "7.1", ["open relay database"]),
         new(BounceReason.Speeding, ["recipients this hour", "messages this hour", "received this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
-        new(BounceReason.TooManyConn, ["too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients", "per transaction"], ["x.3.2", "x.5.3"], "3.2"),
+        new(BounceReason.TooManyConn,
+        [
+            "too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients", "per transaction",
+            // "Too many connections" in German, French, Dutch, Spanish, Italian and Russian.
+            "zu viele verbindungen", "trop de connexions", "te veel verbindingen", "teveel verbindingen", "demasiadas conexiones", "troppe connessioni",
+            "слишком много соединений", "слишком много подключений",
+        ], ["x.3.2", "x.5.3"], "3.2"),
         // Exim's pipe transport: "Child process of address_pipe transport returned 127 ...".
         new(BounceReason.MailerError, ["mailer error", "command died with status", "command time limit exceeded", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed", "child process of"], [], "3.0"),
         // Its exceptions are the message's size and the sender's own limits (Amazon SES's "Throttling failure: Daily message
@@ -83,12 +93,21 @@ public static class ReasonRules
             "postvak van de ontvanger is vol", "postvak is vol", "postfach des empfängers ist voll", "postfach ist voll", "boîte aux lettres du destinataire est pleine",
             "boîte aux lettres est pleine", "buzón del destinatario está lleno", "buzón está lleno", "cassetta postale del destinatario è piena", "cassetta postale è piena",
             "caixa de correio do destinatário está cheia", "caixa de correio está cheia",
+            // National providers' own short forms: "mailbox (is) full" in French (often without accents), Spanish, Italian,
+            // Portuguese, Dutch, Russian, Japanese, Chinese and Korean.
+            "boite aux lettres pleine", "boîte aux lettres pleine", "boite pleine", "destinataire pleine", "buzón lleno", "buzon lleno", "casella piena",
+            "casella di posta piena", "è piena", "caixa postal cheia", "caixa cheia", "mailbox is vol", "mailbox vol", "ontvanger is vol", "ящик переполнен", "メールボックスがいっぱい",
+            "容量オーバー", "邮箱已满", "邮箱空间不足", "메일함 용량", "메일함이 가득",
         ], ["x.2.2"], "2.2", ["message size", "too large", "too big", "rate limit", "sending quota", "relay quota", "throttl"]) { Decisive = ["x.2.2"] },
         new(BounceReason.MesgTooBig,
         [
             "message too big", "message too large", "message is too big", "message is too large", "message size exceeds", "size exceeds", "exceeds size", "size limit",
             "maximum message size", "message length exceeds", "message exceeds", "mail size", "too large", "message size", "exceeds the maximum size", "size of the message",
             "message file too big", "larger than", "exceeded the maximum",
+            // "The message is too big" in German, French, Dutch, Spanish, Italian, Portuguese, Russian, Japanese, Chinese, Korean.
+            "nachricht ist zu groß", "nachricht zu groß", "zu große nachricht", "trop volumineux", "bericht is te groot", "bericht te groot", "demasiado grande",
+            "troppo grande", "muito grande", "размер письма превышает", "слишком большое", "サイズが大きすぎ", "サイズ超過", "邮件大小超过", "邮件过大", "邮件太大",
+            "크기가 너무 큽", "크기 초과",
         ], ["x.3.4"], "3.4") { Decisive = ["x.3.4"] },
         new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], ["x.2.3"], "2.3", ["rate limit", "ratelimit", "sending rate", "message rate"]) { Decisive = ["x.2.3"] },
         new(BounceReason.SystemFull, ["system full", "insufficient system storage", "out of disk", "no space left", "disk full", "file system full", "not enough disk", "insufficient disk", "mail system full", "system storage", "space shortage"], ["x.3.1"], "3.1"),
@@ -110,6 +129,11 @@ public static class ReasonRules
             "domein is niet gevonden", "domein bestaat niet", "domain wurde nicht gefunden", "domäne wurde nicht gefunden", "domain existiert nicht", "domaine est introuvable",
             "domaine introuvable", "domaine n'existe pas", "encontrado el dominio", "encontró el dominio", "dominio no existe", "dominio non esiste", "dominio non è stato trovato",
             "domínio não existe", "domínio não foi encontrado", "encontrar o domínio",
+            // National providers' "unknown / nonexistent domain", before the user-unknown rule's "inexistant", "desconocido",
+            // "не существует", "不存在", "존재하지 않는".
+            "domaine inexistant", "dominio desconocido", "dominio inexistente", "dominio inesistente", "dominio sconosciuto", "domínio inexistente",
+            "domínio desconhecido", "onbekend domein", "домен не найден", "домен не существует", "ドメインが見つかりません", "ドメインが存在しません", "域名不存在",
+            "존재하지 않는 도메인", "도메인을 찾을 수 없",
         ], ["x.1.2"], "1.2", ["sender domain", "sending domain", "from domain", "return path", "return-path", "reverse", "sender address", "your domain", "helo command rejected"]) { Decisive = ["x.1.2"] },
         new(BounceReason.UserUnknown,
         [
@@ -129,7 +153,12 @@ public static class ReasonRules
             // Exchange's and Gmail's sentence for people in the sender's language: "the address was not found / does not exist".
             "is niet gevonden", "bestaat niet", "onbekende ontvanger", "konnte nicht gefunden werden", "wurde nicht gefunden", "existiert nicht", "est introuvable",
             "n'existe pas", "no se encontró la dirección", "no se ha encontrado la dirección", "no existe", "non è stato trovato", "non esiste", "não foi encontrado", "não existe",
-        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "afzender", "absender", "expéditeur", "remitente", "mittente", "remetente", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr",
+            // National providers' "unknown / nonexistent user": French, Spanish, Portuguese, Italian, Dutch, Russian, Japanese,
+            // Chinese, Korean (the sender's words in the exceptions keep an unknown sender out).
+            "inexistant", "inexistente", "inesistente", "desconocido", "desconhecido", "sconosciuto", "onbekend", "пользователь не найден",
+            "нет такого пользователя", "такого ящика нет", "не существует", "ユーザが存在しません", "ユーザーが存在しません", "用户不存在", "收件人不存在", "邮箱不存在",
+            "帐户不存在", "账户不存在", "帐号不存在", "账号不存在", "존재하지 않는",
+        ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "afzender", "absender", "expéditeur", "remitente", "mittente", "remetente", "отправител", "发件人", "送信者", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr",
             // A mailbox the reply calls invalid but then says is disabled exists: Mail.ru's "invalid mailbox. Local mailbox
             // ... is unavailable: account is disabled" is the suspend rule's.
             "account is disabled", "account has been disabled", "mailbox is disabled", "mailbox has been disabled"]),
@@ -140,6 +169,11 @@ public static class ReasonRules
             "due to inactivity", "expired account", "account is expired", "account has expired", "mailbox is expired", "mailbox has expired", "currently unavailable", "unavailable for delivery", "account disabled", "account is disabled",
             // Orange: "Le compte du destinataire est bloque. The recipient account isblocked." (before the blocked rule)
             "recipient account is blocked", "recipient account isblocked", "compte du destinataire est bloqu",
+            // "Disabled / suspended / locked mailbox or account" in German, French, Dutch, Spanish, Italian, Portuguese, Russian,
+            // Japanese, Chinese ("frozen") and Korean ("dormant account").
+            "postfach ist gesperrt", "postfach gesperrt", "konto ist gesperrt", "konto gesperrt", "deaktiviert", "désactivé", "compte suspendu", "gedeactiveerd",
+            "suspendida", "deshabilitada", "desactivada", "disattivat", "account sospeso", "desativad", "conta suspensa", "ящик заблокирован", "ящик отключен",
+            "利用停止", "冻结", "휴면",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable"]) { Decisive = ["x.7.13"] },
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
         new(BounceReason.Filtered,
@@ -150,6 +184,8 @@ public static class ReasonRules
             // rejected: ..."), whatever reason the recipient wrote after the colon. With the colon: a filter of the server
             // that says "was automatically rejected as spam" is not the recipient's.
             "was automatically rejected:",
+            // Japanese mobile carriers: the recipient's own "reception refusal" setting (受信拒否).
+            "受信拒否",
         ], [], "2.0"),
         new(BounceReason.Rejected,
         [
@@ -157,7 +193,13 @@ public static class ReasonRules
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sending domain", "from domain", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from", "your domain",
             "address that has been blacklisted", "not a member of", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
-        ], ["x.1.7", "x.1.8", "x.7.1"], "7.1", ["is listed", "listed at", "listed in", "listed on", "listed by", "reputation", "dnsbl", "spamhaus", "spamcop", "blocklist", "block list"])
+            // "Sender refused / unknown / invalid" in German, French, Spanish, Italian and Portuguese.
+            "absender abgelehnt", "absender unbekannt", "ungültiger absender", "expéditeur refusé", "expéditeur inconnu", "expéditeur invalide",
+            "remitente rechazado", "remitente desconocido", "remitente no válido", "mittente rifiutato", "mittente sconosciuto", "mittente non valido",
+            "remetente rejeitado", "remetente desconhecido", "remetente inválido",
+        ], ["x.1.7", "x.1.8", "x.7.1"], "7.1", ["is listed", "listed at", "listed in", "listed on", "listed by", "reputation", "dnsbl", "spamhaus", "spamcop", "blocklist", "block list",
+            // A block list in the national providers' languages (the blocked rule's).
+            "sperrliste", "schwarze liste", "schwarzen liste", "liste noire", "zwarte lijst", "lista negra", "lista nera", "черном списке", "чёрном списке", "черный список", "黑名单"])
         {
             // RFC 3463: a bad sender's mailbox address (x.1.7) or sender's system (x.1.8) is about the sender whatever the words.
             Decisive = ["x.1.7", "x.1.8"],
@@ -173,11 +215,15 @@ public static class ReasonRules
             "ip address is", "ip address has", "ip address was", "from ip address", "sending ip address", "refused by",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
             "too many invalid", "invalid ip", "helo is not", "ehlo is not", "invalid helo", "invalid ehlo", "bad helo", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
+            // "Block list / black list" in German, French, Dutch, Spanish, Italian, Portuguese, Russian and Chinese.
+            "sperrliste", "schwarze liste", "schwarzen liste", "liste noire", "zwarte lijst", "lista negra", "lista nera", "черном списке", "чёрном списке", "черный список", "黑名单",
         ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "likely unsolicited", "likely spam", "attachment", "spamassassin", "spam message rejected"]),
         new(BounceReason.SpamDetected,
         [
             "spam", "junk", "unsolicited", "bulk mail", "bulk e-mail", "classified as", "looks like", "identified as", "scored", "spamassassin", "content rejected", "content denied",
             "message rejected due to content", "message content rejected", "suspicious", "phishing", "high probability",
+            // "Spam" where it is not written in Latin letters: Russian, Japanese ("nuisance mail"), Chinese ("junk mail"), Korean.
+            "спам", "迷惑メール", "垃圾邮件", "스팸",
         ], [], "7.1"),
         new(BounceReason.Filtered, ["filtered", "filter", "refused to accept", "user refuses", "recipient refuses", "not authorized", "does not accept", "not permitted", "not allowed to receive", "rejected by recipient"], ["x.2.0"], "2.0"),
         // Before the policy rule: a refusal of a message that breaks the standards is often worded as "not allowed" (Yahoo's
@@ -185,7 +231,8 @@ public static class ReasonRules
         // (RFC 5321) are such a message too (Exim's "message has lines too long for transport", Postfix's "bare <LF>
         // received", Exchange's "bare linefeeds").
         new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple addresses", "bare lf", "bare newline", "bare <lf>", "bare linefeed", "lines too long"], [], "6.0"),
-        new(BounceReason.PolicyViolation, ["policy", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
+        // German servers' "Richtlinie(n)" is their policy.
+        new(BounceReason.PolicyViolation, ["policy", "richtlinie", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
         new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "rate exceeds", "sending quota", "sending limit", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
         new(BounceReason.Expired,
@@ -204,7 +251,12 @@ public static class ReasonRules
         // "MIME" as a word, not inside a name: Mimecast's replies end with a link to community.mimecast.com.
         new(BounceReason.ContentError, ["content", "attachment", "mime ", "mime-", "mime:", "mime,", "mime.", "mime)", "mime/", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5", "x.6.6", "x.6.9"], "6.0"),
         // The server's own failure, even when it is worded as a refusal of the recipient.
-        new(BounceReason.SystemError, ["internal system error", "internal server error", "internal error", "local error in processing"], [], "3.0"),
+        new(BounceReason.SystemError,
+        [
+            "internal system error", "internal server error", "internal error", "local error in processing",
+            // "Internal / local error" in German, French, Spanish, Italian, Portuguese and Russian.
+            "interner fehler", "lokaler fehler", "erreur interne", "erreur locale", "error interno", "errore interno", "erro interno", "внутренняя ошибка",
+        ], [], "3.0"),
         // Vague wording that names no mailbox: it does not overrule a status about the mail system, the network, the
         // content or security ("451 4.4.0 Route not found").
         new(BounceReason.UserUnknown, ["recipient address rejected", "invalid address", "address rejected", "recipient rejected", "not found", "is not a valid"], [], "1.1",
