@@ -176,4 +176,74 @@ public class ReasonClassifierRealWorldSecondTests
 
     private static string WithoutReplyCode(string line) =>
         line.Length > 4 && char.IsAsciiDigit(line[0]) && char.IsAsciiDigit(line[1]) && char.IsAsciiDigit(line[2]) && line[3] == ' ' ? line[4..] : line;
+
+    [Theory]
+    // ---- a bare enhanced status with little or no wording: the status carries the reason
+    [InlineData("550 5.1.1", "5.1.1", BounceReason.UserUnknown)]
+    [InlineData("452 4.2.2 ", "4.2.2", BounceReason.MailboxFull)]
+    [InlineData("550 5.1.2 ", "5.1.2", BounceReason.HostUnknown)]
+    [InlineData("552 5.3.4 .", "5.3.4", BounceReason.MesgTooBig)]
+    [InlineData("550 5.2.1", "5.2.1", BounceReason.Suspend)]
+    [InlineData("552 5.2.3", "5.2.3", BounceReason.ExceedLimit)]
+    [InlineData("452 4.3.1 .", "4.3.1", BounceReason.SystemFull)]
+    [InlineData("550 5.7.26", "5.7.26", BounceReason.AuthFailure)]
+    [InlineData("550 5.7.23 .", "5.7.23", BounceReason.AuthFailure)]
+    [InlineData("550 5.7.25 .", "5.7.25", BounceReason.RequirePtr)]
+    [InlineData("556 5.1.10", "5.1.10", BounceReason.NotAccept)]
+    [InlineData("551 5.1.6", "5.1.6", BounceReason.HasMoved)]
+    [InlineData("554 5.4.6", "5.4.6", BounceReason.NetworkError)]
+    [InlineData("550 5.1.8", "5.1.8", BounceReason.Rejected)]
+    [InlineData("501 5.1.7", "5.1.7", BounceReason.Rejected)]
+    [InlineData("550 5.7.13", "5.7.13", BounceReason.Suspend)]
+    [InlineData("554 5.6.0", "5.6.0", BounceReason.ContentError)]
+    [InlineData("550 5.6.1 .", "5.6.1", BounceReason.ContentError)]
+    [InlineData("500 5.5.1", "5.5.1", BounceReason.SyntaxError)]
+    [InlineData("452 4.5.3", "4.5.3", BounceReason.TooManyConn)]
+    [InlineData("451 4.3.0", "4.3.0", BounceReason.SystemError)]
+    [InlineData("553 5.1.3", "5.1.3", BounceReason.UserUnknown)]
+    [InlineData("554 5.4.7", "5.4.7", BounceReason.Expired)]
+    // ---- numeric reply codes with RFC 5321's generic words
+    [InlineData("550 Requested action not taken: mailbox unavailable", null, BounceReason.UserUnknown)]
+    [InlineData("552 Requested mail action aborted: exceeded storage allocation", null, BounceReason.MailboxFull)]
+    [InlineData("452 Requested action not taken: insufficient system storage", null, BounceReason.SystemFull)]
+    [InlineData("451 Requested action aborted: local error in processing", null, BounceReason.SystemError)]
+    [InlineData("500 Syntax error, command unrecognized", null, BounceReason.SyntaxError)]
+    [InlineData("501 Syntax error in parameters or arguments", null, BounceReason.SyntaxError)]
+    [InlineData("503 Bad sequence of commands", null, BounceReason.SyntaxError)]
+    [InlineData("504 Command parameter not implemented", null, BounceReason.SyntaxError)]
+    [InlineData("452 Too many recipients", null, BounceReason.TooManyConn)]
+    [InlineData("556 Domain does not accept mail", null, BounceReason.NotAccept)]
+    [InlineData("552 Message size exceeds fixed maximum message size", null, BounceReason.MesgTooBig)]
+    [InlineData("530 Authentication required", null, BounceReason.SecurityError)]
+    // ---- multi-line replies (the continuation lines keep their code)
+    [InlineData("550-5.1.1 The email account that you tried to reach does not exist. Please try\n550-5.1.1 double-checking the recipient's email address for typos or\n550-5.1.1 unnecessary spaces. For more information, go to\n550 5.1.1  https://support.google.com/mail/?p=NoSuchUser a1b2c3si123.4 - gsmtp", "5.1.1", BounceReason.UserUnknown)]
+    [InlineData("452-4.2.2 The recipient's inbox is out of storage space. Please direct\n452-4.2.2 the recipient to\n452 4.2.2  https://support.google.com/mail/?p=OverQuotaTemp a1b2c3si123.5 - gsmtp", "4.2.2", BounceReason.MailboxFull)]
+    [InlineData("550-5.7.26 Unauthenticated email from example.test is not accepted due to\n550-5.7.26 domain's DMARC policy. Please contact the administrator of\n550 5.7.26 example.test domain if this was a legitimate mail.", "5.7.26", BounceReason.AuthFailure)]
+    [InlineData("550-5.7.1 [192.0.2.10] Our system has detected that this message is\n550-5.7.1 not RFC 5322 compliant:\n550 5.7.1 'From' header is missing.", "5.7.1", BounceReason.NotCompliantRfc)]
+    [InlineData("550-Verification failed for <news@example.test>\n550-Unrouteable address\n550 Sender verify failed", null, BounceReason.Rejected)]
+    [InlineData("554-mx.example.com\n554-Your access to this mail system has been rejected due to the sending MTA's poor reputation.\n554 Please contact the intended recipient via alternate means.", null, BounceReason.BadReputation)]
+    [InlineData("550-5.1.1 <ann@example.com>: Recipient address rejected:\n550 5.1.1 User unknown in virtual alias table", "5.1.1", BounceReason.UserUnknown)]
+    [InlineData("421-4.7.0 mx.example.com Error: too many connections\n421 4.7.0 from 192.0.2.10", "4.7.0", BounceReason.TooManyConn)]
+    [InlineData("452-4.5.3 Your message has too many recipients. For more information regarding\n452 4.5.3 Google's sending limits, go to https://support.google.com/mail/?p=TooManyRecipientsError", "4.5.3", BounceReason.TooManyConn)]
+    [InlineData("550-5.7.1 The user or domain that you are sending to (or from) has a policy that\n550-5.7.1 prohibited the mail that you sent. Please contact your domain\n550 5.7.1 administrator for further details.", "5.7.1", BounceReason.PolicyViolation)]
+    public void A_reply_that_is_mostly_codes_gets_the_reason_of_its_codes(string line, string? status, BounceReason want)
+    {
+        Assert.Equal(want, Classify(line, status).Reason);
+    }
+
+    [Theory]
+    [InlineData("550 5.1.1", BounceReason.UserUnknown)]
+    [InlineData("452 4.2.2 ", BounceReason.MailboxFull)]
+    [InlineData("550 5.1.2 ", BounceReason.HostUnknown)]
+    [InlineData("552 5.3.4 .", BounceReason.MesgTooBig)]
+    [InlineData("550 5.2.1", BounceReason.Suspend)]
+    [InlineData("550 5.7.26", BounceReason.AuthFailure)]
+    [InlineData("556 5.1.10", BounceReason.NotAccept)]
+    [InlineData("550 5.1.8", BounceReason.Rejected)]
+    [InlineData("550-5.1.1 The email account that you tried to reach does not exist.\n550 5.1.1 https://support.google.com/mail/?p=NoSuchUser", BounceReason.UserUnknown)]
+    public void A_status_only_in_the_reply_text_still_decides(string line, BounceReason want)
+    {
+        // A report without a Status: field (a plain-text notice): the code in the reply is all there is.
+        Assert.Equal(want, Classify(line).Reason);
+    }
 }

@@ -134,7 +134,9 @@ public static class ReasonRules
             "domaine inexistant", "dominio desconocido", "dominio inexistente", "dominio inesistente", "dominio sconosciuto", "domínio inexistente",
             "domínio desconhecido", "onbekend domein", "домен не найден", "домен не существует", "ドメインが見つかりません", "ドメインが存在しません", "域名不存在",
             "존재하지 않는 도메인", "도메인을 찾을 수 없",
-        ], ["x.1.2"], "1.2", ["sender domain", "sending domain", "from domain", "return path", "return-path", "reverse", "sender address", "your domain", "helo command rejected"]) { Decisive = ["x.1.2"] },
+        ], ["x.1.2"], "1.2", ["sender domain", "sending domain", "from domain", "return path", "return-path", "reverse", "sender address", "your domain", "helo command rejected",
+            // Exim's failed sender callout: "Verification failed for <sender> / Unrouteable address / Sender verify failed".
+            "sender verify"]) { Decisive = ["x.1.2"] },
         new(BounceReason.UserUnknown,
         [
             "user unknown", "unknown user", "no such user", "no such mailbox", "no such recipient", "no such account", "no such person", "recipient unknown", "unknown recipient",
@@ -199,7 +201,9 @@ public static class ReasonRules
             "remetente rejeitado", "remetente desconhecido", "remetente inválido",
         ], ["x.1.7", "x.1.8", "x.7.1"], "7.1", ["is listed", "listed at", "listed in", "listed on", "listed by", "reputation", "dnsbl", "spamhaus", "spamcop", "blocklist", "block list",
             // A block list in the national providers' languages (the blocked rule's).
-            "sperrliste", "schwarze liste", "schwarzen liste", "liste noire", "zwarte lijst", "lista negra", "lista nera", "черном списке", "чёрном списке", "черный список", "黑名单"])
+            "sperrliste", "schwarze liste", "schwarzen liste", "liste noire", "zwarte lijst", "lista negra", "lista nera", "черном списке", "чёрном списке", "черный список", "黑名单",
+            // Google's "Please contact your domain administrator" is advice, not a refusal of the sender's domain.
+            "your domain administrator"])
         {
             // RFC 3463: a bad sender's mailbox address (x.1.7) or sender's system (x.1.8) is about the sender whatever the words.
             Decisive = ["x.1.7", "x.1.8"],
@@ -233,7 +237,9 @@ public static class ReasonRules
         new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple addresses", "bare lf", "bare newline", "bare <lf>", "bare linefeed", "lines too long"], [], "6.0"),
         // German servers' "Richtlinie(n)" is their policy.
         new(BounceReason.PolicyViolation, ["policy", "richtlinie", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
-        new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
+        new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command",
+            // RFC 5321's 504: "Command parameter not implemented".
+            "parameter not implemented"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
         new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "rate exceeds", "sending quota", "sending limit", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
         new(BounceReason.Expired,
         [
