@@ -246,4 +246,32 @@ public class ReasonClassifierRealWorldSecondTests
         // A report without a Status: field (a plain-text notice): the code in the reply is all there is.
         Assert.Equal(want, Classify(line).Reason);
     }
+
+    // The remote hosts the replies come from: the provider catalog decides the codes it knows.
+    private const string Microsoft365 = "shop-example.mail.protection.outlook.com";
+    private const string Yahoo = "mta6.am0.yahoodns.net";
+    private const string TOnline = "mx00.t-online.de";
+
+    [Theory]
+    // Yahoo's bracketed codes
+    [InlineData("553 5.7.2 [PH01] Email not accepted for policy reasons. Please visit https://postmaster.yahooinc.com/error-codes", "5.7.2", BounceReason.PolicyViolation, false, Yahoo)]
+    [InlineData("421 4.7.0 [GL01] Message from (192.0.2.10) temporarily deferred - 4.16.50. Please refer to https://postmaster.yahooinc.com/error-codes", "4.7.0", BounceReason.BadReputation, false, Yahoo)]
+    [InlineData("421 4.7.0 [TS02] Messages from 192.0.2.10 temporarily deferred due to user complaints - 4.16.56.1; see https://postmaster.yahooinc.com/error-codes", "4.7.0", BounceReason.BadReputation, false, Yahoo)]
+    [InlineData("553 5.7.1 [BL23] Connections not accepted from IP addresses on Spamhaus XBL; see https://postmaster.yahooinc.com/error-codes", "5.7.1", BounceReason.Blocked, false, Yahoo)]
+    // T-Online's bracketed codes
+    [InlineData("554 IP=192.0.2.10 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (DIAL)", "5.7.1", BounceReason.Blocked, false, TOnline)]
+    // Microsoft 365's NDR sub-codes
+    [InlineData("550 5.7.124 RESOLVER.RST.SenderNotAllowed; sender not in allowed-senders list", "5.7.124", BounceReason.Filtered, false, Microsoft365)]
+    [InlineData("550 5.7.134 RESOLVER.RST.SenderNotAuthenticatedForMailbox; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this mailbox", "5.7.134", BounceReason.Filtered, false, Microsoft365)]
+    [InlineData("550 5.7.136 RESOLVER.RST.SenderNotAuthenticatedForMailUser; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this mail user", "5.7.136", BounceReason.Filtered, false, Microsoft365)]
+    [InlineData("550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients.", "5.1.90", BounceReason.Speeding, false, Microsoft365)]
+    [InlineData("550 5.4.300 Message expired", "5.4.300", BounceReason.Expired, false, Microsoft365)]
+    [InlineData("550 5.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail", "5.7.321", BounceReason.SecurityError, false, Microsoft365)]
+    [InlineData("550 5.4.316 Message expired, connection refused (Socket error code 10061)", "5.4.316", BounceReason.Expired, false, Microsoft365)]
+    public void A_providers_sub_code_gets_the_reason_its_catalog_entry_gives(string diagnostic, string status, BounceReason want, bool hard, string remoteMta)
+    {
+        var result = Assert.Single(BounceFixtures.Parse(BounceFixtures.OneRecipientReport(status, diagnostic, remoteMta)).Results);
+        Assert.Equal(want, result.Reason);
+        Assert.Equal(hard, result.HardBounce);
+    }
 }
