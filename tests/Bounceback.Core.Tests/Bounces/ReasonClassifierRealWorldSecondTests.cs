@@ -178,6 +178,24 @@ public class ReasonClassifierRealWorldSecondTests
         line.Length > 4 && char.IsAsciiDigit(line[0]) && char.IsAsciiDigit(line[1]) && char.IsAsciiDigit(line[2]) && line[3] == ' ' ? line[4..] : line;
 
     [Theory]
+    // "Unknown" of an error, not of a user (Dutch, Spanish, Italian, Portuguese)
+    [InlineData("451 Er is een onbekende fout opgetreden", BounceReason.UserUnknown)]
+    [InlineData("451 Error desconocido, inténtelo de nuevo más tarde", BounceReason.UserUnknown)]
+    [InlineData("451 Errore sconosciuto", BounceReason.UserUnknown)]
+    [InlineData("451 Erro desconhecido", BounceReason.UserUnknown)]
+    // the sender, not the recipient, is unknown (Spanish, Russian, Chinese, Japanese)
+    [InlineData("550 Remitente desconocido", BounceReason.UserUnknown)]
+    [InlineData("550 Отправитель не найден", BounceReason.UserUnknown)]
+    [InlineData("550 发件人不存在", BounceReason.UserUnknown)]
+    [InlineData("550 送信者のアドレスは存在しません", BounceReason.UserUnknown)]
+    // Russian "too large a number (of recipients)" is no message size
+    [InlineData("452 Слишком большое количество получателей", BounceReason.MesgTooBig)]
+    public void A_foreign_word_that_looks_like_a_reason_but_is_about_something_else_does_not_give_it(string line, BounceReason wrong)
+    {
+        Assert.NotEqual(wrong, Classify(line).Reason);
+    }
+
+    [Theory]
     // ---- a bare enhanced status with little or no wording: the status carries the reason
     [InlineData("550 5.1.1", "5.1.1", BounceReason.UserUnknown)]
     [InlineData("452 4.2.2 ", "4.2.2", BounceReason.MailboxFull)]

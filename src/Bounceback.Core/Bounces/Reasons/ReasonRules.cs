@@ -106,7 +106,7 @@ public static class ReasonRules
             "message file too big", "larger than", "exceeded the maximum",
             // "The message is too big" in German, French, Dutch, Spanish, Italian, Portuguese, Russian, Japanese, Chinese, Korean.
             "nachricht ist zu groß", "nachricht zu groß", "zu große nachricht", "trop volumineux", "bericht is te groot", "bericht te groot", "demasiado grande",
-            "troppo grande", "muito grande", "размер письма превышает", "слишком большое", "サイズが大きすぎ", "サイズ超過", "邮件大小超过", "邮件过大", "邮件太大",
+            "troppo grande", "muito grande", "размер письма превышает", "письмо слишком большое", "слишком большое письмо", "сообщение слишком большое", "サイズが大きすぎ", "サイズ超過", "邮件大小超过", "邮件过大", "邮件太大",
             "크기가 너무 큽", "크기 초과",
         ], ["x.3.4"], "3.4") { Decisive = ["x.3.4"] },
         new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], ["x.2.3"], "2.3", ["rate limit", "ratelimit", "sending rate", "message rate"]) { Decisive = ["x.2.3"] },
@@ -156,8 +156,11 @@ public static class ReasonRules
             "is niet gevonden", "bestaat niet", "onbekende ontvanger", "konnte nicht gefunden werden", "wurde nicht gefunden", "existiert nicht", "est introuvable",
             "n'existe pas", "no se encontró la dirección", "no se ha encontrado la dirección", "no existe", "non è stato trovato", "non esiste", "não foi encontrado", "não existe",
             // National providers' "unknown / nonexistent user": French, Spanish, Portuguese, Italian, Dutch, Russian, Japanese,
-            // Chinese, Korean (the sender's words in the exceptions keep an unknown sender out).
-            "inexistant", "inexistente", "inesistente", "desconocido", "desconhecido", "sconosciuto", "onbekend", "пользователь не найден",
+            // Chinese, Korean (the sender's words in the exceptions keep an unknown sender out). "Unknown" only with a user,
+            // recipient or address: "error desconocido", "errore sconosciuto", "onbekende fout" are unknown errors.
+            "inexistant", "inexistente", "inesistente", "usuario desconocido", "destinatario desconocido", "dirección desconocida", "usuário desconhecido",
+            "destinatário desconhecido", "endereço desconhecido", "utente sconosciuto", "destinatario sconosciuto", "indirizzo sconosciuto",
+            "onbekende gebruiker", "gebruiker onbekend", "ontvanger onbekend", "adres is onbekend", "onbekend e-mailadres", "onbekend adres", "пользователь не найден",
             "нет такого пользователя", "такого ящика нет", "не существует", "ユーザが存在しません", "ユーザーが存在しません", "用户不存在", "收件人不存在", "邮箱不存在",
             "帐户不存在", "账户不存在", "帐号不存在", "账号不存在", "존재하지 않는",
         ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "afzender", "absender", "expéditeur", "remitente", "mittente", "remetente", "отправител", "发件人", "送信者", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr",
@@ -199,6 +202,8 @@ public static class ReasonRules
             "absender abgelehnt", "absender unbekannt", "ungültiger absender", "expéditeur refusé", "expéditeur inconnu", "expéditeur invalide",
             "remitente rechazado", "remitente desconocido", "remitente no válido", "mittente rifiutato", "mittente sconosciuto", "mittente non valido",
             "remetente rejeitado", "remetente desconhecido", "remetente inválido",
+            // Russian, Chinese and Japanese: "the sender (address) is not found / does not exist / was refused".
+            "отправитель не", "отправителя не", "发件人不存在", "发件人被拒", "送信者のアドレス", "送信者アドレス",
         ], ["x.1.7", "x.1.8", "x.7.1"], "7.1", ["is listed", "listed at", "listed in", "listed on", "listed by", "reputation", "dnsbl", "spamhaus", "spamcop", "blocklist", "block list",
             // A block list in the national providers' languages (the blocked rule's).
             "sperrliste", "schwarze liste", "schwarzen liste", "liste noire", "zwarte lijst", "lista negra", "lista nera", "черном списке", "чёрном списке", "черный список", "黑名单",
