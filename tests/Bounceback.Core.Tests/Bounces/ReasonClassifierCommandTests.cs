@@ -72,6 +72,12 @@ public class ReasonClassifierCommandTests
     [InlineData("550 Access denied, but my name was rejected", "EHLO")]
     [InlineData("SMTP error from remote server for DATA command, host: mx.example.org", "DATA")]
     [InlineData("while talking to mx.example.org: >>> RCPT TO:<ann@shop.example> <<< 550 unknown", "RCPT")]
+    // qmail-remote names the step of the session rather than the command.
+    [InlineData("192.0.2.61 does not like recipient. Remote host said: 550 5.1.1 no mailbox here", "RCPT")]
+    [InlineData("192.0.2.62 failed after I sent the message. Remote host said: 554 5.7.1 spam", "DATA")]
+    [InlineData("192.0.2.63 failed on DATA command. Remote host said: 451 try later", "DATA")]
+    [InlineData("Connected to 192.0.2.64 but greeting failed. Remote host said: 554 no entry", "CONNECT")]
+    [InlineData("Connected to 192.0.2.65 but sender was rejected. Remote host said: 553 sorry", "MAIL")]
     [InlineData("afterwards, after a while, the error in the form: 550 no", null)]
     public void The_refused_command_is_read_from_the_wording(string diagnostic, string? want)
     {

@@ -45,6 +45,9 @@ public static partial class SmtpCommand
         if (c.StartsWith("RCPT", StringComparison.Ordinal)) return "RCPT";
         if (c.StartsWith("MAIL", StringComparison.Ordinal) || c.SequenceEqual("SENDER")) return "MAIL";
         if (c.SequenceEqual("MY NAME")) return "EHLO";
+        // qmail-remote names the step, not the command: "does not like recipient", "failed after I sent the message".
+        if (c.SequenceEqual("RECIPIENT")) return "RCPT";
+        if (c.SequenceEqual("MESSAGE")) return "DATA";
         if (c.Contains("DATA", StringComparison.Ordinal)) return "DATA";
         if (c.StartsWith("HELO", StringComparison.Ordinal) || c.StartsWith("EHLO", StringComparison.Ordinal)) return "EHLO";
         if (c.Contains("CONNECT", StringComparison.Ordinal) || c.Contains("GREETING", StringComparison.Ordinal)) return "CONNECT";
@@ -66,7 +69,10 @@ public static partial class SmtpCommand
     private static ReadOnlySpan<char> CommandOf(ReadOnlySpan<char> said)
     {
         if (said[0] == '[') return said[1..^1];
-        if (said.StartsWith("but ", StringComparison.OrdinalIgnoreCase)) return said[4..^" was rejected".Length];
+        if (said.StartsWith("but ", StringComparison.OrdinalIgnoreCase))
+        {
+            return said.EndsWith(" failed", StringComparison.OrdinalIgnoreCase) ? said[4..^" failed".Length] : said[4..^" was rejected".Length];
+        }
         if (said.StartsWith("for ", StringComparison.OrdinalIgnoreCase)) return said[4..^" command".Length];
         foreach (var command in CommandsAtEnd)
         {
@@ -203,12 +209,13 @@ public static partial class SmtpCommand
     /// does not.</summary>
     private static readonly System.Buffers.SearchValues<string> SaidLeads = System.Buffers.SearchValues.Create(
         ["in reply to ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
-         "but my name was rejected", "but sender was rejected", "for RCPT TO command", "for MAIL FROM command",
+         "but my name was rejected", "but sender was rejected", "but greeting failed", "does not like recipient", "failed after I sent the message",
+         "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
          "for DATA command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]"],
         StringComparison.OrdinalIgnoreCase);
 
     // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ...").
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
-    [GeneratedRegex(@"\G(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }
