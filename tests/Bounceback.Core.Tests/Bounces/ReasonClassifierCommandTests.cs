@@ -106,6 +106,27 @@ public class ReasonClassifierCommandTests
         Assert.Equal(BounceReason.UserUnknown, c.Reason);
     }
 
+    [Fact]
+    public void A_recipient_heading_its_own_session_takes_the_command_of_that_session()
+    {
+        // Courier's layout: each recipient heads its session, so the address follows the previous recipient's reply.
+        const string notice = "<ann@a.example>: mx.a.example [192.0.2.1]: >>> RCPT TO:<ann@a.example> <<< 550 5.1.1 <ann@a.example>: unknown "
+            + "<bob@b.example>: mx.b.example [192.0.2.2]: >>> DATA <<< 552 5.2.2 <bob@b.example>: mailbox is full "
+            + "<cas@c.example>: mx.c.example [192.0.2.3]: >>> DATA <<< 552 5.3.4 Message size exceeds fixed maximum message size";
+        string[] all = ["ann@a.example", "bob@b.example", "cas@c.example"];
+        Assert.Equal("RCPT", SmtpCommand.Find(notice, "ann@a.example", all));
+        Assert.Equal("DATA", SmtpCommand.Find(notice, "bob@b.example", all));
+        Assert.Equal("DATA", SmtpCommand.Find(notice, "cas@c.example", all));
+    }
+
+    [Fact]
+    public void A_reply_that_opens_with_the_address_still_names_it_when_a_command_follows()
+    {
+        // sendmail's transcript: the reply names the recipient and the next recipient's command follows at once.
+        const string notice = ">>> RCPT To:<ann@a.example> <<< 550 <ann@a.example>: gone >>> RCPT To:<bob@a.example> <<< 250 ok >>> DATA <<< 554 no";
+        Assert.Equal("RCPT", SmtpCommand.Find(notice, "ann@a.example", ["ann@a.example", "bob@a.example"]));
+    }
+
     [Theory]
     [InlineData("SMTP error from remote mail server after MAIL FROM:<news@letters.example> SIZE=2048: 550 5.1.0 Address unknown")]
     [InlineData("host mx.shop.example said: 553 5.1.8 letters.example does not exist (in reply to MAIL FROM command)")]
