@@ -72,6 +72,12 @@ public class ReasonClassifierCommandTests
     [InlineData("550 Access denied, but my name was rejected", "EHLO")]
     [InlineData("SMTP error from remote server for DATA command, host: mx.example.org", "DATA")]
     [InlineData("while talking to mx.example.org: >>> RCPT TO:<ann@shop.example> <<< 550 unknown", "RCPT")]
+    // qmail-remote names the step of the session rather than the command.
+    [InlineData("192.0.2.61 does not like recipient. Remote host said: 550 5.1.1 no mailbox here", "RCPT")]
+    [InlineData("192.0.2.62 failed after I sent the message. Remote host said: 554 5.7.1 spam", "DATA")]
+    [InlineData("192.0.2.63 failed on DATA command. Remote host said: 451 try later", "DATA")]
+    [InlineData("Connected to 192.0.2.64 but greeting failed. Remote host said: 554 no entry", "CONNECT")]
+    [InlineData("Connected to 192.0.2.65 but sender was rejected. Remote host said: 553 sorry", "MAIL")]
     [InlineData("afterwards, after a while, the error in the form: 550 no", null)]
     public void The_refused_command_is_read_from_the_wording(string diagnostic, string? want)
     {
@@ -98,6 +104,27 @@ public class ReasonClassifierCommandTests
         Assert.Equal("DATA", SmtpCommand.Find(notice));
         var c = Classify("User unknown", notice: notice);
         Assert.Equal(BounceReason.UserUnknown, c.Reason);
+    }
+
+    [Fact]
+    public void A_recipient_heading_its_own_session_takes_the_command_of_that_session()
+    {
+        // Courier's layout: each recipient heads its session, so the address follows the previous recipient's reply.
+        const string notice = "<ann@a.example>: mx.a.example [192.0.2.1]: >>> RCPT TO:<ann@a.example> <<< 550 5.1.1 <ann@a.example>: unknown "
+            + "<bob@b.example>: mx.b.example [192.0.2.2]: >>> DATA <<< 552 5.2.2 <bob@b.example>: mailbox is full "
+            + "<cas@c.example>: mx.c.example [192.0.2.3]: >>> DATA <<< 552 5.3.4 Message size exceeds fixed maximum message size";
+        string[] all = ["ann@a.example", "bob@b.example", "cas@c.example"];
+        Assert.Equal("RCPT", SmtpCommand.Find(notice, "ann@a.example", all));
+        Assert.Equal("DATA", SmtpCommand.Find(notice, "bob@b.example", all));
+        Assert.Equal("DATA", SmtpCommand.Find(notice, "cas@c.example", all));
+    }
+
+    [Fact]
+    public void A_reply_that_opens_with_the_address_still_names_it_when_a_command_follows()
+    {
+        // sendmail's transcript: the reply names the recipient and the next recipient's command follows at once.
+        const string notice = ">>> RCPT To:<ann@a.example> <<< 550 <ann@a.example>: gone >>> RCPT To:<bob@a.example> <<< 250 ok >>> DATA <<< 554 no";
+        Assert.Equal("RCPT", SmtpCommand.Find(notice, "ann@a.example", ["ann@a.example", "bob@a.example"]));
     }
 
     [Theory]

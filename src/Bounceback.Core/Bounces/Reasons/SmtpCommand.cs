@@ -21,7 +21,7 @@ public static partial class SmtpCommand
         if (text.IsEmpty) return null;
         var span = text[..Math.Min(text.Length, 16384)];
         if (NextSaid(span, 0) is not { } m) return null;
-        var naming = ReplyNaming(span, recipient);
+        var naming = ReplyNaming(span, recipient) ?? FirstReplyUnderHeading(span, recipient);
         // sendmail's own line for a recipient ("550 5.1.2 <addr>... Host unknown") before any command of its transcript:
         // the failure was found locally, in no SMTP session, so another recipient's session says nothing about it.
         if (naming is null && LocalFailureLine(span, recipient)) return null;
@@ -45,6 +45,9 @@ public static partial class SmtpCommand
         if (c.StartsWith("RCPT", StringComparison.Ordinal)) return "RCPT";
         if (c.StartsWith("MAIL", StringComparison.Ordinal) || c.SequenceEqual("SENDER")) return "MAIL";
         if (c.SequenceEqual("MY NAME")) return "EHLO";
+        // qmail-remote names the step, not the command: "does not like recipient", "failed after I sent the message".
+        if (c.SequenceEqual("RECIPIENT")) return "RCPT";
+        if (c.SequenceEqual("MESSAGE")) return "DATA";
         if (c.Contains("DATA", StringComparison.Ordinal)) return "DATA";
         if (c.StartsWith("HELO", StringComparison.Ordinal) || c.StartsWith("EHLO", StringComparison.Ordinal)) return "EHLO";
         if (c.Contains("CONNECT", StringComparison.Ordinal) || c.Contains("GREETING", StringComparison.Ordinal)) return "CONNECT";
@@ -66,7 +69,10 @@ public static partial class SmtpCommand
     private static ReadOnlySpan<char> CommandOf(ReadOnlySpan<char> said)
     {
         if (said[0] == '[') return said[1..^1];
-        if (said.StartsWith("but ", StringComparison.OrdinalIgnoreCase)) return said[4..^" was rejected".Length];
+        if (said.StartsWith("but ", StringComparison.OrdinalIgnoreCase))
+        {
+            return said.EndsWith(" failed", StringComparison.OrdinalIgnoreCase) ? said[4..^" failed".Length] : said[4..^" was rejected".Length];
+        }
         if (said.StartsWith("for ", StringComparison.OrdinalIgnoreCase)) return said[4..^" command".Length];
         foreach (var command in CommandsAtEnd)
         {
@@ -132,10 +138,49 @@ public static partial class SmtpCommand
             reply += from;
             // The last reply from that one up to the mention.
             var last = reply + text[reply..(at + 1)].LastIndexOf("<<< ", StringComparison.Ordinal);
-            if (!text[last..at].Contains(">>> ", StringComparison.Ordinal)) return last;
+            if (text[last..at].Contains(">>> ", StringComparison.Ordinal)) continue;
+            // Courier heads each recipient's session with the address ("<addr>: host [ip]: >>> DATA"): that heading
+            // follows the previous recipient's reply but is not named by it.
+            if (HeadsASession(text, at + recipient.Length) && !OpensTheReply(text[(last + 4)..at])) continue;
+            return last;
         }
         return null;
     }
+
+    /// <summary>Where the first error reply of the session this recipient heads starts (Courier's "&lt;addr&gt;: host
+    /// [ip]: &gt;&gt;&gt; DATA &lt;&lt;&lt; 552 ..."), or null: a reply that does not name the recipient is still its own.</summary>
+    private static int? FirstReplyUnderHeading(ReadOnlySpan<char> text, string? recipient)
+    {
+        if (string.IsNullOrEmpty(recipient)) return null;
+        var tries = 0;
+        for (var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase); at >= 0 && tries < 64; at = IndexOf(text, recipient, at + recipient.Length, StringComparison.OrdinalIgnoreCase), tries++)
+        {
+            if (!HeadsASession(text, at + recipient.Length)) continue;
+            var reply = FirstErrorReply(text[at..]);
+            return reply < 0 ? null : at + reply;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the address that ends just before <paramref name="after"/> heads a session: a colon right after it,
+    /// then a command sent a short way on with no reply in between.</summary>
+    private static bool HeadsASession(ReadOnlySpan<char> text, int after)
+    {
+        const int Reach = 100;
+        var rest = text[after..];
+        if (rest.StartsWith(">")) rest = rest[1..];
+        if (!rest.StartsWith(":")) return false;
+        rest = rest[..Math.Min(rest.Length, Reach)];
+        var command = rest.IndexOf(">>> ", StringComparison.Ordinal);
+        var reply = rest.IndexOf("<<< ", StringComparison.Ordinal);
+        return command >= 0 && (reply < 0 || command < reply);
+    }
+
+    /// <summary>Whether a reply names the address first, after only its codes ("550 5.1.1 &lt;").</summary>
+    private static bool OpensTheReply(ReadOnlySpan<char> beforeMention) => ReplyOpening().IsMatch(beforeMention);
+
+    [GeneratedRegex(@"\A[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?<?\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex ReplyOpening();
 
     private static bool LocalFailureLine(ReadOnlySpan<char> text, string? recipient)
     {
@@ -203,12 +248,13 @@ public static partial class SmtpCommand
     /// does not.</summary>
     private static readonly System.Buffers.SearchValues<string> SaidLeads = System.Buffers.SearchValues.Create(
         ["in reply to ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
-         "but my name was rejected", "but sender was rejected", "for RCPT TO command", "for MAIL FROM command",
+         "but my name was rejected", "but sender was rejected", "but greeting failed", "does not like recipient", "failed after I sent the message",
+         "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
          "for DATA command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]"],
         StringComparison.OrdinalIgnoreCase);
 
     // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ...").
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
-    [GeneratedRegex(@"\G(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }
