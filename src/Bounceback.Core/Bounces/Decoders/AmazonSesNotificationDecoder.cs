@@ -77,6 +77,25 @@ public sealed class AmazonSesNotificationDecoder : IBounceDecoder
                     });
                 }
                 break;
+            // Event publishing's delay notice: the recipients SES is still retrying, each with its last reply, and a
+            // delay type that names the cause when no reply came.
+            case "DeliveryDelay" when root.TryGetProperty("deliveryDelay", out var delay) && delay.ValueKind == JsonValueKind.Object:
+                kind = ReportKind.Failure;
+                reportingMta = MessageParts.SplitTyped(Str(delay, "reportingMTA")).Value;
+                var delayType = SubtypeWording(Str(delay, "delayType"));
+                foreach (var r in Items(delay, "delayedRecipients"))
+                {
+                    var (dtype, diag) = MessageParts.SplitTyped(Str(r, "diagnosticCode"));
+                    recipients.Add(new RecipientFacts
+                    {
+                        Recipient = MessageParts.CleanAddress(Str(r, "emailAddress")),
+                        Status = Str(r, "status"),
+                        Action = "delayed",
+                        DiagnosticCode = MessageParts.NullIfEmpty(diag) ?? delayType,
+                        DiagnosticType = dtype,
+                    });
+                }
+                break;
             case "Complaint" when root.TryGetProperty("complaint", out var complaint) && complaint.ValueKind == JsonValueKind.Object:
                 kind = ReportKind.Feedback;
                 var feedbackType = Str(complaint, "complaintFeedbackType") ?? "abuse";
