@@ -523,13 +523,15 @@ public static partial class ReasonClassifier
         // Matches are enumerated as positions (no Match objects); the head is read as if it were the whole text.
         var span = Head(text.AsSpan());
         // A status right after a reply code ("550 5.2.2", "550-'5.2.2") is the remote server's own; prefer it: when the
-        // text starts with another status, such as a relay's own.
+        // text starts with another status, such as a relay's own, or when the one before it is a catch-all x.0.0 of the
+        // same class (Exchange 2003's "<host #5.0.0 smtp;554 5.7.1 ...>" after its own wording).
         var quotedMatches = QuotedStatusPattern().EnumerateMatches(span);
         if (quotedMatches.MoveNext())
         {
             var quoted = QuotedStatus(span, quotedMatches.Current, out var quotedAt);
             if (EnhancedStatus.TryParse(quoted, out var q) && span.IndexOf(quoted, StringComparison.Ordinal) > 0
-                && StatusPattern().EnumerateMatches(span) is var firsts && firsts.MoveNext() && firsts.Current.Index < quotedAt && firsts.Current.Index == 0)
+                && StatusPattern().EnumerateMatches(span) is var firsts && firsts.MoveNext() && firsts.Current.Index < quotedAt
+                && (firsts.Current.Index == 0 || IsCatchAllOfClass(span.Slice(firsts.Current.Index, firsts.Current.Length), q.Class)))
             {
                 return q;
             }
@@ -541,6 +543,10 @@ public static partial class ReasonClassifier
         }
         return null;
     }
+
+    /// <summary>Whether a status is the catch-all x.0.0 of the given class, which a later, more precise status outranks.</summary>
+    private static bool IsCatchAllOfClass(ReadOnlySpan<char> text, int statusClass) =>
+        EnhancedStatus.TryParse(text, out var s) && s is { Subject: 0, Detail: 0 } && s.Class == statusClass;
 
     /// <summary>The first SMTP reply code at the start of a text or after a colon, if any.</summary>
     public static int? FindReply(string text)

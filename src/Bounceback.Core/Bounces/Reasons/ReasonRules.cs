@@ -119,6 +119,8 @@ public static class ReasonRules
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
             "mx points to", "no mx or a record", "no a or mx record", "no mx/a record", "hostname could not be", "unable to route", "dns lookup failure",
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
+            // Exchange 2003: "The destination server for this recipient could not be found in Domain Name Service (DNS)".
+            "could not be found in domain name service",
             // cPanel's Exim says this when the recipient's domain cannot be routed (no usable MX or address record).
             "missing the proper dns",
             // hMailServer ("No mail servers appear to exists for the recipients address") and MailEnable ("the domain name
