@@ -426,7 +426,10 @@ internal static partial class PlainTextReader
         t.StartsWith("X-", StringComparison.OrdinalIgnoreCase) || t.StartsWith("MAIL FROM", StringComparison.OrdinalIgnoreCase) ||
         t.StartsWith("Date:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Subject:", StringComparison.OrdinalIgnoreCase) ||
         // Microsoft 365's "Original Message Details" name the original sender.
-        t.StartsWith("Sender Address:", StringComparison.OrdinalIgnoreCase);
+        t.StartsWith("Sender Address:", StringComparison.OrdinalIgnoreCase) ||
+        // Oracle Messaging Server's "Original address:" under "Recipient address:" is the address the sender wrote before
+        // an alias or list expanded it: the same recipient, not another one.
+        t.StartsWith("Original address:", StringComparison.OrdinalIgnoreCase);
 
     // The address patterns below end a domain only where the address ends (no letter, digit, hyphen or ".label" after
     // it): otherwise an address followed by text without a space ("ann@mail.shop.example您好") was cut to a shorter one.
