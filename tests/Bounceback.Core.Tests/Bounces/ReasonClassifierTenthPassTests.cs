@@ -18,6 +18,13 @@ public class ReasonClassifierTenthPassTests
         Assert.True(c.HardBounce);
     }
 
+    [Fact]
+    public void Exchange_2003s_message_bouncing_between_two_servers_is_a_loop_not_a_system_error()
+    {
+        var c = Classify("A configuration error in the e-mail system caused the message to bounce between two servers or to be split into too many copies. Contact your administrator. <mail.example.org #5.4.6>");
+        Assert.Equal(BounceReason.NetworkError, c.Reason);
+    }
+
     [Theory]
     [InlineData("The message reached the recipient's e-mail system, but delivery was refused. <mx.example.net #5.0.0 smtp;554 5.7.1 Message rejected as spam>", "5.7.1")]
     [InlineData("Delivery failed. 5.0.0 smtp; 550 5.1.1 No such user", "5.1.1")]

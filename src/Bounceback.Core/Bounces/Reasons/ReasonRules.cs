@@ -259,6 +259,8 @@ public static class ReasonRules
         [
             "connection timed out", "connection refused", "network is unreachable", "no route to host", "connection reset", "lost connection", "timed out", "could not connect",
             "unable to connect", "connection closed", "closed connection", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
+            // Exchange 2003's loop (#5.4.6): "caused the message to bounce between two servers", after "A configuration error".
+            "bounce between two servers",
             "conversation with", "broken pipe", "connection dropped", "socketerror", "socket error", "temporary lookup failure", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
         // "MIME" as a word, not inside a name: Mimecast's replies end with a link to community.mimecast.com.
