@@ -27,12 +27,14 @@ public static class DecoderList
         new X3Decoder(),
         new V5SendmailDecoder(),
         new TextBounceDecoder("qmail", markers: ["qmail-send program", "This is the qmail", "I'm afraid I wasn't able to deliver your message"]),
+        // Before gmail: Google Groups' refusals now come inside Gmail's own "Message not delivered" notice, whose wording
+        // gmail also takes; the group's text in it says whose refusal it is.
+        new TextBounceDecoder("googlegroups", senders: ["googlegroups", "@google"], markers: ["Google Group", "googlegroups", "the group you tried to contact"], needsAll: true),
         new TextBounceDecoder("gmail", senders: ["@google", "@gmail", "@googlemail"], markers: ["Delivery to the following recipient", "Google tried to deliver", "The response from the remote server", "Message not delivered", "message wasn't delivered", "Technical details of",
             // The same notice in the sender's language: "Technical details of ... failure" and "Google tried to deliver".
             "Technische details van", "Technische Details des", "Détails techniques", "Detalles técnicos", "Dettagli tecnici", "Detalhes técnicos",
             "Google heeft geprobeerd", "Google hat versucht", "Google a tenté", "Google a essayé", "Google ha intentado", "Google ha tentato", "O Google tentou"], needsAll: true,
             pasted: ["Google tried to deliver your message", "Your message wasn't delivered to", "There was a problem delivering your message to"]),
-        new TextBounceDecoder("googlegroups", senders: ["googlegroups", "@google"], markers: ["Google Group", "googlegroups", "the group you tried to contact"], needsAll: true),
         new TextBounceDecoder("mxlogic", senders: ["mxlogic"], headers: ["X-MX-Bounce", "X-MXL-NoteHash"], markers: ["could not be delivered", "permanent error", "mail delivery"], needsAll: true),
         new TextBounceDecoder("mailru", senders: ["mail.ru"], markers: ["Mail.Ru"], needsAll: true),
         new TextBounceDecoder("gmx", senders: ["gmx", "web.de"], markers: ["could not be delivered", "Mail delivery failed"], needsAll: true),

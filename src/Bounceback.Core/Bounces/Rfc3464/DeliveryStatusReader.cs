@@ -37,6 +37,19 @@ public static class DeliveryStatusReader
     }
 
     /// <summary>
+    /// The server's name from a Remote-MTA value: Gmail writes the name with its root dot and a comment after it
+    /// ("mx.example.org. (192.0.2.1, the server for the domain example.org.)"); the comment and the dot are not the name.
+    /// </summary>
+    internal static string MtaName(string value)
+    {
+        var name = value.AsSpan().TrimEnd();
+        var comment = name.EndsWith(")") ? name.IndexOf(" (", StringComparison.Ordinal) : -1;
+        if (comment > 0) name = name[..comment].TrimEnd();
+        name = name.TrimEnd('.');
+        return name.Length == value.Length ? value : new string(name);
+    }
+
+    /// <summary>
     /// A delivery-status block pasted into a text part (by a broken report, a forward, or a gateway that flattened
     /// the MIME structure): the lines from the first Reporting-MTA or Final-Recipient field on, read by MimeKit.
     /// </summary>
@@ -109,7 +122,7 @@ public static class DeliveryStatusReader
                 // server's own words for this recipient: more precise than the notice's summary for all of them.
                 DiagnosticCode = MessageParts.NullIfEmpty(diag) ?? StatusComment(g["Status"]),
                 DiagnosticType = dtype,
-                RemoteMta = MessageParts.NullIfEmpty(MessageParts.SplitTyped(g["Remote-MTA"]).Value),
+                RemoteMta = MessageParts.NullIfEmpty(MtaName(MessageParts.SplitTyped(g["Remote-MTA"]).Value)),
                 Timestamp = DateOf(g["Last-Attempt-Date"] ?? g["Arrival-Date"]),
             });
         }
