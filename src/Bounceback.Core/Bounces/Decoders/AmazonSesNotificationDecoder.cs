@@ -46,6 +46,21 @@ public sealed class AmazonSesNotificationDecoder : IBounceDecoder
         }
     }
 
+    /// <summary>A bounced or delayed recipient of an SES event: its address, status and last reply; without a reply, the
+    /// event's own wording of the cause (<paramref name="cause"/>: the bounce subtype or the delay type).</summary>
+    private static RecipientFacts Retried(JsonElement recipient, string action, string? cause)
+    {
+        var (dtype, diag) = MessageParts.SplitTyped(Str(recipient, "diagnosticCode"));
+        return new RecipientFacts
+        {
+            Recipient = MessageParts.CleanAddress(Str(recipient, "emailAddress")),
+            Status = Str(recipient, "status"),
+            Action = action,
+            DiagnosticCode = MessageParts.NullIfEmpty(diag) ?? cause,
+            DiagnosticType = dtype,
+        };
+    }
+
     private static DecodedBounce? Read(JsonElement root)
     {
         if (root.ValueKind != JsonValueKind.Object) return null;
@@ -66,15 +81,7 @@ public sealed class AmazonSesNotificationDecoder : IBounceDecoder
                 var subtype = SubtypeWording(Str(bounce, "bounceSubType"));
                 foreach (var r in Items(bounce, "bouncedRecipients"))
                 {
-                    var (dtype, diag) = MessageParts.SplitTyped(Str(r, "diagnosticCode"));
-                    recipients.Add(new RecipientFacts
-                    {
-                        Recipient = MessageParts.CleanAddress(Str(r, "emailAddress")),
-                        Status = Str(r, "status"),
-                        Action = Str(r, "action") ?? (transient ? "delayed" : "failed"),
-                        DiagnosticCode = MessageParts.NullIfEmpty(diag) ?? subtype,
-                        DiagnosticType = dtype,
-                    });
+                    recipients.Add(Retried(r, Str(r, "action") ?? (transient ? "delayed" : "failed"), subtype));
                 }
                 break;
             // Event publishing's delay notice: the recipients SES is still retrying, each with its last reply, and a
@@ -85,15 +92,7 @@ public sealed class AmazonSesNotificationDecoder : IBounceDecoder
                 var delayType = SubtypeWording(Str(delay, "delayType"));
                 foreach (var r in Items(delay, "delayedRecipients"))
                 {
-                    var (dtype, diag) = MessageParts.SplitTyped(Str(r, "diagnosticCode"));
-                    recipients.Add(new RecipientFacts
-                    {
-                        Recipient = MessageParts.CleanAddress(Str(r, "emailAddress")),
-                        Status = Str(r, "status"),
-                        Action = "delayed",
-                        DiagnosticCode = MessageParts.NullIfEmpty(diag) ?? delayType,
-                        DiagnosticType = dtype,
-                    });
+                    recipients.Add(Retried(r, "delayed", delayType));
                 }
                 break;
             case "Complaint" when root.TryGetProperty("complaint", out var complaint) && complaint.ValueKind == JsonValueKind.Object:
