@@ -27,6 +27,28 @@ public class DiagnoserTests
         Assert.Equal(FaultSide.SenderServer, report.Diagnosis!.FaultSide);
     }
 
+    [Theory]
+    [InlineData("554 Email rejected due to security policies - MCSpamSignature.sa.2.2")]
+    [InlineData("554 Email rejected due to\r\n        security   policies - MCSpamSignature.sa.2.2")]
+    public void Provider_phrase_folded_over_lines_or_padded_still_picks_the_entry(string reply)
+    {
+        var diagnosis = Diagnoser.Default.Diagnose("5.0.0", 554, reply, "service222.mimecast.com", Language.En, out var providerReason);
+        Assert.NotNull(diagnosis);
+        Assert.Equal(BounceReason.PolicyViolation, providerReason);
+    }
+
+    [Theory]
+    [InlineData("554 email rejected due to security policies - x", true)]
+    [InlineData("554 Email REJECTED due to\r\n        security   policies", true)]
+    [InlineData("554 email rejected due to\tsecurity policies", true)]
+    [InlineData("554 email rejected, rejected due to security policies", true)]
+    [InlineData("554 email rejected due tosecurity policies", false)]
+    [InlineData("554 email rejected due-to security policies", false)]
+    [InlineData("554 email rejected due to security", false)]
+    [InlineData("", false)]
+    public void Phrase_matches_case_insensitively_with_any_white_space_between_its_words(string text, bool expected) =>
+        Assert.Equal(expected, Diagnoser.ContainsPhrase(text, "rejected due to security policies"));
+
     [Fact]
     public void Provider_entry_is_not_used_when_its_phrase_is_missing()
     {

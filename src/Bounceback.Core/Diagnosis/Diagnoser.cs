@@ -263,7 +263,7 @@ public sealed class Diagnoser
                 for (var j = 0; j < e.Phrases.Count && !hit; j++)
                 {
                     var p = e.Phrases[j];
-                    hit = !string.IsNullOrWhiteSpace(p) && groupText.Contains(p, StringComparison.OrdinalIgnoreCase);
+                    hit = !string.IsNullOrWhiteSpace(p) && ContainsPhrase(groupText, p);
                 }
                 if (!hit) continue;
                 score = 3;
@@ -272,6 +272,47 @@ public sealed class Diagnoser
             if (score > bestScore) { best = e; bestScore = score; }
         }
         return best;
+    }
+
+    /// <summary>
+    /// Whether the phrase occurs in the text, case-insensitively, where each space of the phrase may be any run of white
+    /// space: a reply folded over lines ("rejected due to security\r\n        policies") or padded by its relay still
+    /// says the phrase.
+    /// </summary>
+    internal static bool ContainsPhrase(ReadOnlySpan<char> text, ReadOnlySpan<char> phrase)
+    {
+        if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase)) return true;
+        var firstSpace = phrase.IndexOf(' ');
+        if (firstSpace <= 0) return false;
+        // Each place where the phrase's first word starts is tried; the phrase is short and the text bounded.
+        var head = phrase[..firstSpace];
+        for (var from = 0; from < text.Length;)
+        {
+            var at = text[from..].IndexOf(head, StringComparison.OrdinalIgnoreCase);
+            if (at < 0) return false;
+            if (StartsWithLoosely(text[(from + at)..], phrase)) return true;
+            from += at + 1;
+        }
+        return false;
+    }
+
+    // Whether the text starts with the phrase, a space of the phrase matching one or more white-space characters.
+    private static bool StartsWithLoosely(ReadOnlySpan<char> text, ReadOnlySpan<char> phrase)
+    {
+        var i = 0;
+        for (var j = 0; j < phrase.Length; j++)
+        {
+            if (phrase[j] == ' ')
+            {
+                if (i >= text.Length || !char.IsWhiteSpace(text[i])) return false;
+                while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
+                while (j + 1 < phrase.Length && phrase[j + 1] == ' ') j++;
+                continue;
+            }
+            if (i >= text.Length || char.ToUpperInvariant(text[i]) != char.ToUpperInvariant(phrase[j])) return false;
+            i++;
+        }
+        return true;
     }
 
     /// <summary>Whether the text is the number as written in invariant digits ("550"), without a string of it.</summary>

@@ -115,6 +115,10 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task A_notice_wrapped_at_another_width_gives_the_same_results(int width) =>
         Rewritten_by_MimeKit_gives_the_same_results($"wrapped at {width}", bytes => MessageVariants.Rewrapped(bytes, width));
 
+    [CorpusTheory, InlineData(40), InlineData(64)]
+    public Task Report_fields_folded_at_another_width_give_the_same_results(int width) =>
+        Rewritten_by_MimeKit_gives_the_same_results($"with report fields folded at {width}", bytes => MessageVariants.Refolded(bytes, width));
+
     /// <summary>Each corpus message changed in its structure (written back by MimeKit) must give the same results.</summary>
     private async Task Rewritten_by_MimeKit_gives_the_same_results(string what, Func<byte[], MessageVariant?> make)
     {

@@ -127,6 +127,44 @@ internal static partial class MessageVariants
         return WrittenBack(parsed);
     }
 
+    /// <summary>
+    /// The same message with the fields of its delivery reports folded at another width, continued lines indented by
+    /// eight spaces, as other servers fold a long Diagnostic-Code. The recipient fields are left whole (an address is
+    /// not folded). Null for an mbox file and when no field is long enough to fold.
+    /// </summary>
+    public static MessageVariant? Refolded(byte[] message, int width)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        var changed = false;
+        foreach (var report in parsed.BodyParts.OfType<MessageDeliveryStatus>())
+        {
+            var text = new StringBuilder();
+            foreach (var group in report.StatusGroups)
+            {
+                foreach (var field in group)
+                {
+                    var value = Encoding.Latin1.GetString(field.RawValue).Replace("\r\n", "", StringComparison.Ordinal).Replace("\n", "", StringComparison.Ordinal).Trim();
+                    var line = field.Field + ": " + value;
+                    if (!field.Field.EndsWith("-Recipient", StringComparison.OrdinalIgnoreCase))
+                    {
+                        while (line.Length > width && line.IndexOf(' ', width / 2) is var cut and > 0 && cut < line.Length - 1)
+                        {
+                            text.Append(line[..cut]).Append("\r\n");
+                            line = "        " + line[(cut + 1)..].TrimStart();
+                            changed = true;
+                        }
+                    }
+                    text.Append(line).Append("\r\n");
+                }
+                text.Append("\r\n");
+            }
+            report.Content = new MimeContent(new MemoryStream(Encoding.Latin1.GetBytes(text.ToString())));
+            report.ContentTransferEncoding = ContentEncoding.Default;
+        }
+        return changed ? WrittenBack(parsed) : null;
+    }
+
     /// <summary>The message as MimeKit writes it; addresses and every other value stay as they were.</summary>
     private static MessageVariant WrittenBack(MimeMessage message)
     {
