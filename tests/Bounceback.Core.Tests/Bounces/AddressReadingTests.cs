@@ -24,6 +24,32 @@ public class AddressReadingTests
         Assert.Equal("list@groups.example", Assert.Single(outcome.Results).Recipient);
     }
 
+    [Theory]
+    [InlineData("*")]
+    [InlineData("-")]
+    [InlineData("•")]
+    public void Recipients_listed_as_bulleted_items_are_read_without_the_returned_message(string bullet)
+    {
+        // A report without per-recipient fields and without the returned copy: the list under the introduction is all
+        // that names the recipients.
+        var outcome = BounceFixtures.Parse(
+            "From: Mail Delivery System <mailer-daemon@relay.sender.example>\n" +
+            "To: ann@sender.example\n" +
+            "Subject: Delivery status notification\n" +
+            "MIME-Version: 1.0\n" +
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n" +
+            "--b1\nContent-Type: text/plain; charset=UTF-8\n\n" +
+            "This is an automatically generated Delivery Status Notification.\n\n" +
+            "Delivery to the following recipients failed permanently:\n\n" +
+            $"   {bullet} jan@shop.example\n" +
+            $"   {bullet} piet@shop.example\n\n" +
+            "--b1\nContent-Type: message/delivery-status\n\n" +
+            "Reporting-MTA: dns; relay.sender.example\n" +
+            "Arrival-Date: Thu, 29 Apr 2026 10:00:00 +0000\n\n" +
+            "--b1--\n");
+        Assert.Equal(["jan@shop.example", "piet@shop.example"], outcome.Results.Select(r => r.Recipient));
+    }
+
     [Fact]
     public void A_recipient_in_X_Failed_Recipients_with_an_internationalised_domain_keeps_its_ascii_form()
     {

@@ -119,14 +119,28 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task Report_fields_folded_at_another_width_give_the_same_results(int width) =>
         Rewritten_by_MimeKit_gives_the_same_results($"with report fields folded at {width}", bytes => MessageVariants.Refolded(bytes, width));
 
+    /// <summary>Messages whose result rightly depends on their returned copy, with why.</summary>
+    private static readonly Dictionary<string, string> NeedTheirCopy = new(StringComparer.Ordinal)
+    {
+        // Postfix's "Delivery report unavailable": the returned copy's To: is the only place the recipient is named.
+        ["lhost-postfix-64.eml"] = "recipient only in the copy",
+        // The reply echoes the original sender's address, which only the copy gives: a refused sender, not a blocked host.
+        ["lhost-amazonses-01.eml"] = "sender only in the copy",
+    };
+
+    [CorpusFact]
+    public Task A_notice_without_its_returned_message_gives_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("without the returned message", MessageVariants.WithoutReturnedMessage, NeedTheirCopy);
+
     /// <summary>Each corpus message changed in its structure (written back by MimeKit) must give the same results.</summary>
-    private async Task Rewritten_by_MimeKit_gives_the_same_results(string what, Func<byte[], MessageVariant?> make)
+    private async Task Rewritten_by_MimeKit_gives_the_same_results(string what, Func<byte[], MessageVariant?> make, IReadOnlyDictionary<string, string>? skipped = null)
     {
         var root = BounceFixtures.CorpusRoot()!;
         var checkedVariants = 0;
         var failures = new List<string>();
         foreach (var file in CorpusFiles(root))
         {
+            if (skipped?.ContainsKey(file) == true) continue;
             var path = Path.Combine(root, "emails", file);
             var bytes = await File.ReadAllBytesAsync(path);
             if (make(bytes) is not { } variant) continue;

@@ -165,6 +165,36 @@ internal static partial class MessageVariants
         return changed ? WrittenBack(parsed) : null;
     }
 
+    /// <summary>
+    /// The same message without its returned copy of the original (an attached message or its headers), as servers
+    /// configured not to return content send it. Null for an mbox file, when there is no such copy, when the copy is
+    /// all the message has besides its headers (a feedback report that is only the forwarded message), and when the
+    /// copy is itself a report (a bounce of a bounce), whose removal would leave nothing to read, and for a feedback report.
+    /// </summary>
+    public static MessageVariant? WithoutReturnedMessage(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        if (parsed.Body is not Multipart top) return null;
+        // A feedback report is about the message it carries: its recipient is that copy's.
+        if (top.ContentType.Parameters["report-type"] is { } type && type.Equals("feedback-report", StringComparison.OrdinalIgnoreCase)) return null;
+        var removed = 0;
+        foreach (var multipart in new[] { top }.Concat(top.OfType<Multipart>()))
+        {
+            for (var i = multipart.Count - 1; i >= 0; i--)
+            {
+                var part = multipart[i];
+                var isCopy = part is MessagePart || part.ContentType.IsMimeType("text", "rfc822-headers");
+                if (!isCopy) continue;
+                if (part is MessagePart { Message.Body: Multipart inner } && inner.ContentType.IsMimeType("multipart", "report")) return null;
+                multipart.RemoveAt(i);
+                removed++;
+            }
+        }
+        if (removed == 0 || top.Count == 0 || top.All(p => p is Multipart { Count: 0 })) return null;
+        return WrittenBack(parsed);
+    }
+
     /// <summary>The message as MimeKit writes it; addresses and every other value stay as they were.</summary>
     private static MessageVariant WrittenBack(MimeMessage message)
     {

@@ -434,8 +434,9 @@ internal static partial class PlainTextReader
     // The address patterns below end a domain only where the address ends (no letter, digit, hyphen or ".label" after
     // it): otherwise an address followed by text without a space ("ann@mail.shop.example您好") was cut to a shorter one.
 
-    /// <summary>An address at the start of a line: "addr", "&lt;addr&gt;:", "addr: text", "550 5.1.1 &lt;addr&gt;... text", "addr&lt;mailto:addr&gt;".</summary>
-    [GeneratedRegex(@"^(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))""?>?(?:$|[\s:.,(<])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    /// <summary>An address at the start of a line: "addr", "&lt;addr&gt;:", "addr: text", "550 5.1.1 &lt;addr&gt;... text", "addr&lt;mailto:addr&gt;",
+    /// also as an item of a list ("* addr", "- addr", "• addr").</summary>
+    [GeneratedRegex(@"^(?:[*•\-]\s+)?(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))""?>?(?:$|[\s:.,(<])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LeadingAddress();
 
     /// <summary>
