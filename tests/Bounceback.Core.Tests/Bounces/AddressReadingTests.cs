@@ -51,6 +51,26 @@ public class AddressReadingTests
     }
 
     [Fact]
+    public void A_listed_recipient_takes_the_reply_that_names_it_in_a_later_section()
+    {
+        var outcome = BounceFixtures.Parse(
+            "From: Mail Delivery System <mailer-daemon@relay.sender.example>\n" +
+            "To: ann@sender.example\n" +
+            "Subject: Undeliverable mail\n" +
+            "Content-Type: text/plain; charset=UTF-8\n\n" +
+            "Delivery to the following recipients failed permanently:\n" +
+            "   * jan@shop.example\n" +
+            "   * piet@shop.example\n" +
+            "==========================================\n" +
+            "Technical details:\n" +
+            "SMTP:RCPT host 192.0.2.7: 550 5.2.2 <piet@shop.example>... Mailbox full\n" +
+            "SMTP:RCPT host 192.0.2.7: 550 5.1.1 <jan@shop.example>... No such user here\n");
+        Assert.Collection(outcome.Results,
+            jan => Assert.Equal(("jan@shop.example", BounceReason.UserUnknown, "5.1.1"), (jan.Recipient, jan.Reason, jan.Status)),
+            piet => Assert.Equal(("piet@shop.example", BounceReason.MailboxFull, "5.2.2"), (piet.Recipient, piet.Reason, piet.Status)));
+    }
+
+    [Fact]
     public void A_recipient_in_X_Failed_Recipients_with_an_internationalised_domain_keeps_its_ascii_form()
     {
         var outcome = BounceFixtures.Parse(

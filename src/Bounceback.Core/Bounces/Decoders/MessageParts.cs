@@ -256,6 +256,16 @@ internal static class MessageParts
         .ToFrozenDictionary(name => name, name => ResolveCharset(new ContentType("text", "plain") { Charset = name }), StringComparer.OrdinalIgnoreCase);
 
     /// <summary>
+    /// A header value with raw ISO-2022-JP runs (ESC $ B ... ESC ( B, 7-bit, so no charset decoding touched them) read as
+    /// Japanese: Japanese servers write a report's Diagnostic-Code that way. Any other text is returned as it is.
+    /// </summary>
+    internal static string WithIso2022JpRead(string text)
+    {
+        if (!text.Contains('\u001B') || text.AsSpan().ContainsAnyExceptInRange('\0', '\u007F')) return text;
+        return CommonCharsets["iso-2022-jp"].GetString(Encoding.ASCII.GetBytes(text));
+    }
+
+    /// <summary>
     /// The encoding of a content type's charset as MimeKit knows it (with its aliases); charsets outside .NET's built-in
     /// set (ISO-2022-JP, Shift_JIS, windows-125x) from the code-pages provider; else UTF-8.
     /// </summary>

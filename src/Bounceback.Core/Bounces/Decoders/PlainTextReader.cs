@@ -184,6 +184,9 @@ internal static partial class PlainTextReader
                 parts.Add(new string(t));
                 collected++;
             }
+            // A list of recipients first, the servers' replies in a section of their own further on ("Technical details:
+            // SMTP:RCPT host 192.0.2.1: 553 5.3.0 <addr>... No such user"): the reply that names the address is its wording.
+            if (parts.Count == 0 && ReplyNamingLater(lines, address, line, end) is { } later) parts.Add(later);
             // Nothing but an introduction ("Did not reach the following recipient: addr"): that wording is all there is.
             if (parts.Count == 0 && IntroductionOf(lines[line], address) is { } intro) parts.Add(intro);
             if (remoteReplies.TryGetValue(address, out var remote) && !parts.Any(p => Reasons.ReasonClassifier.FindReply(p) is not null))
@@ -305,6 +308,22 @@ internal static partial class PlainTextReader
             var t = lines.Span(i).Trim();
             if (t.Length == 0) continue;
             return t.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) || QuotedRemoteReply().IsMatch(t) ? new string(t) : null;
+        }
+        return null;
+    }
+
+    /// <summary>
+    /// The first line after a recipient's own line (and before the returned copy) that names the recipient's address with
+    /// an SMTP reply code, or null.
+    /// </summary>
+    private static string? ReplyNamingLater(NoticeLines lines, string address, int line, int end)
+    {
+        for (var i = line + 1; i < end; i++)
+        {
+            var t = lines.Span(i).Trim();
+            if (t.Length > 1000 || t.IndexOf(address, StringComparison.OrdinalIgnoreCase) < 0) continue;
+            var text = new string(t);
+            if (Reasons.ReasonClassifier.FindReply(text) is not null) return text;
         }
         return null;
     }

@@ -120,7 +120,7 @@ public static class DeliveryStatusReader
                 Action = MessageParts.NullIfEmpty(g["Action"]?.Trim().ToLowerInvariant()),
                 // Without a Diagnostic-Code, the comment of the Status field ("4.4.1 (no answer from host)") is the reporting
                 // server's own words for this recipient: more precise than the notice's summary for all of them.
-                DiagnosticCode = MessageParts.NullIfEmpty(diag) ?? StatusComment(g["Status"]),
+                DiagnosticCode = MessageParts.NullIfEmpty(MessageParts.WithIso2022JpRead(diag)) ?? StatusComment(g["Status"]),
                 DiagnosticType = dtype,
                 RemoteMta = MessageParts.NullIfEmpty(MtaName(MessageParts.SplitTyped(g["Remote-MTA"]).Value)),
                 Timestamp = DateOf(g["Last-Attempt-Date"] ?? g["Arrival-Date"]),

@@ -1,0 +1,44 @@
+using System.Text;
+using Bounceback.Core.Codes;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>A report's Diagnostic-Code is read as the words its server wrote, whatever way they were written.</summary>
+public class DiagnosticTextTests
+{
+    private static readonly Encoding Iso2022Jp = CodePagesEncodingProvider.Instance.GetEncoding("iso-2022-jp")!;
+
+    [Fact]
+    public void A_diagnostic_written_in_raw_iso_2022_jp_is_read_as_japanese()
+    {
+        // "User Neko (jan@shop.example) was not found in the Domino directory." as a Japanese Domino server writes it,
+        // in the report's field without any encoded-word.
+        const string words = "ユーザー Neko (jan@shop.example) は Domino ディレクトリには見つかりません。";
+        var head = Encoding.ASCII.GetBytes(
+            "From: Mail Router <postmaster@mail.shop.example>\r\n" +
+            "To: ann@sender.example\r\n" +
+            "Subject: Returned mail\r\n" +
+            "MIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n" +
+            "--b1\r\nContent-Type: text/plain\r\n\r\nYour message was not delivered.\r\n\r\n" +
+            "--b1\r\nContent-Type: message/delivery-status\r\n\r\n" +
+            "Reporting-MTA: dns; mail.shop.example\r\n\r\n" +
+            "Final-Recipient: rfc822;jan@shop.example\r\n" +
+            "Action: failed\r\n" +
+            "Status: 5.0.0\r\n" +
+            "Diagnostic-Code: X-Notes; ");
+        var tail = Encoding.ASCII.GetBytes("\r\n\r\n--b1--\r\n");
+        var outcome = BounceFixtures.Parse([.. head, .. Iso2022Jp.GetBytes(words), .. tail]);
+        var result = Assert.Single(outcome.Results);
+        Assert.Contains("Domino ディレクトリには見つかりません", result.DiagnosticCode, StringComparison.Ordinal);
+        Assert.DoesNotContain('\u001B', result.DiagnosticCode!);
+        Assert.Equal(BounceReason.UserUnknown, result.Reason);
+    }
+
+    [Theory]
+    [InlineData("550 5.1.1 user unknown")]
+    [InlineData("550 5.1.1 utilisateur inconnu \u00e9")]
+    [InlineData("text with an escape \u001B but not Japanese é")]
+    public void Other_text_is_left_as_it_is(string text) =>
+        Assert.Same(text, Core.Bounces.Decoders.MessageParts.WithIso2022JpRead(text));
+}
