@@ -71,6 +71,27 @@ public class AddressReadingTests
     }
 
     [Fact]
+    public void The_sender_that_exim_names_on_a_line_of_its_own_is_no_recipient()
+    {
+        // Exim's bounce to an errors address other than the sender names that sender first; no X-Failed-Recipients here.
+        var outcome = BounceFixtures.Parse(
+            "From: Mail Delivery System <Mailer-Daemon@mx.shop.example>\n" +
+            "To: bounces@lists.sender.example\n" +
+            "Subject: Mail delivery failed: returning message to sender\n" +
+            "Content-Type: text/plain\n\n" +
+            "This message was created automatically by mail delivery software.\n\n" +
+            "A message sent by\n\n" +
+            "  <ann@sender.example>\n\n" +
+            "could not be delivered to one or more of its recipients. The following\n" +
+            "address(es) failed:\n\n" +
+            "  jan@shop.example\n" +
+            "    all hosts have been failing for a long time and were last tried after this message arrived\n");
+        var result = Assert.Single(outcome.Results);
+        Assert.Equal("jan@shop.example", result.Recipient);
+        Assert.Equal(BounceReason.Expired, result.Reason);
+    }
+
+    [Fact]
     public void A_recipient_in_X_Failed_Recipients_with_an_internationalised_domain_keeps_its_ascii_form()
     {
         var outcome = BounceFixtures.Parse(

@@ -141,6 +141,7 @@ internal static partial class PlainTextReader
         for (var i = 0; i < end && found.Count < MaxRecipients; i++)
         {
             if (!MayNameRecipient(lines.Span(i)) || RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
+            if (IntroducedAsSender(lines, i)) continue;
             if (found.Count > 0 && senders is { Count: > 0 } && knownRecipients is not { Count: > 0 } && IsSenderEcho(lines, i, hit.Address, senders)) continue;
             if (found.Count > 0 && ContinuesAReply(lines, i)) continue;
             if (lastMention is { } mention && IsReplyLine(lines.Span(i)) && AwaitsItsReply(lines, mention, i)) continue;
@@ -326,6 +327,22 @@ internal static partial class PlainTextReader
             if (Reasons.ReasonClassifier.FindReply(text) is not null) return text;
         }
         return null;
+    }
+
+    /// <summary>
+    /// Whether the line is an address that the line before it (blank lines skipped) introduces as the sender, as Exim
+    /// writes a bounce that goes to someone other than the sender: "A message sent by", then "&lt;addr&gt;" on a line of
+    /// its own, then "could not be delivered to one or more of its recipients".
+    /// </summary>
+    private static bool IntroducedAsSender(NoticeLines lines, int i)
+    {
+        for (var k = i - 1; k >= 0 && k >= i - 3; k--)
+        {
+            var before = lines.Span(k).Trim();
+            if (before.Length == 0) continue;
+            return before.EndsWith("sent by", StringComparison.OrdinalIgnoreCase) || before.EndsWith("sent by:", StringComparison.OrdinalIgnoreCase);
+        }
+        return false;
     }
 
     /// <summary>Whether one of the parts from <paramref name="from"/> on holds a reply code or status; moves it past those searched.</summary>
