@@ -132,6 +132,34 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task A_notice_without_its_returned_message_gives_the_same_results() =>
         Rewritten_by_MimeKit_gives_the_same_results("without the returned message", MessageVariants.WithoutReturnedMessage, NeedTheirCopy);
 
+    [CorpusFact]
+    public Task A_notice_returning_only_the_copys_header_gives_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("with only the copy's header", MessageVariants.WithHeadersOnlyCopy);
+
+    /// <summary>Messages whose reading rightly depends on their own header, with why.</summary>
+    private static readonly Dictionary<string, string> NeedTheirHeaders = new(StringComparer.Ordinal)
+    {
+        // Microsoft's complaint reports (JMRP) are the complained-about message forwarded: only their sender
+        // (staff@hotmail.com) and subject ("complaint about message from") make them reports.
+        ["arf-22.eml"] = "JMRP: sender and subject", ["arf-23.eml"] = "JMRP: sender and subject", ["arf-24.eml"] = "JMRP: sender and subject",
+        // Apple Mail's unsubscribe request is a message whose subject and X-Apple-Unsubscribe field say what it is.
+        ["arf-26.eml"] = "unsubscribe request: subject and X-Apple-Unsubscribe",
+        // Amazon SES's notifications are JSON from Amazon SNS: the sender says whose JSON it is.
+        ["lhost-amazonses-09.eml"] = "SNS sender", ["lhost-amazonses-11.eml"] = "SNS sender", ["lhost-amazonses-13.eml"] = "SNS sender",
+        // fml's refusal of a non-member names the list in its subject and X-ML fields.
+        ["lhost-fml-02.eml"] = "fml: subject and X-ML fields",
+        // Gmail names a Google Group that refused the message only in X-Failed-Recipients.
+        ["lhost-googlegroups-15.eml"] = "recipient only in X-Failed-Recipients",
+        // Postfix's notice to the postmaster ("Postfix SMTP server: errors from ...") is known by its subject.
+        ["lhost-postfix-75.eml"] = "postmaster notice: subject",
+        // Auto-replies are known by their subject ("Auto reply:", "Automatic reply:") and vendor fields.
+        ["rfc3834-03.eml"] = "auto-reply: subject and X-Apple-Action", ["rfc3834-04.eml"] = "auto-reply: subject and X-Auto-Response-Suppress",
+    };
+
+    [CorpusFact]
+    public Task A_notice_with_only_plain_headers_gives_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("with only plain headers", MessageVariants.WithPlainHeaders, NeedTheirHeaders);
+
     /// <summary>Each corpus message changed in its structure (written back by MimeKit) must give the same results.</summary>
     private async Task Rewritten_by_MimeKit_gives_the_same_results(string what, Func<byte[], MessageVariant?> make, IReadOnlyDictionary<string, string>? skipped = null)
     {

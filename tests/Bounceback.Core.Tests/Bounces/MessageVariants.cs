@@ -195,6 +195,53 @@ internal static partial class MessageVariants
         return WrittenBack(parsed);
     }
 
+    /// <summary>
+    /// The same message with its returned copy cut to the copy's header (text/rfc822-headers), as servers that return
+    /// headers only send it. Null for an mbox file, without an attached copy, and when the copy is itself a report.
+    /// </summary>
+    public static MessageVariant? WithHeadersOnlyCopy(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        if (parsed.Body is not Multipart top) return null;
+        var replaced = 0;
+        foreach (var multipart in new[] { top }.Concat(top.OfType<Multipart>()))
+        {
+            for (var i = 0; i < multipart.Count; i++)
+            {
+                if (multipart[i] is not MessagePart { Message: { } copy } || multipart[i] is MessageDeliveryStatus) continue;
+                if (copy.Body is Multipart inner && inner.ContentType.IsMimeType("multipart", "report")) return null;
+                var headers = new MemoryStream();
+                copy.Headers.WriteTo(headers);
+                headers.Write("\r\n"u8);
+                headers.Position = 0;
+                multipart[i] = new TextRfc822Headers { Message = MimeMessage.Load(headers) };
+                replaced++;
+            }
+        }
+        return replaced == 0 ? null : WrittenBack(parsed);
+    }
+
+    /// <summary>
+    /// The same notice with its own header reduced to what every server writes: a plain daemon sender, a plain subject,
+    /// its date, its addressee and its MIME fields; no Received, X- or vendor fields. What another version, language or
+    /// configuration of the same server may well send. Null for an mbox file.
+    /// </summary>
+    public static MessageVariant? WithPlainHeaders(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        for (var i = parsed.Headers.Count - 1; i >= 0; i--)
+        {
+            var id = parsed.Headers[i].Id;
+            if (id is HeaderId.Date or HeaderId.To or HeaderId.MimeVersion || parsed.Headers[i].Field.StartsWith("Content-", StringComparison.OrdinalIgnoreCase)) continue;
+            parsed.Headers.RemoveAt(i);
+        }
+        parsed.Headers.Add(HeaderId.From, "Mail Delivery System <MAILER-DAEMON@relay.example.net>");
+        parsed.Headers.Add(HeaderId.Subject, "Returned mail");
+        return WrittenBack(parsed);
+    }
+
     /// <summary>The message as MimeKit writes it; addresses and every other value stay as they were.</summary>
     private static MessageVariant WrittenBack(MimeMessage message)
     {
