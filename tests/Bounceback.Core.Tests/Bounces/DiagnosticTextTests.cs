@@ -35,6 +35,33 @@ public class DiagnosticTextTests
         Assert.Equal(BounceReason.UserUnknown, result.Reason);
     }
 
+    [Fact]
+    public void A_recipient_without_words_of_its_own_does_not_take_another_recipients_words_from_the_notice()
+    {
+        var outcome = BounceFixtures.Parse(
+            "From: Mail Delivery System <MAILER-DAEMON@relay.sender.example>\r\n" +
+            "To: ann@sender.example\r\n" +
+            "Subject: Undelivered Mail Returned to Sender\r\n" +
+            "MIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n" +
+            "--b1\r\nContent-Type: text/plain\r\n\r\n" +
+            "<piet@shop.example>: host mx.shop.example[192.0.2.7] said: 552 5.2.2\r\n" +
+            "    <piet@shop.example>: Mailbox full (in reply to RCPT TO command)\r\n\r\n" +
+            "--b1\r\nContent-Type: message/delivery-status\r\n\r\n" +
+            "Reporting-MTA: dns; relay.sender.example\r\n\r\n" +
+            "Final-Recipient: rfc822; jan@shop.example\r\n" +
+            "Action: failed\r\n" +
+            "Status: 5.1.1\r\n\r\n" +
+            "Final-Recipient: rfc822; piet@shop.example\r\n" +
+            "Action: failed\r\n" +
+            "Status: 5.2.2\r\n" +
+            "Diagnostic-Code: smtp; 552 5.2.2 <piet@shop.example>: Mailbox full\r\n\r\n" +
+            "--b1--\r\n");
+        Assert.Collection(outcome.Results,
+            jan => Assert.Equal(("jan@shop.example", BounceReason.UserUnknown), (jan.Recipient, jan.Reason)),
+            piet => Assert.Equal(("piet@shop.example", BounceReason.MailboxFull), (piet.Recipient, piet.Reason)));
+    }
+
     [Theory]
     [InlineData("550 5.1.1 user unknown")]
     [InlineData("550 5.1.1 utilisateur inconnu \u00e9")]

@@ -42,6 +42,9 @@ public static partial class ReasonClassifier
         }
         var labelled = Squeeze(facts.DiagnosticCode);
         var diagnostic = RemoteReply(labelled);
+        // A notice that names the other recipients of the report but not this one says nothing about this one: their
+        // errors are not its error.
+        if (diagnostic.Length == 0 && NamesOnlyOthers(noticeText, facts.Recipient, allRecipients)) noticeText = null;
         // The notice's wording is squeezed only when it is read: most recipients are decided by their own diagnostic.
         string? squeezedNotice = null;
         string Notice() => squeezedNotice ??= Squeeze(noticeText);
@@ -301,6 +304,18 @@ public static partial class ReasonClassifier
             if (rules[i].IsDecisive(written)) return rules[i];
         }
         return null;
+    }
+
+    /// <summary>Whether the notice names some other recipient of the report and not this one.</summary>
+    private static bool NamesOnlyOthers(string? noticeText, string? recipient, IReadOnlyList<string>? allRecipients)
+    {
+        if (string.IsNullOrEmpty(noticeText) || string.IsNullOrEmpty(recipient) || allRecipients is not { Count: > 1 }) return false;
+        if (noticeText.Contains(recipient, StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var other in allRecipients)
+        {
+            if (!string.IsNullOrEmpty(other) && !other.Equals(recipient, StringComparison.OrdinalIgnoreCase) && noticeText.Contains(other, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>
