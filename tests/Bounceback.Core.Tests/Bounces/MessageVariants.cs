@@ -61,7 +61,8 @@ internal static partial class MessageVariants
     public static MessageVariant? Reencoded(byte[] message, ContentEncoding encoding)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        using var parsed = Loaded(message);
+        if (parsed is null) return null;
         var changed = 0;
         foreach (var part in parsed.BodyParts.OfType<TextPart>())
         {
@@ -80,7 +81,8 @@ internal static partial class MessageVariants
     public static MessageVariant? AsHtml(byte[] message)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        using var parsed = Loaded(message);
+        if (parsed is null) return null;
         var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
         if (texts.Count(p => p.IsHtml) != 0 || texts.Count(p => p.IsPlain) != 1) return null;
         var plain = texts.Single(p => p.IsPlain);
@@ -101,7 +103,8 @@ internal static partial class MessageVariants
     public static MessageVariant? Rewrapped(byte[] message, int width)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        using var parsed = Loaded(message);
+        if (parsed is null) return null;
         var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment && p.IsPlain).ToList();
         if (texts.Count != 1) return null;
         var plain = texts[0];
@@ -135,7 +138,8 @@ internal static partial class MessageVariants
     public static MessageVariant? Refolded(byte[] message, int width)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        using var parsed = Loaded(message);
+        if (parsed is null) return null;
         var changed = false;
         foreach (var report in parsed.BodyParts.OfType<MessageDeliveryStatus>())
         {
@@ -174,7 +178,8 @@ internal static partial class MessageVariants
     public static MessageVariant? WithoutReturnedMessage(byte[] message)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        using var parsed = Loaded(message);
+        if (parsed is null) return null;
         if (parsed.Body is not Multipart top) return null;
         // A feedback report is about the message it carries: its recipient is that copy's.
         if (top.ContentType.Parameters["report-type"] is { } type && type.Equals("feedback-report", StringComparison.OrdinalIgnoreCase)) return null;
@@ -202,7 +207,8 @@ internal static partial class MessageVariants
     public static MessageVariant? WithHeadersOnlyCopy(byte[] message)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        using var parsed = Loaded(message);
+        if (parsed is null) return null;
         if (parsed.Body is not Multipart top) return null;
         var replaced = 0;
         foreach (var multipart in new[] { top }.Concat(top.OfType<Multipart>()))
@@ -230,7 +236,8 @@ internal static partial class MessageVariants
     public static MessageVariant? WithPlainHeaders(byte[] message)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = MimeMessage.Load(new MemoryStream(message, writable: false));
+        using var parsed = Loaded(message);
+        if (parsed is null) return null;
         for (var i = parsed.Headers.Count - 1; i >= 0; i--)
         {
             var id = parsed.Headers[i].Id;
@@ -240,6 +247,19 @@ internal static partial class MessageVariants
         parsed.Headers.Add(HeaderId.From, "Mail Delivery System <MAILER-DAEMON@relay.example.net>");
         parsed.Headers.Add(HeaderId.Subject, "Returned mail");
         return WrittenBack(parsed);
+    }
+
+    /// <summary>The message as MimeKit reads it, or null when it is not one (a pasted text without headers).</summary>
+    private static MimeMessage? Loaded(byte[] message)
+    {
+        try
+        {
+            return MimeMessage.Load(new MemoryStream(message, writable: false));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>The message as MimeKit writes it; addresses and every other value stay as they were.</summary>

@@ -140,7 +140,7 @@ internal static partial class PlainTextReader
         (string Address, int Line, string Remainder)? lastMention = null;
         for (var i = 0; i < end && found.Count < MaxRecipients; i++)
         {
-            if (!MayNameRecipient(lines.Span(i)) || RecipientOnLine(lines[i], knownRecipients) is not { } hit) continue;
+            if (!MayNameRecipient(lines.Span(i)) || RecipientOnLine(WithWrappedReply(lines, i), knownRecipients) is not { } hit) continue;
             if (IntroducedAsSender(lines, i)) continue;
             if (found.Count > 0 && senders is { Count: > 0 } && knownRecipients is not { Count: > 0 } && IsSenderEcho(lines, i, hit.Address, senders)) continue;
             if (found.Count > 0 && ContinuesAReply(lines, i)) continue;
@@ -242,6 +242,24 @@ internal static partial class PlainTextReader
     [GeneratedRegex(@"(?:^|\s)[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex EndsWithReply();
 
+    /// <summary>
+    /// Line <paramref name="i"/>, joined to the line before it when that line names no address and ends in a reply code
+    /// (and status) that this indented line continues: a wrapped "&lt;mx.example #5.1.1 smtp;550 5.1.1" followed by
+    /// "    &lt;addr&gt;... User unknown&gt;" names its recipient with the reply, as the unwrapped line does.
+    /// </summary>
+    private static string WithWrappedReply(NoticeLines lines, int i)
+    {
+        var line = lines.Span(i);
+        if (i == 0 || line.Length == 0 || !char.IsWhiteSpace(line[0])) return lines[i];
+        var previous = lines.Span(i - 1).Trim();
+        if (previous.Length is <= 3 or >= 1000 || previous.Contains('@') || !EndsWithWrappedReply().IsMatch(previous)) return lines[i];
+        return string.Concat(previous, " ", line.Trim());
+    }
+
+    /// <summary>A reply code (and status) at the end of a line, after white space or a diagnostic type ("smtp;550 5.1.1").</summary>
+    [GeneratedRegex(@"(?:^|[\s;])[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex EndsWithWrappedReply();
+
     private static bool IsReplyLine(ReadOnlySpan<char> line)
     {
         var t = line.TrimStart();
@@ -308,7 +326,16 @@ internal static partial class PlainTextReader
         {
             var t = lines.Span(i).Trim();
             if (t.Length == 0) continue;
-            return t.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) || QuotedRemoteReply().IsMatch(t) ? new string(t) : null;
+            if (!t.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) && !QuotedRemoteReply().IsMatch(t)) return null;
+            // A long reply wrapped by the notice's writer goes on in indented lines.
+            var reply = new string(t);
+            for (var k = i + 1; k < end && k <= i + 4; k++)
+            {
+                var next = lines.Span(k);
+                if (next.Trim().Length == 0 || !char.IsWhiteSpace(next[0])) break;
+                reply = string.Concat(reply, " ", next.Trim());
+            }
+            return reply;
         }
         return null;
     }

@@ -59,8 +59,9 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
         var accepted = new List<string>();
         var failed = new List<RecipientFacts>();
         var afterData = false;
-        foreach (var raw in lines)
+        for (var i = 0; i < lines.Length; i++)
         {
+            var raw = lines[i];
             var sentAt = Mark(raw, _sent);
             var receivedAt = Mark(raw, _received);
             // A line holds a command or a reply, whichever mark comes first (a reply may quote the other mark).
@@ -75,6 +76,7 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
             {
                 var reply = raw.TrimStart()[(receivedAt + _received.Length)..].Trim();
                 if (reply.Length < 4 || !char.IsAsciiDigit(reply[0]) || reply[3] == '-') continue; // a continued reply
+                reply += Wrapped(lines, i);
                 var code = reply[0] - '0';
                 (string Verb, string? Address) sent = pending.Count > 0 ? pending.Dequeue() : (afterData ? "DATA" : "CONNECT", null);
                 afterData = sent.Verb == "DATA" && reply.StartsWith("354", StringComparison.Ordinal);
@@ -96,6 +98,26 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
         }
         return MessageParts.Failure(message, failed, null);
     }
+
+    /// <summary>
+    /// The lines after line <paramref name="i"/> that continue it: indented deeper than it and holding neither mark, as a
+    /// long reply wrapped by the notice's writer ("&lt;-- 554 5.7.1 Message rejected: content" then "    scored as spam").
+    /// Each is joined with a space before it; empty when none follows.
+    /// </summary>
+    private string Wrapped(string[] lines, int i)
+    {
+        var indent = Indent(lines[i]);
+        var joined = "";
+        for (var k = i + 1; k < lines.Length && k <= i + 5; k++)
+        {
+            var next = lines[k];
+            if (next.Trim().Length == 0 || Indent(next) <= indent || Mark(next, _sent) >= 0 || Mark(next, _received) >= 0) break;
+            joined += " " + next.Trim();
+        }
+        return joined;
+    }
+
+    private static int Indent(string line) => line.Length - line.TrimStart().Length;
 
     /// <summary>
     /// Where <paramref name="mark"/> starts in the line without its leading blanks, when it starts the line or follows a
