@@ -111,7 +111,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task A_plain_text_notice_sent_as_html_gives_the_same_results() =>
         Rewritten_by_MimeKit_gives_the_same_results("as HTML", MessageVariants.AsHtml);
 
-    [CorpusTheory, InlineData(72), InlineData(76)]
+    [CorpusTheory, InlineData(60), InlineData(64), InlineData(72), InlineData(76)]
     public Task A_notice_wrapped_at_another_width_gives_the_same_results(int width) =>
         Rewritten_by_MimeKit_gives_the_same_results($"wrapped at {width}", bytes => MessageVariants.Rewrapped(bytes, width));
 
@@ -194,6 +194,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["quoted-printable"] = bytes => MessageVariants.Reencoded(bytes, MimeKit.ContentEncoding.QuotedPrintable),
         ["html"] = MessageVariants.AsHtml,
         ["wrapped"] = bytes => MessageVariants.Rewrapped(bytes, 72),
+        ["wrapped narrow"] = bytes => MessageVariants.Rewrapped(bytes, 60),
         ["folded"] = bytes => MessageVariants.Refolded(bytes, 40),
         ["without copy"] = MessageVariants.WithoutReturnedMessage,
         ["headers-only copy"] = MessageVariants.WithHeadersOnlyCopy,
@@ -206,6 +207,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         // The attached message is the forwarded bounce itself, not a returned copy.
         ["without copy"] = new() { ["forwarded/outlook-attached-exim-own-subject.eml"] = "the attachment is the bounce" },
         ["headers-only copy"] = new() { ["forwarded/outlook-attached-exim-own-subject.eml"] = "the attachment is the bounce" },
+        // MDaemon writes its session transcript one line per command or reply, however long; a wrapped command line
+        // ("--> RCPT To:" with its address on the next line) is no layout it sends.
+        ["wrapped narrow"] = new() { ["mdaemon/"] = "transcript lines are never wrapped" },
         ["plain headers"] = new()
         {
             ["amazonses/"] = "SNS notifications: the sender says whose JSON it is",
@@ -225,6 +229,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     [InlineData("quoted-printable", 20)]
     [InlineData("html", 20)]
     [InlineData("wrapped", 20)]
+    [InlineData("wrapped narrow", 20)]
     [InlineData("folded", 20)]
     [InlineData("without copy", 20)]
     [InlineData("headers-only copy", 20)]

@@ -140,10 +140,14 @@ internal static partial class PlainTextReader
         (string Address, int Line, string Remainder)? lastMention = null;
         for (var i = 0; i < end && found.Count < MaxRecipients; i++)
         {
-            if (!MayNameRecipient(lines.Span(i)) || RecipientOnLine(WithWrappedReply(lines, i), knownRecipients) is not { } hit) continue;
+            if (!MayNameRecipient(lines.Span(i))) continue;
+            var wrapped = WrappedReply(lines, i);
+            if (RecipientOnLine(wrapped ?? lines[i], knownRecipients) is not { } hit) continue;
             if (IntroducedAsSender(lines, i)) continue;
             if (found.Count > 0 && senders is { Count: > 0 } && knownRecipients is not { Count: > 0 } && IsSenderEcho(lines, i, hit.Address, senders)) continue;
-            if (found.Count > 0 && ContinuesAReply(lines, i)) continue;
+            // (A line that carries its reply's code on the line before is read with it, above, not skipped as its rest.)
+            // Before any recipient, such a rest that echoes the sender is the refusal of the sender, not a recipient.
+            if (wrapped is null && (found.Count > 0 || (senders is not null && senders.Contains(hit.Address, StringComparer.OrdinalIgnoreCase))) && ContinuesAReply(lines, i)) continue;
             if (lastMention is { } mention && IsReplyLine(lines.Span(i)) && AwaitsItsReply(lines, mention, i)) continue;
             lastMention = (hit.Address, i, hit.Remainder);
             if (!IsFound(hit.Address, found))
@@ -189,7 +193,7 @@ internal static partial class PlainTextReader
             // SMTP:RCPT host 192.0.2.1: 553 5.3.0 <addr>... No such user"): the reply that names the address is its wording.
             if (parts.Count == 0 && ReplyNamingLater(lines, address, line, end) is { } later) parts.Add(later);
             // Nothing but an introduction ("Did not reach the following recipient: addr"): that wording is all there is.
-            if (parts.Count == 0 && IntroductionOf(lines[line], address) is { } intro) parts.Add(intro);
+            if (parts.Count == 0 && (IntroductionOf(lines[line], address) ?? IntroductionBefore(lines, line)) is { } intro) parts.Add(intro);
             if (remoteReplies.TryGetValue(address, out var remote) && !parts.Any(p => Reasons.ReasonClassifier.FindReply(p) is not null))
             {
                 // The remote server's own reply is the recipient's wording; Microsoft's sentence for people above it only
@@ -239,20 +243,28 @@ internal static partial class PlainTextReader
         return previous.Length is > 3 and < 1000 && EndsWithReply().IsMatch(previous);
     }
 
-    [GeneratedRegex(@"(?:^|\s)[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    // A reply code with or without its status, or the status alone when the reply code was wrapped onto the line before.
+    [GeneratedRegex(@"(?:^|\s)(?:[245]\d\d(?: [245]\.\d{1,3}\.\d{1,3})?|[245]\.\d{1,3}\.\d{1,3})\z", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex EndsWithReply();
 
     /// <summary>
-    /// Line <paramref name="i"/>, joined to the line before it when that line names no address and ends in a reply code
-    /// (and status) that this indented line continues: a wrapped "&lt;mx.example #5.1.1 smtp;550 5.1.1" followed by
-    /// "    &lt;addr&gt;... User unknown&gt;" names its recipient with the reply, as the unwrapped line does.
+    /// Line <paramref name="i"/> joined to the line before it when that line ends in a reply code (and status) that this
+    /// indented line continues and no line of the paragraph before names an address, else null: a wrapped "&lt;mx.example #5.1.1 smtp;550 5.1.1" followed
+    /// by "    &lt;addr&gt;... User unknown&gt;" names its recipient with the reply, as the unwrapped line does.
     /// </summary>
-    private static string WithWrappedReply(NoticeLines lines, int i)
+    private static string? WrappedReply(NoticeLines lines, int i)
     {
         var line = lines.Span(i);
-        if (i == 0 || line.Length == 0 || !char.IsWhiteSpace(line[0])) return lines[i];
+        if (i == 0 || line.Length == 0 || !char.IsWhiteSpace(line[0])) return null;
         var previous = lines.Span(i - 1).Trim();
-        if (previous.Length is <= 3 or >= 1000 || previous.Contains('@') || !EndsWithWrappedReply().IsMatch(previous)) return lines[i];
+        if (previous.Length is <= 3 or >= 1000 || previous.Contains('@') || !EndsWithWrappedReply().IsMatch(previous)) return null;
+        // When the paragraph named an address before, the reply is that recipient's, and this line its echo or rest.
+        for (var k = i - 2; k >= 0 && k >= i - MaxDiagnosticLines; k--)
+        {
+            var above = lines.Span(k);
+            if (above.Trim().Length == 0) break;
+            if (above.Contains('@')) return null;
+        }
         return string.Concat(previous, " ", line.Trim());
     }
 
@@ -359,7 +371,8 @@ internal static partial class PlainTextReader
     /// <summary>
     /// Whether the line is an address that the line before it (blank lines skipped) introduces as the sender, as Exim
     /// writes a bounce that goes to someone other than the sender: "A message sent by", then "&lt;addr&gt;" on a line of
-    /// its own, then "could not be delivered to one or more of its recipients".
+    /// its own, then "could not be delivered to one or more of its recipients"; or as someone to write to, wrapped
+    /// from "please contact &lt;postmaster@...&gt;"; or as the value of a quoted header field ("Message-id:", "From:").
     /// </summary>
     private static bool IntroducedAsSender(NoticeLines lines, int i)
     {
@@ -367,7 +380,9 @@ internal static partial class PlainTextReader
         {
             var before = lines.Span(k).Trim();
             if (before.Length == 0) continue;
-            return before.EndsWith("sent by", StringComparison.OrdinalIgnoreCase) || before.EndsWith("sent by:", StringComparison.OrdinalIgnoreCase);
+            return before.TrimEnd(':').EndsWith("sent by", StringComparison.OrdinalIgnoreCase) || before.TrimEnd(':').EndsWith("contact", StringComparison.OrdinalIgnoreCase)
+                // A header field of the returned message quoted in the notice, its value wrapped ("Message-id:", then "<id>").
+                || (before[^1] == ':' && IsHeaderLine(before));
         }
         return false;
     }
@@ -465,6 +480,19 @@ internal static partial class PlainTextReader
         var at = line.IndexOf(address, StringComparison.OrdinalIgnoreCase);
         if (at <= 0) return null;
         var intro = line[..at].Trim().TrimEnd('<', '"', ' ').TrimEnd(':').Trim();
+        return intro.Count(c => c == ' ') >= 2 ? intro : null;
+    }
+
+    /// <summary>
+    /// The introduction on the line right before a recipient's line when it ends in a colon ("Did not reach the following
+    /// recipient:" wrapped before its address), as <see cref="IntroductionOf"/> reads it on the same line; else null.
+    /// </summary>
+    private static string? IntroductionBefore(NoticeLines lines, int line)
+    {
+        if (line == 0) return null;
+        var before = lines.Span(line - 1).Trim();
+        if (before.Length is < 3 or > 200 || before[^1] != ':' || IsHeaderLine(before)) return null;
+        var intro = new string(before.TrimEnd(':').Trim());
         return intro.Count(c => c == ' ') >= 2 ? intro : null;
     }
 
