@@ -103,10 +103,12 @@ public sealed class BounceParser
         {
             var candidates = FindForwarded(message);
             ParseOutcome? forwarded = null;
+            var forwardsAnAttachedMessage = false;
             // By index: a foreach over the list's interface would allocate an enumerator.
             for (var i = 0; i < candidates.Count; i++)
             {
                 var (inner, built) = candidates[i];
+                forwardsAnAttachedMessage |= !built;
                 if (forwarded is null)
                 {
                     var outcome = Parse(inner, source, messageIndex, language, depth + 1, inlineForward: built);
@@ -115,6 +117,9 @@ public sealed class BounceParser
                 if (built) inner.Dispose();
             }
             if (forwarded is not null) return forwarded;
+            // A person's forward of an attached message that is no bounce is no bounce either: its subject ("Fwd: AW:
+            // Unzustellbar: ...", "Fwd: Build failed") is about the attached message, not a notice's own.
+            if (forwardsAnAttachedMessage) return ParseOutcome.NotABounce;
         }
         string? lastError = null;
         // By index: a foreach over the list's interface would allocate an enumerator per message.

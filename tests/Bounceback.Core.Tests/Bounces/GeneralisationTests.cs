@@ -136,6 +136,10 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task A_notice_returning_only_the_copys_header_gives_the_same_results() =>
         Rewritten_by_MimeKit_gives_the_same_results("with only the copy's header", MessageVariants.WithHeadersOnlyCopy);
 
+    [CorpusFact]
+    public Task A_bounce_forwarded_as_an_attachment_gives_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("forwarded as an attachment", MessageVariants.ForwardedAsAttachment);
+
     /// <summary>Messages whose reading rightly depends on their own header, with why.</summary>
     private static readonly Dictionary<string, string> NeedTheirHeaders = new(StringComparer.Ordinal)
     {
@@ -199,6 +203,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["without copy"] = MessageVariants.WithoutReturnedMessage,
         ["headers-only copy"] = MessageVariants.WithHeadersOnlyCopy,
         ["plain headers"] = MessageVariants.WithPlainHeaders,
+        ["forwarded"] = MessageVariants.ForwardedAsAttachment,
     };
 
     /// <summary>Fixtures whose reading rightly depends on what a rewrite changes, by rewrite, with why.</summary>
@@ -234,6 +239,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     [InlineData("without copy", 20)]
     [InlineData("headers-only copy", 20)]
     [InlineData("plain headers", 20)]
+    [InlineData("forwarded", 20)]
     public Task Fixture_messages_rewritten_give_the_same_results(string rewrite, int fewest) =>
         Rewritten_by_MimeKit_gives_the_same_results(rewrite, Rewrites[rewrite],
             BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p)),

@@ -249,6 +249,28 @@ internal static partial class MessageVariants
         return WrittenBack(parsed);
     }
 
+    /// <summary>
+    /// The bounce forwarded as an attachment by the person who got it (to a helpdesk, say): a message of their own with a
+    /// line of text and the bounce as message/rfc822. Null for an mbox file and a message MimeKit cannot read.
+    /// </summary>
+    public static MessageVariant? ForwardedAsAttachment(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var bounce = Loaded(message);
+        if (bounce is null) return null;
+        var forward = new MimeMessage();
+        forward.From.Add(new MailboxAddress("Jan de Vries", "jan@office.example.nl"));
+        forward.To.Add(new MailboxAddress("Helpdesk", "helpdesk@isp.example.nl"));
+        forward.Subject = "Fwd: " + (bounce.Subject ?? "");
+        forward.Date = new DateTimeOffset(2026, 11, 20, 9, 30, 0, TimeSpan.FromHours(1));
+        forward.Body = new Multipart("mixed")
+        {
+            new TextPart("plain") { Text = "Hallo,\n\nIk krijg dit bericht terug, kunnen jullie kijken wat er mis is?\n\nGroet,\nJan\n" },
+            new MessagePart { Message = bounce },
+        };
+        return WrittenBack(forward);
+    }
+
     /// <summary>The message as MimeKit reads it, or null when it is not one (a pasted text without headers).</summary>
     private static MimeMessage? Loaded(byte[] message)
     {
