@@ -91,6 +91,26 @@ public class AddressReadingTests
         Assert.Equal(BounceReason.Expired, result.Reason);
     }
 
+    [Theory]
+    // A spam filter's notice with no sender of its own, as a forward inline keeps it.
+    [InlineData("", "**Message you sent blocked by our bulk email filter**",
+        "Your message to: jan@shop.example\nwas blocked by our Spam Firewall. The email you sent with the following subject has NOT BEEN DELIVERED:\n\nSubject: Offerte\n")]
+    // A provider's one-line notice that names the recipient after "The following message to".
+    [InlineData("MAILER-DAEMON@bounces.mailer.example", "Delivery Status Notification (Failure)",
+        "The following message to <jan@shop.example> was undeliverable.\nThe reason for the problem:\n5.1.1 - Unknown address error 550-'5.1.1 <jan@shop.example>... User unknown'\n")]
+    // amavis's list of recipients, each after "->".
+    [InlineData("\"Content-filter at shop.example\" <postmaster@shop.example>", "Considered UNSOLICITED BULK EMAIL, apparently from you",
+        "A message from <ann@sender.example> to:\n-> jan@shop.example\n\nwas considered unsolicited bulk e-mail (UBE).\n")]
+    public void A_recipient_named_by_the_wording_of_a_text_only_notice_is_read(string from, string subject, string text)
+    {
+        var outcome = BounceFixtures.Parse(
+            (from.Length > 0 ? $"From: {from}\n" : "") +
+            "To: ann@sender.example\n" +
+            $"Subject: {subject}\n" +
+            "Content-Type: text/plain; charset=UTF-8\n\n" + text);
+        Assert.Equal("jan@shop.example", Assert.Single(outcome.Results).Recipient);
+    }
+
     [Fact]
     public void A_recipient_in_X_Failed_Recipients_with_an_internationalised_domain_keeps_its_ascii_form()
     {
