@@ -140,6 +140,51 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task A_bounce_forwarded_as_an_attachment_gives_the_same_results() =>
         Rewritten_by_MimeKit_gives_the_same_results("forwarded as an attachment", MessageVariants.ForwardedAsAttachment);
 
+    /// <summary>
+    /// A report with one more recipient refused alike (<see cref="MessageVariants.WithSecondRecipient"/>) gives the same
+    /// results for the recipients it had, and the first one's for the added one.
+    /// </summary>
+    /// <summary>Messages where the added recipient rightly differs from the first, with why.</summary>
+    private static readonly Dictionary<string, string> NamedOnlyInTheNotice = new(StringComparer.Ordinal)
+    {
+        // Domino's decoder reads the recipients its notice names, and the notice names only the first.
+        ["domino/not-listed-with-report.eml"] = "notice names the recipients", ["lhost-domino-02.eml"] = "notice names the recipients",
+        // The notice says, for the first recipient only, that the refusal came after DATA (a filter, not an unknown user).
+        ["kddi/relay-unknown-after-data.eml"] = "command only in the notice", ["nttdocomo/unknown-user-after-data.eml"] = "command only in the notice",
+        ["lhost-postfix-03.eml"] = "command only in the notice", ["rhost-nttdocomo-03.eml"] = "command only in the notice",
+    };
+
+    [Fact]
+    public async Task A_report_with_a_second_recipient_refused_alike_gives_it_the_same_result()
+    {
+        var files = BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p));
+        if (BounceFixtures.CorpusRoot() is { } root) files = files.Concat(CorpusFiles(root).Select(f => (f, Path.Combine(root, "emails", f))));
+        var checkedVariants = 0;
+        var failures = new List<string>();
+        foreach (var (file, path) in files)
+        {
+            if (NamedOnlyInTheNotice.ContainsKey(file)) continue;
+            var bytes = await File.ReadAllBytesAsync(path);
+            if (MessageVariants.WithSecondRecipient(bytes) is not { } made) continue;
+            var want = (await Parse(bytes, path)).SelectMany(o => o.Results).ToList();
+            var got = (await Parse(made.Variant.Bytes, path)).SelectMany(o => o.Results).ToList();
+            if (want.Count == 0) continue;
+            checkedVariants++;
+            var twin = got.Where(r => r.Recipient.Equals(made.Added, StringComparison.OrdinalIgnoreCase)).ToList();
+            var rest = got.Except(twin).ToList();
+            var first = want.FirstOrDefault(r => made.Added.Replace("-zwei", "", StringComparison.Ordinal).Equals(r.Recipient, StringComparison.OrdinalIgnoreCase)) ?? want[0];
+            if (twin.Count != 1 || rest.Count != want.Count)
+                failures.Add($"{file}: {want.Count} recipients became {got.Count} ({string.Join(", ", got.Select(r => r.Recipient))})");
+            else if ((twin[0].Reason, twin[0].Status, twin[0].ReplyCode, twin[0].HardBounce) != (first.Reason, first.Status, first.ReplyCode, first.HardBounce))
+                failures.Add($"{file}: the added recipient got {twin[0].Reason.Token()} {twin[0].Status} {twin[0].ReplyCode}, the first {first.Reason.Token()} {first.Status} {first.ReplyCode}");
+            else if (rest.Zip(want).FirstOrDefault(p => (p.First.Recipient, p.First.Reason, p.First.Status, p.First.ReplyCode) != (p.Second.Recipient, p.Second.Reason, p.Second.Status, p.Second.ReplyCode)) is { First: not null } changed)
+                failures.Add($"{file}: {changed.Second.Recipient} {changed.Second.Reason.Token()} became {changed.First.Recipient} {changed.First.Reason.Token()}");
+        }
+        output.WriteLine($"second recipient: {checkedVariants} variants checked, {failures.Count} differ");
+        Assert.True(checkedVariants > 50, $"only {checkedVariants} reports could be given a second recipient");
+        Assert.True(failures.Count == 0, $"{failures.Count} reports with a second recipient differ:\n" + string.Join('\n', failures));
+    }
+
     /// <summary>Messages whose reading rightly depends on their own header, with why.</summary>
     private static readonly Dictionary<string, string> NeedTheirHeaders = new(StringComparer.Ordinal)
     {

@@ -271,6 +271,46 @@ internal static partial class MessageVariants
         return WrittenBack(forward);
     }
 
+    /// <summary>
+    /// The same report with one more recipient: its first recipient's fields repeated for another address (the local
+    /// part with "-zwei" added), as a report for two recipients refused alike gives them. Returns the variant and the
+    /// added address; null for an mbox file, without a report, and when the first recipient has no Diagnostic-Code of
+    /// its own (its words would come from the notice, which does not name the added address).
+    /// </summary>
+    public static (MessageVariant Variant, string Added)? WithSecondRecipient(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = Loaded(message);
+        if (parsed?.BodyParts.OfType<MessageDeliveryStatus>().FirstOrDefault() is not { } report) return null;
+        var groups = report.StatusGroups;
+        var first = groups.Skip(1).FirstOrDefault(g => g.Contains("Final-Recipient"));
+        // A Diagnostic-Code with words after its type ("smtp; 550 ..."), not an empty one.
+        if (first?["Diagnostic-Code"] is not { } diagnostic || diagnostic[(diagnostic.IndexOf(';', StringComparison.Ordinal) + 1)..].Trim().Length == 0) return null;
+        if (first["Final-Recipient"] is not { } final) return null;
+        var at = final.IndexOf('@', StringComparison.Ordinal);
+        var start = at < 0 ? -1 : final.LastIndexOfAny([';', ' ', '<', ':'], at) + 1;
+        if (at <= 0 || start < 0 || start >= at) return null;
+        var address = final[start..].Trim().TrimEnd('>');
+        // An internationalised address is written in UTF-8 in the raw field, which is read here byte for byte.
+        if (!address.Contains('@', StringComparison.Ordinal) || !System.Text.Ascii.IsValid(address)) return null;
+        var added = address[..(at - start)] + "-zwei" + address[(at - start)..];
+        var text = new StringBuilder();
+        foreach (var group in groups)
+        {
+            foreach (var field in group) text.Append(field.Field).Append(':').Append(Encoding.Latin1.GetString(field.RawValue));
+            text.Append("\r\n");
+        }
+        foreach (var field in first)
+        {
+            var value = Encoding.Latin1.GetString(field.RawValue);
+            text.Append(field.Field).Append(':').Append(value.Replace(address, added, StringComparison.OrdinalIgnoreCase));
+        }
+        text.Append("\r\n");
+        report.Content = new MimeContent(new MemoryStream(Encoding.Latin1.GetBytes(text.ToString())));
+        report.ContentTransferEncoding = ContentEncoding.Default;
+        return (WrittenBack(parsed), added);
+    }
+
     /// <summary>The message as MimeKit reads it, or null when it is not one (a pasted text without headers).</summary>
     private static MimeMessage? Loaded(byte[] message)
     {
