@@ -185,6 +185,15 @@ public class GeneralisationTests(ITestOutputHelper output)
         Assert.True(failures.Count == 0, $"{failures.Count} reports with a second recipient differ:\n" + string.Join('\n', failures));
     }
 
+    [CorpusFact]
+    public Task A_plain_text_notice_sent_as_html_paragraphs_gives_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("as HTML paragraphs", MessageVariants.AsHtmlParagraphs,
+            new Dictionary<string, string> { ["lhost-fml-02.eml"] = "fml sends plain text only" });
+
+    [CorpusFact]
+    public Task A_notice_indented_with_tabs_gives_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("indented with tabs", MessageVariants.IndentedWithTabs);
+
     /// <summary>Messages whose reading rightly depends on their own header, with why.</summary>
     private static readonly Dictionary<string, string> NeedTheirHeaders = new(StringComparer.Ordinal)
     {
@@ -249,6 +258,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["headers-only copy"] = MessageVariants.WithHeadersOnlyCopy,
         ["plain headers"] = MessageVariants.WithPlainHeaders,
         ["forwarded"] = MessageVariants.ForwardedAsAttachment,
+        ["html paragraphs"] = MessageVariants.AsHtmlParagraphs,
+        ["tabs"] = MessageVariants.IndentedWithTabs,
     };
 
     /// <summary>Fixtures whose reading rightly depends on what a rewrite changes, by rewrite, with why.</summary>
@@ -260,6 +271,13 @@ public class GeneralisationTests(ITestOutputHelper output)
         // MDaemon writes its session transcript one line per command or reply, however long; a wrapped command line
         // ("--> RCPT To:" with its address on the next line) is no layout it sends.
         ["wrapped narrow"] = new() { ["mdaemon/"] = "transcript lines are never wrapped" },
+        ["html paragraphs"] = new()
+        {
+            // fml's notices are plain text, read as such; Postfix's reply continuations are known by their indentation,
+            // which HTML drops. Neither sends HTML.
+            ["fml/"] = "fml sends plain text only",
+            ["postfix/rewritten-echo.eml"] = "continuation known by its indentation", ["postfix/sender-echo-wrapped.eml"] = "continuation known by its indentation",
+        },
         ["plain headers"] = new()
         {
             ["amazonses/"] = "SNS notifications: the sender says whose JSON it is",
@@ -285,6 +303,8 @@ public class GeneralisationTests(ITestOutputHelper output)
     [InlineData("headers-only copy", 20)]
     [InlineData("plain headers", 20)]
     [InlineData("forwarded", 20)]
+    [InlineData("html paragraphs", 20)]
+    [InlineData("tabs", 20)]
     public Task Fixture_messages_rewritten_give_the_same_results(string rewrite, int fewest) =>
         Rewritten_by_MimeKit_gives_the_same_results(rewrite, Rewrites[rewrite],
             BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p)),

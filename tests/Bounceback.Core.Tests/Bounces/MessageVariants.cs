@@ -97,6 +97,59 @@ internal static partial class MessageVariants
     }
 
     /// <summary>
+    /// The same message with its plain-text notice sent as HTML the way mail programs write it: each paragraph a
+    /// &lt;p&gt;, each line break a &lt;br&gt;, the text escaped. Made under the same conditions as <see cref="AsHtml"/>.
+    /// </summary>
+    public static MessageVariant? AsHtmlParagraphs(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = Loaded(message);
+        if (parsed is null) return null;
+        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
+        if (texts.Count(p => p.IsHtml) != 0 || texts.Count(p => p.IsPlain) != 1) return null;
+        var plain = texts.Single(p => p.IsPlain);
+        var text = plain.Text;
+        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
+        var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        var html = new StringBuilder("<html><head><style>p { margin: 0 0 1em 0; }</style></head><body>\n");
+        foreach (var paragraph in paragraphs)
+        {
+            html.Append("<p>").Append(string.Join("<br>\n", paragraph.Split('\n').Select(System.Net.WebUtility.HtmlEncode))).Append("</p>\n");
+        }
+        html.Append("</body></html>\n");
+        plain.ContentType.MediaSubtype = "html";
+        plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, html.ToString());
+        return WrittenBack(parsed);
+    }
+
+    /// <summary>
+    /// The same message with the indentation of its plain-text notice written with tabs (a tab for each four spaces), as
+    /// some servers indent. Made under the same conditions as <see cref="AsHtml"/>.
+    /// </summary>
+    public static MessageVariant? IndentedWithTabs(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = Loaded(message);
+        if (parsed is null) return null;
+        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment && p.IsPlain).ToList();
+        if (texts.Count != 1) return null;
+        var plain = texts[0];
+        var text = plain.Text;
+        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
+        var changed = false;
+        var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line =>
+        {
+            var indent = line.Length - line.TrimStart(' ').Length;
+            if (indent < 4) return line;
+            changed = true;
+            return new string('\t', indent / 4) + new string(' ', indent % 4) + line[indent..];
+        }).ToList();
+        if (!changed) return null;
+        plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, string.Join('\n', lines));
+        return WrittenBack(parsed);
+    }
+
+    /// <summary>
     /// The same message with the long lines of its plain-text notice wrapped at another width, the way servers fold
     /// their text (Postfix indents a continued line by four spaces). Made under the same conditions as <see cref="AsHtml"/>.
     /// </summary>

@@ -86,31 +86,80 @@ internal static class HtmlText
 
     /// <summary>
     /// The text between the tags, with what each tag leaves in it, up to <see cref="MessageParts.MaxNoticeChars"/>
-    /// characters, written to <paramref name="output"/> (at least that long); gives the number written.
+    /// characters, written to <paramref name="output"/> (at least that long); gives the number written. As a browser
+    /// shows it, outside &lt;pre&gt; the line breaks and indentation of the source are white space like any other (a
+    /// run of it one space, none at a line's start or end): only the tags break lines. A "&lt;br&gt;" at the end of a
+    /// source line therefore gives one line break, not a blank line that would end the paragraph.
     /// </summary>
     private static int TagsOut(ReadOnlySpan<char> html, Span<char> output)
     {
         var length = 0;
-        // The text between tags is copied a run at a time and each tag skipped to its '>' with one search, rather than
-        // character by character: the same output for about a third of the cost.
+        var pre = false;
         var rest = html;
         while (rest.Length > 0 && length < MessageParts.MaxNoticeChars)
         {
             var open = rest.IndexOf('<');
             var run = open < 0 ? rest : rest[..open];
             var room = MessageParts.MaxNoticeChars - length;
-            var copied = run.Length > room ? run[..room] : run;
-            copied.CopyTo(output[length..]);
-            length += copied.Length;
-            if (open < 0 || run.Length >= room) break;
+            if (pre)
+            {
+                // The text of a <pre> block is copied a run at a time, as it is.
+                var copied = run.Length > room ? run[..room] : run;
+                copied.CopyTo(output[length..]);
+                length += copied.Length;
+            }
+            else
+            {
+                length = AppendCollapsed(run, output, length);
+            }
+            if (open < 0 || length >= MessageParts.MaxNoticeChars) break;
             rest = rest[(open + 1)..];
             var close = rest.IndexOf('>');
             // A tag that is never closed swallows the rest of the text.
             if (close < 0) break;
-            if (TagEnd(rest[..close]) is { } end) output[length++] = end;
+            var tag = rest[..close];
+            if (IsPre(tag)) pre = tag[0] != '/';
+            if (TagEnd(tag) is { } end)
+            {
+                if (end == '\n' && !pre && length > 0 && output[length - 1] == ' ') length--;
+                if (end == '\n' || (length > 0 && output[length - 1] is not (' ' or '\n'))) output[length++] = end;
+            }
             rest = rest[(close + 1)..];
         }
         return length;
+    }
+
+    /// <summary>
+    /// Appends text from outside a &lt;pre&gt; block with each run of white space as one space, none at the start of a
+    /// line; copies the runs between by block. Gives the new length.
+    /// </summary>
+    private static int AppendCollapsed(ReadOnlySpan<char> run, Span<char> output, int length)
+    {
+        while (!run.IsEmpty && length < MessageParts.MaxNoticeChars)
+        {
+            var space = run.IndexOfAny(WhiteSpace);
+            var word = space < 0 ? run : run[..space];
+            var room = MessageParts.MaxNoticeChars - length;
+            if (word.Length > room) word = word[..room];
+            word.CopyTo(output[length..]);
+            length += word.Length;
+            if (space < 0 || length >= MessageParts.MaxNoticeChars) break;
+            run = run[space..];
+            var next = run.IndexOfAnyExcept(WhiteSpace);
+            run = next < 0 ? [] : run[next..];
+            if (length > 0 && output[length - 1] is not (' ' or '\n')) output[length++] = ' ';
+        }
+        return length;
+    }
+
+    /// <summary>The white space of HTML source that a browser collapses.</summary>
+    private static readonly SearchValues<char> WhiteSpace = SearchValues.Create(" \t\r\n\f");
+
+    /// <summary>Whether a tag opens or closes a &lt;pre&gt; block.</summary>
+    private static bool IsPre(ReadOnlySpan<char> tag)
+    {
+        var name = tag.TrimStart('/');
+        return name.Length >= 3 && name[..3].Equals("pre", StringComparison.OrdinalIgnoreCase) && (name.Length == 3 || !char.IsAsciiLetterOrDigit(name[3]));
     }
 
     /// <summary>What a tag leaves in the text: a line break after a block, a space between table cells, else nothing.</summary>
