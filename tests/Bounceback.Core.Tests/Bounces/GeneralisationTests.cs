@@ -194,6 +194,10 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task A_notice_indented_with_tabs_gives_the_same_results() =>
         Rewritten_by_MimeKit_gives_the_same_results("indented with tabs", MessageVariants.IndentedWithTabs);
 
+    [CorpusFact]
+    public Task Report_recipients_in_capitals_give_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("with recipient fields in capitals", MessageVariants.WithRecipientFieldsInCapitals);
+
     /// <summary>Messages whose reading rightly depends on their own header, with why.</summary>
     private static readonly Dictionary<string, string> NeedTheirHeaders = new(StringComparer.Ordinal)
     {
@@ -260,6 +264,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["forwarded"] = MessageVariants.ForwardedAsAttachment,
         ["html paragraphs"] = MessageVariants.AsHtmlParagraphs,
         ["tabs"] = MessageVariants.IndentedWithTabs,
+        ["capitals"] = MessageVariants.WithRecipientFieldsInCapitals,
     };
 
     /// <summary>Fixtures whose reading rightly depends on what a rewrite changes, by rewrite, with why.</summary>
@@ -305,6 +310,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     [InlineData("forwarded", 20)]
     [InlineData("html paragraphs", 20)]
     [InlineData("tabs", 20)]
+    [InlineData("capitals", 20)]
     public Task Fixture_messages_rewritten_give_the_same_results(string rewrite, int fewest) =>
         Rewritten_by_MimeKit_gives_the_same_results(rewrite, Rewrites[rewrite],
             BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p)),

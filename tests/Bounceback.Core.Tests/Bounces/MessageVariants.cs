@@ -364,6 +364,39 @@ internal static partial class MessageVariants
         return (WrittenBack(parsed), added);
     }
 
+    /// <summary>
+    /// The same message with the addresses of its report's recipient fields in capitals (the notice's text keeps its own
+    /// spelling), as servers that echo an address as the sender wrote it do. Null for an mbox file and without a report.
+    /// </summary>
+    public static MessageVariant? WithRecipientFieldsInCapitals(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = Loaded(message);
+        if (parsed?.BodyParts.OfType<MessageDeliveryStatus>().FirstOrDefault() is not { } report) return null;
+        var text = new StringBuilder();
+        var changed = false;
+        foreach (var group in report.StatusGroups)
+        {
+            foreach (var field in group)
+            {
+                var value = Encoding.Latin1.GetString(field.RawValue);
+                if (field.Field.EndsWith("-Recipient", StringComparison.OrdinalIgnoreCase) && value.Contains('@', StringComparison.Ordinal) && System.Text.Ascii.IsValid(value))
+                {
+                    var semi = value.IndexOf(';', StringComparison.Ordinal);
+                    var upper = value[..(semi + 1)] + value[(semi + 1)..].ToUpperInvariant();
+                    changed |= upper != value;
+                    value = upper;
+                }
+                text.Append(field.Field).Append(':').Append(value);
+            }
+            text.Append("\r\n");
+        }
+        if (!changed) return null;
+        report.Content = new MimeContent(new MemoryStream(Encoding.Latin1.GetBytes(text.ToString())));
+        report.ContentTransferEncoding = ContentEncoding.Default;
+        return WrittenBack(parsed);
+    }
+
     /// <summary>The message as MimeKit reads it, or null when it is not one (a pasted text without headers).</summary>
     private static MimeMessage? Loaded(byte[] message)
     {
