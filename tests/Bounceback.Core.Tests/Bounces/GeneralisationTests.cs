@@ -198,6 +198,10 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task Report_recipients_in_capitals_give_the_same_results() =>
         Rewritten_by_MimeKit_gives_the_same_results("with recipient fields in capitals", MessageVariants.WithRecipientFieldsInCapitals);
 
+    [CorpusFact]
+    public Task A_notice_with_an_html_alternative_gives_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("with an HTML alternative", MessageVariants.WithHtmlAlternative);
+
     /// <summary>Messages whose reading rightly depends on their own header, with why.</summary>
     private static readonly Dictionary<string, string> NeedTheirHeaders = new(StringComparer.Ordinal)
     {
@@ -265,6 +269,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["html paragraphs"] = MessageVariants.AsHtmlParagraphs,
         ["tabs"] = MessageVariants.IndentedWithTabs,
         ["capitals"] = MessageVariants.WithRecipientFieldsInCapitals,
+        ["html alternative"] = MessageVariants.WithHtmlAlternative,
     };
 
     /// <summary>Fixtures whose reading rightly depends on what a rewrite changes, by rewrite, with why.</summary>
@@ -311,6 +316,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     [InlineData("html paragraphs", 20)]
     [InlineData("tabs", 20)]
     [InlineData("capitals", 20)]
+    [InlineData("html alternative", 20)]
     public Task Fixture_messages_rewritten_give_the_same_results(string rewrite, int fewest) =>
         Rewritten_by_MimeKit_gives_the_same_results(rewrite, Rewrites[rewrite],
             BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p)),

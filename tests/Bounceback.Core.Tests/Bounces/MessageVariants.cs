@@ -397,6 +397,30 @@ internal static partial class MessageVariants
         return WrittenBack(parsed);
     }
 
+    /// <summary>
+    /// The same message with its plain-text notice inside a multipart/alternative together with an HTML copy of it (the
+    /// text escaped in a &lt;pre&gt; block), as Exchange and Gmail send their notices. Made under the same conditions as
+    /// <see cref="AsHtml"/>, for a notice that is a part of a multipart (not the whole body).
+    /// </summary>
+    public static MessageVariant? WithHtmlAlternative(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = Loaded(message);
+        if (parsed?.Body is not Multipart top) return null;
+        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
+        if (texts.Count(p => p.IsHtml) != 0 || texts.Count(p => p.IsPlain) != 1) return null;
+        var plain = texts.Single(p => p.IsPlain);
+        var at = top.IndexOf(plain);
+        if (at < 0) return null;
+        var text = plain.Text;
+        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
+        var html = new TextPart("html");
+        html.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, "<html><body><pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre></body></html>");
+        top.RemoveAt(at);
+        top.Insert(at, new MultipartAlternative { plain, html });
+        return WrittenBack(parsed);
+    }
+
     /// <summary>The message as MimeKit reads it, or null when it is not one (a pasted text without headers).</summary>
     private static MimeMessage? Loaded(byte[] message)
     {
