@@ -14,6 +14,8 @@ internal static partial class PlainTextReader
     private const int MaxLines = 4000;
     private const int MaxDiagnosticLines = 14;
     private const int MaxRecipients = 1000;
+    // How far below a listed recipient its reply is looked for: bounds the search when many recipients have none.
+    private const int MaxLinesToLaterReply = 200;
 
     /// <summary>Line starts that mark the start of the returned original message.</summary>
     private static readonly string[] CopyMarkers =
@@ -143,7 +145,7 @@ internal static partial class PlainTextReader
             if (!MayNameRecipient(lines.Span(i))) continue;
             var wrapped = WrappedReply(lines, i);
             if (RecipientOnLine(wrapped ?? lines[i], knownRecipients) is not { } hit) continue;
-            if (IntroducedAsSender(lines, i)) continue;
+            if (IntroducedAsNoRecipient(lines, i)) continue;
             if (found.Count > 0 && senders is { Count: > 0 } && knownRecipients is not { Count: > 0 } && IsSenderEcho(lines, i, hit.Address, senders)) continue;
             // (A line that carries its reply's code on the line before is read with it, above, not skipped as its rest.)
             // Before any recipient, such a rest that echoes the sender is the refusal of the sender, not a recipient.
@@ -249,8 +251,9 @@ internal static partial class PlainTextReader
 
     /// <summary>
     /// Line <paramref name="i"/> joined to the line before it when that line ends in a reply code (and status) that this
-    /// indented line continues and no line of the paragraph before names an address, else null: a wrapped "&lt;mx.example #5.1.1 smtp;550 5.1.1" followed
-    /// by "    &lt;addr&gt;... User unknown&gt;" names its recipient with the reply, as the unwrapped line does.
+    /// indented line continues and no line of the paragraph before names an address, else null: a wrapped
+    /// "&lt;mx.example #5.1.1 smtp;550 5.1.1" followed by "    &lt;addr&gt;... User unknown&gt;" names its recipient with
+    /// the reply, as the unwrapped line does.
     /// </summary>
     private static string? WrappedReply(NoticeLines lines, int i)
     {
@@ -353,12 +356,12 @@ internal static partial class PlainTextReader
     }
 
     /// <summary>
-    /// The first line after a recipient's own line (and before the returned copy) that names the recipient's address with
-    /// an SMTP reply code, or null.
+    /// The first line after a recipient's own line (and before the returned copy, at most <see cref="MaxLinesToLaterReply"/>
+    /// lines on) that names the recipient's address with an SMTP reply code, or null.
     /// </summary>
     private static string? ReplyNamingLater(NoticeLines lines, string address, int line, int end)
     {
-        for (var i = line + 1; i < end; i++)
+        for (var i = line + 1; i < end && i <= line + MaxLinesToLaterReply; i++)
         {
             var t = lines.Span(i).Trim();
             if (t.Length > 1000 || t.IndexOf(address, StringComparison.OrdinalIgnoreCase) < 0) continue;
@@ -374,7 +377,7 @@ internal static partial class PlainTextReader
     /// its own, then "could not be delivered to one or more of its recipients"; or as someone to write to, wrapped
     /// from "please contact &lt;postmaster@...&gt;"; or as the value of a quoted header field ("Message-id:", "From:").
     /// </summary>
-    private static bool IntroducedAsSender(NoticeLines lines, int i)
+    private static bool IntroducedAsNoRecipient(NoticeLines lines, int i)
     {
         for (var k = i - 1; k >= 0 && k >= i - 3; k--)
         {
