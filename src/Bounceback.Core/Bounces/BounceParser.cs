@@ -80,10 +80,10 @@ public sealed class BounceParser
     /// <summary>How many forwards deep a forwarded bounce is looked for.</summary>
     private const int MaxForwardDepth = 3;
 
-    private static IReadOnlyList<(MimeMessage Message, bool Built)> FindForwarded(MimeMessage message)
+    private static IReadOnlyList<ForwardedBounce.Candidate> FindForwarded(MimeMessage message)
     {
         // Made only when there is a forward: most messages are none.
-        List<(MimeMessage Message, bool Built)>? found = null;
+        List<ForwardedBounce.Candidate>? found = null;
         try
         {
             foreach (var candidate in ForwardedBounce.Find(message)) (found ??= new(2)).Add(candidate);
@@ -92,7 +92,7 @@ public sealed class BounceParser
         {
             // Unreadable as a forward: read as the message it is (with what was found before the error).
         }
-        return found ?? (IReadOnlyList<(MimeMessage Message, bool Built)>)[];
+        return found ?? (IReadOnlyList<ForwardedBounce.Candidate>)[];
     }
 
     private ParseOutcome Parse(MimeMessage message, string source, int? messageIndex, Codes.Language language, int depth, bool inlineForward)
@@ -107,14 +107,14 @@ public sealed class BounceParser
             // By index: a foreach over the list's interface would allocate an enumerator.
             for (var i = 0; i < candidates.Count; i++)
             {
-                var (inner, built) = candidates[i];
-                forwardsAnAttachedMessage |= !built;
+                var (inner, fromText, owned) = candidates[i];
+                forwardsAnAttachedMessage |= !fromText;
                 if (forwarded is null)
                 {
-                    var outcome = Parse(inner, source, messageIndex, language, depth + 1, inlineForward: built);
+                    var outcome = Parse(inner, source, messageIndex, language, depth + 1, inlineForward: fromText);
                     if (outcome.Kind == ParseOutcomeKind.Bounce) forwarded = outcome;
                 }
-                if (built) inner.Dispose();
+                if (owned) inner.Dispose();
             }
             if (forwarded is not null) return forwarded;
             // A person's forward of an attached message that is no bounce is no bounce either: its subject ("Fwd: AW:

@@ -43,21 +43,34 @@ internal static class ForwardedBounce
     /// The messages <paramref name="message"/> may forward, in the order to try them: the one attached to it, then the one
     /// below a header block or reply quote in its text; none when it is a notice itself.
     /// </summary>
-    /// <returns>Each message, and whether it was built here from a header block and text (the caller disposes it; its
-    /// headers are only those the block shows) or is a part of the outer one.</returns>
-    public static IEnumerable<(MimeMessage Message, bool Built)> Find(MimeMessage message)
+    /// <returns>Each message (<see cref="Candidate"/>): whether it was built here from a header block and text, and
+    /// whether the caller owns it (disposes it).</returns>
+    public static IEnumerable<Candidate> Find(MimeMessage message)
     {
         if (PastedWithHeaderBlock(message) is { } pasted)
         {
-            yield return (pasted, true);
+            yield return new(pasted, FromText: true, Owned: true);
             yield break;
         }
         if (!FromAPerson(message)) yield break;
         // Under a forward's subject, or under one of the forwarder's own ("mail komt terug") when the attached message is
         // a notice itself: a person's message that attaches another person's is no forward of a bounce.
-        if (AttachedMessage(message) is { } attached && (HasForwardPrefix(message.Subject) || !FromAPerson(attached))) yield return (attached, false);
-        if (Inline(MessageParts.NoticeText(message)) is { } inline) yield return (inline, true);
+        var (attached, owned) = AttachedMessage(message);
+        if (attached is not null)
+        {
+            if (HasForwardPrefix(message.Subject) || !FromAPerson(attached)) yield return new(attached, FromText: false, owned);
+            else if (owned) attached.Dispose();
+        }
+        if (Inline(MessageParts.NoticeText(message)) is { } inline) yield return new(inline, FromText: true, Owned: true);
     }
+
+    /// <summary>A message a forward may carry.</summary>
+    /// <param name="Message">The message.</param>
+    /// <param name="FromText">Built from a header block and the text below it: its headers are only those the block
+    /// shows.</param>
+    /// <param name="Owned">Made here (from text, or from an attachment in a transfer encoding): the caller disposes it.
+    /// Otherwise it is a part of the outer message.</param>
+    internal readonly record struct Candidate(MimeMessage Message, bool FromText, bool Owned);
 
     /// <summary>
     /// Text pasted with the header block a mail program shows above a message in the reader's language ("Van: ...
@@ -110,14 +123,15 @@ internal static class ForwardedBounce
     }
 
     /// <summary>The first message attached to the forward itself (not one inside an attached message).</summary>
-    private static MimeMessage? AttachedMessage(MimeMessage message)
+    private static (MimeMessage? Message, bool Owned) AttachedMessage(MimeMessage message)
     {
         foreach (var entity in MessageParts.Walk(message.Body, intoMessages: false))
         {
-            if (entity is MessagePart { Message: { } attached } and not TextRfc822Headers) return attached;
-            if (entity is ReturnedMessage { Message: { } returned }) return returned;
+            if (entity is MessagePart { Message: { } attached } and not TextRfc822Headers) return (attached, false);
+            if (entity is ReturnedMessage { Message: { } returned }) return (returned, false);
+            if (entity is MimePart part && MessageParts.EncodedMessage(part) is { } decoded) return (decoded, true);
         }
-        return null;
+        return (null, false);
     }
 
     /// <summary>The message below the first forward header block or reply quote in the text, read by MimeKit; else null.</summary>

@@ -63,6 +63,33 @@ public class DiagnosticTextTests
     }
 
     [Theory]
+    [InlineData("text/rfc822-headers", "quoted-printable")]
+    [InlineData("message/rfc822", "base64")]
+    public void A_returned_copy_in_a_transfer_encoding_names_the_original(string type, string encoding)
+    {
+        const string copy = "From: Ann <ann@sender.example>\r\nTo: jan@shop.example\r\nSubject: Offerte =?UTF-8?Q?dakgoot?=\r\n" +
+            "Message-ID: <abc123@sender.example>\r\n\r\nHallo Jan\r\n";
+        var body = encoding == "base64"
+            ? Convert.ToBase64String(Encoding.ASCII.GetBytes(copy), Base64FormattingOptions.InsertLineBreaks)
+            : copy.Replace("=?UTF-8?Q?dakgoot?=", "=3D?UTF-8?Q?dakgoot?=3D", StringComparison.Ordinal);
+        var outcome = BounceFixtures.Parse(
+            "From: Mail Delivery System <MAILER-DAEMON@relay.sender.example>\r\n" +
+            "To: ann@sender.example\r\n" +
+            "Subject: Undelivered Mail Returned to Sender\r\n" +
+            "MIME-Version: 1.0\r\n" +
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n" +
+            "--b1\r\nContent-Type: text/plain\r\n\r\nThe message could not be delivered.\r\n\r\n" +
+            "--b1\r\nContent-Type: message/delivery-status\r\n\r\n" +
+            "Reporting-MTA: dns; relay.sender.example\r\n\r\n" +
+            "Final-Recipient: rfc822; jan@shop.example\r\nAction: failed\r\nStatus: 5.1.1\r\n" +
+            "Diagnostic-Code: smtp; 550 5.1.1 <jan@shop.example>: User unknown\r\n\r\n" +
+            $"--b1\r\nContent-Type: {type}\r\nContent-Transfer-Encoding: {encoding}\r\n\r\n{body}\r\n" +
+            "--b1--\r\n");
+        var result = Assert.Single(outcome.Results);
+        Assert.Equal(("ann@sender.example", "abc123@sender.example", "Offerte dakgoot"), (result.Sender, result.OriginalMessageId, result.OriginalSubject));
+    }
+
+    [Theory]
     [InlineData("550 5.1.1 user unknown")]
     [InlineData("550 5.1.1 utilisateur inconnu \u00e9")]
     [InlineData("text with an escape \u001B but not Japanese é")]

@@ -144,6 +144,35 @@ public class GeneralisationTests(ITestOutputHelper output)
     /// A report with one more recipient refused alike (<see cref="MessageVariants.WithSecondRecipient"/>) gives the same
     /// results for the recipients it had, and the first one's for the added one.
     /// </summary>
+    /// <summary>
+    /// A returned copy in base64 still gives the original's sender, id and subject, read either way: by the bulk reader
+    /// (which leaves the copy unparsed) and from a message MimeKit loaded with its own options (which leaves an encoded
+    /// copy a plain part), as a program that embeds the library and the web page read it.
+    /// </summary>
+    [Fact]
+    public void A_returned_copy_in_base64_still_names_the_original()
+    {
+        var files = BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p));
+        if (BounceFixtures.CorpusRoot() is { } root) files = files.Concat(CorpusFiles(root).Select(f => (f, Path.Combine(root, "emails", f))));
+        var checkedVariants = 0;
+        var failures = new List<string>();
+        foreach (var (file, path) in files)
+        {
+            var bytes = File.ReadAllBytes(path);
+            if (MessageVariants.WithBase64Copy(bytes) is not { } variant) continue;
+            var want = BounceFixtures.Parse(bytes).Results;
+            var got = BounceFixtures.Parse(variant.Bytes).Results;
+            if (want.Count == 0 || want.All(r => r.Sender is null && r.OriginalMessageId is null && r.OriginalSubject is null)) continue;
+            checkedVariants++;
+            if (want.Count != got.Count) failures.Add($"{file}: {want.Count} recipients became {got.Count}");
+            else if (want.Zip(got).FirstOrDefault(p => (p.First.Sender, p.First.OriginalMessageId, p.First.OriginalSubject) != (p.Second.Sender, p.Second.OriginalMessageId, p.Second.OriginalSubject)) is { First: not null } changed)
+                failures.Add($"{file}: {(changed.First.Sender, changed.First.OriginalMessageId, changed.First.OriginalSubject)} became {(changed.Second.Sender, changed.Second.OriginalMessageId, changed.Second.OriginalSubject)}");
+        }
+        output.WriteLine($"base64 copy, original named: {checkedVariants} variants checked, {failures.Count} differ");
+        Assert.True(checkedVariants > 30, $"only {checkedVariants} messages had a copy in base64 that names the original");
+        Assert.True(failures.Count == 0, $"{failures.Count} messages with a copy in base64 name another original:\n" + string.Join('\n', failures));
+    }
+
     /// <summary>Messages where the added recipient rightly differs from the first, with why.</summary>
     private static readonly Dictionary<string, string> NamedOnlyInTheNotice = new(StringComparer.Ordinal)
     {
@@ -201,6 +230,10 @@ public class GeneralisationTests(ITestOutputHelper output)
     [CorpusFact]
     public Task A_notice_with_an_html_alternative_gives_the_same_results() =>
         Rewritten_by_MimeKit_gives_the_same_results("with an HTML alternative", MessageVariants.WithHtmlAlternative);
+
+    [CorpusFact]
+    public Task A_returned_copy_in_base64_gives_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("with a base64 copy", MessageVariants.WithBase64Copy);
 
     /// <summary>Messages whose reading rightly depends on their own header, with why.</summary>
     private static readonly Dictionary<string, string> NeedTheirHeaders = new(StringComparer.Ordinal)
@@ -270,6 +303,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["tabs"] = MessageVariants.IndentedWithTabs,
         ["capitals"] = MessageVariants.WithRecipientFieldsInCapitals,
         ["html alternative"] = MessageVariants.WithHtmlAlternative,
+        ["base64 copy"] = MessageVariants.WithBase64Copy,
     };
 
     /// <summary>Fixtures whose reading rightly depends on what a rewrite changes, by rewrite, with why.</summary>
@@ -317,6 +351,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     [InlineData("tabs", 20)]
     [InlineData("capitals", 20)]
     [InlineData("html alternative", 20)]
+    [InlineData("base64 copy", 20)]
     public Task Fixture_messages_rewritten_give_the_same_results(string rewrite, int fewest) =>
         Rewritten_by_MimeKit_gives_the_same_results(rewrite, Rewrites[rewrite],
             BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p)),

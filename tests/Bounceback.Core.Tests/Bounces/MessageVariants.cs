@@ -421,6 +421,31 @@ internal static partial class MessageVariants
         return WrittenBack(parsed);
     }
 
+    /// <summary>
+    /// The same message with its returned copy sent in base64 (a message/rfc822 part with a transfer encoding, which some
+    /// servers send though RFC 2046 forbids it). Null for an mbox file and without an attached copy.
+    /// </summary>
+    public static MessageVariant? WithBase64Copy(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = Loaded(message);
+        if (parsed?.Body is not Multipart top) return null;
+        var replaced = 0;
+        foreach (var multipart in new[] { top }.Concat(top.OfType<Multipart>()))
+        {
+            for (var i = 0; i < multipart.Count; i++)
+            {
+                if (multipart[i] is not MessagePart { Message: { } copy } || multipart[i] is MessageDeliveryStatus || multipart[i] is TextRfc822Headers) continue;
+                var bytes = new MemoryStream();
+                copy.WriteTo(bytes);
+                bytes.Position = 0;
+                multipart[i] = new MimePart("message", "rfc822") { Content = new MimeContent(bytes), ContentTransferEncoding = ContentEncoding.Base64 };
+                replaced++;
+            }
+        }
+        return replaced == 0 ? null : WrittenBack(parsed);
+    }
+
     /// <summary>The message as MimeKit reads it, or null when it is not one (a pasted text without headers).</summary>
     private static MimeMessage? Loaded(byte[] message)
     {

@@ -296,9 +296,53 @@ internal static class MessageParts
                     return original.Headers;
                 case ReturnedMessage { OriginalHeaders: { } returned }:
                     return returned;
+                case MimePart { Content: { } content } encoded when IsEncodedCopy(encoded):
+                    if (EncodedCopyHeaders(content) is { } headers) return headers;
+                    break;
             }
         }
         return null;
+    }
+
+    /// <summary>
+    /// An attached message or header block sent in base64 or quoted-printable (which RFC 2046 forbids for message/rfc822,
+    /// but servers do): MimeKit then leaves it a plain <see cref="MimePart"/> rather than a parsed message.
+    /// </summary>
+    private static bool IsEncodedCopy(MimePart part) =>
+        part is not ReturnedMessage && part.ContentTransferEncoding is ContentEncoding.Base64 or ContentEncoding.QuotedPrintable
+        && (part.ContentType.IsMimeType("message", "rfc822") || part.ContentType.IsMimeType("message", "global")
+            || part.ContentType.IsMimeType("text", "rfc822-headers"));
+
+    /// <summary>
+    /// An attached message sent in base64 or quoted-printable (<see cref="IsEncodedCopy"/>, not a header block alone),
+    /// decoded and parsed by MimeKit; the caller disposes it. Null for any other part and when it holds no message.
+    /// </summary>
+    public static MimeMessage? EncodedMessage(MimePart part)
+    {
+        if (!IsEncodedCopy(part) || part.ContentType.IsMimeType("text", "rfc822-headers") || part.Content is null) return null;
+        try
+        {
+            using var decoded = part.Content.Open();
+            return MimeMessage.Load(decoded);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>The header block of an encoded copy, decoded and read by MimeKit; null when it holds none.</summary>
+    private static HeaderList? EncodedCopyHeaders(IMimeContent content)
+    {
+        try
+        {
+            using var decoded = content.Open();
+            return HeaderList.Load(decoded);
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
     }
 
     /// <summary>
