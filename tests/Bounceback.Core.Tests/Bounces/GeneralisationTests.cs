@@ -235,6 +235,10 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task A_returned_copy_in_base64_gives_the_same_results() =>
         Rewritten_by_MimeKit_gives_the_same_results("with a base64 copy", MessageVariants.WithBase64Copy);
 
+    [CorpusFact]
+    public Task A_gateway_footer_below_the_notice_gives_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("with a gateway footer", MessageVariants.WithGatewayFooter);
+
     /// <summary>Messages whose reading rightly depends on their own header, with why.</summary>
     private static readonly Dictionary<string, string> NeedTheirHeaders = new(StringComparer.Ordinal)
     {
@@ -304,6 +308,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["capitals"] = MessageVariants.WithRecipientFieldsInCapitals,
         ["html alternative"] = MessageVariants.WithHtmlAlternative,
         ["base64 copy"] = MessageVariants.WithBase64Copy,
+        ["gateway footer"] = MessageVariants.WithGatewayFooter,
     };
 
     /// <summary>Fixtures whose reading rightly depends on what a rewrite changes, by rewrite, with why.</summary>
@@ -352,6 +357,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     [InlineData("capitals", 20)]
     [InlineData("html alternative", 20)]
     [InlineData("base64 copy", 20)]
+    [InlineData("gateway footer", 20)]
     public Task Fixture_messages_rewritten_give_the_same_results(string rewrite, int fewest) =>
         Rewritten_by_MimeKit_gives_the_same_results(rewrite, Rewrites[rewrite],
             BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p)),

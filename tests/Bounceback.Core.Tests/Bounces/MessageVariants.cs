@@ -446,6 +446,28 @@ internal static partial class MessageVariants
         return replaced == 0 ? null : WrittenBack(parsed);
     }
 
+    /// <summary>
+    /// The same message with a mail gateway's footer below its plain-text notice, as a company's outgoing gateway adds
+    /// to every message it passes (a virus-scan line and a confidentiality notice). Made under the same conditions as
+    /// <see cref="AsHtml"/>.
+    /// </summary>
+    public static MessageVariant? WithGatewayFooter(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = Loaded(message);
+        if (parsed is null) return null;
+        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment && p.IsPlain).ToList();
+        if (texts.Count != 1) return null;
+        var plain = texts[0];
+        var text = plain.Text;
+        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
+        const string footer = "\n\n-- \nThis email has been scanned for viruses and malware by the Example Secure Gateway.\n" +
+            "CONFIDENTIALITY NOTICE: this message and any attachments are intended only for the addressee. If you received it\n" +
+            "in error, please notify the sender and delete it. Unauthorised use or disclosure is prohibited.\n";
+        plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, text.TrimEnd() + footer);
+        return WrittenBack(parsed);
+    }
+
     /// <summary>The message as MimeKit reads it, or null when it is not one (a pasted text without headers).</summary>
     private static MimeMessage? Loaded(byte[] message)
     {

@@ -87,8 +87,11 @@ internal static class MessageParts
     private static void AppendText(ref NoticeWriter notice, TextPart part)
     {
         using var decoded = Decoded(part);
+        var start = notice.Length;
         if (part.IsHtml) HtmlText.AppendPlain(decoded.Chars, ref notice);
         else notice.Append(decoded.Chars);
+        // A gateway's footer below the part's text is no part of the notice.
+        if (NoticeFooter.Start(notice.From(start)) is var footer and >= 0) notice.Truncate(start + footer);
     }
 
     /// <summary>

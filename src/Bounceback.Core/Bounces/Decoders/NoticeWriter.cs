@@ -30,6 +30,15 @@ internal struct NoticeWriter : IDisposable
         if (!Full) _buffer![_length++] = c;
     }
 
+    /// <summary>How many characters the notice holds.</summary>
+    public readonly int Length => _length;
+
+    /// <summary>The characters from <paramref name="start"/> on.</summary>
+    public readonly ReadOnlySpan<char> From(int start) => _buffer.AsSpan(start, _length - start);
+
+    /// <summary>Drops what was appended after the first <paramref name="length"/> characters.</summary>
+    public void Truncate(int length) => _length = Math.Clamp(length, 0, _length);
+
     public override readonly string ToString() => new(_buffer.AsSpan(0, _length));
 
     public void Dispose()

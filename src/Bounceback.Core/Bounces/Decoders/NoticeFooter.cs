@@ -1,0 +1,80 @@
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// Where a footer that a mail gateway or program added below a notice starts: a signature delimiter ("-- " on a line of
+/// its own, RFC 3676) or a line that opens a gateway's scan note or a company's disclaimer. Such a footer ("This email
+/// has been scanned for viruses ...") says nothing about the failure, and its words must not decide the reason (a
+/// recipient without a diagnostic of its own is judged by the notice's wording).
+/// </summary>
+internal static class NoticeFooter
+{
+    /// <summary>Starts of a footer's first line (compared ignoring case, after the line's indentation).</summary>
+    private static readonly string[] Openings =
+    [
+        "this email has been scanned", "this e-mail has been scanned", "this message has been scanned", "this mail has been scanned",
+        "this email has been checked", "this e-mail has been checked", "this message has been checked for",
+        "virus-free.", "no virus found in this", "confidentiality notice", "disclaimer:",
+    ];
+
+    /// <summary>Words of a scanner's finding: a line that opens like a footer but reports a virus is the notice itself.</summary>
+    private static readonly string[] Findings = ["found", "detected", "infected", "contain"];
+
+    private static readonly PhraseSearch OpeningSearch = new(Openings);
+
+    /// <summary>Most lines a footer has: what runs on longer is more than a footer.</summary>
+    private const int MaxFooterLines = 15;
+
+    /// <summary>
+    /// The index in <paramref name="text"/> where a footer starts (at a line's start, after its first line, and running
+    /// to the end of the text), or -1.
+    /// </summary>
+    public static int Start(ReadOnlySpan<char> text)
+    {
+        var delimiter = SignatureDelimiter(text);
+        if (delimiter >= 0 && !IsTail(text[delimiter..])) delimiter = -1;
+        var scan = OpeningSearch.Scan(delimiter < 0 ? text : text[..delimiter]);
+        for (var at = scan.Next(); at >= 0; at = scan.Next())
+        {
+            var lineStart = text[..at].LastIndexOfAny('\n', '\r') + 1;
+            if (lineStart == 0 || !text[lineStart..at].IsWhiteSpace()) continue;
+            var lineEnd = text[at..].IndexOfAny('\n', '\r');
+            var line = lineEnd < 0 ? text[at..] : text.Slice(at, lineEnd);
+            if (ReportsAFinding(line) || !IsTail(text[lineStart..])) continue;
+            return lineStart;
+        }
+        return delimiter;
+    }
+
+    /// <summary>
+    /// Whether the text from a footer's start to the end is only a footer: a few lines, and no forwarded or quoted
+    /// message below it (a person's signature comes above the bounce they forward).
+    /// </summary>
+    private static bool IsTail(ReadOnlySpan<char> rest) =>
+        rest.Count('\n') <= MaxFooterLines && !rest.Contains("forward", StringComparison.OrdinalIgnoreCase)
+        && !rest.Contains("original message", StringComparison.OrdinalIgnoreCase) && !rest.Contains("-----", StringComparison.Ordinal);
+
+    /// <summary>Where the first line that is exactly "-- " starts (not the text's first line), or -1.</summary>
+    private static int SignatureDelimiter(ReadOnlySpan<char> text)
+    {
+        for (var from = 0; ;)
+        {
+            var at = text[from..].IndexOf("\n-- ", StringComparison.Ordinal);
+            if (at < 0) return -1;
+            var start = from + at + 1;
+            var after = start + 3;
+            if (after == text.Length || text[after] is '\n' or '\r') return start;
+            from = start;
+        }
+    }
+
+    private static bool ReportsAFinding(ReadOnlySpan<char> line)
+    {
+        // "No virus found in this message": the all-clear of a scanner's footer.
+        if (line.Contains("no virus", StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var word in Findings)
+        {
+            if (line.Contains(word, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+}

@@ -1,0 +1,37 @@
+using Bounceback.Core.Bounces.Decoders;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>A gateway's or program's footer below a notice is found, and nothing else is taken for one.</summary>
+public class NoticeFooterTests
+{
+    private const string Notice = "Delivery to the following recipient failed permanently:\n\n    jan@shop.example\n\n";
+
+    [Theory]
+    [InlineData("-- \nThis email has been scanned for viruses by the Example Gateway.\n")]
+    [InlineData("This email has been scanned for viruses and malware.\nCONFIDENTIALITY NOTICE: for the addressee only.\n")]
+    [InlineData("  This message has been checked for viruses by Example AV.\n")]
+    [InlineData("Virus-free. www.avast.example\n")]
+    [InlineData("DISCLAIMER: this message is confidential.\r\n")]
+    [InlineData("No virus found in this message.\nChecked by AVG - www.avg.example\n")]
+    public void A_footer_at_the_end_is_found_where_it_starts(string footer) =>
+        Assert.Equal(Notice.Length, NoticeFooter.Start(Notice + footer));
+
+    [Theory]
+    // A scanner's finding is the notice's own news.
+    [InlineData("This message has been scanned and found to contain a virus (Eicar-Test-Signature).\n")]
+    // A person's signature above the bounce they forward.
+    [InlineData("-- \nJan de Vries\n\n---------- Forwarded message ---------\nFrom: Mail Delivery Subsystem <mailer-daemon@googlemail.com>\n")]
+    // "--" without its space is no signature delimiter, nor is "-- " with text after it.
+    [InlineData("--\nsomething\n")]
+    [InlineData("-- more text\n")]
+    public void Nothing_else_is_taken_for_a_footer(string tail) =>
+        Assert.Equal(-1, NoticeFooter.Start(Notice + tail));
+
+    [Fact]
+    public void A_footer_on_the_first_line_is_not_cut_and_a_long_tail_is_no_footer()
+    {
+        Assert.Equal(-1, NoticeFooter.Start("This email has been scanned for viruses.\n" + Notice));
+        Assert.Equal(-1, NoticeFooter.Start(Notice + "-- \n" + string.Concat(Enumerable.Repeat("line\n", 20))));
+    }
+}
