@@ -239,6 +239,10 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task A_gateway_footer_below_the_notice_gives_the_same_results() =>
         Rewritten_by_MimeKit_gives_the_same_results("with a gateway footer", MessageVariants.WithGatewayFooter);
 
+    [CorpusFact]
+    public Task A_gateway_footer_in_a_part_of_its_own_gives_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("with a gateway footer part", MessageVariants.WithGatewayFooterPart);
+
     /// <summary>Messages whose reading rightly depends on their own header, with why.</summary>
     private static readonly Dictionary<string, string> NeedTheirHeaders = new(StringComparer.Ordinal)
     {
@@ -309,6 +313,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["html alternative"] = MessageVariants.WithHtmlAlternative,
         ["base64 copy"] = MessageVariants.WithBase64Copy,
         ["gateway footer"] = MessageVariants.WithGatewayFooter,
+        ["gateway footer part"] = MessageVariants.WithGatewayFooterPart,
     };
 
     /// <summary>Fixtures whose reading rightly depends on what a rewrite changes, by rewrite, with why.</summary>
@@ -358,6 +363,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     [InlineData("html alternative", 20)]
     [InlineData("base64 copy", 20)]
     [InlineData("gateway footer", 20)]
+    [InlineData("gateway footer part", 20)]
     public Task Fixture_messages_rewritten_give_the_same_results(string rewrite, int fewest) =>
         Rewritten_by_MimeKit_gives_the_same_results(rewrite, Rewrites[rewrite],
             BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p)),

@@ -468,6 +468,22 @@ internal static partial class MessageVariants
         return WrittenBack(parsed);
     }
 
+    /// <summary>
+    /// The same message with a gateway's footer as a text part of its own after the message's body (the body and the
+    /// footer in a multipart/mixed), as gateways that do not touch a signed or structured body add it. Null for an mbox
+    /// file and a message MimeKit cannot read.
+    /// </summary>
+    public static MessageVariant? WithGatewayFooterPart(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = Loaded(message);
+        if (parsed?.Body is not { } body) return null;
+        var footer = new TextPart("plain") { Text = "This email has been scanned for viruses and malware by the Example Secure Gateway.\n" +
+            "CONFIDENTIALITY NOTICE: this message is intended only for the addressee.\n" };
+        parsed.Body = new Multipart("mixed") { body, footer };
+        return WrittenBack(parsed);
+    }
+
     /// <summary>The message as MimeKit reads it, or null when it is not one (a pasted text without headers).</summary>
     private static MimeMessage? Loaded(byte[] message)
     {

@@ -34,4 +34,13 @@ public class NoticeFooterTests
         Assert.Equal(-1, NoticeFooter.Start("This email has been scanned for viruses.\n" + Notice));
         Assert.Equal(-1, NoticeFooter.Start(Notice + "-- \n" + string.Concat(Enumerable.Repeat("line\n", 20))));
     }
+
+    [Fact]
+    public void A_part_that_is_only_a_footer_is_one_when_it_follows_the_notice()
+    {
+        const string part = "This email has been scanned for viruses by the Example Gateway.\n";
+        Assert.Equal(0, NoticeFooter.Start(part, mayOpen: true));
+        Assert.Equal(-1, NoticeFooter.Start(part));
+        Assert.Equal(-1, NoticeFooter.Start("This message has been scanned and found to contain a virus.\n", mayOpen: true));
+    }
 }

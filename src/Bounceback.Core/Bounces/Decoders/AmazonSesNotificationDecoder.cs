@@ -17,12 +17,17 @@ public sealed class AmazonSesNotificationDecoder : IBounceDecoder
     {
         var from = message.Headers["From"] ?? "";
         return (from.Contains("amazonaws.com", StringComparison.OrdinalIgnoreCase) || from.Contains("amazonses.com", StringComparison.OrdinalIgnoreCase))
-            && message.Body is TextPart;
+            && Notification(message) is not null;
     }
+
+    /// <summary>The text part that holds the JSON: the whole body, or the first part of a multipart that a gateway made
+    /// to add a footer part of its own.</summary>
+    private static TextPart? Notification(MimeMessage message) =>
+        message.Body as TextPart ?? (message.Body is Multipart { Count: > 0 } mixed && mixed.ContentType.IsMimeType("multipart", "mixed") ? mixed[0] as TextPart : null);
 
     public DecodedBounce? Decode(MimeMessage message)
     {
-        var text = message.Body is TextPart part ? MessageParts.SafeText(part) : "";
+        var text = Notification(message) is { } part ? MessageParts.SafeText(part) : "";
         // The JSON may be compact ({"notificationType":...) or indented, with a line break after the brace.
         var start = text.IndexOf('{', StringComparison.Ordinal);
         var end = text.LastIndexOf('}');

@@ -90,8 +90,8 @@ internal static class MessageParts
         var start = notice.Length;
         if (part.IsHtml) HtmlText.AppendPlain(decoded.Chars, ref notice);
         else notice.Append(decoded.Chars);
-        // A gateway's footer below the part's text is no part of the notice.
-        if (NoticeFooter.Start(notice.From(start)) is var footer and >= 0) notice.Truncate(start + footer);
+        // A gateway's footer below the part's text, or a part of its own after the notice's, is no part of the notice.
+        if (NoticeFooter.Start(notice.From(start), mayOpen: start > 0) is var footer and >= 0) notice.Truncate(start + footer);
     }
 
     /// <summary>

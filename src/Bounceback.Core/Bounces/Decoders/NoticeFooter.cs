@@ -25,11 +25,15 @@ internal static class NoticeFooter
     private const int MaxFooterLines = 15;
 
     /// <summary>
-    /// The index in <paramref name="text"/> where a footer starts (at a line's start, after its first line, and running
-    /// to the end of the text), or -1.
+    /// The index in <paramref name="text"/> where a footer starts (at a line's start, after its first line unless
+    /// <paramref name="mayOpen"/>, and running to the end of the text), or -1.
     /// </summary>
-    public static int Start(ReadOnlySpan<char> text)
+    /// <param name="text">The text of one part.</param>
+    /// <param name="mayOpen">Whether a footer may be the whole text: a part of its own after the notice's.</param>
+    public static int Start(ReadOnlySpan<char> text, bool mayOpen = false)
     {
+        var lead = text.Length - text.TrimStart().Length;
+        if (mayOpen && lead < text.Length && IsOpening(text[lead..]) && IsTail(text)) return 0;
         var delimiter = SignatureDelimiter(text);
         if (delimiter >= 0 && !IsTail(text[delimiter..])) delimiter = -1;
         var scan = OpeningSearch.Scan(delimiter < 0 ? text : text[..delimiter]);
@@ -65,6 +69,19 @@ internal static class NoticeFooter
             if (after == text.Length || text[after] is '\n' or '\r') return start;
             from = start;
         }
+    }
+
+    /// <summary>Whether the text opens with a footer's first line (or a signature delimiter).</summary>
+    private static bool IsOpening(ReadOnlySpan<char> text)
+    {
+        var end = text.IndexOfAny('\n', '\r');
+        var line = end < 0 ? text : text[..end];
+        if (line.SequenceEqual("-- ")) return true;
+        foreach (var opening in Openings)
+        {
+            if (line.StartsWith(opening, StringComparison.OrdinalIgnoreCase)) return !ReportsAFinding(line);
+        }
+        return false;
     }
 
     private static bool ReportsAFinding(ReadOnlySpan<char> line)
