@@ -243,6 +243,10 @@ public class GeneralisationTests(ITestOutputHelper output)
     public Task A_gateway_footer_in_a_part_of_its_own_gives_the_same_results() =>
         Rewritten_by_MimeKit_gives_the_same_results("with a gateway footer part", MessageVariants.WithGatewayFooterPart);
 
+    [CorpusFact]
+    public Task A_gateways_external_banner_gives_the_same_results() =>
+        Rewritten_by_MimeKit_gives_the_same_results("with an external banner", MessageVariants.WithExternalBanner);
+
     /// <summary>Messages whose reading rightly depends on their own header, with why.</summary>
     private static readonly Dictionary<string, string> NeedTheirHeaders = new(StringComparer.Ordinal)
     {
@@ -314,6 +318,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["base64 copy"] = MessageVariants.WithBase64Copy,
         ["gateway footer"] = MessageVariants.WithGatewayFooter,
         ["gateway footer part"] = MessageVariants.WithGatewayFooterPart,
+        ["external banner"] = MessageVariants.WithExternalBanner,
     };
 
     /// <summary>Fixtures whose reading rightly depends on what a rewrite changes, by rewrite, with why.</summary>
@@ -364,6 +369,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     [InlineData("base64 copy", 20)]
     [InlineData("gateway footer", 20)]
     [InlineData("gateway footer part", 20)]
+    [InlineData("external banner", 20)]
     public Task Fixture_messages_rewritten_give_the_same_results(string rewrite, int fewest) =>
         Rewritten_by_MimeKit_gives_the_same_results(rewrite, Rewrites[rewrite],
             BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p)),

@@ -484,6 +484,27 @@ internal static partial class MessageVariants
         return WrittenBack(parsed);
     }
 
+    /// <summary>
+    /// The same message as a receiving gateway marks mail from outside: "[EXTERNAL] " before its subject and a caution
+    /// paragraph above its plain-text notice. Made under the same conditions as <see cref="AsHtml"/>.
+    /// </summary>
+    public static MessageVariant? WithExternalBanner(byte[] message)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = Loaded(message);
+        if (parsed is null) return null;
+        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment && p.IsPlain).ToList();
+        if (texts.Count != 1) return null;
+        var plain = texts[0];
+        var text = plain.Text;
+        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
+        const string banner = "CAUTION: This email originated from outside of the organization. Do not click links or open\n" +
+            "attachments unless you recognize the sender and know the content is safe.\n\n";
+        plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, banner + text);
+        if (parsed.Subject is { } subject) parsed.Subject = "[EXTERNAL] " + subject;
+        return WrittenBack(parsed);
+    }
+
     /// <summary>The message as MimeKit reads it, or null when it is not one (a pasted text without headers).</summary>
     private static MimeMessage? Loaded(byte[] message)
     {

@@ -43,4 +43,20 @@ public class NoticeFooterTests
         Assert.Equal(-1, NoticeFooter.Start(part));
         Assert.Equal(-1, NoticeFooter.Start("This message has been scanned and found to contain a virus.\n", mayOpen: true));
     }
+
+    [Theory]
+    [InlineData("CAUTION: This email originated from outside of the organization. Do not click links or open\nattachments unless you recognize the sender.\n\n")]
+    [InlineData("[EXTERNAL EMAIL] DO NOT CLICK links or attachments unless you know the content is safe.\r\n\r\n")]
+    [InlineData("You don't often get email from mailer-daemon@relay.example. Learn why this is important\n\n\n")]
+    public void A_banner_above_the_notice_is_found_with_the_blank_lines_after_it(string banner) =>
+        Assert.Equal(banner.Length, NoticeFooter.BannerLength(banner + Notice));
+
+    [Theory]
+    // The notice itself, and a first paragraph that runs on too long or has no blank line after it.
+    [InlineData(Notice)]
+    [InlineData("Your message was rejected by an external email server.\n\n" + Notice)]
+    [InlineData("This message was sent from outside; external email wording in line one\nline two\nline three\nline four\nline five\nline six\n\n" + Notice)]
+    [InlineData("CAUTION: This email originated from outside of the organization.")]
+    public void Nothing_else_is_taken_for_a_banner(string text) =>
+        Assert.Equal(0, NoticeFooter.BannerLength(text));
 }

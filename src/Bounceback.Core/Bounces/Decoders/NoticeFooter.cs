@@ -1,13 +1,63 @@
 namespace Bounceback.Core.Bounces.Decoders;
 
 /// <summary>
-/// Where a footer that a mail gateway or program added below a notice starts: a signature delimiter ("-- " on a line of
-/// its own, RFC 3676) or a line that opens a gateway's scan note or a company's disclaimer. Such a footer ("This email
-/// has been scanned for viruses ...") says nothing about the failure, and its words must not decide the reason (a
-/// recipient without a diagnostic of its own is judged by the notice's wording).
+/// What a mail gateway or program added around a notice: below it, a footer (a signature delimiter, "-- " on a line of
+/// its own, RFC 3676, or a line that opens a gateway's scan note or a company's disclaimer); above it, a banner that
+/// marks mail from outside ("CAUTION: This email originated from outside of the organization ..."). Neither says
+/// anything about the failure, and their words must not decide the reason (a recipient without a diagnostic of its
+/// own is judged by the notice's wording) nor stand where a decoder expects the notice's first paragraph.
 /// </summary>
 internal static class NoticeFooter
 {
+    /// <summary>Wording of a banner that a receiving gateway puts above mail from outside the organisation.</summary>
+    private static readonly string[] BannerWording =
+    [
+        "originated from outside", "originated outside", "from an external sender",
+        "came from outside your organization", "came from outside your organisation", "you don't often get email from",
+    ];
+
+    /// <summary>How a banner's tag opens it ("[EXTERNAL]", "EXTERNAL EMAIL:"): words a notice may use further on.</summary>
+    private static readonly string[] BannerTags = ["[external", "external email", "external e-mail", "external:", "caution: external", "warning: external"];
+
+    /// <summary>Most lines of a banner paragraph.</summary>
+    private const int MaxBannerLines = 5;
+
+    /// <summary>
+    /// The length of a banner paragraph at the start of <paramref name="text"/> with the blank lines after it (where the
+    /// notice proper starts), or 0 when the text does not open with one.
+    /// </summary>
+    public static int BannerLength(ReadOnlySpan<char> text)
+    {
+        var lead = text.Length - text.TrimStart().Length;
+        var at = lead;
+        for (var lines = 0; lines < MaxBannerLines; lines++)
+        {
+            // No blank line after the first paragraph: it is not one above a notice.
+            var next = text[at..].IndexOf('\n');
+            if (next < 0) return 0;
+            at += next + 1;
+            var end = text[at..].IndexOf('\n');
+            if (!(end < 0 ? text[at..] : text.Slice(at, end)).IsWhiteSpace()) continue;
+            if (!IsBanner(text[lead..at])) return 0;
+            var after = text[at..];
+            return at + (after.Length - after.TrimStart().Length);
+        }
+        return 0;
+    }
+
+    private static bool IsBanner(ReadOnlySpan<char> paragraph)
+    {
+        foreach (var tag in BannerTags)
+        {
+            if (paragraph.StartsWith(tag, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        foreach (var wording in BannerWording)
+        {
+            if (paragraph.Contains(wording, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Starts of a footer's first line (compared ignoring case, after the line's indentation).</summary>
     private static readonly string[] Openings =
     [

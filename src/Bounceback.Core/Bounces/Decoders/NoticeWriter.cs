@@ -36,6 +36,14 @@ internal struct NoticeWriter : IDisposable
     /// <summary>The characters from <paramref name="start"/> on.</summary>
     public readonly ReadOnlySpan<char> From(int start) => _buffer.AsSpan(start, _length - start);
 
+    /// <summary>Drops <paramref name="count"/> characters from <paramref name="start"/> on, moving the rest up.</summary>
+    public void Remove(int start, int count)
+    {
+        count = Math.Clamp(count, 0, _length - start);
+        _buffer.AsSpan(start + count, _length - start - count).CopyTo(_buffer.AsSpan(start));
+        _length -= count;
+    }
+
     /// <summary>Drops what was appended after the first <paramref name="length"/> characters.</summary>
     public void Truncate(int length) => _length = Math.Clamp(length, 0, _length);
 
