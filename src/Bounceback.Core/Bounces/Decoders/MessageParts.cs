@@ -92,8 +92,8 @@ internal static class MessageParts
         else notice.Append(decoded.Chars);
         // A gateway's footer below the part's text, or a part of its own after the notice's, is no part of the notice;
         // nor is a gateway's banner above it.
-        if (NoticeFooter.Start(notice.From(start), mayOpen: start > 0) is var footer and >= 0) notice.Truncate(start + footer);
-        if (NoticeFooter.BannerLength(notice.From(start)) is var banner and > 0) notice.Remove(start, banner);
+        if (GatewayText.FooterStart(notice.From(start), mayOpen: start > 0) is var footer and >= 0) notice.Truncate(start + footer);
+        if (GatewayText.BannerLength(notice.From(start)) is var banner and > 0) notice.Remove(start, banner);
     }
 
     /// <summary>

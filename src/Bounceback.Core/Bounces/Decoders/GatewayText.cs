@@ -7,7 +7,7 @@ namespace Bounceback.Core.Bounces.Decoders;
 /// anything about the failure, and their words must not decide the reason (a recipient without a diagnostic of its
 /// own is judged by the notice's wording) nor stand where a decoder expects the notice's first paragraph.
 /// </summary>
-internal static class NoticeFooter
+internal static class GatewayText
 {
     /// <summary>Wording of a banner that a receiving gateway puts above mail from outside the organisation.</summary>
     private static readonly string[] BannerWording =
@@ -80,7 +80,7 @@ internal static class NoticeFooter
     /// </summary>
     /// <param name="text">The text of one part.</param>
     /// <param name="mayOpen">Whether a footer may be the whole text: a part of its own after the notice's.</param>
-    public static int Start(ReadOnlySpan<char> text, bool mayOpen = false)
+    public static int FooterStart(ReadOnlySpan<char> text, bool mayOpen = false)
     {
         var lead = text.Length - text.TrimStart().Length;
         if (mayOpen && lead < text.Length && IsOpening(text[lead..]) && IsTail(text)) return 0;

@@ -2,8 +2,8 @@ using Bounceback.Core.Bounces.Decoders;
 
 namespace Bounceback.Core.Tests.Bounces;
 
-/// <summary>A gateway's or program's footer below a notice is found, and nothing else is taken for one.</summary>
-public class NoticeFooterTests
+/// <summary>A gateway's footer below a notice and its banner above one are found, and nothing else is taken for either.</summary>
+public class GatewayTextTests
 {
     private const string Notice = "Delivery to the following recipient failed permanently:\n\n    jan@shop.example\n\n";
 
@@ -15,7 +15,7 @@ public class NoticeFooterTests
     [InlineData("DISCLAIMER: this message is confidential.\r\n")]
     [InlineData("No virus found in this message.\nChecked by AVG - www.avg.example\n")]
     public void A_footer_at_the_end_is_found_where_it_starts(string footer) =>
-        Assert.Equal(Notice.Length, NoticeFooter.Start(Notice + footer));
+        Assert.Equal(Notice.Length, GatewayText.FooterStart(Notice + footer));
 
     [Theory]
     // A scanner's finding is the notice's own news.
@@ -26,22 +26,22 @@ public class NoticeFooterTests
     [InlineData("--\nsomething\n")]
     [InlineData("-- more text\n")]
     public void Nothing_else_is_taken_for_a_footer(string tail) =>
-        Assert.Equal(-1, NoticeFooter.Start(Notice + tail));
+        Assert.Equal(-1, GatewayText.FooterStart(Notice + tail));
 
     [Fact]
     public void A_footer_on_the_first_line_is_not_cut_and_a_long_tail_is_no_footer()
     {
-        Assert.Equal(-1, NoticeFooter.Start("This email has been scanned for viruses.\n" + Notice));
-        Assert.Equal(-1, NoticeFooter.Start(Notice + "-- \n" + string.Concat(Enumerable.Repeat("line\n", 20))));
+        Assert.Equal(-1, GatewayText.FooterStart("This email has been scanned for viruses.\n" + Notice));
+        Assert.Equal(-1, GatewayText.FooterStart(Notice + "-- \n" + string.Concat(Enumerable.Repeat("line\n", 20))));
     }
 
     [Fact]
     public void A_part_that_is_only_a_footer_is_one_when_it_follows_the_notice()
     {
         const string part = "This email has been scanned for viruses by the Example Gateway.\n";
-        Assert.Equal(0, NoticeFooter.Start(part, mayOpen: true));
-        Assert.Equal(-1, NoticeFooter.Start(part));
-        Assert.Equal(-1, NoticeFooter.Start("This message has been scanned and found to contain a virus.\n", mayOpen: true));
+        Assert.Equal(0, GatewayText.FooterStart(part, mayOpen: true));
+        Assert.Equal(-1, GatewayText.FooterStart(part));
+        Assert.Equal(-1, GatewayText.FooterStart("This message has been scanned and found to contain a virus.\n", mayOpen: true));
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public class NoticeFooterTests
     [InlineData("[EXTERNAL EMAIL] DO NOT CLICK links or attachments unless you know the content is safe.\r\n\r\n")]
     [InlineData("You don't often get email from mailer-daemon@relay.example. Learn why this is important\n\n\n")]
     public void A_banner_above_the_notice_is_found_with_the_blank_lines_after_it(string banner) =>
-        Assert.Equal(banner.Length, NoticeFooter.BannerLength(banner + Notice));
+        Assert.Equal(banner.Length, GatewayText.BannerLength(banner + Notice));
 
     [Theory]
     // The notice itself, and a first paragraph that runs on too long or has no blank line after it.
@@ -58,5 +58,5 @@ public class NoticeFooterTests
     [InlineData("This message was sent from outside; external email wording in line one\nline two\nline three\nline four\nline five\nline six\n\n" + Notice)]
     [InlineData("CAUTION: This email originated from outside of the organization.")]
     public void Nothing_else_is_taken_for_a_banner(string text) =>
-        Assert.Equal(0, NoticeFooter.BannerLength(text));
+        Assert.Equal(0, GatewayText.BannerLength(text));
 }
