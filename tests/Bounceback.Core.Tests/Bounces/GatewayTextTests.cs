@@ -48,6 +48,8 @@ public class GatewayTextTests
     [InlineData("CAUTION: This email originated from outside of the organization. Do not click links or open\nattachments unless you recognize the sender.\n\n")]
     [InlineData("[EXTERNAL EMAIL] DO NOT CLICK links or attachments unless you know the content is safe.\r\n\r\n")]
     [InlineData("You don't often get email from mailer-daemon@relay.example. Learn why this is important\n\n\n")]
+    [InlineData("LET OP: deze e-mail is afkomstig van buiten de organisatie. Klik niet op links.\n\n")]
+    [InlineData("ACHTUNG: Diese E-Mail stammt von außerhalb der Organisation.\n\n")]
     public void A_banner_above_the_notice_is_found_with_the_blank_lines_after_it(string banner) =>
         Assert.Equal(banner.Length, GatewayText.BannerLength(banner + Notice));
 

@@ -14,6 +14,9 @@ internal static class GatewayText
     [
         "originated from outside", "originated outside", "from an external sender",
         "came from outside your organization", "came from outside your organisation", "you don't often get email from",
+        // The same in Dutch, German and French.
+        "van buiten de organisatie", "van buiten uw organisatie", "außerhalb der organisation", "außerhalb ihrer organisation",
+        "de l'extérieur de l'organisation", "de l'extérieur de votre organisation",
     ];
 
     /// <summary>How a banner's tag opens it ("[EXTERNAL]", "EXTERNAL EMAIL:"): words a notice may use further on.</summary>
