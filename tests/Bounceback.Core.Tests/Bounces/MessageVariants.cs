@@ -83,13 +83,8 @@ internal static partial class MessageVariants
         if (message.AsSpan().StartsWith("From "u8)) return null;
         using var parsed = Loaded(message);
         if (parsed is null) return null;
-        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
-        if (texts.Count(p => p.IsHtml) != 0 || texts.Count(p => p.IsPlain) != 1) return null;
-        var plain = texts.Single(p => p.IsPlain);
+        if (PlainNotice(parsed, noHtml: true) is not { } plain) return null;
         var text = plain.Text;
-        // Not made where the change would not be one a server makes: a JSON notification (Amazon SES), a notice that
-        // carries a copy of a MIME message inline, and raw ISO-2022-JP (its escapes contain '<', which HTML would escape).
-        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
         var html = "<html><body><pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre></body></html>";
         plain.ContentType.MediaSubtype = "html";
         plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, html);
@@ -98,18 +93,15 @@ internal static partial class MessageVariants
 
     /// <summary>
     /// The same message with its plain-text notice sent as HTML the way mail programs write it: each paragraph a
-    /// &lt;p&gt;, each line break a &lt;br&gt;, the text escaped. Made under the same conditions as <see cref="AsHtml"/>.
+    /// &lt;p&gt;, each line break a &lt;br&gt;, the text escaped. Made for the notice <see cref="PlainNotice"/> gives.
     /// </summary>
     public static MessageVariant? AsHtmlParagraphs(byte[] message)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
         using var parsed = Loaded(message);
         if (parsed is null) return null;
-        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
-        if (texts.Count(p => p.IsHtml) != 0 || texts.Count(p => p.IsPlain) != 1) return null;
-        var plain = texts.Single(p => p.IsPlain);
+        if (PlainNotice(parsed, noHtml: true) is not { } plain) return null;
         var text = plain.Text;
-        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
         var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         var html = new StringBuilder("<html><head><style>p { margin: 0 0 1em 0; }</style></head><body>\n");
         foreach (var paragraph in paragraphs)
@@ -124,18 +116,15 @@ internal static partial class MessageVariants
 
     /// <summary>
     /// The same message with the indentation of its plain-text notice written with tabs (a tab for each four spaces), as
-    /// some servers indent. Made under the same conditions as <see cref="AsHtml"/>.
+    /// some servers indent. Made for the notice <see cref="PlainNotice"/> gives.
     /// </summary>
     public static MessageVariant? IndentedWithTabs(byte[] message)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
         using var parsed = Loaded(message);
         if (parsed is null) return null;
-        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment && p.IsPlain).ToList();
-        if (texts.Count != 1) return null;
-        var plain = texts[0];
+        if (PlainNotice(parsed, noHtml: false) is not { } plain) return null;
         var text = plain.Text;
-        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
         var changed = false;
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line =>
         {
@@ -151,18 +140,15 @@ internal static partial class MessageVariants
 
     /// <summary>
     /// The same message with the long lines of its plain-text notice wrapped at another width, the way servers fold
-    /// their text (Postfix indents a continued line by four spaces). Made under the same conditions as <see cref="AsHtml"/>.
+    /// their text (Postfix indents a continued line by four spaces). Made for the notice <see cref="PlainNotice"/> gives.
     /// </summary>
     public static MessageVariant? Rewrapped(byte[] message, int width)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
         using var parsed = Loaded(message);
         if (parsed is null) return null;
-        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment && p.IsPlain).ToList();
-        if (texts.Count != 1) return null;
-        var plain = texts[0];
+        if (PlainNotice(parsed, noHtml: false) is not { } plain) return null;
         var text = plain.Text;
-        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
         var wrapped = new StringBuilder(text.Length + 256);
         var changed = false;
         foreach (var raw in text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n'))
@@ -399,21 +385,18 @@ internal static partial class MessageVariants
 
     /// <summary>
     /// The same message with its plain-text notice inside a multipart/alternative together with an HTML copy of it (the
-    /// text escaped in a &lt;pre&gt; block), as Exchange and Gmail send their notices. Made under the same conditions as
-    /// <see cref="AsHtml"/>, for a notice that is a part of a multipart (not the whole body).
+    /// text escaped in a &lt;pre&gt; block), as Exchange and Gmail send their notices. Made for the notice
+    /// <see cref="PlainNotice"/> gives, for a notice that is a part of a multipart (not the whole body).
     /// </summary>
     public static MessageVariant? WithHtmlAlternative(byte[] message)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
         using var parsed = Loaded(message);
         if (parsed?.Body is not Multipart top) return null;
-        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
-        if (texts.Count(p => p.IsHtml) != 0 || texts.Count(p => p.IsPlain) != 1) return null;
-        var plain = texts.Single(p => p.IsPlain);
+        if (PlainNotice(parsed, noHtml: true) is not { } plain) return null;
         var at = top.IndexOf(plain);
         if (at < 0) return null;
         var text = plain.Text;
-        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
         var html = new TextPart("html");
         html.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, "<html><body><pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre></body></html>");
         top.RemoveAt(at);
@@ -448,19 +431,16 @@ internal static partial class MessageVariants
 
     /// <summary>
     /// The same message with a mail gateway's footer below its plain-text notice, as a company's outgoing gateway adds
-    /// to every message it passes (a virus-scan line and a confidentiality notice). Made under the same conditions as
-    /// <see cref="AsHtml"/>.
+    /// to every message it passes (a virus-scan line and a confidentiality notice). Made for the notice
+    /// <see cref="PlainNotice"/> gives.
     /// </summary>
     public static MessageVariant? WithGatewayFooter(byte[] message)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
         using var parsed = Loaded(message);
         if (parsed is null) return null;
-        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment && p.IsPlain).ToList();
-        if (texts.Count != 1) return null;
-        var plain = texts[0];
+        if (PlainNotice(parsed, noHtml: false) is not { } plain) return null;
         var text = plain.Text;
-        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
         const string footer = "\n\n-- \nThis email has been scanned for viruses and malware by the Example Secure Gateway.\n" +
             "CONFIDENTIALITY NOTICE: this message and any attachments are intended only for the addressee. If you received it\n" +
             "in error, please notify the sender and delete it. Unauthorised use or disclosure is prohibited.\n";
@@ -486,23 +466,35 @@ internal static partial class MessageVariants
 
     /// <summary>
     /// The same message as a receiving gateway marks mail from outside: "[EXTERNAL] " before its subject and a caution
-    /// paragraph above its plain-text notice. Made under the same conditions as <see cref="AsHtml"/>.
+    /// paragraph above its plain-text notice. Made for the notice <see cref="PlainNotice"/> gives.
     /// </summary>
     public static MessageVariant? WithExternalBanner(byte[] message)
     {
         if (message.AsSpan().StartsWith("From "u8)) return null;
         using var parsed = Loaded(message);
         if (parsed is null) return null;
-        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment && p.IsPlain).ToList();
-        if (texts.Count != 1) return null;
-        var plain = texts[0];
+        if (PlainNotice(parsed, noHtml: false) is not { } plain) return null;
         var text = plain.Text;
-        if (text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B')) return null;
         const string banner = "CAUTION: This email originated from outside of the organization. Do not click links or open\n" +
             "attachments unless you recognize the sender and know the content is safe.\n\n";
         plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, banner + text);
         if (parsed.Subject is { } subject) parsed.Subject = "[EXTERNAL] " + subject;
         return WrittenBack(parsed);
+    }
+
+    /// <summary>
+    /// The message's one plain-text notice part (outside the returned message) that a rewrite may change, or null: not when
+    /// there are several, nor (with <paramref name="noHtml"/>) when an HTML part stands beside it, nor when the notice is
+    /// of a kind no server would rewrite (an SES JSON body, an inline copy of a MIME message, raw ISO-2022-JP, whose
+    /// escapes a rewrite would break).
+    /// </summary>
+    private static TextPart? PlainNotice(MimeMessage parsed, bool noHtml)
+    {
+        var texts = parsed.BodyParts.OfType<TextPart>().Where(p => !p.IsAttachment).ToList();
+        if ((noHtml && texts.Any(p => p.IsHtml)) || texts.Count(p => p.IsPlain) != 1) return null;
+        var plain = texts.Single(p => p.IsPlain);
+        var text = plain.Text;
+        return text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B') ? null : plain;
     }
 
     /// <summary>The message as MimeKit reads it, or null when it is not one (a pasted text without headers).</summary>
