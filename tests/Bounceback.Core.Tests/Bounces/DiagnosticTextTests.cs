@@ -6,6 +6,14 @@ namespace Bounceback.Core.Tests.Bounces;
 /// <summary>A report's Diagnostic-Code is read as the words its server wrote, whatever way they were written.</summary>
 public class DiagnosticTextTests
 {
+    /// <summary>The header of a multipart/report from a relay to the sender, its parts separated by "b1".</summary>
+    private const string ReportHeader =
+        "From: Mail Delivery System <MAILER-DAEMON@relay.sender.example>\r\n" +
+        "To: ann@sender.example\r\n" +
+        "Subject: Undelivered Mail Returned to Sender\r\n" +
+        "MIME-Version: 1.0\r\n" +
+        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n";
+
     private static readonly Encoding Iso2022Jp = CodePagesEncodingProvider.Instance.GetEncoding("iso-2022-jp")!;
 
     [Fact]
@@ -39,11 +47,7 @@ public class DiagnosticTextTests
     public void A_recipient_without_words_of_its_own_does_not_take_another_recipients_words_from_the_notice()
     {
         var outcome = BounceFixtures.Parse(
-            "From: Mail Delivery System <MAILER-DAEMON@relay.sender.example>\r\n" +
-            "To: ann@sender.example\r\n" +
-            "Subject: Undelivered Mail Returned to Sender\r\n" +
-            "MIME-Version: 1.0\r\n" +
-            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n" +
+            ReportHeader +
             "--b1\r\nContent-Type: text/plain\r\n\r\n" +
             "<piet@shop.example>: host mx.shop.example[192.0.2.7] said: 552 5.2.2\r\n" +
             "    <piet@shop.example>: Mailbox full (in reply to RCPT TO command)\r\n\r\n" +
@@ -73,11 +77,7 @@ public class DiagnosticTextTests
             ? Convert.ToBase64String(Encoding.ASCII.GetBytes(copy), Base64FormattingOptions.InsertLineBreaks)
             : copy.Replace("=?UTF-8?Q?dakgoot?=", "=3D?UTF-8?Q?dakgoot?=3D", StringComparison.Ordinal);
         var outcome = BounceFixtures.Parse(
-            "From: Mail Delivery System <MAILER-DAEMON@relay.sender.example>\r\n" +
-            "To: ann@sender.example\r\n" +
-            "Subject: Undelivered Mail Returned to Sender\r\n" +
-            "MIME-Version: 1.0\r\n" +
-            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\r\n\r\n" +
+            ReportHeader +
             "--b1\r\nContent-Type: text/plain\r\n\r\nThe message could not be delivered.\r\n\r\n" +
             "--b1\r\nContent-Type: message/delivery-status\r\n\r\n" +
             "Reporting-MTA: dns; relay.sender.example\r\n\r\n" +
