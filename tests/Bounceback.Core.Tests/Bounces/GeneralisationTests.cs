@@ -37,6 +37,14 @@ public class GeneralisationTests(ITestOutputHelper output)
         File.ReadAllLines(Path.Combine(root, "expected.tsv")).Skip(1).Select(l => l.Split('\t')).Where(c => c.Length >= 6)
             .Select(c => c[0]).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal);
 
+    /// <summary>The repository's fixture messages, each with its path under the fixtures folder ("postfix/x.eml").</summary>
+    private static IEnumerable<(string File, string Path)> FixtureFiles() =>
+        BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p));
+
+    /// <summary>The corpus messages with their file names; none when the corpus is absent.</summary>
+    private static IEnumerable<(string File, string Path)> CorpusMessageFiles() =>
+        BounceFixtures.CorpusRoot() is { } root ? CorpusFiles(root).Select(f => (f, Path.Combine(root, "emails", f))) : [];
+
     /// <summary>What differs between the original's and the variant's results, or null when nothing does.</summary>
     private static string? Difference(List<Outcome> original, List<Outcome> variant, Func<string, string> rewrite)
     {
@@ -152,8 +160,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     [Fact]
     public void A_returned_copy_in_base64_still_names_the_original()
     {
-        var files = BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p));
-        if (BounceFixtures.CorpusRoot() is { } root) files = files.Concat(CorpusFiles(root).Select(f => (f, Path.Combine(root, "emails", f))));
+        var files = FixtureFiles().Concat(CorpusMessageFiles());
         var checkedVariants = 0;
         var failures = new List<string>();
         foreach (var (file, path) in files)
@@ -186,8 +193,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     [Fact]
     public async Task A_report_with_a_second_recipient_refused_alike_gives_it_the_same_result()
     {
-        var files = BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p));
-        if (BounceFixtures.CorpusRoot() is { } root) files = files.Concat(CorpusFiles(root).Select(f => (f, Path.Combine(root, "emails", f))));
+        var files = FixtureFiles().Concat(CorpusMessageFiles());
         var checkedVariants = 0;
         var failures = new List<string>();
         foreach (var (file, path) in files)
@@ -372,7 +378,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     [InlineData("external banner", 20)]
     public Task Fixture_messages_rewritten_give_the_same_results(string rewrite, int fewest) =>
         Rewritten_by_MimeKit_gives_the_same_results(rewrite, Rewrites[rewrite],
-            BounceFixtures.Messages().Select(p => (Path.GetRelativePath(BounceFixtures.FixtureRoot, p).Replace('\\', '/'), p)),
+            FixtureFiles(),
             FixturesNeedingWhatIsRewritten.GetValueOrDefault(rewrite), fewest);
 
     /// <summary>The repository's own fixtures, so the property is checked also where the corpus is absent.</summary>
