@@ -87,11 +87,14 @@ internal static class GatewayText
     {
         var lead = text.Length - text.TrimStart().Length;
         if (mayOpen && lead < text.Length && IsOpening(text[lead..]) && IsTail(text)) return 0;
-        var delimiter = SignatureDelimiter(text);
+        // A footer is a short tail: only the last lines are searched, however long the notice.
+        var tail = TailStart(text);
+        var delimiter = SignatureDelimiter(text, Math.Max(0, tail - 1));
         if (delimiter >= 0 && !IsTail(text[delimiter..])) delimiter = -1;
-        var scan = OpeningSearch.Scan(delimiter < 0 ? text : text[..delimiter]);
-        for (var at = scan.Next(); at >= 0; at = scan.Next())
+        var scan = OpeningSearch.Scan(text[tail..(delimiter < 0 ? text.Length : delimiter)]);
+        for (var found = scan.Next(); found >= 0; found = scan.Next())
         {
+            var at = tail + found;
             var lineStart = text[..at].LastIndexOfAny('\n', '\r') + 1;
             if (lineStart == 0 || !text[lineStart..at].IsWhiteSpace()) continue;
             var lineEnd = text[at..].IndexOfAny('\n', '\r');
@@ -102,6 +105,19 @@ internal static class GatewayText
         return delimiter;
     }
 
+    /// <summary>Where the last <see cref="MaxFooterLines"/> line breaks and the text after them start (0 when there are fewer).</summary>
+    private static int TailStart(ReadOnlySpan<char> text)
+    {
+        var end = text.Length;
+        for (var breaks = 0; breaks <= MaxFooterLines; breaks++)
+        {
+            var at = text[..end].LastIndexOf('\n');
+            if (at < 0) return 0;
+            end = at;
+        }
+        return end + 1;
+    }
+
     /// <summary>
     /// Whether the text from a footer's start to the end is only a footer: a few lines, and no forwarded or quoted
     /// message below it (a person's signature comes above the bounce they forward).
@@ -110,10 +126,10 @@ internal static class GatewayText
         rest.Count('\n') <= MaxFooterLines && !rest.Contains("forward", StringComparison.OrdinalIgnoreCase)
         && !rest.Contains("original message", StringComparison.OrdinalIgnoreCase) && !rest.Contains("-----", StringComparison.Ordinal);
 
-    /// <summary>Where the first line that is exactly "-- " starts (not the text's first line), or -1.</summary>
-    private static int SignatureDelimiter(ReadOnlySpan<char> text)
+    /// <summary>Where the first line from <paramref name="from"/> on that is exactly "-- " starts (not the text's first line), or -1.</summary>
+    private static int SignatureDelimiter(ReadOnlySpan<char> text, int from)
     {
-        for (var from = 0; ;)
+        while (true)
         {
             var at = text[from..].IndexOf("\n-- ", StringComparison.Ordinal);
             if (at < 0) return -1;
