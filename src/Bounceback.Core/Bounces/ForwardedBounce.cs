@@ -91,10 +91,20 @@ internal static class ForwardedBounce
     }
 
     /// <summary>Not a notice itself: no report, no mail system's sender, no header that only notices carry.</summary>
+    // A loop rather than Any with a lambda: every message is asked whether it is a person's forward.
+    private static bool HoldsAReport(Multipart multipart)
+    {
+        for (var i = 0; i < multipart.Count; i++)
+        {
+            if (multipart[i] is MultipartReport) return true;
+        }
+        return false;
+    }
+
     private static bool FromAPerson(MimeMessage message)
     {
         // A report, also one a gateway wrapped in a multipart of its own to add a footer.
-        if (message.Body is MultipartReport || (message.Body is Multipart outer && outer.Any(part => part is MultipartReport))) return false;
+        if (message.Body is MultipartReport || (message.Body is Multipart outer && HoldsAReport(outer))) return false;
         if (message.Headers.Contains("X-Failed-Recipients") || message.Headers.Contains("X-MS-Exchange-Message-Is-Ndr")) return false;
         if (message.Headers["Auto-Submitted"] is { } auto && !auto.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase)) return false;
         var from = message.Headers["From"];
