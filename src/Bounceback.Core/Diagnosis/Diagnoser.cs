@@ -252,6 +252,8 @@ public sealed class Diagnoser
         if (entries.Count == 0) return null;
         CatalogEntry? best = null;
         var bestScore = -1;
+        // Only a text with white space other than single spaces can hold a phrase that it does not hold as written.
+        var spacedOtherwise = HasIrregularSpace(groupText);
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
@@ -263,7 +265,7 @@ public sealed class Diagnoser
                 for (var j = 0; j < e.Phrases.Count && !hit; j++)
                 {
                     var p = e.Phrases[j];
-                    hit = !string.IsNullOrWhiteSpace(p) && ContainsPhrase(groupText, p);
+                    hit = !string.IsNullOrWhiteSpace(p) && (spacedOtherwise ? ContainsPhrase(groupText, p) : groupText.Contains(p, StringComparison.OrdinalIgnoreCase));
                 }
                 if (!hit) continue;
                 score = 3;
@@ -295,6 +297,10 @@ public sealed class Diagnoser
         }
         return false;
     }
+
+    /// <summary>Whether the text holds white space other than single spaces: a tab, a line break, two spaces in a row.</summary>
+    private static bool HasIrregularSpace(ReadOnlySpan<char> text) =>
+        text.IndexOfAny('\t', '\r', '\n') >= 0 || text.Contains("  ", StringComparison.Ordinal) || text.ContainsAnyExceptInRange('\0', '\u007F');
 
     // Whether the text starts with the phrase, a space of the phrase matching one or more white-space characters.
     private static bool StartsWithLoosely(ReadOnlySpan<char> text, ReadOnlySpan<char> phrase)
