@@ -57,6 +57,7 @@ public class GatewayTextTests
     // The notice itself, and a first paragraph that runs on too long or has no blank line after it.
     [InlineData(Notice)]
     [InlineData("Your message was rejected by an external email server.\n\n" + Notice)]
+    [InlineData("Relaying denied: your message originated outside this network.\n\n" + Notice)]
     [InlineData("This message was sent from outside; external email wording in line one\nline two\nline three\nline four\nline five\nline six\n\n" + Notice)]
     [InlineData("CAUTION: This email originated from outside of the organization.")]
     public void Nothing_else_is_taken_for_a_banner(string text) =>

@@ -19,6 +19,16 @@ internal static class GatewayText
         "de l'extérieur de l'organisation", "de l'extérieur de votre organisation",
     ];
 
+    /// <summary>
+    /// What a banner warns of or tells to do, one of which it holds besides its wording: a notice's own sentence may say
+    /// where a message originated ("relaying denied: your message originated outside this network").
+    /// </summary>
+    private static readonly string[] BannerCues =
+    [
+        "click", "link", "attachment", "caution", "warning", "external", "learn why", "careful",
+        "klik", "bijlage", "let op", "anhänge", "vorsicht", "achtung", "lien", "pièces jointes", "prudence", "attention",
+    ];
+
     /// <summary>How a banner's tag opens it ("[EXTERNAL]", "EXTERNAL EMAIL:"): words a notice may use further on.</summary>
     private static readonly string[] BannerTags = ["[external", "external email", "external e-mail", "external:", "caution: external", "warning: external"];
 
@@ -54,9 +64,12 @@ internal static class GatewayText
         {
             if (paragraph.StartsWith(tag, StringComparison.OrdinalIgnoreCase)) return true;
         }
-        foreach (var wording in BannerWording)
+        var worded = false;
+        foreach (var wording in BannerWording) worded |= paragraph.Contains(wording, StringComparison.OrdinalIgnoreCase);
+        if (!worded) return false;
+        foreach (var cue in BannerCues)
         {
-            if (paragraph.Contains(wording, StringComparison.OrdinalIgnoreCase)) return true;
+            if (paragraph.Contains(cue, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }
