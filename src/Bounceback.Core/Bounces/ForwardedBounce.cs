@@ -90,8 +90,8 @@ internal static class ForwardedBounce
         return Build(headers, lines, 0, Math.Min(lines.Length, MaxLines));
     }
 
-    /// <summary>Not a notice itself: no report, no mail system's sender, no header that only notices carry.</summary>
-    // A loop rather than Any with a lambda: every message is asked whether it is a person's forward.
+    /// <summary>Whether one of the multipart's own parts is a report.</summary>
+    /// <remarks>A loop rather than Any with a lambda: every message is asked whether it is a person's forward.</remarks>
     private static bool HoldsAReport(Multipart multipart)
     {
         for (var i = 0; i < multipart.Count; i++)
@@ -101,6 +101,7 @@ internal static class ForwardedBounce
         return false;
     }
 
+    /// <summary>Not a notice itself: no report, no mail system's sender, no header that only notices carry.</summary>
     private static bool FromAPerson(MimeMessage message)
     {
         // A report, also one a gateway wrapped in a multipart of its own to add a footer.

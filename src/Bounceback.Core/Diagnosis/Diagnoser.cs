@@ -298,7 +298,8 @@ public sealed class Diagnoser
         return false;
     }
 
-    /// <summary>Whether the text holds white space other than single spaces: a tab, a line break, two spaces in a row.</summary>
+    /// <summary>Whether the text holds white space other than single spaces: a tab, a line break, two spaces in a row,
+    /// or any character outside ASCII (which may be another kind of space).</summary>
     private static bool HasIrregularSpace(ReadOnlySpan<char> text) =>
         text.IndexOfAny('\t', '\r', '\n') >= 0 || text.Contains("  ", StringComparison.Ordinal) || text.ContainsAnyExceptInRange('\0', '\u007F');
 
