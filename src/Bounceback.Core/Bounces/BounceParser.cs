@@ -107,8 +107,8 @@ public sealed class BounceParser
             // By index: a foreach over the list's interface would allocate an enumerator.
             for (var i = 0; i < candidates.Count; i++)
             {
-                var (inner, fromText, owned) = candidates[i];
-                forwardsAnAttachedMessage |= !fromText;
+                var (inner, fromText, owned, underForwardSubject) = candidates[i];
+                forwardsAnAttachedMessage |= !fromText && underForwardSubject;
                 if (forwarded is null)
                 {
                     var outcome = Parse(inner, source, messageIndex, language, depth + 1, inlineForward: fromText);
@@ -117,8 +117,9 @@ public sealed class BounceParser
                 if (owned) inner.Dispose();
             }
             if (forwarded is not null) return forwarded;
-            // A person's forward of an attached message that is no bounce is no bounce either: its subject ("Fwd: AW:
-            // Unzustellbar: ...", "Fwd: Build failed") is about the attached message, not a notice's own.
+            // A person's forward (by its subject) of an attached message that is no bounce is no bounce either: its
+            // subject ("Fwd: AW: Unzustellbar: ...", "Fwd: Build failed") is about the attached message, not a notice's
+            // own. (A notice from a sender that looks like a person, with a broken original attached, is still read.)
             if (forwardsAnAttachedMessage) return ParseOutcome.NotABounce;
         }
         string? lastError = null;

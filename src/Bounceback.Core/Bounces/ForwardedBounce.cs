@@ -49,19 +49,20 @@ internal static class ForwardedBounce
     {
         if (PastedWithHeaderBlock(message) is { } pasted)
         {
-            yield return new(pasted, FromText: true, Owned: true);
+            yield return new(pasted, FromText: true, Owned: true, UnderForwardSubject: false);
             yield break;
         }
         if (!FromAPerson(message)) yield break;
         // Under a forward's subject, or under one of the forwarder's own ("mail komt terug") when the attached message is
         // a notice itself: a person's message that attaches another person's is no forward of a bounce.
+        var forwardSubject = HasForwardPrefix(message.Subject);
         var (attached, owned) = AttachedMessage(message);
         if (attached is not null)
         {
-            if (HasForwardPrefix(message.Subject) || !FromAPerson(attached)) yield return new(attached, FromText: false, owned);
+            if (forwardSubject || !FromAPerson(attached)) yield return new(attached, FromText: false, owned, forwardSubject);
             else if (owned) attached.Dispose();
         }
-        if (Inline(MessageParts.NoticeText(message)) is { } inline) yield return new(inline, FromText: true, Owned: true);
+        if (Inline(MessageParts.NoticeText(message)) is { } inline) yield return new(inline, FromText: true, Owned: true, forwardSubject);
     }
 
     /// <summary>A message a forward may carry.</summary>
@@ -70,7 +71,8 @@ internal static class ForwardedBounce
     /// shows.</param>
     /// <param name="Owned">Made here (from text, or from an attachment in a transfer encoding): the caller disposes it.
     /// Otherwise it is a part of the outer message.</param>
-    internal readonly record struct Candidate(MimeMessage Message, bool FromText, bool Owned);
+    /// <param name="UnderForwardSubject">The outer message's subject says it is a forward ("Fwd:", "Doorst:").</param>
+    internal readonly record struct Candidate(MimeMessage Message, bool FromText, bool Owned, bool UnderForwardSubject);
 
     /// <summary>
     /// Text pasted with the header block a mail program shows above a message in the reader's language ("Van: ...

@@ -80,6 +80,21 @@ public class ForwardedBounceTests
     }
 
     [Fact]
+    public void A_notice_from_a_sender_like_a_person_with_a_broken_original_attached_is_still_a_bounce()
+    {
+        // A provider's notice sent from a no-reply mailbox, its returned original cut short (no From: of its own):
+        // without a forward's subject it is the notice, not a person's forward of that original.
+        var outcome = BounceFixtures.Parse(
+            "From: Mail Service <no-reply@app.provider.example>\nTo: noor@sender.example\nSubject: Mail\n" +
+            "MIME-Version: 1.0\nContent-Type: multipart/mixed; boundary=\"b1\"\n\n" +
+            "--b1\nContent-Type: text/plain\n\nYour mail sent on: Mon, 16 Mar 2026 08:40:00 +0900\n" +
+            "     Could not be delivered to: <kim@receiver.example>\n     As their mailbox is full.\n\n" +
+            "--b1\nContent-Type: message/rfc822\n\nRe");
+        Assert.Equal(ParseOutcomeKind.Bounce, outcome.Kind);
+        Assert.Equal("kim@receiver.example", Assert.Single(outcome.Results).Recipient);
+    }
+
+    [Fact]
     public void A_notice_from_a_mail_system_is_never_read_as_a_forward()
     {
         // A returned message that was itself a forward quotes a forward header block; the notice's recipient stays.
