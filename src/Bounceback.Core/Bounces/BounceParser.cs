@@ -103,12 +103,10 @@ public sealed class BounceParser
         {
             var candidates = FindForwarded(message);
             ParseOutcome? forwarded = null;
-            var forwardsAnAttachedMessage = false;
             // By index: a foreach over the list's interface would allocate an enumerator.
             for (var i = 0; i < candidates.Count; i++)
             {
-                var (inner, fromText, owned, underForwardSubject) = candidates[i];
-                forwardsAnAttachedMessage |= !fromText && underForwardSubject;
+                var (inner, fromText, owned) = candidates[i];
                 if (forwarded is null)
                 {
                     var outcome = Parse(inner, source, messageIndex, language, depth + 1, inlineForward: fromText);
@@ -120,7 +118,7 @@ public sealed class BounceParser
             // A person's forward (by its subject) of an attached message that is no bounce is no bounce either: its
             // subject ("Fwd: AW: Unzustellbar: ...", "Fwd: Build failed") is about the attached message, not a notice's
             // own. (A notice from a sender that looks like a person, with a broken original attached, is still read.)
-            if (forwardsAnAttachedMessage) return ParseOutcome.NotABounce;
+            if (ForwardedBounce.ForwardsAnAttachment(message)) return ParseOutcome.NotABounce;
         }
         string? lastError = null;
         // By index: a foreach over the list's interface would allocate an enumerator per message.

@@ -49,20 +49,33 @@ internal static class ForwardedBounce
     {
         if (PastedWithHeaderBlock(message) is { } pasted)
         {
-            yield return new(pasted, FromText: true, Owned: true, UnderForwardSubject: false);
+            yield return new(pasted, FromText: true, Owned: true);
             yield break;
         }
         if (!FromAPerson(message)) yield break;
         // Under a forward's subject, or under one of the forwarder's own ("mail komt terug") when the attached message is
         // a notice itself: a person's message that attaches another person's is no forward of a bounce.
-        var forwardSubject = HasForwardPrefix(message.Subject);
         var (attached, owned) = AttachedMessage(message);
         if (attached is not null)
         {
-            if (forwardSubject || !FromAPerson(attached)) yield return new(attached, FromText: false, owned, forwardSubject);
+            if (HasForwardPrefix(message.Subject) || !FromAPerson(attached)) yield return new(attached, FromText: false, owned);
             else if (owned) attached.Dispose();
         }
-        if (Inline(MessageParts.NoticeText(message)) is { } inline) yield return new(inline, FromText: true, Owned: true, forwardSubject);
+        if (Inline(MessageParts.NoticeText(message)) is { } inline) yield return new(inline, FromText: true, Owned: true);
+    }
+
+    /// <summary>
+    /// Whether the message is a person's forward (by its subject) that attaches a message, read or not: when that
+    /// message is no bounce, or cannot be read (cut short), the forward is none either.
+    /// </summary>
+    public static bool ForwardsAnAttachment(MimeMessage message)
+    {
+        if (!HasForwardPrefix(message.Subject) || !FromAPerson(message)) return false;
+        foreach (var entity in MessageParts.Walk(message.Body, intoMessages: false))
+        {
+            if (entity.ContentType.IsMimeType("message", "rfc822") || entity.ContentType.IsMimeType("message", "global")) return true;
+        }
+        return false;
     }
 
     /// <summary>A message a forward may carry.</summary>
@@ -71,8 +84,7 @@ internal static class ForwardedBounce
     /// shows.</param>
     /// <param name="Owned">Made here (from text, or from an attachment in a transfer encoding): the caller disposes it.
     /// Otherwise it is a part of the outer message.</param>
-    /// <param name="UnderForwardSubject">The outer message's subject says it is a forward ("Fwd:", "Doorst:").</param>
-    internal readonly record struct Candidate(MimeMessage Message, bool FromText, bool Owned, bool UnderForwardSubject);
+    internal readonly record struct Candidate(MimeMessage Message, bool FromText, bool Owned);
 
     /// <summary>
     /// Text pasted with the header block a mail program shows above a message in the reader's language ("Van: ...

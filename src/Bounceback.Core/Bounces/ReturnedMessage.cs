@@ -82,7 +82,8 @@ public sealed class ReturnedMessage : MimePart
     {
         get
         {
-            if (_parsed) return _message?.Headers;
+            // A message MimeKit could not parse whole may still have the wanted fields: they are read as below.
+            if (_parsed && _message is not null) return _message.Headers;
             if (_headers is not null || Content is null) return _headers;
             if (ContentBytes.TryGetStored(Content, out var stored))
             {
