@@ -58,11 +58,8 @@ internal static partial class MessageVariants
     /// into) sent in another transfer encoding, written back by MimeKit: what another server's settings would send.
     /// Null for an mbox file and for a message with no text part outside the returned one.
     /// </summary>
-    public static MessageVariant? Reencoded(byte[] message, ContentEncoding encoding)
+    public static MessageVariant? Reencoded(byte[] message, ContentEncoding encoding) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed is null) return null;
         var changed = 0;
         foreach (var part in parsed.BodyParts.OfType<TextPart>())
         {
@@ -70,37 +67,31 @@ internal static partial class MessageVariants
             part.ContentTransferEncoding = encoding;
             changed++;
         }
-        return changed == 0 ? null : WrittenBack(parsed);
-    }
+        return changed != 0;
+    });
 
     /// <summary>
     /// The same message with its plain-text notice sent as HTML instead (the text escaped in a &lt;pre&gt; block), as
     /// servers that write HTML notices do. Null for an mbox file and unless the notice has exactly one text/plain part
     /// and no HTML part outside the returned message, or when the notice is of a kind no server would send as HTML.
     /// </summary>
-    public static MessageVariant? AsHtml(byte[] message)
+    public static MessageVariant? AsHtml(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed is null) return null;
-        if (PlainNotice(parsed, noHtml: true) is not { } plain) return null;
+        if (PlainNotice(parsed, noHtml: true) is not { } plain) return false;
         var text = plain.Text;
         var html = "<html><body><pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre></body></html>";
         plain.ContentType.MediaSubtype = "html";
         plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, html);
-        return WrittenBack(parsed);
-    }
+        return true;
+    });
 
     /// <summary>
     /// The same message with its plain-text notice sent as HTML the way mail programs write it: each paragraph a
     /// &lt;p&gt;, each line break a &lt;br&gt;, the text escaped. Made for the notice <see cref="PlainNotice"/> gives.
     /// </summary>
-    public static MessageVariant? AsHtmlParagraphs(byte[] message)
+    public static MessageVariant? AsHtmlParagraphs(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed is null) return null;
-        if (PlainNotice(parsed, noHtml: true) is not { } plain) return null;
+        if (PlainNotice(parsed, noHtml: true) is not { } plain) return false;
         var text = plain.Text;
         var paragraphs = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
         var html = new StringBuilder("<html><head><style>p { margin: 0 0 1em 0; }</style></head><body>\n");
@@ -111,19 +102,16 @@ internal static partial class MessageVariants
         html.Append("</body></html>\n");
         plain.ContentType.MediaSubtype = "html";
         plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, html.ToString());
-        return WrittenBack(parsed);
-    }
+        return true;
+    });
 
     /// <summary>
     /// The same message with the indentation of its plain-text notice written with tabs (a tab for each four spaces), as
     /// some servers indent. Made for the notice <see cref="PlainNotice"/> gives.
     /// </summary>
-    public static MessageVariant? IndentedWithTabs(byte[] message)
+    public static MessageVariant? IndentedWithTabs(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed is null) return null;
-        if (PlainNotice(parsed, noHtml: false) is not { } plain) return null;
+        if (PlainNotice(parsed, noHtml: false) is not { } plain) return false;
         var text = plain.Text;
         var changed = false;
         var lines = text.Replace("\r\n", "\n", StringComparison.Ordinal).Split('\n').Select(line =>
@@ -133,21 +121,18 @@ internal static partial class MessageVariants
             changed = true;
             return new string('\t', indent / 4) + new string(' ', indent % 4) + line[indent..];
         }).ToList();
-        if (!changed) return null;
+        if (!changed) return false;
         plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, string.Join('\n', lines));
-        return WrittenBack(parsed);
-    }
+        return true;
+    });
 
     /// <summary>
     /// The same message with the long lines of its plain-text notice wrapped at another width, the way servers fold
     /// their text (Postfix indents a continued line by four spaces). Made for the notice <see cref="PlainNotice"/> gives.
     /// </summary>
-    public static MessageVariant? Rewrapped(byte[] message, int width)
+    public static MessageVariant? Rewrapped(byte[] message, int width) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed is null) return null;
-        if (PlainNotice(parsed, noHtml: false) is not { } plain) return null;
+        if (PlainNotice(parsed, noHtml: false) is not { } plain) return false;
         var text = plain.Text;
         var wrapped = new StringBuilder(text.Length + 256);
         var changed = false;
@@ -164,21 +149,18 @@ internal static partial class MessageVariants
             }
             wrapped.Append(line).Append('\n');
         }
-        if (!changed) return null;
+        if (!changed) return false;
         plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, wrapped.ToString());
-        return WrittenBack(parsed);
-    }
+        return true;
+    });
 
     /// <summary>
     /// The same message with the fields of its delivery reports folded at another width, continued lines indented by
     /// eight spaces, as other servers fold a long Diagnostic-Code. The recipient fields are left whole (an address is
     /// not folded). Null for an mbox file and when no field is long enough to fold.
     /// </summary>
-    public static MessageVariant? Refolded(byte[] message, int width)
+    public static MessageVariant? Refolded(byte[] message, int width) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed is null) return null;
         var changed = false;
         foreach (var report in parsed.BodyParts.OfType<MessageDeliveryStatus>())
         {
@@ -205,8 +187,8 @@ internal static partial class MessageVariants
             report.Content = new MimeContent(new MemoryStream(Encoding.Latin1.GetBytes(text.ToString())));
             report.ContentTransferEncoding = ContentEncoding.Default;
         }
-        return changed ? WrittenBack(parsed) : null;
-    }
+        return changed;
+    });
 
     /// <summary>
     /// The same message without its returned copy of the original (an attached message or its headers), as servers
@@ -214,14 +196,11 @@ internal static partial class MessageVariants
     /// all the message has besides its headers (a feedback report that is only the forwarded message), and when the
     /// copy is itself a report (a bounce of a bounce), whose removal would leave nothing to read, and for a feedback report.
     /// </summary>
-    public static MessageVariant? WithoutReturnedMessage(byte[] message)
+    public static MessageVariant? WithoutReturnedMessage(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed is null) return null;
-        if (parsed.Body is not Multipart top) return null;
+        if (parsed.Body is not Multipart top) return false;
         // A feedback report is about the message it carries: its recipient is that copy's.
-        if (top.ContentType.Parameters["report-type"] is { } type && type.Equals("feedback-report", StringComparison.OrdinalIgnoreCase)) return null;
+        if (top.ContentType.Parameters["report-type"] is { } type && type.Equals("feedback-report", StringComparison.OrdinalIgnoreCase)) return false;
         var removed = 0;
         foreach (var multipart in new[] { top }.Concat(top.OfType<Multipart>()))
         {
@@ -230,32 +209,29 @@ internal static partial class MessageVariants
                 var part = multipart[i];
                 var isCopy = part is MessagePart || part.ContentType.IsMimeType("text", "rfc822-headers");
                 if (!isCopy) continue;
-                if (part is MessagePart { Message.Body: Multipart inner } && inner.ContentType.IsMimeType("multipart", "report")) return null;
+                if (part is MessagePart { Message.Body: Multipart inner } && inner.ContentType.IsMimeType("multipart", "report")) return false;
                 multipart.RemoveAt(i);
                 removed++;
             }
         }
-        if (removed == 0 || top.Count == 0 || top.All(p => p is Multipart { Count: 0 })) return null;
-        return WrittenBack(parsed);
-    }
+        if (removed == 0 || top.Count == 0 || top.All(p => p is Multipart { Count: 0 })) return false;
+        return true;
+    });
 
     /// <summary>
     /// The same message with its returned copy cut to the copy's header (text/rfc822-headers), as servers that return
     /// headers only send it. Null for an mbox file, without an attached copy, and when the copy is itself a report.
     /// </summary>
-    public static MessageVariant? WithHeadersOnlyCopy(byte[] message)
+    public static MessageVariant? WithHeadersOnlyCopy(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed is null) return null;
-        if (parsed.Body is not Multipart top) return null;
+        if (parsed.Body is not Multipart top) return false;
         var replaced = 0;
         foreach (var multipart in new[] { top }.Concat(top.OfType<Multipart>()))
         {
             for (var i = 0; i < multipart.Count; i++)
             {
                 if (multipart[i] is not MessagePart { Message: { } copy } || multipart[i] is MessageDeliveryStatus) continue;
-                if (copy.Body is Multipart inner && inner.ContentType.IsMimeType("multipart", "report")) return null;
+                if (copy.Body is Multipart inner && inner.ContentType.IsMimeType("multipart", "report")) return false;
                 var headers = new MemoryStream();
                 copy.Headers.WriteTo(headers);
                 headers.Write("\r\n"u8);
@@ -264,19 +240,16 @@ internal static partial class MessageVariants
                 replaced++;
             }
         }
-        return replaced == 0 ? null : WrittenBack(parsed);
-    }
+        return replaced != 0;
+    });
 
     /// <summary>
     /// The same notice with its own header reduced to what every server writes: a plain daemon sender, a plain subject,
     /// its date, its addressee and its MIME fields; no Received, X- or vendor fields. What another version, language or
     /// configuration of the same server may well send. Null for an mbox file.
     /// </summary>
-    public static MessageVariant? WithPlainHeaders(byte[] message)
+    public static MessageVariant? WithPlainHeaders(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed is null) return null;
         for (var i = parsed.Headers.Count - 1; i >= 0; i--)
         {
             var id = parsed.Headers[i].Id;
@@ -285,8 +258,8 @@ internal static partial class MessageVariants
         }
         parsed.Headers.Add(HeaderId.From, "Mail Delivery System <MAILER-DAEMON@relay.example.net>");
         parsed.Headers.Add(HeaderId.Subject, "Returned mail");
-        return WrittenBack(parsed);
-    }
+        return true;
+    });
 
     /// <summary>
     /// The bounce forwarded as an attachment by the person who got it (to a helpdesk, say): a message of their own with a
@@ -354,11 +327,9 @@ internal static partial class MessageVariants
     /// The same message with the addresses of its report's recipient fields in capitals (the notice's text keeps its own
     /// spelling), as servers that echo an address as the sender wrote it do. Null for an mbox file and without a report.
     /// </summary>
-    public static MessageVariant? WithRecipientFieldsInCapitals(byte[] message)
+    public static MessageVariant? WithRecipientFieldsInCapitals(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed?.BodyParts.OfType<MessageDeliveryStatus>().FirstOrDefault() is not { } report) return null;
+        if (parsed.BodyParts.OfType<MessageDeliveryStatus>().FirstOrDefault() is not { } report) return false;
         var text = new StringBuilder();
         var changed = false;
         foreach (var group in report.StatusGroups)
@@ -377,42 +348,38 @@ internal static partial class MessageVariants
             }
             text.Append("\r\n");
         }
-        if (!changed) return null;
+        if (!changed) return false;
         report.Content = new MimeContent(new MemoryStream(Encoding.Latin1.GetBytes(text.ToString())));
         report.ContentTransferEncoding = ContentEncoding.Default;
-        return WrittenBack(parsed);
-    }
+        return true;
+    });
 
     /// <summary>
     /// The same message with its plain-text notice inside a multipart/alternative together with an HTML copy of it (the
     /// text escaped in a &lt;pre&gt; block), as Exchange and Gmail send their notices. Made for the notice
     /// <see cref="PlainNotice"/> gives, for a notice that is a part of a multipart (not the whole body).
     /// </summary>
-    public static MessageVariant? WithHtmlAlternative(byte[] message)
+    public static MessageVariant? WithHtmlAlternative(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed?.Body is not Multipart top) return null;
-        if (PlainNotice(parsed, noHtml: true) is not { } plain) return null;
+        if (parsed.Body is not Multipart top) return false;
+        if (PlainNotice(parsed, noHtml: true) is not { } plain) return false;
         var at = top.IndexOf(plain);
-        if (at < 0) return null;
+        if (at < 0) return false;
         var text = plain.Text;
         var html = new TextPart("html");
         html.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, "<html><body><pre>" + System.Net.WebUtility.HtmlEncode(text) + "</pre></body></html>");
         top.RemoveAt(at);
         top.Insert(at, new MultipartAlternative { plain, html });
-        return WrittenBack(parsed);
-    }
+        return true;
+    });
 
     /// <summary>
     /// The same message with its returned copy sent in base64 (a message/rfc822 part with a transfer encoding, which some
     /// servers send though RFC 2046 forbids it). Null for an mbox file and without an attached copy.
     /// </summary>
-    public static MessageVariant? WithBase64Copy(byte[] message)
+    public static MessageVariant? WithBase64Copy(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed?.Body is not Multipart top) return null;
+        if (parsed.Body is not Multipart top) return false;
         var replaced = 0;
         foreach (var multipart in new[] { top }.Concat(top.OfType<Multipart>()))
         {
@@ -426,61 +393,53 @@ internal static partial class MessageVariants
                 replaced++;
             }
         }
-        return replaced == 0 ? null : WrittenBack(parsed);
-    }
+        return replaced != 0;
+    });
 
     /// <summary>
     /// The same message with a mail gateway's footer below its plain-text notice, as a company's outgoing gateway adds
     /// to every message it passes (a virus-scan line and a confidentiality notice). Made for the notice
     /// <see cref="PlainNotice"/> gives.
     /// </summary>
-    public static MessageVariant? WithGatewayFooter(byte[] message)
+    public static MessageVariant? WithGatewayFooter(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed is null) return null;
-        if (PlainNotice(parsed, noHtml: false) is not { } plain) return null;
+        if (PlainNotice(parsed, noHtml: false) is not { } plain) return false;
         var text = plain.Text;
         const string footer = "\n\n-- \nThis email has been scanned for viruses and malware by the Example Secure Gateway.\n" +
             "CONFIDENTIALITY NOTICE: this message and any attachments are intended only for the addressee. If you received it\n" +
             "in error, please notify the sender and delete it. Unauthorised use or disclosure is prohibited.\n";
         plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, text.TrimEnd() + footer);
-        return WrittenBack(parsed);
-    }
+        return true;
+    });
 
     /// <summary>
     /// The same message with a gateway's footer as a text part of its own after the message's body (the body and the
     /// footer in a multipart/mixed), as gateways that do not touch a signed or structured body add it. Null for an mbox
     /// file and a message MimeKit cannot read.
     /// </summary>
-    public static MessageVariant? WithGatewayFooterPart(byte[] message)
+    public static MessageVariant? WithGatewayFooterPart(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed?.Body is not { } body) return null;
+        if (parsed.Body is not { } body) return false;
         var footer = new TextPart("plain") { Text = "This email has been scanned for viruses and malware by the Example Secure Gateway.\n" +
             "CONFIDENTIALITY NOTICE: this message is intended only for the addressee.\n" };
         parsed.Body = new Multipart("mixed") { body, footer };
-        return WrittenBack(parsed);
-    }
+        return true;
+    });
 
     /// <summary>
     /// The same message as a receiving gateway marks mail from outside: "[EXTERNAL] " before its subject and a caution
     /// paragraph above its plain-text notice. Made for the notice <see cref="PlainNotice"/> gives.
     /// </summary>
-    public static MessageVariant? WithExternalBanner(byte[] message)
+    public static MessageVariant? WithExternalBanner(byte[] message) => Rewritten(message, parsed =>
     {
-        if (message.AsSpan().StartsWith("From "u8)) return null;
-        using var parsed = Loaded(message);
-        if (parsed is null) return null;
-        if (PlainNotice(parsed, noHtml: false) is not { } plain) return null;
+        if (PlainNotice(parsed, noHtml: false) is not { } plain) return false;
         var text = plain.Text;
         const string banner = "CAUTION: This email originated from outside of the organization. Do not click links or open\n" +
             "attachments unless you recognize the sender and know the content is safe.\n\n";
         plain.SetText(plain.ContentType.CharsetEncoding ?? Encoding.UTF8, banner + text);
         if (parsed.Subject is { } subject) parsed.Subject = "[EXTERNAL] " + subject;
-        return WrittenBack(parsed);
-    }
+        return true;
+    });
 
     /// <summary>
     /// The message's one plain-text notice part (outside the returned message) that a rewrite may change, or null: not when
@@ -495,6 +454,17 @@ internal static partial class MessageVariants
         var plain = texts.Single(p => p.IsPlain);
         var text = plain.Text;
         return text.TrimStart().StartsWith('{') || text.Contains("Content-Type:", StringComparison.OrdinalIgnoreCase) || text.Contains('\u001B') ? null : plain;
+    }
+
+    /// <summary>
+    /// The message read by MimeKit, changed by <paramref name="change"/> and written back; null for an mbox file, a
+    /// message MimeKit cannot read, and when <paramref name="change"/> made no variant (returned false).
+    /// </summary>
+    private static MessageVariant? Rewritten(byte[] message, Func<MimeMessage, bool> change)
+    {
+        if (message.AsSpan().StartsWith("From "u8)) return null;
+        using var parsed = Loaded(message);
+        return parsed is not null && change(parsed) ? WrittenBack(parsed) : null;
     }
 
     /// <summary>The message as MimeKit reads it, or null when it is not one (a pasted text without headers).</summary>
