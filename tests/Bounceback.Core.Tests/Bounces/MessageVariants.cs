@@ -222,26 +222,15 @@ internal static partial class MessageVariants
     /// The same message with its returned copy cut to the copy's header (text/rfc822-headers), as servers that return
     /// headers only send it. Null for an mbox file, without an attached copy, and when the copy is itself a report.
     /// </summary>
-    public static MessageVariant? WithHeadersOnlyCopy(byte[] message) => Rewritten(message, parsed =>
+    public static MessageVariant? WithHeadersOnlyCopy(byte[] message) => Rewritten(message, parsed => ReplaceCopies(parsed, copy =>
     {
-        if (parsed.Body is not Multipart top) return false;
-        var replaced = 0;
-        foreach (var multipart in new[] { top }.Concat(top.OfType<Multipart>()))
-        {
-            for (var i = 0; i < multipart.Count; i++)
-            {
-                if (multipart[i] is not MessagePart { Message: { } copy } || multipart[i] is MessageDeliveryStatus) continue;
-                if (copy.Body is Multipart inner && inner.ContentType.IsMimeType("multipart", "report")) return false;
-                var headers = new MemoryStream();
-                copy.Headers.WriteTo(headers);
-                headers.Write("\r\n"u8);
-                headers.Position = 0;
-                multipart[i] = new TextRfc822Headers { Message = MimeMessage.Load(headers) };
-                replaced++;
-            }
-        }
-        return replaced != 0;
-    });
+        if (copy.Body is Multipart inner && inner.ContentType.IsMimeType("multipart", "report")) return null;
+        var headers = new MemoryStream();
+        copy.Headers.WriteTo(headers);
+        headers.Write("\r\n"u8);
+        headers.Position = 0;
+        return new TextRfc822Headers { Message = MimeMessage.Load(headers) };
+    }));
 
     /// <summary>
     /// The same notice with its own header reduced to what every server writes: a plain daemon sender, a plain subject,
@@ -377,7 +366,20 @@ internal static partial class MessageVariants
     /// The same message with its returned copy sent in base64 (a message/rfc822 part with a transfer encoding, which some
     /// servers send though RFC 2046 forbids it). Null for an mbox file and without an attached copy.
     /// </summary>
-    public static MessageVariant? WithBase64Copy(byte[] message) => Rewritten(message, parsed =>
+    public static MessageVariant? WithBase64Copy(byte[] message) => Rewritten(message, parsed => ReplaceCopies(parsed, copy =>
+    {
+        var bytes = new MemoryStream();
+        copy.WriteTo(bytes);
+        bytes.Position = 0;
+        return new MimePart("message", "rfc822") { Content = new MimeContent(bytes), ContentTransferEncoding = ContentEncoding.Base64 };
+    }));
+
+    /// <summary>
+    /// Puts what <paramref name="replacement"/> makes of each returned copy (an attached message in the body or one
+    /// multipart down, not a report's own parts nor a header block) in its place; false when there is none, or when
+    /// <paramref name="replacement"/> declines one (null).
+    /// </summary>
+    private static bool ReplaceCopies(MimeMessage parsed, Func<MimeMessage, MimeEntity?> replacement)
     {
         if (parsed.Body is not Multipart top) return false;
         var replaced = 0;
@@ -385,16 +387,14 @@ internal static partial class MessageVariants
         {
             for (var i = 0; i < multipart.Count; i++)
             {
-                if (multipart[i] is not MessagePart { Message: { } copy } || multipart[i] is MessageDeliveryStatus || multipart[i] is TextRfc822Headers) continue;
-                var bytes = new MemoryStream();
-                copy.WriteTo(bytes);
-                bytes.Position = 0;
-                multipart[i] = new MimePart("message", "rfc822") { Content = new MimeContent(bytes), ContentTransferEncoding = ContentEncoding.Base64 };
+                if (multipart[i] is not MessagePart { Message: { } copy } || multipart[i] is MessageDeliveryStatus or TextRfc822Headers) continue;
+                if (replacement(copy) is not { } made) return false;
+                multipart[i] = made;
                 replaced++;
             }
         }
         return replaced != 0;
-    });
+    }
 
     /// <summary>
     /// The same message with a mail gateway's footer below its plain-text notice, as a company's outgoing gateway adds
