@@ -1,5 +1,6 @@
 using Bounceback.Core.Codes;
 using Bounceback.Core.Diagnosis;
+using Bounceback.Core.Extraction;
 
 namespace Bounceback.Core.Tests;
 
@@ -47,7 +48,7 @@ public class DiagnoserTests
     [InlineData("554 email rejected due to security", false)]
     [InlineData("", false)]
     public void Phrase_matches_case_insensitively_with_any_white_space_between_its_words(string text, bool expected) =>
-        Assert.Equal(expected, Diagnoser.ContainsPhrase(text, "rejected due to security policies"));
+        Assert.Equal(expected, LooseText.Contains(text, "rejected due to security policies"));
 
     [Fact]
     public void Provider_entry_is_not_used_when_its_phrase_is_missing()

@@ -44,7 +44,8 @@ internal static class TestCatalogs
 
         """
         + Entry("AC123", "sender-server", "blocked", "permanent").Replace("source: test", "source: test\n    reply: 554", StringComparison.Ordinal)
-        + Entry("5.7.1", "sender-server", "spamdetected").Replace("source: test", "source: test\n    phrases: [\"spam\"]", StringComparison.Ordinal);
+        + Entry("5.7.1", "sender-server", "spamdetected").Replace("source: test", "source: test\n    phrases: [\"spam\"]", StringComparison.Ordinal)
+        + Entry("5.7.650", "sender-server", "badreputation", "permanent");
 
     private static readonly string Ui = """
         strings:
@@ -52,6 +53,7 @@ internal static class TestCatalogs
           summary.side: { en: "Side {side}.", nl: "Kant {side}." }
           note.dotless: { en: "read {written} as {code}", nl: "{written} gelezen als {code}" }
           note.replyOrDotless: { en: "{code} or {other}", nl: "{code} of {other}" }
+          note.providerByCode: { en: "{code} is {provider}'s", nl: "{code} is van {provider}" }
           fallback.title: { en: "{title} (unknown detail)", nl: "{title} (onbekend)" }
           fallback.unknownDetail: { en: "Unknown {code}.", nl: "Onbekend {code}." }
         """;

@@ -15,6 +15,7 @@ public sealed class ExplanationCatalog
     private readonly FileSlot[] _files;
     private readonly Dictionary<string, int> _generic;            // kind + code key -> entry id
     private readonly Dictionary<string, int[]> _byProvider;       // provider + code key -> entry ids
+    private readonly Dictionary<string, string?> _ownerOfStatus;  // enhanced status -> the one provider defining it (null: several)
     private readonly Dictionary<string, (CodeKind Kind, string Code)> _bySymbol;   // IXP_E_..., WSAE... -> code
     private readonly Dictionary<string, (CodeKind Kind, string Code)>.AlternateLookup<ReadOnlySpan<char>> _symbolLookup;
     private readonly Dictionary<string, LocalizedText> _strings;
@@ -35,6 +36,7 @@ public sealed class ExplanationCatalog
         _strings = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         _generic = new Dictionary<string, int>(StringComparer.Ordinal);
         var byProvider = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        _ownerOfStatus = new Dictionary<string, string?>(StringComparer.Ordinal);
         _bySymbol = new Dictionary<string, (CodeKind, string)>(StringComparer.OrdinalIgnoreCase);
         var providers = new List<ProviderProfile>();
         var id = 0;
@@ -72,6 +74,9 @@ public sealed class ExplanationCatalog
                     var pk = ProviderKey(providerId, key);
                     if (!byProvider.TryGetValue(pk, out var list)) byProvider[pk] = list = [];
                     list.Add(id);
+                    // A provider's entry keyed by a status code (its entries for codes and tokens share one kind).
+                    if (EnhancedStatus.TryParse(key, out var status))
+                        _ownerOfStatus[status.ToString()] = _ownerOfStatus.TryGetValue(status.ToString(), out var owner) && owner != providerId ? null : providerId;
                 }
             }
             var slot = new FileSlot(file, providerId, id - file.Keys.Count, kinds);
@@ -129,6 +134,18 @@ public sealed class ExplanationCatalog
     public IReadOnlySet<string> SymbolPrefixes => _symbolPrefixes ??= _bySymbol.Keys.Where(k => k.Length >= 3).Select(k => k[..3].ToUpperInvariant()).ToHashSet(StringComparer.Ordinal);
 
     private HashSet<string>? _symbolPrefixes;
+
+    /// <summary>
+    /// The provider whose own status code this is: the one provider profile that defines it, when no standard entry
+    /// (IANA's registry) knows the code. Null for registered codes and for codes several providers use.
+    /// </summary>
+    public string? SoleProviderOf(string enhancedStatus)
+    {
+        if (!EnhancedStatus.TryParse(enhancedStatus, out var status)) return null;
+        var key = status.ToString();
+        if (!_ownerOfStatus.TryGetValue(key, out var owner) || owner is null) return null;
+        return _generic.ContainsKey(GenericKey(CodeKind.Enhanced, key)) || _generic.ContainsKey(GenericKey(CodeKind.Enhanced, status.ClassIndependent)) ? null : owner;
+    }
 
     /// <summary>The provider's entries for a code or token (several when phrases tell them apart); empty when none.</summary>
     public IReadOnlyList<CatalogEntry> FindForProvider(string provider, string code)

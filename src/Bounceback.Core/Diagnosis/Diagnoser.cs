@@ -190,7 +190,8 @@ public sealed class Diagnoser
     private readonly record struct DiagnoseKey(Language Language, string? Status, string? Reply, int EnhancedEntry, int ReplyEntry, int TokenEntry, string? Token);
 
     /// <summary>Which catalog entry explains a code, and whether it came from a provider's profile.</summary>
-    private readonly record struct Resolution(CatalogEntry? Entry, string? Provider);
+    /// <remarks><paramref name="ByCodeAlone"/>: the text did not name the provider; the code is one only that provider uses.</remarks>
+    private readonly record struct Resolution(CatalogEntry? Entry, string? Provider, bool ByCodeAlone = false);
 
     private static string? Normalize(CodeKind kind, string code)
     {
@@ -237,12 +238,20 @@ public sealed class Diagnoser
             }
             if (fallback is not null) return new Resolution(fallback, fallbackProvider);
         }
-        return new Resolution(kind == CodeKind.Provider ? null : FindStandard(kind, code), null);
+        if (kind == CodeKind.Provider) return default;
+        var standard = FindStandard(kind, code);
+        // A status no standard entry knows that one provider alone defines (Microsoft's 5.7.708) is that provider's,
+        // also when the text does not name it: a pasted reply line seldom does.
+        if (standard is null && kind == CodeKind.Enhanced && Catalog.SoleProviderOf(code) is { } owner
+            && PickProviderEntry(owner, code, groupText, groupReply) is { } owned)
+            return new Resolution(owned, owner, ByCodeAlone: true);
+        return new Resolution(standard, null);
     }
 
-    // A provider entry speaks for the wording only when it is the provider's own token or was picked by its phrases.
+    // A provider entry speaks for the wording only when it is the provider's own token or was picked by its phrases,
+    // and the text named the provider: a code alone explains, but does not overrule the reason rules.
     private static BounceReason? ProviderReason(Resolution res) =>
-        res is { Provider: not null, Entry: { } e } && (e.Kind == CodeKind.Provider || e.Phrases.Count > 0) && e.Reason != BounceReason.Undefined ? e.Reason : null;
+        res is { Provider: not null, ByCodeAlone: false, Entry: { } e } && (e.Kind == CodeKind.Provider || e.Phrases.Count > 0) && e.Reason != BounceReason.Undefined ? e.Reason : null;
 
     // The provider's entry for a code: one whose phrases occur in the group's text beats one without phrases;
     // a matching reply code breaks ties.
@@ -253,7 +262,7 @@ public sealed class Diagnoser
         CatalogEntry? best = null;
         var bestScore = -1;
         // Only a text with white space other than single spaces can hold a phrase that it does not hold as written.
-        var spacedOtherwise = HasIrregularSpace(groupText);
+        var spacedOtherwise = LooseText.HasIrregularSpace(groupText);
         for (var i = 0; i < entries.Count; i++)
         {
             var e = entries[i];
@@ -265,7 +274,7 @@ public sealed class Diagnoser
                 for (var j = 0; j < e.Phrases.Count && !hit; j++)
                 {
                     var p = e.Phrases[j];
-                    hit = !string.IsNullOrWhiteSpace(p) && (spacedOtherwise ? ContainsPhrase(groupText, p) : groupText.Contains(p, StringComparison.OrdinalIgnoreCase));
+                    hit = !string.IsNullOrWhiteSpace(p) && (spacedOtherwise ? LooseText.Contains(groupText, p) : groupText.Contains(p, StringComparison.OrdinalIgnoreCase));
                 }
                 if (!hit) continue;
                 score = 3;
@@ -274,52 +283,6 @@ public sealed class Diagnoser
             if (score > bestScore) { best = e; bestScore = score; }
         }
         return best;
-    }
-
-    /// <summary>
-    /// Whether the phrase occurs in the text, case-insensitively, where each space of the phrase may be any run of white
-    /// space: a reply folded over lines ("rejected due to security\r\n        policies") or padded by its relay still
-    /// says the phrase.
-    /// </summary>
-    internal static bool ContainsPhrase(ReadOnlySpan<char> text, ReadOnlySpan<char> phrase)
-    {
-        if (text.Contains(phrase, StringComparison.OrdinalIgnoreCase)) return true;
-        var firstSpace = phrase.IndexOf(' ');
-        if (firstSpace <= 0) return false;
-        // Each place where the phrase's first word starts is tried; the phrase is short and the text bounded.
-        var head = phrase[..firstSpace];
-        for (var from = 0; from < text.Length;)
-        {
-            var at = text[from..].IndexOf(head, StringComparison.OrdinalIgnoreCase);
-            if (at < 0) return false;
-            if (StartsWithLoosely(text[(from + at)..], phrase)) return true;
-            from += at + 1;
-        }
-        return false;
-    }
-
-    /// <summary>Whether the text holds white space other than single spaces: a tab, a line break, two spaces in a row,
-    /// or any character outside ASCII (which may be another kind of space).</summary>
-    private static bool HasIrregularSpace(ReadOnlySpan<char> text) =>
-        text.IndexOfAny('\t', '\r', '\n') >= 0 || text.Contains("  ", StringComparison.Ordinal) || text.ContainsAnyExceptInRange('\0', '\u007F');
-
-    // Whether the text starts with the phrase, a space of the phrase matching one or more white-space characters.
-    private static bool StartsWithLoosely(ReadOnlySpan<char> text, ReadOnlySpan<char> phrase)
-    {
-        var i = 0;
-        for (var j = 0; j < phrase.Length; j++)
-        {
-            if (phrase[j] == ' ')
-            {
-                if (i >= text.Length || !char.IsWhiteSpace(text[i])) return false;
-                while (i < text.Length && char.IsWhiteSpace(text[i])) i++;
-                while (j + 1 < phrase.Length && phrase[j + 1] == ' ') j++;
-                continue;
-            }
-            if (i >= text.Length || char.ToUpperInvariant(text[i]) != char.ToUpperInvariant(phrase[j])) return false;
-            i++;
-        }
-        return true;
     }
 
     /// <summary>Whether the text is the number as written in invariant digits ("550"), without a string of it.</summary>
@@ -353,7 +316,7 @@ public sealed class Diagnoser
     private Finding BuildFinding(ExtractedCode code, Resolution res, Language lang, int? groupClass)
     {
         var classDigit = ClassOf(code.Kind, code.Code) ?? groupClass;
-        var note = Note(code, lang);
+        var note = Note(code, lang) ?? (res.ByCodeAlone ? ProviderByCodeNote(code.Code, res.Provider, lang) : null);
         if (res.Entry is { } e)
         {
             var severity = e.Severity ?? (classDigit is { } cd ? Vocabulary.SeverityOfClass(cd) : Severity.Unknown);
@@ -368,6 +331,9 @@ public sealed class Diagnoser
         }
         return Structural(code, res.Provider, lang, classDigit) with { Note = note };
     }
+
+    private string ProviderByCodeNote(string code, string? provider, Language lang) =>
+        Fill(Catalog.Text("note.providerByCode", lang), ("code", code), ("provider", Catalog.Providers.FirstOrDefault(p => p.Id == provider)?.Name ?? provider ?? ""));
 
     private string? Note(ExtractedCode code, Language lang)
     {

@@ -42,6 +42,8 @@ public sealed partial class CodeExtractor
     private static readonly TimeSpan TokenTimeout = TimeSpan.FromSeconds(2);
 
     private readonly (string Provider, string Word)[] _detect;
+    // The detect words of more than one word, which white space other than a single space can split.
+    private readonly (string Provider, string Word)[] _spacedDetect;
     // For texts with non-ASCII characters: every detect word in one multi-string search (case-insensitive), so the
     // text is scanned once for all of them, and the words by first character. Built at first need: building the
     // search was some 8 ms of a JIT start, and most runs never need it.
@@ -63,6 +65,7 @@ public sealed partial class CodeExtractor
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _detect = DetectWords(catalog);
+        _spacedDetect = _detect.Where(d => d.Word.Contains(' ')).ToArray();
         _detectAscii = DetectWordSearch.Create(_detect);
         var detect = _detect;
         _detectAny = new(() => new AnyTextSearch(
@@ -197,7 +200,7 @@ public sealed partial class CodeExtractor
     {
         foreach (var (p, w) in _detect)
         {
-            if (p == provider && text.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+            if (p == provider && (text.Contains(w, StringComparison.OrdinalIgnoreCase) || (w.Contains(' ') && LooseText.Contains(text, w)))) return true;
         }
         return false;
     }
@@ -205,8 +208,22 @@ public sealed partial class CodeExtractor
     private readonly record struct Raw(CodeKind Kind, string Code, int Start, int Length, CodeReading Reading, string? Provider);
 
     /// <summary>Each provider whose detect words occur in the text, with the position of the first; null for none (most
-    /// texts), so that no dictionary is made for them.</summary>
+    /// texts), so that no dictionary is made for them. A word of several ("Barracuda Reputation") is also found where a
+    /// report field or a relay folded it over lines.</summary>
     private Dictionary<string, int>? DetectProviders(ReadOnlySpan<char> text)
+    {
+        var first = DetectProvidersAsWritten(text);
+        if (_spacedDetect.Length == 0 || !LooseText.HasIrregularSpace(text)) return first;
+        foreach (var (p, w) in _spacedDetect)
+        {
+            if (first?.ContainsKey(p) == true) continue;
+            var at = LooseText.IndexOf(text, w);
+            if (at >= 0) (first ??= NewDetected())[p] = at;
+        }
+        return first;
+    }
+
+    private Dictionary<string, int>? DetectProvidersAsWritten(ReadOnlySpan<char> text)
     {
         Dictionary<string, int>? first = null;
         var span = text;
