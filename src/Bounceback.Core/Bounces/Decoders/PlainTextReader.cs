@@ -24,7 +24,7 @@ internal static partial class PlainTextReader
         "message headers follow", "header of the original message", "original message header", "------ original message",
         "the original message headers", "unsent message below", "----- message header", "-- original message", "returned message follows",
         "included below is the original", "a copy of your message", "the text of your message", "here are the first",
-        "original message below", "message text follows", "--- the header", "content-type: message/rfc822", "original message:",
+        "original message below", "message text follows", "--- the header", "lines of the message follow", "content-type: message/rfc822", "original message:",
         // The same in the sender's language (Gmail's "----- Original message -----", Exchange's "Original message headers:").
         "----- oorspronkelijk bericht", "----- ursprüngliche nachricht", "----- message d'origine", "----- mensaje original", "----- messaggio originale", "----- mensagem original",
         "oorspronkelijke berichtkoppen", "ursprüngliche nachrichtenkopfzeilen", "en-têtes du message d'origine", "encabezados del mensaje original",
@@ -185,6 +185,9 @@ internal static partial class PlainTextReader
                     continue;
                 }
                 if (IsRule(t)) break;
+                // A section heading between rules ("----- Delivery to the following addresses failed -----") is the
+                // notice's own wording, not this recipient's: what follows it may still be (a session transcript).
+                if (IsFramedHeading(t)) continue;
                 // A line holding nothing but a recipient's address starts Exchange's section for administrators, which
                 // names every recipient again with its own reply; that reply is attached below, not read here.
                 if (t.Contains('@') && IsBareAddressOf(t, found)) break;
@@ -230,6 +233,10 @@ internal static partial class PlainTextReader
         // Joined again, the lines split as they are: only the last line can hold a line break, and it stays the last.
         return unquoted is null ? null : new NoticeLines(string.Join('\n', unquoted));
     }
+
+    /// <summary>A heading between rules: "----- Transcript of session follows -----", "== Delivery failed ==".</summary>
+    private static bool IsFramedHeading(ReadOnlySpan<char> line) =>
+        line.Length >= 8 && line[0] is '-' or '=' or '*' && line[1] == line[0] && line[^1] == line[0] && line[^2] == line[0];
 
     /// <summary>A rule of dashes, equals signs, stars or underscores (also an empty line).</summary>
     private static bool IsRule(ReadOnlySpan<char> line) => line.IndexOfAnyExcept("-=*_") < 0;

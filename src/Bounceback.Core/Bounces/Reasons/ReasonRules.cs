@@ -147,7 +147,7 @@ public static class ReasonRules
             "not a valid mailbox", "no mailbox", "bad destination mailbox", "unknown or illegal user", "unknown or illegal alias", "unknown mailbox", "is not a known user", "user invalid", "invalid user",
             "recipnotfound", "recipientnotfound", "recipient address rejected: access denied", "not listed in public name", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
             "not our customer", "address invalid", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
-            "this user doesn't have", "no longer exists", "no account by that name", "couldn't find", "could not find the recipient", "unknown email address",
+            "this user doesn't have", "no longer exists", "no longer accepts mail", "no account by that name", "couldn't find", "could not find the recipient", "unknown email address",
             "not listed in domino directory", "account is unavailable", "dosn't exist", "no valid recipient", "invalid-recipient",
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
@@ -233,6 +233,8 @@ public static class ReasonRules
         [
             "spam", "junk", "unsolicited", "bulk mail", "bulk e-mail", "classified as", "looks like", "identified as", "scored", "spamassassin", "content rejected", "content denied",
             "message rejected due to content", "message content rejected", "suspicious", "phishing", "high probability",
+            // NetEase (163.com, 126.com): "554 DT:SPM" is its spam verdict; the word "spam" is only in its help link.
+            "dt:spm",
             // "Spam" where it is not written in Latin letters: Russian, Japanese ("nuisance mail"), Chinese ("junk mail"), Korean.
             "спам", "迷惑メール", "垃圾邮件", "스팸",
         ], [], "7.1"),

@@ -48,9 +48,9 @@ public static partial class SmtpCommand
         // qmail-remote names the step, not the command: "does not like recipient", "failed after I sent the message".
         if (c.SequenceEqual("RECIPIENT")) return "RCPT";
         if (c.SequenceEqual("MESSAGE")) return "DATA";
-        if (c.Contains("DATA", StringComparison.Ordinal)) return "DATA";
+        if (c.Contains("DATA", StringComparison.Ordinal) || c.SequenceEqual("BDAT")) return "DATA";
         if (c.StartsWith("HELO", StringComparison.Ordinal) || c.StartsWith("EHLO", StringComparison.Ordinal)) return "EHLO";
-        if (c.Contains("CONNECT", StringComparison.Ordinal) || c.Contains("GREETING", StringComparison.Ordinal)) return "CONNECT";
+        if (c.Contains("CONNECT", StringComparison.Ordinal) || c.Contains("GREETING", StringComparison.Ordinal) || c.SequenceEqual("TALK")) return "CONNECT";
         return null;
     }
 
@@ -84,7 +84,7 @@ public static partial class SmtpCommand
 
     /// <summary>The commands the pattern's first shape ends with, longest first.</summary>
     private static readonly string[] CommandsAtEnd =
-        ["end of data", "initial connection", "MAIL FROM", "RCPT TO", "greeting", "RCPT", "MAIL", "DATA", "HELO", "EHLO"];
+        ["end of data", "initial connection", "MAIL FROM", "RCPT TO", "greeting", "RCPT", "MAIL", "DATA", "BDAT", "HELO", "EHLO"];
 
     /// <summary>
     /// The first command named from shortly before the recipient's first mention up to the next mention of another
@@ -250,11 +250,13 @@ public static partial class SmtpCommand
         ["in reply to ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
          "but my name was rejected", "but sender was rejected", "but greeting failed", "does not like recipient", "failed after I sent the message",
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
-         "for DATA command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]"],
+         "for DATA command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "rejected command '", "refused to talk to me"],
         StringComparison.OrdinalIgnoreCase);
 
     // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ...").
+    // "rejected command 'RCPT TO:<addr>'": Stalwart ("host 'mx' rejected command 'BDAT 2048 LAST' with code 552").
+    // "refused to talk to me": Postfix, for a refusal in the server's greeting (the connection).
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
-    [GeneratedRegex(@"\G(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }

@@ -1,0 +1,84 @@
+using Bounceback.Core.Bounces;
+using Bounceback.Core.Bounces.Reasons;
+using Bounceback.Core.Codes;
+using Bounceback.Core.Diagnosis;
+using Bounceback.Core.Extraction;
+using static Bounceback.Core.Tests.Bounces.ReasonCases;
+
+namespace Bounceback.Core.Tests.Bounces;
+
+/// <summary>
+/// Twelfth pass: what bounces of servers and gateways the fixtures had not met showed (Stalwart, SmarterMail, Plesk,
+/// NetEase, T-Online behind Postfix). The texts are written for these tests in the shapes those servers use.
+/// </summary>
+public class ReasonClassifierTwelfthPassTests
+{
+    private static ParseOutcome ParseText(string message) => BounceFixtures.Parse(message.ReplaceLineEndings("\n"));
+
+    [Theory]
+    [InlineData("<ann@example.com> (host 'mx.example.com' rejected command 'RCPT TO:<ann@example.com>' with code 550 (5.1.1) 'User unknown')", "RCPT")]
+    [InlineData("<ann@example.com> (host 'mx.example.com' rejected command 'MAIL FROM:<shop@example.org> SIZE=2048' with code 550 (5.7.23) 'SPF fail')", "MAIL")]
+    [InlineData("<ann@example.com> (host 'mx.example.com' rejected command 'DATA' with code 554 (5.7.1) 'Spam message rejected')", "DATA")]
+    [InlineData("<ann@example.com> (host 'mx.example.com' rejected command 'BDAT 2048 LAST' with code 552 (5.3.4) 'Message too big')", "DATA")]
+    [InlineData("<ann@example.com>: host mx.example.com[192.0.2.7] refused to talk to me: 554 IP=192.0.2.1 - A problem occurred. (BL)", "CONNECT")]
+    [InlineData("<ann@example.com>: host mx.example.com[192.0.2.7] refused to\n    talk to me: 554 5.7.1 Connection refused", "CONNECT")]
+    public void The_refused_command_is_read_from_stalwarts_and_postfixs_own_wording(string text, string command) =>
+        Assert.Equal(command, Classify(text).Command);
+
+    [Theory]
+    [InlineData("554 DT:SPM 163 smtp12,EsCowAB1c2d3e4f5 1767225600, please see http://mail.163.example/help/help_spam_16.htm?ip=192.0.2.1")]
+    [InlineData("451 DT:SPM 126 smtp3,DcmowAC1 1767225600, please see http://mail.163.example/help/help_spam_16.htm")]
+    public void Neteases_dt_spm_is_spam_though_the_word_is_only_in_its_link(string diagnostic) =>
+        Assert.Equal(BounceReason.SpamDetected, Classify(diagnostic).Reason);
+
+    [Fact]
+    public void Plesks_no_longer_accepts_mail_is_an_unknown_user()
+    {
+        var c = Classify("This address no longer accepts mail.");
+        Assert.Equal(BounceReason.UserUnknown, c.Reason);
+        Assert.True(c.HardBounce);
+    }
+
+    [Fact]
+    public void A_heading_between_rules_is_not_the_wording_of_the_recipient_before_it()
+    {
+        var outcome = ParseText("""
+            From: Mail Delivery Subsystem <MAILER-DAEMON@mail.example.org>
+            To: info@example.org
+            Subject: Warning: Temporary and permanent failures during message delivery
+            Content-Type: text/plain; charset=utf-8
+
+            Your message could not be delivered to some recipients:
+
+                ----- There was a temporary problem delivering to these addresses -----
+            <ann@example.net> (connection to 'mx.example.net' failed: Connection refused (os error 111))
+
+                ----- Delivery to the following addresses failed -----
+            <bob@example.com> (host 'mx.example.com' rejected command 'RCPT TO:<bob@example.com>' with code 550 (5.1.1) 'User unknown')
+            """);
+        Assert.Equal(2, outcome.Results.Count);
+        var first = outcome.Results[0];
+        Assert.Equal("ann@example.net", first.Recipient);
+        Assert.DoesNotContain("-----", first.DiagnosticCode, StringComparison.Ordinal);
+        Assert.EndsWith("(os error 111))", first.DiagnosticCode, StringComparison.Ordinal);
+        Assert.Equal(BounceReason.UserUnknown, outcome.Results[1].Reason);
+        Assert.Equal("RCPT", outcome.Results[1].Command);
+    }
+
+    [Theory]
+    [InlineData("554 IP=192.0.2.1 - A problem occurred. (Ask your postmaster for help or to contact tosa@relay.example to clarify.) (BL)")]
+    [InlineData("554 IP=192.0.2.1 - A problem occurred. (Ask your\r\n    postmaster for help or to contact tosa@relay.example to clarify.) (BL)")]
+    public void T_onlines_refusal_is_known_by_its_wording_also_folded_and_without_its_host(string reply)
+    {
+        Diagnoser.Default.Diagnose("4.0.0", 554, reply, Language.En, out var providerReason);
+        Assert.Equal(BounceReason.Blocked, providerReason);
+    }
+
+    [Theory]
+    [InlineData("550 Rejected by Barracuda Reputation, see http://www.barracudacentral.example", true)]
+    [InlineData("550 Rejected by Barracuda\r\n\tReputation, see http://www.barracudacentral.example", true)]
+    [InlineData("550 Rejected by Barracuda  Reputation", true)]
+    [InlineData("550 Rejected by Reputation", false)]
+    public void A_provider_named_in_words_is_recognised_where_a_field_folds_them(string text, bool recognised) =>
+        Assert.Equal(recognised, CodeExtractor.Default.RecogniseProviders(text).Contains("barracuda"));
+}
