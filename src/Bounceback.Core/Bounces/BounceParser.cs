@@ -97,6 +97,8 @@ public sealed class BounceParser
 
     private ParseOutcome Parse(MimeMessage message, string source, int? messageIndex, Codes.Language language, int depth, bool inlineForward)
     {
+        // A list's post or digest is talk among members, whatever it says about failed mail.
+        if (ListPost.Is(message)) return ParseOutcome.NotABounce;
         // A person's forward of a bounce: the bounce is read on its own, so that the forwarder and the forward's header
         // block are never read as its recipients. A forward of anything else is read as the message it is.
         if (depth < MaxForwardDepth)

@@ -26,6 +26,8 @@ internal static class ForwardedBounce
     private static readonly string[] Separators =
     [
         "forwarded message", "doorgestuurd bericht", "original message", "oorspronkelijk bericht", "begin forwarded message:",
+        // ezmlm's warning and probe to a member whose address bounced, above the bounce it received.
+        "below this line is a copy of the bounce message i received.",
     ];
 
     /// <summary>Header names of a forward's header block and the message header each stands for.</summary>
@@ -52,7 +54,15 @@ internal static class ForwardedBounce
             yield return new(pasted, FromText: true, Owned: true);
             yield break;
         }
-        if (!FromAPerson(message)) yield break;
+        if (!FromAPerson(message))
+        {
+            // A list manager's notice to its owner that attaches a bounce it could not read (Mailman's "Uncaught bounce
+            // notification", from the list's -bounces or the site's postmaster address): the bounce is the attachment.
+            if (message.Subject?.Trim().Equals("Uncaught bounce notification", StringComparison.OrdinalIgnoreCase) == true
+                && AttachedMessage(message) is ({ } wrapped, var wrappedOwned))
+                yield return new(wrapped, FromText: false, wrappedOwned);
+            yield break;
+        }
         // Under a forward's subject, or under one of the forwarder's own ("mail komt terug") when the attached message is
         // a notice itself: a person's message that attaches another person's is no forward of a bounce.
         var (attached, owned) = AttachedMessage(message);
@@ -175,6 +185,8 @@ internal static class ForwardedBounce
                 var first = i + 1;
                 while (first < end && lines[first].Trim().Length == 0) first++;
                 if (HeaderBlock(lines, first, end) is { } block) return Build(block.Headers, lines, block.Next, end);
+                // The message copied whole, with the fields of its transport (ezmlm: Return-Path, Received, ...).
+                if (WholeMessage(lines, first, end) is { } whole) return whole;
             }
             else if (t.Trim('_').Length == 0 && t.Length >= 10 || Fields.TryGetValue(FieldName(t) ?? "", out var f) && f == "From")
             {
@@ -254,6 +266,38 @@ internal static class ForwardedBounce
         }
         if (i < end && lines[i].Trim().Length != 0) return null;
         return headers.ContainsKey("From") ? (headers, i) : null;
+    }
+
+    /// <summary>
+    /// A message copied whole as text from <paramref name="first"/> on: a header block of fields with any names that
+    /// names its sender (From), read by MimeKit; else null.
+    /// </summary>
+    private static MimeMessage? WholeMessage(string[] lines, int first, int end)
+    {
+        var hasFrom = false;
+        for (var i = first; i < end && i < first + 4 * MaxHeaderLines; i++)
+        {
+            var t = lines[i];
+            if (t.Length == 0) break;
+            if (t[0] is ' ' or '\t') continue;
+            var colon = t.IndexOf(':');
+            if (colon < 1 || !IsFieldName(t.AsSpan(0, colon))) return null;
+            hasFrom |= t.StartsWith("From:", StringComparison.OrdinalIgnoreCase);
+        }
+        if (!hasFrom) return null;
+        var bytes = Encoding.UTF8.GetBytes(string.Join('\n', lines, first, end - first));
+        using var stream = new MemoryStream(bytes, writable: false);
+        return MimeMessage.Load(stream);
+    }
+
+    // RFC 5322 field names: printable ASCII without the colon (and without spaces, which no mail program writes there).
+    private static bool IsFieldName(ReadOnlySpan<char> name)
+    {
+        foreach (var c in name)
+        {
+            if (c is <= ' ' or > '~' or ':') return false;
+        }
+        return true;
     }
 
     /// <summary>The forwarded message: its header block as headers, the lines after it (unquoted) as its text.</summary>

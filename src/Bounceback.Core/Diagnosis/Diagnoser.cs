@@ -190,8 +190,9 @@ public sealed class Diagnoser
     private readonly record struct DiagnoseKey(Language Language, string? Status, string? Reply, int EnhancedEntry, int ReplyEntry, int TokenEntry, string? Token);
 
     /// <summary>Which catalog entry explains a code, and whether it came from a provider's profile.</summary>
-    /// <remarks><paramref name="ByCodeAlone"/>: the text did not name the provider; the code is one only that provider uses.</remarks>
-    private readonly record struct Resolution(CatalogEntry? Entry, string? Provider, bool ByCodeAlone = false);
+    /// <remarks><paramref name="OwnCode"/>: the code is one only that provider uses (Microsoft's 5.7.133), so its entry is
+    /// the code's one meaning. <paramref name="ByCodeAlone"/>: the text did not name the provider; the code alone chose it.</remarks>
+    private readonly record struct Resolution(CatalogEntry? Entry, string? Provider, bool ByCodeAlone = false, bool OwnCode = false);
 
     private static string? Normalize(CodeKind kind, string code)
     {
@@ -233,10 +234,10 @@ public sealed class Diagnoser
                 var p = providers[i];
                 var e = PickProviderEntry(p, code, groupText, groupReply);
                 if (e is null) continue;
-                if (Extractor.ProviderMentioned(p, groupText)) return new Resolution(e, p);
+                if (Extractor.ProviderMentioned(p, groupText)) return new Resolution(e, p, OwnCode: IsOwnCode(kind, code, p));
                 if (fallback is null) { fallback = e; fallbackProvider = p; }
             }
-            if (fallback is not null) return new Resolution(fallback, fallbackProvider);
+            if (fallback is not null) return new Resolution(fallback, fallbackProvider, OwnCode: IsOwnCode(kind, code, fallbackProvider!));
         }
         if (kind == CodeKind.Provider) return default;
         var standard = FindStandard(kind, code);
@@ -244,14 +245,16 @@ public sealed class Diagnoser
         // also when the text does not name it: a pasted reply line seldom does.
         if (standard is null && kind == CodeKind.Enhanced && Catalog.SoleProviderOf(code) is { } owner
             && PickProviderEntry(owner, code, groupText, groupReply) is { } owned)
-            return new Resolution(owned, owner, ByCodeAlone: true);
+            return new Resolution(owned, owner, ByCodeAlone: true, OwnCode: true);
         return new Resolution(standard, null);
     }
 
-    // A provider entry speaks for the wording only when it is the provider's own token or was picked by its phrases,
-    // and the text named the provider: a code alone explains, but does not overrule the reason rules.
+    // A provider entry speaks for the wording only when it is the provider's own token or status code, or was picked by
+    // its phrases, and the text named the provider: a code alone explains, but does not overrule the reason rules.
     private static BounceReason? ProviderReason(Resolution res) =>
-        res is { Provider: not null, ByCodeAlone: false, Entry: { } e } && (e.Kind == CodeKind.Provider || e.Phrases.Count > 0) && e.Reason != BounceReason.Undefined ? e.Reason : null;
+        res is { Provider: not null, ByCodeAlone: false, Entry: { } e } && (e.Kind == CodeKind.Provider || e.Phrases.Count > 0 || res.OwnCode) && e.Reason != BounceReason.Undefined ? e.Reason : null;
+
+    private bool IsOwnCode(CodeKind kind, string code, string provider) => kind == CodeKind.Enhanced && Catalog.SoleProviderOf(code) == provider;
 
     // The provider's entry for a code: one whose phrases occur in the group's text beats one without phrases;
     // a matching reply code breaks ties.

@@ -201,7 +201,7 @@ public class ReasonClassifierProviderRepliesTests
     // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online
     [InlineData("550 5.1.8 Access denied, bad outbound sender. AS(42) [DB8PR09MB3306.eurprd09.prod.outlook.com]", "5.1.8", BounceReason.Rejected, false, Microsoft365)]
     // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-1-through-5-7-999-in-exchange-online
-    [InlineData("550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group", "5.7.133", BounceReason.Filtered, false, Microsoft365)]
+    [InlineData("550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group", "5.7.133", BounceReason.SecurityError, false, Microsoft365)]
     // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-2-2-through-5-2-121-in-exchange-online (the sender's own limit)
     [InlineData("554 5.2.2 mailbox full; STOREDRV.Submission.Exception:SubmissionQuotaExceededException; Failed to process message due to a permanent exception with message Cannot submit message.", "5.2.2", BounceReason.Speeding, false, Microsoft365)]
     // Yahoo Sender Hub, https://senders.yahooinc.com/smtp-error-codes/

@@ -278,10 +278,11 @@ public class ReasonClassifierRealWorldSecondTests
     [InlineData("553 5.7.1 [BL23] Connections not accepted from IP addresses on Spamhaus XBL; see https://postmaster.yahooinc.com/error-codes", "5.7.1", BounceReason.Blocked, false, Yahoo)]
     // T-Online's bracketed codes
     [InlineData("554 IP=192.0.2.10 - A problem occurred. (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.) (DIAL)", "5.7.1", BounceReason.Blocked, false, TOnline)]
-    // Microsoft 365's NDR sub-codes
+    // Microsoft 365's NDR sub-codes ("sender not authenticated" for a group, mailbox or mail user: securityerror, as the
+    // reference corpus has RESOLVER.RST.AuthRequired; "not in the allowed senders list": filtered)
     [InlineData("550 5.7.124 RESOLVER.RST.SenderNotAllowed; sender not in allowed-senders list", "5.7.124", BounceReason.Filtered, false, Microsoft365)]
-    [InlineData("550 5.7.134 RESOLVER.RST.SenderNotAuthenticatedForMailbox; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this mailbox", "5.7.134", BounceReason.Filtered, false, Microsoft365)]
-    [InlineData("550 5.7.136 RESOLVER.RST.SenderNotAuthenticatedForMailUser; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this mail user", "5.7.136", BounceReason.Filtered, false, Microsoft365)]
+    [InlineData("550 5.7.134 RESOLVER.RST.SenderNotAuthenticatedForMailbox; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this mailbox", "5.7.134", BounceReason.SecurityError, false, Microsoft365)]
+    [InlineData("550 5.7.136 RESOLVER.RST.SenderNotAuthenticatedForMailUser; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this mail user", "5.7.136", BounceReason.SecurityError, false, Microsoft365)]
     [InlineData("550 5.1.90 Your message can't be sent because you've reached your daily limit for message recipients.", "5.1.90", BounceReason.Speeding, false, Microsoft365)]
     [InlineData("550 5.4.300 Message expired", "5.4.300", BounceReason.Expired, false, Microsoft365)]
     [InlineData("550 5.7.321 starttls-not-supported: Destination mail server must support TLS to receive mail", "5.7.321", BounceReason.SecurityError, false, Microsoft365)]

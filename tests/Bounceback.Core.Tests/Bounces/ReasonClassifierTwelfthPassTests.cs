@@ -1,4 +1,5 @@
 using Bounceback.Core.Bounces;
+using Bounceback.Core.Bounces.Decoders;
 using Bounceback.Core.Bounces.Reasons;
 using Bounceback.Core.Codes;
 using Bounceback.Core.Diagnosis;
@@ -81,4 +82,62 @@ public class ReasonClassifierTwelfthPassTests
     [InlineData("550 Rejected by Reputation", false)]
     public void A_provider_named_in_words_is_recognised_where_a_field_folds_them(string text, bool recognised) =>
         Assert.Equal(recognised, CodeExtractor.Default.RecogniseProviders(text).Contains("barracuda"));
+
+    [Fact]
+    public void A_style_sheet_or_script_in_an_html_notice_is_no_text()
+    {
+        var plain = HtmlText.ToPlain("<html><head><style>p { margin: 0 }</style><SCRIPT type=\"text/javascript\">var x = 1;</SCRIPT></head><body><p>You are not allowed to post.</p></body></html>");
+        Assert.DoesNotContain("margin", plain, StringComparison.Ordinal);
+        Assert.DoesNotContain("var x", plain, StringComparison.Ordinal);
+        Assert.Contains("You are not allowed to post.", plain, StringComparison.Ordinal);
+        Assert.Equal("", HtmlText.ToPlain("<style>never closed").Trim());
+    }
+
+    [Fact]
+    public void A_list_post_about_a_bounce_is_no_bounce()
+    {
+        var outcome = ParseText("""
+            From: Ruud Mulder <r.mulder@example.com>
+            To: leden@lists.example.org
+            Subject: [Leden] Mail delivery failed bij versturen naar de lijst?
+            List-Id: <leden.lists.example.org>
+            List-Post: <mailto:leden@lists.example.org>
+            Content-Type: text/plain; charset=us-ascii
+
+            Na mijn bericht kreeg ik "Mail delivery failed" terug:
+
+            <onbekend@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown
+            """);
+        Assert.Equal(ParseOutcomeKind.NotBounce, outcome.Kind);
+    }
+
+    [Fact]
+    public void Exchange_recipients_listed_as_name_and_address_keep_their_order()
+    {
+        var outcome = ParseText("""
+            From: postmaster@mail.example.com
+            To: lucia@example.com
+            Subject: Undeliverable: Offerte
+            Content-Type: text/plain; charset=utf-8
+
+            Delivery has failed to these recipients or groups:
+
+            Pedro Garcia (pedro@example.com)<mailto:pedro@example.com>
+            The email address you entered couldn't be found.
+
+            obras@example.org<mailto:obras@example.org>
+            Your message wasn't delivered because the recipient's email provider rejected it.
+
+            Diagnostic information for administrators:
+
+            pedro@example.com
+            Remote Server returned '550 5.1.1 RESOLVER.ADR.RecipNotFound; not found'
+
+            obras@example.org
+            Remote Server returned '550 5.7.1 Unable to relay'
+            """);
+        Assert.Equal(["pedro@example.com", "obras@example.org"], outcome.Results.Select(r => r.Recipient));
+        Assert.Equal(BounceReason.UserUnknown, outcome.Results[0].Reason);
+        Assert.Equal(BounceReason.NoRelaying, outcome.Results[1].Reason);
+    }
 }

@@ -55,6 +55,7 @@ public static class DecoderList
         new TextBounceDecoder("exchange2003", markers: ["did not reach some or all of the intended recipients", "Your message did not reach", "did not reach the following recipient"]),
         new ApacheJamesDecoder(),
         new FmlDecoder(),
+        new ListManagerDecoder(),
         new InterScanDecoder(),
         new MailMarshalDecoder(),
         new GroupWiseDecoder(),

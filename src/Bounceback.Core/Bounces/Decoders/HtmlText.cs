@@ -125,9 +125,27 @@ internal static class HtmlText
                 if (end == '\n' || (length > 0 && output[length - 1] is not (' ' or '\n'))) output[length++] = end;
             }
             rest = rest[(close + 1)..];
+            // A style sheet or a script is no text a browser shows: skipped up to its end tag (all of it when unclosed).
+            if (HiddenContent(tag) is { } hidden)
+            {
+                var stop = rest.IndexOf(hidden, StringComparison.OrdinalIgnoreCase);
+                rest = stop < 0 ? [] : rest[stop..];
+            }
         }
         return length;
     }
+
+    /// <summary>The end tag that closes a tag whose content is not shown ("&lt;style&gt;", "&lt;script&gt;"); null for others.</summary>
+    private static string? HiddenContent(ReadOnlySpan<char> tag)
+    {
+        if (tag.EndsWith("/")) return null;
+        if (IsTagNamed(tag, "style")) return "</style";
+        if (IsTagNamed(tag, "script")) return "</script";
+        return null;
+    }
+
+    private static bool IsTagNamed(ReadOnlySpan<char> tag, string name) =>
+        tag.StartsWith(name, StringComparison.OrdinalIgnoreCase) && (tag.Length == name.Length || char.IsWhiteSpace(tag[name.Length]));
 
     /// <summary>
     /// Appends text from outside a &lt;pre&gt; block with each run of white space as one space, none at the start of a

@@ -188,6 +188,9 @@ internal static partial class PlainTextReader
                 // A section heading between rules ("----- Delivery to the following addresses failed -----") is the
                 // notice's own wording, not this recipient's: what follows it may still be (a session transcript).
                 if (IsFramedHeading(t)) continue;
+                // Exchange repeats the message's subject under the recipient ("Subject: ...", "Betreff: ..."): the
+                // sender's words, which may hold anything, a number like a reply code too.
+                if (IsSubjectLine(t)) continue;
                 // A line holding nothing but a recipient's address starts Exchange's section for administrators, which
                 // names every recipient again with its own reply; that reply is attached below, not read here.
                 if (t.Contains('@') && IsBareAddressOf(t, found)) break;
@@ -232,6 +235,18 @@ internal static partial class PlainTextReader
         }
         // Joined again, the lines split as they are: only the last line can hold a line break, and it stays the last.
         return unquoted is null ? null : new NoticeLines(string.Join('\n', unquoted));
+    }
+
+    /// <summary>Labels of the subject line Exchange shows under a recipient, in the languages of its notices.</summary>
+    private static readonly string[] SubjectLabels = ["subject:", "betreff:", "onderwerp:", "objet :", "objet:", "asunto:", "oggetto:", "assunto:"];
+
+    private static bool IsSubjectLine(ReadOnlySpan<char> line)
+    {
+        foreach (var label in SubjectLabels)
+        {
+            if (line.StartsWith(label, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>A heading between rules: "----- Transcript of session follows -----", "== Delivery failed ==".</summary>
@@ -511,6 +526,9 @@ internal static partial class PlainTextReader
     private static string Rest(string line, int from)
     {
         if (from >= line.Length) return "";
+        // Exchange lists a recipient as "Name (addr)": the bracket closes the address.
+        if (line[from] == ')') from++;
+        if (from >= line.Length) return "";
         // Outlook repeats the address as a link right after it: "addr<mailto:addr>".
         var link = from > 0 && line[from - 1] == '<' ? from - 1 : from;
         if (line.AsSpan(link).StartsWith("<mailto:", StringComparison.OrdinalIgnoreCase) && line.IndexOf('>', link) is var close and > 0) from = close + 1;
@@ -543,9 +561,11 @@ internal static partial class PlainTextReader
     /// <summary>
     /// An address introduced by wording such as "to &lt;addr&gt;", "Recipient: addr", MailEnable's "Recipient: [SMTP:addr]" or
     /// CommuniGate Pro's "Failed to deliver to '&lt;addr&gt;'", or named in the remote reply that
-    /// Exchange 2003 quotes under a recipient it lists by display name ("&lt;host #5.1.1 smtp;550 5.1.1 &lt;addr&gt;... User unknown&gt;").
+    /// Exchange 2003 quotes under a recipient it lists by display name ("&lt;host #5.1.1 smtp;550 5.1.1 &lt;addr&gt;... User unknown&gt;"),
+    /// or a display name with the address in brackets ending the line, as Exchange lists a recipient ("Ann Smit (ann@example.org)",
+    /// with "&lt;mailto:ann@example.org&gt;" after it where a mail program made text of the HTML).
     /// </summary>
-    [GeneratedRegex(@"(?:^\p{L}[\p{L}' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|(?:wasn't|was not|couldn't be) delivered to|recipient(?: address)?:?|failed for|address:|addressed to|following message to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*(?:\[SMTP:|'|"")?<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"(?:^[^\s@()<>:][^@()<>:]{0,58}\((?=[^\s<>@""(),;:\[\]]+@[^\s()]+\)\s*(?:<mailto:|$))|^\p{L}[\p{L}' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|(?:wasn't|was not|couldn't be) delivered to|recipient(?: address)?:?|failed for|address:|addressed to|following message to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*(?:\[SMTP:|'|"")?<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex IntroducedAddress();
 
     /// <summary>A reply quoted in the first 200 characters of a line ("... '550 5.1.1 ...'", room for a long host name in

@@ -30,9 +30,15 @@ public static class ProviderRules
         // Google Groups refusing a poster (not a member, no permission to post), also in Japanese
         new("permission to post", BounceReason.Rejected),
         new("投稿する権限", BounceReason.Rejected),
+        // Mailing list managers refusing a post from a sender they do not accept (Mailman, LISTSERV)
+        new("not allowed to post to this mailing list", BounceReason.Rejected),
+        new("not authorized to send mail to the", BounceReason.Rejected),
         new("This user doesn't have a", BounceReason.UserUnknown),
         new("content presents a potential", BounceReason.PolicyViolation),
         new("rejected due to spam classification", BounceReason.SpamDetected),
+        // Gmail refusing to send a user's own message that its outgoing filter judged spam ("Message rejected. See
+        // https://support.google.com/mail/answer/69585"), under a bare 5.0.0: the help page's number is all it says.
+        new("mail/answer/69585", BounceReason.SpamDetected),
         // Barracuda: "550 permanent failure for one or more recipients (ann@shop.example:blocked)" is its spam filter's
         // block of a message it had accepted; a refused sending IP never gets this far.
         new(":blocked)", BounceReason.SpamDetected),

@@ -250,13 +250,14 @@ public static partial class SmtpCommand
         ["in reply to ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
          "but my name was rejected", "but sender was rejected", "but greeting failed", "does not like recipient", "failed after I sent the message",
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
-         "for DATA command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "rejected command '", "refused to talk to me"],
+         "for DATA command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "rejected command '", "refused to talk to me", "did not accept our requests to connect"],
         StringComparison.OrdinalIgnoreCase);
 
     // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ...").
     // "rejected command 'RCPT TO:<addr>'": Stalwart ("host 'mx' rejected command 'BDAT 2048 LAST' with code 552").
-    // "refused to talk to me": Postfix, for a refusal in the server's greeting (the connection).
+    // "refused to talk to me": Postfix, for a refusal in the server's greeting (the connection); "did not accept our
+    // requests to connect": Gmail, for connections refused or timed out.
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
-    [GeneratedRegex(@"\G(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }

@@ -1,0 +1,86 @@
+using MimeKit;
+
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// A mailing list manager's refusal of a post (GNU Mailman's "You are not allowed to post to this mailing list",
+/// L-Soft LISTSERV's "Rejected posting to LIST@host"): the post was not delivered to the list, so the list address is
+/// the recipient. Its administrative fields (X-List-Administrivia, X-Mailman-Version), its sender (the list's -owner,
+/// -bounces or -request address, LISTSERV) or its subject mark it, together with the refusal's wording.
+/// </summary>
+public sealed class ListManagerDecoder : IBounceDecoder
+{
+    private static readonly string[] Refusals =
+    [
+        "not allowed to post to this mailing list", "has been automatically rejected", "not authorized to send mail to the",
+        "post by non-member", "posting to this list is restricted", "rejected posting to",
+    ];
+
+    // The suffixes of a list's own addresses (Mailman, and most list managers after it).
+    private static readonly string[] ListSuffixes = ["-owner@", "-bounces@", "-request@", "-admin@"];
+
+    public string Name => "listmanager";
+
+    public bool Recognises(MimeMessage message)
+    {
+        var byList = message.Headers.Contains("X-List-Administrivia") || message.Headers.Contains("X-Mailman-Version")
+            || MessageParts.FromContains(message, [.. ListSuffixes, "listserv"]) || MessageParts.SubjectContains(message, "rejected posting to");
+        return byList && (MessageParts.SubjectContains(message, Refusals) || MessageParts.NoticeContains(message, Refusals));
+    }
+
+    public DecodedBounce? Decode(MimeMessage message)
+    {
+        var notice = MessageParts.NoticeText(message);
+        var list = ListAddress(message);
+        if (list is null) return null;
+        var diagnostic = MessageParts.NullIfEmpty(FirstParagraph(notice)) ?? message.Subject;
+        return MessageParts.Failure(message, [new RecipientFacts { Recipient = list, DiagnosticCode = diagnostic }], diagnostic);
+    }
+
+    /// <summary>
+    /// The list's address: named in the subject ("Rejected posting to LIST@host"), else the returned post's recipient at
+    /// the list's host, else the sender's address without its suffix ("ledenlijst-owner@host" is "ledenlijst@host").
+    /// </summary>
+    private static string? ListAddress(MimeMessage message)
+    {
+        var subject = message.Subject ?? "";
+        var at = subject.IndexOf("rejected posting to", StringComparison.OrdinalIgnoreCase);
+        if (at >= 0 && PlainTextReader.FirstAddress(subject[at..]) is { } named) return named.Address;
+        var from = message.From.Mailboxes.FirstOrDefault()?.Address;
+        var host = from is null ? null : from[(from.LastIndexOf('@') + 1)..];
+        if (host is not null && MessageParts.OriginalHeaders(message) is { } original)
+        {
+            foreach (var field in new[] { "To", "Cc" })
+            {
+                foreach (var address in PlainTextReader.AddressesIn(original[field]))
+                {
+                    if (address.EndsWith("@" + host, StringComparison.OrdinalIgnoreCase)) return address;
+                }
+            }
+        }
+        if (from is null) return null;
+        foreach (var suffix in ListSuffixes)
+        {
+            var i = from.IndexOf(suffix, StringComparison.OrdinalIgnoreCase);
+            if (i > 0) return from[..i] + from[(i + suffix.Length - 1)..];
+        }
+        return null;
+    }
+
+    private static string FirstParagraph(string notice)
+    {
+        var lines = MessageParts.Lines(notice, 60);
+        var paragraph = new List<string>();
+        foreach (var raw in lines)
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                if (paragraph.Count > 0) break;
+                continue;
+            }
+            paragraph.Add(line);
+        }
+        return string.Join(' ', paragraph);
+    }
+}

@@ -1,0 +1,25 @@
+using MimeKit;
+
+namespace Bounceback.Core.Bounces;
+
+/// <summary>
+/// A message a mailing list distributed to its members, a post or a digest: it carries the list's List-Post field
+/// (RFC 2369), which the list's notices to its owner or to a sender (Mailman's "Uncaught bounce notification", a refused
+/// post) do not. Members write about failed mail ("Mail delivery failed bij versturen naar de lijst?") and quote the
+/// replies they got, but such a message is no notice itself. One that holds a delivery or feedback report (a bounce the
+/// list passed on) is still read.
+/// </summary>
+internal static class ListPost
+{
+    public static bool Is(MimeMessage message)
+    {
+        if (!message.Headers.Contains("List-Post")) return false;
+        foreach (var entity in message.BodyParts)
+        {
+            var type = entity.ContentType;
+            if (type.IsMimeType("message", "delivery-status") || type.IsMimeType("message", "global-delivery-status") || type.IsMimeType("message", "feedback-report"))
+                return false;
+        }
+        return message.Body is not MultipartReport;
+    }
+}
