@@ -140,4 +140,111 @@ public class ReasonClassifierTwelfthPassTests
         Assert.Equal(BounceReason.UserUnknown, outcome.Results[0].Reason);
         Assert.Equal(BounceReason.NoRelaying, outcome.Results[1].Reason);
     }
+
+    [Fact]
+    public void The_reason_above_an_intermail_address_list_is_each_addresss_wording()
+    {
+        var outcome = ParseText("""
+            From: Mail Administrator <Postmaster@mail.example.jp>
+            To: info@example.org
+            Subject: Mail System Error - Returned Mail
+            Content-Type: text/plain; charset=us-ascii
+
+            This Message was undeliverable due to the following reason:
+
+            The user(s) account is temporarily over quota.
+
+            <hana@mail.example.jp>
+            <sora@mail.example.jp>
+
+            Please reply to <Postmaster@mail.example.jp>
+            if you feel this message to be in error.
+            """);
+        Assert.Equal(["hana@mail.example.jp", "sora@mail.example.jp"], outcome.Results.Select(r => r.Recipient));
+        Assert.All(outcome.Results, r => Assert.Equal(BounceReason.MailboxFull, r.Reason));
+        Assert.All(outcome.Results, r => Assert.Equal("The user(s) account is temporarily over quota.", r.DiagnosticCode));
+    }
+
+    [Theory]
+    [InlineData("[Example Hosting Support] Re: Mail komt terug")]
+    [InlineData("RE: Undeliverable: Offerte")]
+    public void A_reply_that_quotes_a_notices_wording_is_no_notice(string subject)
+    {
+        var outcome = ParseText($"""
+            From: Support <support@helpdesk.example.com>
+            To: klant@example.org
+            Subject: {subject}
+            Content-Type: text/plain; charset=us-ascii
+
+            Your request has been updated. The customer wrote:
+
+                This is the mail system at host mail.example.org.
+                <inkoop@example.net>: host mx.example.net[192.0.2.1] said: 550 5.1.1 User unknown
+            """);
+        Assert.Equal(ParseOutcomeKind.NotBounce, outcome.Kind);
+    }
+
+    [Fact]
+    public void A_recipient_reported_delayed_and_then_failed_has_the_failure_as_its_one_result()
+    {
+        var outcome = ParseText("""
+            From: MAILER-DAEMON@relay.example.net
+            To: shop@example.org
+            Subject: Delivery Status Notification (Failure)
+            Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            Delivery failed.
+
+            --b
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; relay.example.net
+
+            Final-Recipient: rfc822; ann@example.com
+            Action: delayed
+            Status: 4.4.1
+            Diagnostic-Code: smtp; 421 4.4.1 Connection timed out
+
+            Final-Recipient: rfc822; ann@example.com
+            Action: failed
+            Status: 5.1.1
+            Diagnostic-Code: smtp; 550 5.1.1 User unknown
+
+            --b--
+            """);
+        var r = Assert.Single(outcome.Results);
+        Assert.Equal(("failed", BounceReason.UserUnknown), (r.Action, r.Reason));
+    }
+
+    [Theory]
+    [InlineData("5.3.0 - Other mail system problem 571-'5.7.1 Message refused by the content filter'", "5.7.1")]
+    [InlineData("5.1.0 - Unknown address error 550-'5.1.1 <ann@example.com>: Recipient address rejected'", "5.1.1")]
+    public void A_relays_label_gives_way_to_the_quoted_reply_also_when_its_code_is_out_of_range(string diagnostic, string status) =>
+        Assert.Equal(status, Classify(diagnostic, status: "5.3.0").Status);
+
+    [Fact]
+    public void A_failure_nothing_explains_has_the_undefined_status_of_its_class()
+    {
+        var nothing = Classify("", status: null);
+        Assert.Equal((BounceReason.Undefined, "5.0.0"), (nothing.Reason, nothing.Status));
+
+    }
+
+    [Theory]
+    [InlineData("550 5.1.1 <info-spf@example.com>: Recipient address rejected: User unknown", BounceReason.UserUnknown)]
+    [InlineData("550 5.1.1 <virusscan@example.com>... User unknown", BounceReason.UserUnknown)]
+    [InlineData("552 5.2.2 <blocked.list@example.com>: Mailbox full", BounceReason.MailboxFull)]
+    public void A_mailbox_name_is_no_wording_of_the_refusal(string diagnostic, BounceReason reason) =>
+        Assert.Equal(reason, Classify(diagnostic).Reason);
+
+    [Theory]
+    [InlineData("550 <ann.spf@example.com>: unknown", "550 <x@example.com>: unknown")]
+    [InlineData("a@b.example and c.d@e.example", "x@b.example and x@e.example")]
+    [InlineData("no address @ here, user@localhost, @example.com", "no address @ here, user@localhost, @example.com")]
+    [InlineData("", "")]
+    public void Local_parts_are_written_as_x(string text, string words) =>
+        Assert.Equal(words, ReasonClassifier.WithoutLocalParts(text));
 }

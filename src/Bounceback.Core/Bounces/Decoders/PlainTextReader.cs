@@ -191,6 +191,9 @@ internal static partial class PlainTextReader
                 // Exchange repeats the message's subject under the recipient ("Subject: ...", "Betreff: ..."): the
                 // sender's words, which may hold anything, a number like a reply code too.
                 if (IsSubjectLine(t)) continue;
+                // InterMail's and Coremail's closing "Please reply to <Postmaster@host> if you feel this message to be in
+                // error." ends the notice; it is no recipient's wording.
+                if (t.StartsWith("please reply to ", StringComparison.OrdinalIgnoreCase)) break;
                 // A line holding nothing but a recipient's address starts Exchange's section for administrators, which
                 // names every recipient again with its own reply; that reply is attached below, not read here.
                 if (t.Contains('@') && IsBareAddressOf(t, found)) break;
@@ -202,6 +205,9 @@ internal static partial class PlainTextReader
             if (parts.Count == 0 && ReplyNamingLater(lines, address, line, end) is { } later) parts.Add(later);
             // Nothing but an introduction ("Did not reach the following recipient: addr"): that wording is all there is.
             if (parts.Count == 0 && (IntroductionOf(lines[line], address) ?? IntroductionBefore(lines, line)) is { } intro) parts.Add(intro);
+            // The reason above the list of addresses, under its introduction (InterMail: "This Message was undeliverable
+            // due to the following reason:", the reason, then the addresses).
+            if (parts.Count == 0 && ReasonAbove(lines, line) is { } above) parts.Add(above);
             if (remoteReplies.TryGetValue(address, out var remote) && !parts.Any(p => Reasons.ReasonClassifier.FindReply(p) is not null))
             {
                 // The remote server's own reply is the recipient's wording; Microsoft's sentence for people above it only
@@ -519,6 +525,40 @@ internal static partial class PlainTextReader
         if (before.Length is < 3 or > 200 || before[^1] != ':' || IsHeaderLine(before)) return null;
         var intro = new string(before.TrimEnd(':').Trim());
         return intro.Count(c => c == ' ') >= 2 ? intro : null;
+    }
+
+    /// <summary>
+    /// The reason written above a list of addresses: up from the address, past blank lines and the list's other
+    /// addresses, a paragraph of at most three lines without an address, which an introduction ending in a colon heads;
+    /// null when the lines above are laid out otherwise.
+    /// </summary>
+    private static string? ReasonAbove(NoticeLines lines, int line)
+    {
+        const int Reach = 40, MaxReasonLines = 3;
+        var i = line - 1;
+        for (; i >= 0 && line - i < Reach; i--)
+        {
+            var t = lines.Span(i).Trim();
+            if (t.Length == 0) continue;
+            if (t.Contains('@') && LeadingAddress().IsMatch(new string(t)) && t.IndexOf(' ') < 0) continue;
+            break;
+        }
+        var last = i;
+        for (; i >= 0 && last - i < MaxReasonLines; i--)
+        {
+            var t = lines.Span(i).Trim();
+            if (t.Length == 0 || t.Contains('@') || t.Length > 200) break;
+        }
+        if (i == last || i < 0) return null;
+        var first = i + 1;
+        // Up past blank lines to the introduction.
+        while (i >= 0 && lines.Span(i).Trim().Length == 0) i--;
+        if (i < 0 || i == first - 1) return null;
+        var heading = lines.Span(i).Trim();
+        if (heading.Length == 0 || heading[^1] != ':' || IsHeaderLine(heading)) return null;
+        var reason = new List<string>(last - first + 1);
+        for (var k = first; k <= last; k++) reason.Add(lines[k].Trim());
+        return string.Join(' ', reason);
     }
 
     private static readonly string[] IntroOnly = ["deliver", "recipient", "address", "following", "failed", "message to"];

@@ -54,6 +54,9 @@ public sealed class TextBounceDecoder : IBounceDecoder
         // Pasted text has no sender or subject to test: only wording that no other notice has tells whose it is.
         if (_needsAll && !byEnvelope && !byHeader) return _pasted.Length > 0 && IsPasted(message) && MessageParts.NoticeContains(message, _pasted);
         if (_markers.Length == 0) return false;
+        // A reply that quotes a notice's wording is a conversation about it (a person's answer, a helpdesk ticket's
+        // update), not the notice: its sender and subject were no notice's.
+        if (IsReply(subject)) return false;
         return MessageParts.NoticeContainsAny(message, _markerSearch);
     }
 
@@ -63,6 +66,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
     private static bool IsReply(string subject)
     {
         var s = subject.AsSpan().TrimStart();
+        // Tags a list, a helpdesk or a gateway put first ("[EXTERNAL] [Support] Re: ...").
+        for (var tags = 0; tags < 3 && s.StartsWith("[") && s.IndexOf(']') is var close and > 0 and < 60; tags++) s = s[(close + 1)..].TrimStart();
         foreach (var p in ReplyPrefixes)
         {
             if (s.StartsWith(p, StringComparison.OrdinalIgnoreCase)) return true;

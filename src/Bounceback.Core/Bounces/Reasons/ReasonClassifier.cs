@@ -50,8 +50,8 @@ public static partial class ReasonClassifier
         string Notice() => squeezedNotice ??= Squeeze(noticeText);
         // Each wording without its links' paths, made once: several rules read it.
         string? diagnosticWords = null, noticeWords = null;
-        string DiagnosticWords() => diagnosticWords ??= WithoutUrlPaths(diagnostic);
-        string NoticeWords() => noticeWords ??= WithoutUrlPaths(Notice());
+        string DiagnosticWords() => diagnosticWords ??= Words(diagnostic);
+        string NoticeWords() => noticeWords ??= Words(Notice());
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
         // The remote server's own words are more precise than the reporting server's summary of them.
         // (The labelled text is searched only when it differs: most diagnostics have no relay's label.)
@@ -123,7 +123,10 @@ public static partial class ReasonClassifier
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
         var fitted = status is not { IsPlaceholder: false };
-        var statusText = status is { IsPlaceholder: false } s ? Written(s, facts.Status) : FittingStatus(reason, temporary) ?? status?.ToString();
+        var statusText = status is { IsPlaceholder: false } s ? Written(s, facts.Status) : FittingStatus(reason, temporary) ?? status?.ToString()
+            // A failure whose cause nothing tells, not even a reply code, is "other or undefined status" of its class
+            // (RFC 3463's x.0.0).
+            ?? (reply is null && reason is BounceReason.OnHold or BounceReason.Undefined ? (temporary ? "4.0.0" : "5.0.0") : null);
         return new(reason, statusText, reply, temporary, command) { StatusFitted = fitted };
     }
 
@@ -502,7 +505,8 @@ public static partial class ReasonClassifier
 
     /// <summary>
     /// A relay that prefixes the remote server's quoted reply with its own description of a status
-    /// ("5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'") is read from the quoted reply: the
+    /// ("5.1.0 - Unknown address error 550-'5.7.1 ... Access denied'", also a reply coded out of the standard
+    /// range such as "571-'5.7.1 ...'") is read from the quoted reply: the
     /// description is a generic label of the relay's status, not the reason the remote server gave.
     /// </summary>
     private static string RemoteReply(string text)
@@ -516,6 +520,40 @@ public static partial class ReasonClassifier
     /// ".../help_spam" or "...#policyviolation" is no wording of the refusal, while a host name (a block list's,
     /// "www.spamhaus.org") still says who refused. Provider rules read the whole text (Google's "?p=" pages).
     /// </summary>
+    /// <summary>
+    /// The wording the reason rules read: the text without its links' paths (<see cref="WithoutUrlPaths"/>) and with the
+    /// local part of every e-mail address written as "x". A mailbox name is no wording of the refusal, and may hold any
+    /// word ("info-spf@", "blockchain@", "virusscan@"); the domain after it still names whose it is.
+    /// </summary>
+    internal static string Words(string text) => WithoutLocalParts(WithoutUrlPaths(text));
+
+    internal static string WithoutLocalParts(string text)
+    {
+        const int MaxLocalPart = 64;
+        var at = text.IndexOf('@');
+        if (at < 0) return text;
+        System.Text.StringBuilder? words = null;
+        var copied = 0;
+        for (; at >= 0; at = at + 1 < text.Length ? text.IndexOf('@', at + 1) : -1)
+        {
+            var start = at;
+            while (start > 0 && at - start < MaxLocalPart && IsLocalPartChar(text[start - 1])) start--;
+            // An address: a local part before the '@' and a domain with a dot after it.
+            if (start == at || at + 1 >= text.Length || !char.IsAsciiLetterOrDigit(text[at + 1])) continue;
+            var dot = at + 1;
+            while (dot < text.Length && (char.IsAsciiLetterOrDigit(text[dot]) || text[dot] == '-')) dot++;
+            if (dot >= text.Length - 1 || text[dot] != '.' || !char.IsAsciiLetterOrDigit(text[dot + 1])) continue;
+            if (start < copied) continue;
+            words ??= new System.Text.StringBuilder(text.Length);
+            words.Append(text, copied, start - copied).Append('x');
+            copied = at;
+        }
+        if (words is null) return text;
+        return words.Append(text, copied, text.Length - copied).ToString();
+    }
+
+    private static bool IsLocalPartChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-' or '=';
+
     internal static string WithoutUrlPaths(string text)
     {
         if (!text.Contains("://", StringComparison.Ordinal)) return text;
@@ -589,7 +627,7 @@ public static partial class ReasonClassifier
     [GeneratedRegex(@"(?<h>\b(?:https?|ftp)://[^\s/?#<>""'()\[\]]+)[/?#][^\s<>""'()\[\]]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex UrlPath();
 
-    [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ]{1,80}(?<r>[245][0-5]\d[ -]')", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ]{1,80}(?<r>[245]\d\d[ -]')", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LabelledRemoteReply();
 
     [GeneratedRegex(@"(?<=^|[\s;:])[45][0-5]\d:? : ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]

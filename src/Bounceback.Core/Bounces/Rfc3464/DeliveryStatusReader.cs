@@ -127,6 +127,9 @@ public static class DeliveryStatusReader
             });
         }
         if (recipients.Count == 0) return null;
+        // A recipient reported both delayed and failed (a relay that tried a second exchanger): the failure ended the
+        // delivery, so it alone is the recipient's result.
+        if (recipients.Count > 1) recipients.RemoveAll(r => r.Action == "delayed" && recipients.Any(f => f.Action == "failed" && f.Recipient.Equals(r.Recipient, StringComparison.OrdinalIgnoreCase)));
         var notice = MessageParts.AllNoticeText(message);
         if (recipients.Any(r => r.DiagnosticCode is null) && notice.Length > 0)
         {
