@@ -247,4 +247,19 @@ public class ReasonClassifierTwelfthPassTests
     [InlineData("", "")]
     public void Local_parts_are_written_as_x(string text, string words) =>
         Assert.Equal(words, ReasonClassifier.WithoutLocalParts(text));
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("us-ascii")]
+    public void Eight_bit_text_without_its_charset_is_read_as_utf8_or_windows_1252(string? charset)
+    {
+        var type = charset is null ? "text/plain" : $"text/plain; charset={charset}";
+        var head = $"From: Mail Delivery System <MAILER-DAEMON@mx.example.org>\nTo: shop@example.org\nSubject: Mail delivery failed\nContent-Type: {type}\nContent-Transfer-Encoding: 8bit\n\n"
+            + "This message was created automatically by mail delivery software.\n\nThe following address(es) failed:\n\n  ann@example.com\n    SMTP error from remote mail server after RCPT TO:<ann@example.com>:\n    552 5.2.2 Bo\u00eete aux lettres pleine \u2013 quota d\u00e9pass\u00e9\n";
+        foreach (var encoding in new[] { System.Text.Encoding.UTF8, System.Text.CodePagesEncodingProvider.Instance.GetEncoding(1252)! })
+        {
+            var r = Assert.Single(BounceFixtures.Parse(encoding.GetBytes(head), "eight-bit.eml").Results);
+            Assert.Contains("Bo\u00eete aux lettres pleine \u2013 quota d\u00e9pass\u00e9", r.DiagnosticCode, StringComparison.Ordinal);
+        }
+    }
 }

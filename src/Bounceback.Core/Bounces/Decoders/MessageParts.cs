@@ -150,7 +150,7 @@ internal static class MessageParts
         try
         {
             var total = ReadBounded(part.Content, bytes);
-            var encoding = EncodingOf(part.ContentType);
+            var encoding = UndeclaredEightBit(part.ContentType, bytes.AsSpan(0, total)) ?? EncodingOf(part.ContentType);
             chars = ArrayPool<char>.Shared.Rent(encoding.GetMaxCharCount(total));
             return new DecodedChars(chars, encoding.GetChars(bytes.AsSpan(0, total), chars));
         }
@@ -244,6 +244,18 @@ internal static class MessageParts
         content.Encoding is ContentEncoding.Default or ContentEncoding.SevenBit or ContentEncoding.EightBit or ContentEncoding.Binary && content.Stream is { CanSeek: true } stream
             ? stream
             : null;
+
+    /// <summary>
+    /// The encoding of 8-bit text whose part declares no charset, or US-ASCII: UTF-8 when the bytes are UTF-8, else
+    /// Windows-1252 (which Western servers that leave the charset out mostly write); null for other parts and for text
+    /// that is ASCII, which the declared charset reads.
+    /// </summary>
+    private static Encoding? UndeclaredEightBit(ContentType type, ReadOnlySpan<byte> bytes)
+    {
+        if (type.Charset is { Length: > 0 } declared && !declared.Equals("us-ascii", StringComparison.OrdinalIgnoreCase)) return null;
+        if (!bytes.ContainsAnyExceptInRange((byte)0, (byte)0x7F)) return null;
+        return System.Text.Unicode.Utf8.IsValid(bytes) ? Encoding.UTF8 : CommonCharsets["windows-1252"];
+    }
 
     /// <summary>The encoding a part's text is read with: <see cref="ResolveCharset"/>, looked up first among the common charsets.</summary>
     internal static Encoding EncodingOf(ContentType type) =>
@@ -423,7 +435,16 @@ internal static class MessageParts
     }
 
     public static string? OriginalSender(HeaderList? headers) =>
-        headers is null ? null : NullIfEmpty(CleanAddress(headers["Return-Path"] is { Length: > 3 } rp ? rp : headers["From"]));
+        headers is null ? null : NullIfEmpty(MailboxOf(headers["Return-Path"] is { Length: > 3 } rp ? rp : headers["From"]));
+
+    /// <summary>The address of an address field as MimeKit reads it ("MAILER-DAEMON@host (Mail Delivery System)", "Name
+    /// &lt;addr&gt;"); a value MimeKit cannot read is cleaned as a report field is.</summary>
+    private static string MailboxOf(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value)) return "";
+        if (value.Contains('(') && InternetAddressList.TryParse(value, out var list) && list.Mailboxes.FirstOrDefault() is { } mailbox) return mailbox.Address;
+        return CleanAddress(value);
+    }
 
     public static string? OriginalMessageId(HeaderList? headers) =>
         headers is null ? null : NullIfEmpty(CleanAddress(headers["Message-ID"]));
