@@ -57,7 +57,7 @@ public sealed class Diagnoser
             resolved.Add((code, res, BuildFinding(code, res, language, GroupClass(extraction, code.Group)) with { MatchedText = text.Substring(code.Start, code.Length) }));
         }
         var findings = resolved.Select(r => r.Finding).ToList();
-        var diagnosis = BuildDiagnosis(findings, language);
+        var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start));
         // One finding per distinct explanation: a bounce repeats its codes, the reader needs each once.
         var seen = new HashSet<(CodeKind, string, string)>();
         var distinct = findings.Where(f => seen.Add((f.Kind, f.Code, f.Title))).ToList();
@@ -474,7 +474,24 @@ public sealed class Diagnoser
     // Plain loops rather than LINQ over tuples: each LINQ operator over a value tuple is a generic instantiation the
     // JIT compiles at first use (ReadyToRun cannot pre-compile them either), and this ran for the first diagnosis of
     // every run. The order is the same: rank, then the size of the finding's group, then position.
-    private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang)
+    /// <summary>Labels an error dialog puts before the error's own number ("Error Number: 0x800CCC92"), as against a
+    /// server's or socket's error shown beside it ("Server Error: 0x800CCC90"), in Outlook's languages.</summary>
+    private static readonly string[] ErrorNumberLabels = ["error number:", "foutnummer:", "fehlernummer:", "numéro d'erreur :", "numéro d'erreur:", "número de error:"];
+
+    private static bool LabelledAsTheError(string text, int start)
+    {
+        var before = text.AsSpan(Math.Max(0, start - 24), Math.Min(start, 24)).TrimEnd();
+        foreach (var label in ErrorNumberLabels)
+        {
+            if (before.EndsWith(label, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <param name="findings">The findings of the text.</param>
+    /// <param name="lang">The language.</param>
+    /// <param name="labelled">Whether the text labels a finding as the error itself; such a finding wins a tie.</param>
+    private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null)
     {
         if (findings.Count == 0) return null;
         var groupsWithReply = new HashSet<int>();
@@ -488,7 +505,8 @@ public sealed class Diagnoser
         var best = 0;
         for (var i = 0; i < findings.Count; i++)
         {
-            ranks[i] = Rank(findings[i], groupsWithReply.Contains(findings[i].Group));
+            // One more decides only between Windows client codes: no other rank lies within one of theirs.
+            ranks[i] = Rank(findings[i], groupsWithReply.Contains(findings[i].Group)) + (labelled?.Invoke(findings[i]) == true ? 1 : 0);
             if (i > 0 && (ranks[i] > ranks[best] || (ranks[i] == ranks[best] && groupSize[findings[i].Group] > groupSize[findings[best].Group]))) best = i;
         }
         var driver = findings[best];
@@ -506,7 +524,7 @@ public sealed class Diagnoser
         return new Diagnosis
         {
             Code = driver.Code,
-            Summary = Summary(driver.Title, side, severity, lang),
+            Summary = Summary(driver.Title, side, severity, driver.Kind is CodeKind.WindowsClient or CodeKind.Winsock, lang),
             FaultSide = side,
             Severity = severity,
             Reason = reason,
@@ -567,13 +585,19 @@ public sealed class Diagnoser
     /// <summary>How many steps a precise code must give before a reply code's generic ones are left out.</summary>
     private const int MinSpecificSteps = 1;
 
-    private string Summary(string title, FaultSide side, Severity severity, Language lang)
+    /// <summary>The diagnosis's summary: what happened, whose side, and whether trying again helps. For the mail
+    /// program's own error (a Windows mail client code, a socket error) the message is still in the Outbox and no server
+    /// refused it, so the sentence on trying again says that.</summary>
+    private string Summary(string title, FaultSide side, Severity severity, bool byMailProgram, Language lang)
     {
         var what = Fill(Catalog.Text("summary.what", lang), ("title", title.Trim().TrimEnd('.')));
         var who = side == FaultSide.Unknown
             ? Catalog.Text("summary.side.unknown", lang)
             : Fill(Catalog.Text("summary.side", lang), ("side", Catalog.Text("faultSide." + side.Token(), lang)));
-        var retry = Catalog.Text("summary.retry." + severity.Token(), lang);
+        var retryKey = "summary.retry." + severity.Token();
+        var retry = byMailProgram && severity is Severity.Temporary or Severity.Permanent && Catalog.Strings.ContainsKey(retryKey + ".client")
+            ? Catalog.Text(retryKey + ".client", lang)
+            : Catalog.Text(retryKey, lang);
         return string.Join(" ", new[] { what, who, retry }.Where(s => !string.IsNullOrWhiteSpace(s)));
     }
 

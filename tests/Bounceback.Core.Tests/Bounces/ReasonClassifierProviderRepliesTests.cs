@@ -22,6 +22,7 @@ public class ReasonClassifierProviderRepliesTests
     private const string Mimecast = "eu-smtp-inbound-1.mimecast.com";
     private const string Proofpoint = "mx0a-00312301.pphosted.com";
     private const string Zoho = "mx.zoho.eu";
+    private const string Gmx = "mx00.emig.gmx.net";
 
     [Theory]
     // Google, "Gmail SMTP errors and codes": https://support.google.com/a/answer/3726730
@@ -200,6 +201,9 @@ public class ReasonClassifierProviderRepliesTests
     [InlineData("550 5.7.705 Access denied, tenant has exceeded threshold. For more information please go to http://go.microsoft.com/fwlink/?LinkId=526653 AS(7228) [AM6PR0202MB3397.eurprd02.prod.outlook.com]", "5.7.705", BounceReason.BadReputation, false, Microsoft365)]
     // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-1-8-in-exchange-online
     [InlineData("550 5.1.8 Access denied, bad outbound sender. AS(42) [DB8PR09MB3306.eurprd09.prod.outlook.com]", "5.1.8", BounceReason.Rejected, false, Microsoft365)]
+    // GMX / WEB.DE postmaster, "Fehlermeldungen": the sender's domain has no MX or A record (written after the generic
+    // "mailbox unavailable", which is no unknown recipient here)
+    [InlineData("550-Requested action not taken: mailbox unavailable 550 invalid DNS MX or A/AAAA resource record", "5.0.0", BounceReason.Rejected, false, Gmx)]
     // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-7-1-through-5-7-999-in-exchange-online
     [InlineData("550 5.7.133 RESOLVER.RST.SenderNotAuthenticatedForGroup; authentication required; Delivery restriction check failed because the sender was not authenticated when sending to this group", "5.7.133", BounceReason.SecurityError, false, Microsoft365)]
     // https://learn.microsoft.com/exchange/mail-flow-best-practices/non-delivery-reports-in-exchange-online/fix-error-code-5-2-2-through-5-2-121-in-exchange-online (the sender's own limit)

@@ -50,7 +50,6 @@ public static class ProviderRules
         new("RESOLVER.ADR.RecipNotFound", BounceReason.UserUnknown),
         new("RESOLVER.ADR.RecipLimit", BounceReason.ExceedLimit),
         new("RESOLVER.RST.RecipSizeLimit", BounceReason.MesgTooBig),
-        new("OutboundSpamException", BounceReason.SpamDetected),
         new("banned sending IP", BounceReason.Blocked),
         new("SRV_OUTBOUND_IP_SPAM", BounceReason.Blocked),
         new("Access denied, banned sender", BounceReason.Blocked),
