@@ -43,7 +43,7 @@ public sealed partial class CodeExtractor
 
     private readonly (string Provider, string Word)[] _detect;
     // The detect words of more than one word, which white space other than a single space can split.
-    private readonly (string Provider, string Word)[] _spacedDetect;
+    private readonly (string Provider, string Word, string Anchor)[] _spacedDetect;
     // For texts with non-ASCII characters: every detect word in one multi-string search (case-insensitive), so the
     // text is scanned once for all of them, and the words by first character. Built at first need: building the
     // search was some 8 ms of a JIT start, and most runs never need it.
@@ -65,7 +65,8 @@ public sealed partial class CodeExtractor
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _detect = DetectWords(catalog);
-        _spacedDetect = _detect.Where(d => d.Word.Contains(' ')).ToArray();
+        _spacedDetect = _detect.Where(d => d.Word.Contains(' '))
+            .Select(d => (d.Provider, d.Word, d.Word.Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(part => part.Length)!)).ToArray();
         _detectAscii = DetectWordSearch.Create(_detect);
         var detect = _detect;
         _detectAny = new(() => new AnyTextSearch(
@@ -214,9 +215,10 @@ public sealed partial class CodeExtractor
     {
         var first = DetectProvidersAsWritten(text);
         if (_spacedDetect.Length == 0 || !LooseText.HasIrregularSpace(text)) return first;
-        foreach (var (p, w) in _spacedDetect)
+        foreach (var (p, w, anchor) in _spacedDetect)
         {
-            if (first?.ContainsKey(p) == true) continue;
+            // The word's longest part first, in one vectorised search: most texts hold none of them.
+            if (first?.ContainsKey(p) == true || !text.Contains(anchor, StringComparison.OrdinalIgnoreCase)) continue;
             var at = LooseText.IndexOf(text, w);
             if (at >= 0) (first ??= NewDetected())[p] = at;
         }

@@ -525,7 +525,17 @@ public static partial class ReasonClassifier
     /// local part of every e-mail address written as "x". A mailbox name is no wording of the refusal, and may hold any
     /// word ("info-spf@", "blockchain@", "virusscan@"); the domain after it still names whose it is.
     /// </summary>
-    internal static string Words(string text) => WithoutLocalParts(WithoutUrlPaths(text));
+    internal static string Words(string text)
+    {
+        // The recipients of one notice are classified one after another with the same notice: its words are made once.
+        if (ReferenceEquals(text, _lastWordsOf)) return _lastWords!;
+        var words = WithoutLocalParts(WithoutUrlPaths(text));
+        if (text.Length > 256) (_lastWordsOf, _lastWords) = (text, words);
+        return words;
+    }
+
+    [ThreadStatic] private static string? _lastWordsOf;
+    [ThreadStatic] private static string? _lastWords;
 
     internal static string WithoutLocalParts(string text)
     {
@@ -543,7 +553,9 @@ public static partial class ReasonClassifier
             var dot = at + 1;
             while (dot < text.Length && (char.IsAsciiLetterOrDigit(text[dot]) || text[dot] == '-')) dot++;
             if (dot >= text.Length - 1 || text[dot] != '.' || !char.IsAsciiLetterOrDigit(text[dot + 1])) continue;
-            if (start < copied) continue;
+            // Only a mailbox name that holds some rule's phrase could be read as wording: most do not, and then the
+            // text stays as it is (no copy of it is made).
+            if (start < copied || !ReasonRules.Wording.ContainsAnyPhrase(text.AsSpan(start, at - start))) continue;
             words ??= new System.Text.StringBuilder(text.Length);
             words.Append(text, copied, start - copied).Append('x');
             copied = at;

@@ -65,6 +65,29 @@ public sealed class RuleList
         return null;
     }
 
+    /// <summary>Whether any phrase of any rule occurs in the text.</summary>
+    public bool ContainsAnyPhrase(ReadOnlySpan<char> text)
+    {
+        if (text.IsEmpty || _any is null) return false;
+        var scan = _any.Scan(text);
+        for (var at = scan.Next(); at >= 0; at = scan.Next())
+        {
+            var rest = text[at..];
+            if ((rest.Length > 1 && StartsWithAny(rest, StartKey(rest[..2]))) || StartsWithAny(rest, StartKey(rest[..1]))) return true;
+        }
+        return false;
+    }
+
+    private bool StartsWithAny(ReadOnlySpan<char> rest, long key)
+    {
+        if (!_byStart.TryGetValue(key, out var candidates)) return false;
+        foreach (var (phrase, _) in candidates)
+        {
+            if (rest.StartsWith(phrase, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     private void Mark(ReadOnlySpan<char> rest, long key, Span<bool> present)
     {
         if (!_byStart.TryGetValue(key, out var candidates)) return;
