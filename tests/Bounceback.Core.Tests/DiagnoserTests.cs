@@ -182,4 +182,33 @@ public class DiagnoserTests
         Assert.True(d.RetryMayHelp);
         Assert.Null(Small.Diagnose(null, null, null, Language.En));
     }
+
+    [Theory]
+    [InlineData("0x8019019A", Language.En, "Close the mail program")]
+    [InlineData("0x8004DF0B", Language.Nl, "Sluit het mailprogramma")]
+    public void An_unknown_mail_program_number_gets_the_programs_general_steps_and_no_talk_of_a_server(string code, Language language, string firstStep)
+    {
+        var report = Diagnoser.Default.Explain("Error: " + code, language);
+        var finding = Assert.Single(report.Findings);
+        Assert.False(finding.Known);
+        Assert.StartsWith(firstStep, finding.Steps.Sender[0], StringComparison.Ordinal);
+        Assert.NotEmpty(finding.Steps.Admin);
+        Assert.DoesNotContain(language == Language.En ? "server's own words" : "tekst van de server", finding.Meaning, StringComparison.Ordinal);
+        Assert.Equal(finding.Steps.Sender, report.Diagnosis!.Steps.Sender);
+    }
+
+    [Fact]
+    public void A_mail_programs_temporary_error_says_the_message_waits_in_the_outbox()
+    {
+        var d = Diagnoser.Default.Explain("Socket Error: 10060", Language.Nl).Diagnosis!;
+        Assert.Contains("Postvak UIT", d.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("mailserver probeert", d.Summary, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_dialogs_error_number_drives_the_diagnosis_over_the_server_error_beside_it()
+    {
+        var d = Diagnoser.Default.Explain("Server Error: 0x800CCC90, Error Number: 0x800CCC92", Language.En).Diagnosis!;
+        Assert.Equal("0x800CCC92", d.Code);
+    }
 }

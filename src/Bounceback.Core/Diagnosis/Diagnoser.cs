@@ -363,7 +363,9 @@ public sealed class Diagnoser
     // An explanation built from a code's parts when the catalog has no entry for the code itself.
     private Finding Structural(ExtractedCode code, string? provider, Language lang, int? classDigit)
     {
-        var unknownDetail = Fill(Catalog.Text("fallback.unknownDetail", lang), ("code", code.Code));
+        // A mail program's or Windows' own number: no server's words stand next to it, and the steps are the program's.
+        var byMailProgram = code.Kind is CodeKind.WindowsClient or CodeKind.Winsock;
+        var unknownDetail = Fill(Catalog.Text(byMailProgram ? "fallback.unknownDetail.client" : "fallback.unknownDetail", lang), ("code", code.Code));
         var parts = new List<CatalogEntry>();
         string title;
         var meaning = new List<string>();
@@ -429,9 +431,12 @@ public sealed class Diagnoser
             FaultSide = side,
             Severity = classDigit is { } cl ? Vocabulary.SeverityOfClass(cl) : Severity.Unknown,
             Reason = reason,
-            Steps = new Steps(
-                parts.SelectMany(p => p.SenderSteps.Get(lang)).Distinct(StringComparer.Ordinal).ToList(),
-                parts.SelectMany(p => p.AdminSteps.Get(lang)).Distinct(StringComparer.Ordinal).ToList()),
+            Steps = byMailProgram && parts.Count == 0
+                ? new Steps([Catalog.Text("fallback.client.sender.1", lang), Catalog.Text("fallback.client.sender.2", lang), Catalog.Text("fallback.client.sender.3", lang)],
+                    [Catalog.Text("fallback.client.admin.1", lang)])
+                : new Steps(
+                    parts.SelectMany(p => p.SenderSteps.Get(lang)).Distinct(StringComparer.Ordinal).ToList(),
+                    parts.SelectMany(p => p.AdminSteps.Get(lang)).Distinct(StringComparer.Ordinal).ToList()),
             Source = source,
             Provider = provider,
             Group = code.Group,
