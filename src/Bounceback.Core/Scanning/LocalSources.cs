@@ -20,6 +20,8 @@ public static class LocalSources
     {
         if (Directory.Exists(path))
         {
+            // A folder that cannot be read is reported, as a file that cannot be read is; the rest is still read.
+            foreach (var (folder, error) in UnreadableFolders(path)) yield return new ScanItem { Source = folder, Error = error };
             foreach (var file in Listing(path))
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -47,10 +49,10 @@ public static class LocalSources
     /// the caller makes as it reads the file.</remarks>
     private static List<string> Listing(string directory)
     {
-        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System };
-        var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(directory, static (ref System.IO.Enumeration.FileSystemEntry e) => e.ToFullPath(), options)
+        var entries = new System.IO.Enumeration.FileSystemEnumerable<string>(directory, static (ref System.IO.Enumeration.FileSystemEntry e) => e.ToFullPath(), ListingOptions)
         {
             ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry e) => !e.IsDirectory,
+            ShouldRecursePredicate = static (ref System.IO.Enumeration.FileSystemEntry e) => !IsLink(e.Attributes),
         };
         // Entries come as full paths under the root's full path, which is worked out once here (not per file: that
         // asks the system for the working directory each time).
@@ -63,6 +65,42 @@ public static class LocalSources
         }
         files.Sort(string.CompareOrdinal);
         return files;
+    }
+
+    private static readonly EnumerationOptions ListingOptions = new()
+    {
+        RecurseSubdirectories = true, IgnoreInaccessible = true, AttributesToSkip = FileAttributes.Hidden | FileAttributes.System,
+    };
+
+    // A link to a folder is not followed into: a link back up the tree would list the same files again and again.
+    private static bool IsLink(FileAttributes attributes) => (attributes & FileAttributes.ReparsePoint) != 0;
+
+    /// <summary>
+    /// The folders of the tree (the root too) that cannot be listed, which the listing passes over: each is asked once
+    /// for its first entry. A tree has far fewer folders than files, so this costs little beside the listing.
+    /// </summary>
+    private static List<(string Folder, string Error)> UnreadableFolders(string directory)
+    {
+        var unreadable = new List<(string Folder, string Error)>();
+        var folders = new System.IO.Enumeration.FileSystemEnumerable<string>(directory, static (ref System.IO.Enumeration.FileSystemEntry e) => e.ToFullPath(), ListingOptions)
+        {
+            ShouldIncludePredicate = static (ref System.IO.Enumeration.FileSystemEntry e) => e.IsDirectory && !IsLink(e.Attributes),
+            ShouldRecursePredicate = static (ref System.IO.Enumeration.FileSystemEntry e) => !IsLink(e.Attributes),
+        };
+        foreach (var folder in folders.Prepend(Path.GetFullPath(directory)))
+        {
+            try
+            {
+                using var entries = Directory.EnumerateFileSystemEntries(folder).GetEnumerator();
+                entries.MoveNext();
+            }
+            catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+            {
+                unreadable.Add((folder, e.Message));
+            }
+        }
+        unreadable.Sort((a, b) => string.CompareOrdinal(a.Folder, b.Folder));
+        return unreadable;
     }
 
     /// <summary>
@@ -115,7 +153,7 @@ public static class LocalSources
         Microsoft.Win32.SafeHandles.SafeFileHandle? handle = null;
         byte[]? whole = null;
         var wholeLength = 0;
-        var head = new byte[5];
+        var head = new byte[MboxSplitter.HeadBytes];
         var read = 0;
         string? error = null;
         try
@@ -195,7 +233,7 @@ public static class LocalSources
         var inMemory = stream as MemoryStream;
         // A file is read in the splitter's own large blocks; only another stream (standard input) gets a buffer.
         var buffered = stream is BufferedStream or FileStream || inMemory is not null ? stream : new BufferedStream(stream, 1 << 20);
-        var head = new byte[5];
+        var head = new byte[MboxSplitter.HeadBytes];
         var read = await buffered.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken).ConfigureAwait(false);
         var whole = new ConcatenatedStream(head.AsMemory(0, read), buffered);
         if (!MboxSplitter.LooksLikeMbox(head.AsSpan(0, read)))

@@ -14,7 +14,20 @@ public static class MboxSplitter
     private static ReadOnlySpan<byte> FromSpace => "From "u8;
 
     /// <summary>True when the first bytes of a stream look like an mbox separator line.</summary>
-    public static bool LooksLikeMbox(ReadOnlySpan<byte> head) => head.StartsWith(FromSpace);
+    public static bool LooksLikeMbox(ReadOnlySpan<byte> head) => SkipLead(head).StartsWith(FromSpace);
+
+    /// <summary>How many bytes a sniffed head needs: a byte-order mark and a few empty lines before the first separator.</summary>
+    public const int HeadBytes = 64;
+
+    /// <summary>The text after a UTF-8 byte-order mark and empty lines, which some tools write before an mbox's first
+    /// "From " line.</summary>
+    private static ReadOnlySpan<byte> SkipLead(ReadOnlySpan<byte> head)
+    {
+        if (head.StartsWith(ByteOrderMark)) head = head[ByteOrderMark.Length..];
+        return head.TrimStart("\r\n"u8);
+    }
+
+    private static ReadOnlySpan<byte> ByteOrderMark => [0xEF, 0xBB, 0xBF];
 
     /// <summary>Yields each message of the stream in order, as a fresh byte array.</summary>
     /// <param name="stream">The mbox, positioned at its start.</param>
@@ -88,6 +101,7 @@ public static class MboxSplitter
         private bool _eof;
         private bool _done;
         private bool _previousBlank = true;
+        private bool _first = true;
 
         // The message so far: what was copied out of the buffer, then the run of buffer bytes since.
         private readonly ArrayBufferWriter<byte> _message = new(Math.Min(bufferBytes, 64 * 1024));
@@ -113,6 +127,9 @@ public static class MboxSplitter
                 }
                 var line = _buffer.AsSpan(lineStart, lineEnd - lineStart);
                 var content = TrimEol(line);
+                // A byte-order mark before the first separator is no part of any message.
+                if (_first && content.StartsWith(ByteOrderMark) && content[ByteOrderMark.Length..].StartsWith(FromSpace)) content = content[ByteOrderMark.Length..];
+                _first = false;
                 if (_previousBlank && content.StartsWith(FromSpace))
                 {
                     var message = TakeMessage();

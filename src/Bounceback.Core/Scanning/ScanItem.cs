@@ -45,8 +45,14 @@ public sealed record ScanItem
         if (Message is not null) return Message;
         // A small file arrives already read (Bytes); a larger one is read here, in the worker.
         if (FilePath is not null && Bytes.IsEmpty) return LoadFile(FilePath, cancellationToken);
-        // Text pasted without headers (the visible text of a notice) is read as the text of a message.
-        if (Bounces.PastedText.LacksHeaders(Bytes.Span)) return Bounces.PastedText.ToMessage(Bytes.Span);
+        if (Bytes.IsEmpty) throw new FormatException("Not an e-mail message: it is empty.");
+        // Text pasted without headers (the visible text of a notice) is read as the text of a message; binary data
+        // without headers (an image, an archive) is no message at all.
+        if (Bounces.PastedText.LacksHeaders(Bytes.Span))
+        {
+            NotBinary(Bytes.Span);
+            return Bounces.PastedText.ToMessage(Bytes.Span);
+        }
         // Not disposed: a persistent message reads its parts' contents from this stream later.
         var bytes = System.Runtime.InteropServices.MemoryMarshal.TryGetArray(Bytes, out var segment)
             ? new MemoryStream(segment.Array!, segment.Offset, segment.Count, writable: false, publiclyVisible: true)
@@ -59,6 +65,17 @@ public sealed record ScanItem
         return reader.ParseMessage(cancellationToken);
     }
 
+    /// <summary>How much of a message without headers is looked at to tell text from binary data.</summary>
+    private const int BinaryHead = 8192;
+
+    /// <summary>Throws when the start of the data holds a NUL byte, which no mail text has: an image, an archive or a
+    /// program read as a message would give nothing but a "not a bounce" that hides the mistake.</summary>
+    private static void NotBinary(ReadOnlySpan<byte> data)
+    {
+        if (data[..Math.Min(data.Length, BinaryHead)].Contains((byte)0))
+            throw new FormatException("Not an e-mail message: the file holds binary data (an image, an archive or a program, for example).");
+    }
+
     /// <summary>
     /// Reads a message file the source did not read itself (<see cref="LocalSources"/> reads files up to 1 MB whole):
     /// streamed, so a large message is never held twice.
@@ -66,6 +83,11 @@ public sealed record ScanItem
     private static MimeMessage LoadFile(string path, CancellationToken cancellationToken)
     {
         using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+        Span<byte> head = stackalloc byte[BinaryHead];
+        var read = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (read == 0) throw new FormatException("Not an e-mail message: it is empty.");
+        if (Bounces.PastedText.LacksHeaders(head[..read])) NotBinary(head[..read]);
+        file.Position = 0;
         var parser = new MimeParser(Bounces.ReturnedMessage.Options, file, MimeFormat.Entity, persistent: false);
         return parser.ParseMessage(cancellationToken);
     }

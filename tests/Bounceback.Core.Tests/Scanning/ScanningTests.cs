@@ -282,6 +282,69 @@ public class ScanningTests
         Assert.Equal("disk said no", results[0].Outcome.Error);
     }
 
+    [Theory]
+    [InlineData("\n")]
+    [InlineData("\r\n\r\n")]
+    [InlineData("\uFEFF")]
+    public async Task An_mbox_with_a_byte_order_mark_or_empty_lines_before_its_first_separator_is_still_split(string lead)
+    {
+        var mbox = lead + "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n" + Message("a@receiver.test") + "\n"
+            + "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n" + Message("b@receiver.test");
+        var recipients = new List<string>();
+        await foreach (var item in LocalSources.FromStreamAsync(new MemoryStream(Encoding.UTF8.GetBytes(mbox)), "lead.mbox"))
+        {
+            using var message = item.Load();
+            recipients.AddRange(BounceParser.Default.Parse(message, item.Source, item.Index, Language.En).Results.Select(r => r.Recipient));
+        }
+        Assert.Equal(["a@receiver.test", "b@receiver.test"], recipients);
+    }
+
+    [Fact]
+    public async Task Binary_data_and_an_empty_file_are_unreadable_messages_not_messages_that_are_no_bounce()
+    {
+        var root = Directory.CreateTempSubdirectory("bb-binary-").FullName;
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(root, "image.png"), [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 0x1A, 10, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R']);
+            await File.WriteAllTextAsync(Path.Combine(root, "pasted.txt"), "550 5.1.1 <a@receiver.test>: Recipient address rejected: User unknown\n");
+            var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
+            var results = new List<ScanResult>();
+            await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(root))) results.Add(r);
+            Assert.Equal(2, results.Count);
+            Assert.Equal(ParseOutcomeKind.Failed, results[0].Outcome.Kind);
+            Assert.Contains("binary", results[0].Outcome.Error, StringComparison.Ordinal);
+            // Text without headers is still read (as pasted text), whatever it turns out to be.
+            Assert.NotEqual(ParseOutcomeKind.Failed, results[1].Outcome.Kind);
+            var empty = Path.Combine(root, "empty.eml");
+            await File.WriteAllBytesAsync(empty, []);
+            await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(empty))) Assert.Contains("empty", r.Outcome.Error, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
+    [Fact]
+    public async Task A_link_to_a_folder_is_not_followed_so_a_link_back_up_the_tree_reads_nothing_twice()
+    {
+        var root = Directory.CreateTempSubdirectory("bb-loop-").FullName;
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(root, "cur"));
+            await File.WriteAllTextAsync(Path.Combine(root, "cur", "1.host"), Message("a@receiver.test"));
+            Directory.CreateSymbolicLink(Path.Combine(root, "cur", "up"), root);
+            var items = new List<ScanItem>();
+            await foreach (var item in LocalSources.FromPathAsync(root)) items.Add(item);
+            Assert.Equal([Path.Combine(root, "cur", "1.host")], items.Select(i => i.FilePath));
+        }
+        finally
+        {
+            File.Delete(Path.Combine(root, "cur", "up"));
+            Directory.Delete(root, recursive: true);
+        }
+    }
+
     [Fact]
     public async Task The_pipeline_disposes_each_message_once_it_is_parsed()
     {

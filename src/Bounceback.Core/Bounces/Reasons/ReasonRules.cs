@@ -34,7 +34,9 @@ public static class ReasonRules
         [
             "header error", "external forwarding", "- banned:", "banned attachment", "banned file", "banned content", "contains a banned", "attachment type", "illegal attachment",
         ], [], "7.0"),
-        new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large"], [], "6.0"),
+        new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large",
+            // Postfix: an address or header needs SMTPUTF8 (RFC 6531), which the receiving server does not offer.
+            "smtputf8 is required"], [], "6.0"),
         new(BounceReason.AuthFailure,
         [
             "spf", "dkim", "dmarc", "sender policy framework", "unauthenticated email", "authentication check", "not pass authentication", "failed authentication checks",
@@ -49,6 +51,8 @@ public static class ReasonRules
             "starttls", "unauthenticated senders", "must issue a", "tls required", "encryption required", "tls is required", "requires tls", "certificate", "authentication required", "smtp auth",
             "authentication is required", "must authenticate", "not authorized to send as", "sender not authenticated", "ssl", "encryption is required",
             "does not support tls", "doesn't support tls", "not support tls", "tls not available", "tls is not available",
+            // Exim's and Postfix's own words when a required TLS session failed or was not offered.
+            "tls session is required", "did not offer tls", "tls handshake", "handshake failure", "handshake failed",
             "client not authenticated", "not authenticated to send", "authentication unsuccessful", "was not authenticated", "permission to send as", "permissions to send as",
         ], ["x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0",
             // sendmail's "Relaying denied. Proper authentication required." (Kerio's "Relaying to <...> denied (authentication
@@ -301,6 +305,7 @@ public static class ReasonRules
         ], [], "4.0"),
         new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
         new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error"], [], "3.0"),
+        new(BounceReason.SecurityError, ["tls handshake", "handshake fail", "tls session is required", "did not offer tls", "ssl_connect", "cannot start tls"], [], "7.0"),
     ];
 
     /// <summary>

@@ -20,7 +20,7 @@ public static partial class SmtpCommand
     {
         if (text.IsEmpty) return null;
         var span = text[..Math.Min(text.Length, 16384)];
-        if (NextSaid(span, 0) is not { } m) return null;
+        if (NextSaid(span, 0) is not { } m) return RefusedInTheGreeting(span) ? "CONNECT" : null;
         var naming = ReplyNaming(span, recipient) ?? FirstReplyUnderHeading(span, recipient);
         // sendmail's own line for a recipient ("550 5.1.2 <addr>... Host unknown") before any command of its transcript:
         // the failure was found locally, in no SMTP session, so another recipient's session says nothing about it.
@@ -122,6 +122,18 @@ public static partial class SmtpCommand
     }
 
     private static bool IsDelimiter(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '"' or ',' or ';' or ':' or '[' or ']' or '\'';
+
+    /// <summary>
+    /// A sendmail transcript whose server refused in its greeting: "... while talking to host.:" and then the reply
+    /// ("&lt;&lt;&lt; 554 ...") with no command sent at all.
+    /// </summary>
+    private static bool RefusedInTheGreeting(ReadOnlySpan<char> text)
+    {
+        var talking = text.IndexOf("while talking to ", StringComparison.OrdinalIgnoreCase);
+        if (talking < 0 || text.Contains(">>> ", StringComparison.Ordinal)) return false;
+        // (The reply's code is not looked at: a squeezed notice drops a code the lines before it repeat.)
+        return IndexOf(text, "<<< ", talking, StringComparison.Ordinal) >= 0;
+    }
 
     /// <summary>Where the transcript's reply line that names the recipient starts, or null.</summary>
     private static int? ReplyNaming(ReadOnlySpan<char> text, string? recipient)
@@ -247,17 +259,20 @@ public static partial class SmtpCommand
     /// not like" stops before its "k": the regex ignoring case also takes the Kelvin sign for a "k", ordinal comparison
     /// does not.</summary>
     private static readonly System.Buffers.SearchValues<string> SaidLeads = System.Buffers.SearchValues.Create(
-        ["in reply to ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
+        ["in reply to ", "in response to ", "while receiving the initial server ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
          "but my name was rejected", "but sender was rejected", "but greeting failed", "does not like recipient", "failed after I sent the message",
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
-         "for DATA command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "rejected command '", "refused to talk to me", "did not accept our requests to connect"],
+         "for DATA command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to "],
         StringComparison.OrdinalIgnoreCase);
 
     // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ...").
     // "rejected command 'RCPT TO:<addr>'": Stalwart ("host 'mx' rejected command 'BDAT 2048 LAST' with code 552").
+    // "connect to mx.example.org[192.0.2.1]:25: Connection timed out": Postfix, for a connection that failed.
     // "refused to talk to me": Postfix, for a refusal in the server's greeting (the connection); "did not accept our
     // requests to connect": Gmail, for connections refused or timed out.
+    // "in response to end of data": Exim ("Remote host closed connection in response to end of data"); "while receiving
+    // the initial server greeting": Postfix's timeout in the greeting.
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
-    [GeneratedRegex(@"\G(?:(?:in reply to |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }
