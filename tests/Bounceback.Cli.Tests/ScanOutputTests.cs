@@ -45,6 +45,21 @@ public class ScanOutputTests
     }
 
     [Fact]
+    public async Task Csv_writes_a_time_as_the_json_records_do()
+    {
+        var file = Path.Combine(AppContext.BaseDirectory, "fixtures", "zimbra", "delayed-lmtp-refused.eml");
+        var csv = new StringWriter();
+        var jsonl = new StringWriter();
+        Assert.Equal(0, await BouncebackCli.RunAsync(["parse", "--csv", file], csv, new StringWriter(), TextReader.Null, CancellationToken.None));
+        Assert.Equal(0, await BouncebackCli.RunAsync(["parse", "--jsonl", file], jsonl, new StringWriter(), TextReader.Null, CancellationToken.None));
+        var rows = csv.ToString().Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        var column = Array.IndexOf(rows[0].Split(','), "timestamp");
+        var time = System.Text.Json.JsonDocument.Parse(jsonl.ToString().Split('\n')[0]).RootElement.GetProperty("timestamp").GetString();
+        Assert.Equal("2026-11-21T02:40:05+00:00", time);
+        Assert.Equal(time, rows[1].Split(',')[column]);
+    }
+
+    [Fact]
     public async Task Jsonl_written_to_a_file_as_utf8_is_byte_for_byte_the_text_writers_output()
     {
         var fixtures = Path.Combine(AppContext.BaseDirectory, "fixtures");

@@ -21,6 +21,9 @@ internal sealed class CsvWriter(TextWriter output)
 
     private bool _headerWritten;
 
+    /// <summary>ISO 8601 as the JSON records write a time: seconds, fractions only when there are any, and the offset.</summary>
+    private const string JsonTimestamp = "yyyy'-'MM'-'dd'T'HH':'mm':'ss.FFFFFFFzzz";
+
     public void Write(BounceResult r)
     {
         if (!_headerWritten)
@@ -34,7 +37,7 @@ internal sealed class CsvWriter(TextWriter output)
             r.Source, r.MessageIndex?.ToString(CultureInfo.InvariantCulture), r.Recipient, r.Sender, r.Status,
             r.ReplyCode?.ToString(CultureInfo.InvariantCulture), r.Reason.Token(), r.HardBounce ? "true" : "false", r.Action,
             r.DiagnosticCode, r.DiagnosticType, r.RemoteMta, r.ReportingMta, r.Command, r.Decoder,
-            r.Timestamp?.ToString("O", CultureInfo.InvariantCulture), r.OriginalMessageId, r.OriginalSubject, r.FeedbackType,
+            r.Timestamp?.ToString(JsonTimestamp, CultureInfo.InvariantCulture), r.OriginalMessageId, r.OriginalSubject, r.FeedbackType,
         ];
         var line = new StringBuilder(256);
         for (var i = 0; i < fields.Length; i++)
