@@ -19,19 +19,15 @@ public sealed class FmlDecoder : IBounceDecoder
 
     public DecodedBounce? Decode(MimeMessage message)
     {
-        var lines = MessageParts.Lines(MessageParts.AllNoticeText(message), 400);
-        var paragraph = new List<string>();
+        var paragraph = MessageParts.FirstParagraph(MessageParts.AllNoticeText(message));
         string? list = null;
-        foreach (var raw in lines)
+        foreach (var line in paragraph)
         {
-            var line = raw.Trim();
-            if (line.Length == 0)
+            if (PlainTextReader.FirstAddress(line) is { } hit)
             {
-                if (paragraph.Count > 0) break;
-                continue;
+                list = hit.Address;
+                break;
             }
-            paragraph.Add(line);
-            if (list is null && PlainTextReader.FirstAddress(line) is { } hit) list = hit.Address;
         }
         list ??= PlainTextReader.AddressesIn(message.Headers["X-ML-Address"] ?? message.Headers["List-Post"]).FirstOrDefault();
         if (list is null) return null;

@@ -33,7 +33,7 @@ public sealed class ListManagerDecoder : IBounceDecoder
         var notice = MessageParts.NoticeText(message);
         var list = ListAddress(message);
         if (list is null) return null;
-        var diagnostic = MessageParts.NullIfEmpty(FirstParagraph(notice)) ?? message.Subject;
+        var diagnostic = MessageParts.NullIfEmpty(string.Join(' ', MessageParts.FirstParagraph(notice, 60))) ?? message.Subject;
         return MessageParts.Failure(message, [new RecipientFacts { Recipient = list, DiagnosticCode = diagnostic }], diagnostic);
     }
 
@@ -65,22 +65,5 @@ public sealed class ListManagerDecoder : IBounceDecoder
             if (i > 0) return from[..i] + from[(i + suffix.Length - 1)..];
         }
         return null;
-    }
-
-    private static string FirstParagraph(string notice)
-    {
-        var lines = MessageParts.Lines(notice, 60);
-        var paragraph = new List<string>();
-        foreach (var raw in lines)
-        {
-            var line = raw.Trim();
-            if (line.Length == 0)
-            {
-                if (paragraph.Count > 0) break;
-                continue;
-            }
-            paragraph.Add(line);
-        }
-        return string.Join(' ', paragraph);
     }
 }

@@ -453,6 +453,24 @@ internal static class MessageParts
 
     public static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
+    /// <summary>The lines of the text's first paragraph (up to its first empty line after some text), trimmed; a list
+    /// manager's notice says what happened there.</summary>
+    public static List<string> FirstParagraph(string text, int maxLines = 400)
+    {
+        var paragraph = new List<string>();
+        foreach (var raw in Lines(text, maxLines))
+        {
+            var line = raw.Trim();
+            if (line.Length == 0)
+            {
+                if (paragraph.Count > 0) break;
+                continue;
+            }
+            paragraph.Add(line);
+        }
+        return paragraph;
+    }
+
     /// <summary>The text split into lines (any line ending), at most <paramref name="max"/> lines.</summary>
     public static string[] Lines(string text, int max = 4000) =>
         text.Replace("\r\n", "\n", StringComparison.Ordinal).Replace('\r', '\n').Split('\n', max + 1);
