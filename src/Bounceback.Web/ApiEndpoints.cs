@@ -5,6 +5,7 @@ using Bounceback.Core.Diagnosis;
 using Bounceback.Core.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.OpenApi;
 
@@ -16,13 +17,13 @@ internal static class ApiEndpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapPost("/explain", ExplainAsync)
+        api.MapPost("/explain", ExplainAsync).RequireRateLimiting(BouncebackWebApp.WorkPolicy)
             .WithName("Explain").WithSummary("Explains every code in a text (text/plain, or JSON {\"text\": \"...\"}).")
             .AddOpenApiOperationTransformer((op, _, _) => RequestBodyOf(op, "text/plain", "application/json"))
             .Produces<ExplainReport>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapPost("/parse", ParseAsync)
+        api.MapPost("/parse", ParseAsync).RequireRateLimiting(BouncebackWebApp.WorkPolicy)
             .WithName("Parse").WithSummary("Parses a bounce message (message/rfc822, text/plain, or a multipart upload) into one record per recipient.")
             .AddOpenApiOperationTransformer((op, _, _) => RequestBodyOf(op, "message/rfc822", "text/plain", "multipart/form-data"))
             .Produces<IReadOnlyList<BounceResult>>(StatusCodes.Status200OK, "application/json")
@@ -66,6 +67,10 @@ internal static class ApiEndpoints
         {
             return Problem(http, StatusCodes.Status413PayloadTooLarge, "web.error.too-large");
         }
+        catch (UnreadableBodyException)
+        {
+            return Problem(http, StatusCodes.Status400BadRequest, "web.error.body-unreadable");
+        }
         string? text;
         if (media == "application/json")
         {
@@ -107,6 +112,10 @@ internal static class ApiEndpoints
         catch (BodyTooLargeException)
         {
             return Problem(http, StatusCodes.Status413PayloadTooLarge, "web.error.too-large");
+        }
+        catch (UnreadableBodyException)
+        {
+            return Problem(http, StatusCodes.Status400BadRequest, "web.error.body-unreadable");
         }
         IReadOnlyList<UploadedFile> messages;
         if (media == "multipart/form-data")

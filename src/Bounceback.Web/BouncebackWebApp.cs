@@ -2,6 +2,7 @@ using System.Reflection;
 using Bounceback.Core.Json;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
@@ -31,6 +32,14 @@ public static class BouncebackWebApp
         });
         builder.WebHost.ConfigureKestrel(k => k.AddServerHeader = false);
         configure?.Invoke(builder);
+        builder.Services.AddRateLimiter(o => o.OnRejected = (context, _) => new ValueTask(Busy(context.HttpContext).ExecuteAsync(context.HttpContext)));
+        builder.Services.AddOptions<Microsoft.AspNetCore.RateLimiting.RateLimiterOptions>().Configure<WebOptions>((o, web) =>
+            o.AddConcurrencyLimiter(WorkPolicy, c =>
+            {
+                c.PermitLimit = web.MaxConcurrentWork;
+                c.QueueLimit = web.MaxQueuedWork;
+                c.QueueProcessingOrder = System.Threading.RateLimiting.QueueProcessingOrder.OldestFirst;
+            }));
         var app = builder.Build();
 
         app.Use(async (context, next) =>
@@ -44,6 +53,7 @@ public static class BouncebackWebApp
         });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRateLimiter();
 
         app.MapGet("/healthz", () => "ok").WithSummary("Liveness: answers ok.");
         app.MapOpenApi();
@@ -53,6 +63,19 @@ public static class BouncebackWebApp
         MapAsset(app, "/assets/app.js", "app.js", "text/javascript; charset=utf-8");
         app.MapFallback(NotFound).ExcludeFromDescription();
         return app;
+    }
+
+    /// <summary>The policy of the explain and parse requests: at most <see cref="WebOptions.MaxConcurrentWork"/> at once,
+    /// <see cref="WebOptions.MaxQueuedWork"/> more waiting; each one's body is read only when its turn comes.</summary>
+    public const string WorkPolicy = "work";
+
+    /// <summary>The answer when too many requests wait already: 503 with Retry-After, a problem (API) or the page.</summary>
+    private static IResult Busy(HttpContext http)
+    {
+        http.Response.Headers.RetryAfter = "5";
+        return http.Request.Path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+            ? ApiEndpoints.Problem(http, StatusCodes.Status503ServiceUnavailable, "web.error.busy")
+            : PageEndpoints.Page(new Pages(http).Explain(null, null, "web.error.busy"), StatusCodes.Status503ServiceUnavailable);
     }
 
     /// <summary>What no endpoint answers: a 405 for the POST-only API paths, else a 404 problem (API) or page.</summary>

@@ -1,6 +1,7 @@
 using System.Text;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.AspNetCore.WebUtilities;
 
@@ -15,7 +16,7 @@ internal static class PageEndpoints
         {
             var group = prefix.Length == 0 ? app.MapGroup("") : app.MapGroup(prefix);
             group.MapGet("/", (HttpContext http) => Page(new Pages(http).Explain(null, null, null))).ExcludeFromDescription();
-            group.MapPost("/", ExplainFormAsync).ExcludeFromDescription();
+            group.MapPost("/", ExplainFormAsync).RequireRateLimiting(BouncebackWebApp.WorkPolicy).ExcludeFromDescription();
             group.MapGet("/codes", (HttpContext http, string? q) => Page(new Pages(http).Index(q))).ExcludeFromDescription();
             group.MapGet("/codes/{code}", (HttpContext http, string code) =>
             {
@@ -50,6 +51,10 @@ internal static class PageEndpoints
         catch (BodyTooLargeException)
         {
             return Page(pages.Explain(null, null, "web.error.too-large"), StatusCodes.Status413PayloadTooLarge);
+        }
+        catch (UnreadableBodyException)
+        {
+            return Page(pages.Explain(null, null, "web.error.body-unreadable"), StatusCodes.Status400BadRequest);
         }
         string? text;
         UploadedFile? file = null;

@@ -299,6 +299,8 @@ internal sealed class Pages(HttpContext http)
         if (path.StartsWith("/nl/", StringComparison.OrdinalIgnoreCase) || path.StartsWith("/en/", StringComparison.OrdinalIgnoreCase)) path = path[3..];
         else if (path.Equals("/nl", StringComparison.OrdinalIgnoreCase) || path.Equals("/en", StringComparison.OrdinalIgnoreCase)) path = "/";
         if (!HttpMethods.IsGet(http.Request.Method)) path = "/";
+        // A path that starts with two slashes ("//host/...") would read as a link to another site: one slash it is.
+        path = "/" + path.TrimStart('/', '\\');
         var query = http.Request.Query["q"].ToString();
         return new PathString(path).ToUriComponent() + "?lang=" + other.Token()
             + (string.IsNullOrEmpty(query) ? "" : "&q=" + Uri.EscapeDataString(query));

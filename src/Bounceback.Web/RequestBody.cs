@@ -20,6 +20,14 @@ internal sealed class BodyTooLargeException : Exception
     public BodyTooLargeException(string message, Exception inner) : base(message, inner) { }
 }
 
+/// <summary>Thrown when a request body cannot be read: cut off, sent too slowly, or with a broken chunk encoding.</summary>
+internal sealed class UnreadableBodyException : Exception
+{
+    public UnreadableBodyException() { }
+    public UnreadableBodyException(string message) : base(message) { }
+    public UnreadableBodyException(string message, Exception inner) : base(message, inner) { }
+}
+
 /// <summary>Reads request bodies within a byte limit, and multipart forms from the bytes read.</summary>
 internal static class RequestBody
 {
@@ -31,7 +39,7 @@ internal static class RequestBody
         try
         {
             int read;
-            while ((read = await request.Body.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false)) > 0)
+            while ((read = await ReadSomeAsync(request.Body, buffer, cancellationToken).ConfigureAwait(false)) > 0)
             {
                 if (memory.Length + read > limit) throw new BodyTooLargeException();
                 memory.Write(buffer, 0, read);
@@ -42,6 +50,20 @@ internal static class RequestBody
             ArrayPool<byte>.Shared.Return(buffer);
         }
         return memory.ToArray();
+    }
+
+    /// <summary>One read of the body; a body the server cannot read (Kestrel's bad request: cut off, too slow, a broken
+    /// chunk) is the client's error, answered 400, not a failure of the service.</summary>
+    private static async Task<int> ReadSomeAsync(Stream body, byte[] buffer, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await body.ReadAsync(buffer.AsMemory(), cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is BadHttpRequestException or IOException && !cancellationToken.IsCancellationRequested)
+        {
+            throw new UnreadableBodyException("The request body could not be read.", e);
+        }
     }
 
     /// <summary>The media type of the request without parameters, lower-case; empty when absent.</summary>

@@ -1,0 +1,98 @@
+using System.Net;
+using System.Net.Http.Headers;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.TestHost;
+
+namespace Bounceback.Web.Tests;
+
+/// <summary>What an outside probe of the service found: a burst of large requests, bodies that do not arrive whole, and
+/// a path that would have made the language link point at another site.</summary>
+public class WebRobustnessTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
+{
+    private static Uri U(string path) => new(path, UriKind.Relative);
+
+    /// <summary>A body that gives nothing until it is released: its request keeps its turn meanwhile.</summary>
+    private sealed class HeldBody(TaskCompletionSource release) : Stream
+    {
+        private bool _done;
+        public override bool CanRead => true;
+        public override bool CanSeek => false;
+        public override bool CanWrite => false;
+        public override long Length => throw new NotSupportedException();
+        public override long Position { get => 0; set => throw new NotSupportedException(); }
+        public override void Flush() { }
+        public override int Read(byte[] buffer, int offset, int count) => ReadAsync(buffer, offset, count).GetAwaiter().GetResult();
+        public override async Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken)
+        {
+            if (_done) return 0;
+            await release.Task.WaitAsync(cancellationToken);
+            _done = true;
+            var text = "550 5.1.1 user unknown"u8;
+            text.CopyTo(buffer.AsSpan(offset));
+            return text.Length;
+        }
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+        public override void SetLength(long value) => throw new NotSupportedException();
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    [Fact]
+    public async Task Requests_past_the_work_limit_and_its_queue_get_503_at_once_and_the_held_one_still_its_answer()
+    {
+        await using var app = await WebAppFixture.StartAsync(new WebOptions { MaxConcurrentWork = 1, MaxQueuedWork = 0 });
+        using var client = app.GetTestClient();
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var held = new StreamContent(new HeldBody(release));
+        held.Headers.ContentType = new MediaTypeHeaderValue("text/plain");
+        var first = client.PostAsync(U("/api/explain"), held);
+        // The held request has the one turn once its body is being read; wait for that, bounded.
+        using var turn = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        HttpResponseMessage busy;
+        while (true)
+        {
+            busy = await client.PostAsync(U("/api/explain"), WebAppFixture.Text("550 5.1.1 user unknown"), turn.Token);
+            if (busy.StatusCode == HttpStatusCode.ServiceUnavailable) break;
+            busy.Dispose();
+            await Task.Delay(20, turn.Token);
+        }
+        using (busy)
+        {
+            Assert.Equal("application/problem+json", busy.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(busy.Headers.RetryAfter);
+        }
+        using var page = await client.PostAsync(U("/?lang=nl"), new FormUrlEncodedContent([new("text", "550")]));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("Probeer het over een paar seconden opnieuw", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        release.SetResult();
+        using var answered = await first;
+        Assert.Equal(HttpStatusCode.OK, answered.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_body_the_server_cannot_read_is_the_clients_error_not_a_failure_of_the_service()
+    {
+        var context = new DefaultHttpContext();
+        context.Request.Body = new ThrowingBody();
+        await Assert.ThrowsAsync<UnreadableBodyException>(() => RequestBody.ReadAsync(context.Request, 1024, CancellationToken.None));
+    }
+
+    private sealed class ThrowingBody : MemoryStream
+    {
+        public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            throw new BadHttpRequestException("Unexpected end of request content.");
+    }
+
+    [Theory]
+    [InlineData("//evil.example/")]
+    [InlineData("/nl//evil.example/")]
+    [InlineData("/en///evil.example/x")]
+    public async Task The_language_link_of_any_path_stays_on_this_site(string path)
+    {
+        // An absolute address, so that the client sends the path as it is (a relative "//host/" would name another host).
+        using var response = await fixture.Client.GetAsync(new Uri(fixture.Client.BaseAddress!, "/").GetLeftPart(UriPartial.Authority) + path);
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("\"/evil.example/", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("href=\"//", html, StringComparison.Ordinal);
+    }
+}
