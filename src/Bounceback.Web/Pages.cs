@@ -157,7 +157,10 @@ internal sealed class Pages(HttpContext http)
             if (r.ReplyCode is { } reply) h.Text(r.Status is null ? "" : " ").Element("a", reply.ToString(System.Globalization.CultureInfo.InvariantCulture), ("href", Link(CodeLookup.Permalink(reply.ToString(System.Globalization.CultureInfo.InvariantCulture), null))));
             h.Close("td");
             h.Element("td", ReasonName(r.Reason));
-            h.Element("td", T(r.HardBounce ? "web.bounce.hard" : "web.bounce.soft"));
+            // A delivery report, a complaint or an auto-reply is no bounce at all; a soft bounce may be permanent too (a
+            // spam refusal), so the label says what it means for the address, not whether a retry works.
+            h.Element("td", T(r.Reason is BounceReason.Delivered or BounceReason.Feedback or BounceReason.Vacation ? "web.bounce.none"
+                : r.HardBounce ? "web.bounce.hard" : "web.bounce.soft"));
             h.Element("td", r.DiagnosticCode);
             h.Element("td", r.RemoteMta);
             h.Close("tr");

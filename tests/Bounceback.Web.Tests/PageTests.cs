@@ -53,6 +53,22 @@ public class PageTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task A_delivery_report_is_labelled_no_bounce_and_a_permanent_refusal_of_a_good_address_not_as_one_that_may_still_work()
+    {
+        const string report = "From: MAILER-DAEMON@mx.example.org\nTo: shop@example.org\nSubject: Delivery Status Notification\n" +
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b\"\n\n--b\nContent-Type: text/plain\n\nReport.\n\n" +
+            "--b\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\n\n" +
+            "Final-Recipient: rfc822; ann@example.net\nAction: delivered\nStatus: 2.0.0\n\n" +
+            "Final-Recipient: rfc822; bob@example.net\nAction: failed\nStatus: 5.7.1\nDiagnostic-Code: smtp; 550 5.7.1 Message rejected as spam\n\n--b--\n";
+        using var form = new MultipartFormDataContent { { new StringContent(report), "text" } };
+        using var response = await Client.PostAsync(U("/?lang=nl"), form);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains(Text("web.bounce.none", Language.Nl), html, StringComparison.Ordinal);
+        Assert.Contains(Text("web.bounce.soft", Language.Nl), html, StringComparison.Ordinal);
+        Assert.DoesNotContain("kan nog lukken", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Empty_form_post_is_a_400_page_that_says_what_to_do()
     {
         using var form = new MultipartFormDataContent { { new StringContent("  "), "text" } };

@@ -124,7 +124,9 @@
       row.appendChild(codes);
       const reasonKey = 'reason.' + r.reason;
       row.appendChild(el('td', Object.prototype.hasOwnProperty.call(ui, reasonKey) ? ui[reasonKey] : r.reason));
-      row.appendChild(el('td', t(r.hardBounce ? 'web.bounce.hard' : 'web.bounce.soft')));
+      // As the page itself labels it (Pages.cs): a report that is no bounce, else what it means for the address.
+      const noBounce = r.reason === 'delivered' || r.reason === 'feedback' || r.reason === 'vacation';
+      row.appendChild(el('td', t(noBounce ? 'web.bounce.none' : r.hardBounce ? 'web.bounce.hard' : 'web.bounce.soft')));
       row.appendChild(el('td', r.diagnosticCode || ''));
       row.appendChild(el('td', r.remoteMta || ''));
       body.appendChild(row);
