@@ -198,10 +198,11 @@ public class DiagnoserTests
     }
 
     [Fact]
-    public void A_mail_programs_temporary_error_says_the_message_waits_in_the_outbox()
+    public void A_mail_programs_temporary_error_says_the_program_tries_again_not_a_server()
     {
+        // Sending or receiving alike: no server holds the message, so no server retries it.
         var d = Diagnoser.Default.Explain("Socket Error: 10060", Language.Nl).Diagnosis!;
-        Assert.Contains("Postvak UIT", d.Summary, StringComparison.Ordinal);
+        Assert.Contains("Het mailprogramma probeert het bij de volgende keer verzenden en ontvangen opnieuw", d.Summary, StringComparison.Ordinal);
         Assert.DoesNotContain("mailserver probeert", d.Summary, StringComparison.Ordinal);
     }
 

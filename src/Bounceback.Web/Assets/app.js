@@ -72,7 +72,7 @@
     const link = el('a', d.code, { href: permalink(d.code) });
     box.appendChild(facts([
       [t('web.diagnosis.side'), t('faultSide.' + d.faultSide)],
-      [t('web.diagnosis.severity'), t('severity.' + d.severity) + ' — ' + t(d.retryMayHelp ? 'web.diagnosis.retry-yes' : 'web.diagnosis.retry-no')],
+      [t('web.diagnosis.severity'), t('severity.' + d.severity) + ' — ' + t(d.retryMayHelp ? 'web.diagnosis.retry-yes' : d.severity === 'unknown' ? 'web.diagnosis.retry-unknown' : 'web.diagnosis.retry-no')],
       [t('web.diagnosis.code'), link],
     ]));
     steps(box, d.steps, 'h4');

@@ -166,6 +166,7 @@ public class GeneralisationTests(ITestOutputHelper output)
     {
         // Domino's decoder reads the recipients its notice names, and the notice names only the first.
         ["domino/not-listed-with-report.eml"] = "notice names the recipients", ["lhost-domino-02.eml"] = "notice names the recipients",
+        ["domino/12-hop-count-routing-loop.eml"] = "notice names the recipients", ["domino/12-smtp-permanent-error-mailbox-full.eml"] = "notice names the recipients",
         // The notice says, for the first recipient only, that the refusal came after DATA (a filter, not an unknown user).
         ["kddi/relay-unknown-after-data.eml"] = "command only in the notice", ["nttdocomo/unknown-user-after-data.eml"] = "command only in the notice",
         ["lhost-postfix-03.eml"] = "command only in the notice", ["rhost-nttdocomo-03.eml"] = "command only in the notice",

@@ -264,4 +264,48 @@ public class ReasonClassifierTwelfthPassTests
             Assert.Contains("Bo\u00eete aux lettres pleine \u2013 quota d\u00e9pass\u00e9", r.DiagnosticCode, StringComparison.Ordinal);
         }
     }
+
+    [Theory]
+    [InlineData("error", "failed")]
+    [InlineData("delay", "delayed")]
+    [InlineData("Failed", "failed")]
+    public void Opensmtpds_action_words_are_read_as_rfc_3464s(string written, string action)
+    {
+        var outcome = ParseText($"""
+            From: MAILER-DAEMON@mx.example.org
+            To: shop@example.org
+            Subject: Delivery status notification: error
+            Content-Type: multipart/report; report-type=delivery-status; boundary="b"
+
+            --b
+            Content-Type: text/plain
+
+            This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.
+
+            --b
+            Content-Type: message/delivery-status
+
+            Reporting-MTA: dns; mx.example.org
+
+            Final-Recipient: rfc822; ann@example.com
+            Action: {written}
+            Status: 5.1.1
+            Diagnostic-Code: smtp; 550 5.1.1 User unknown
+
+            --b--
+            """);
+        Assert.Equal(action, Assert.Single(outcome.Results).Action);
+    }
+
+    [Theory]
+    [InlineData("remote delivery deferred: mx.example.com [192.0.2.1] did not like our connect: 554 5.7.1 blocked", "CONNECT")]
+    public void Dragonflys_connect_names_the_connection(string text, string command) =>
+        Assert.Equal(command, Classify(text).Command);
+
+    [Fact]
+    public void An_expiry_after_cname_lookups_failed_is_a_network_error()
+    {
+        var c = Classify("CNAME lookup failed temporarily. (#4.4.3) I'm not going to try again; this message has been in the queue too long.", action: "delayed");
+        Assert.Equal(BounceReason.NetworkError, c.Reason);
+    }
 }

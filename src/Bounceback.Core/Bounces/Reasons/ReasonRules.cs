@@ -301,7 +301,7 @@ public static class ReasonRules
         new(BounceReason.NetworkError,
         [
             "host name lookup failure", "name server", "dns query failed", "dns lookup", "lookup dns", "name service error", "host not found", "temporary lookup failure",
-            "no route to host", "network is unreachable", "mail loop", "loop detected", "too many hops",
+            "no route to host", "network is unreachable", "mail loop", "loop detected", "too many hops", "cname lookup failed",
         ], [], "4.0"),
         new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
         new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error"], [], "3.0"),

@@ -117,7 +117,7 @@ public static class DeliveryStatusReader
             {
                 Recipient = recipient,
                 Status = MessageParts.NullIfEmpty(StatusOf(g["Status"])),
-                Action = MessageParts.NullIfEmpty(g["Action"]?.Trim().ToLowerInvariant()),
+                Action = ActionOf(g["Action"]),
                 // Without a Diagnostic-Code, the comment of the Status field ("4.4.1 (no answer from host)") is the reporting
                 // server's own words for this recipient: more precise than the notice's summary for all of them.
                 DiagnosticCode = MessageParts.NullIfEmpty(MessageParts.WithIso2022JpRead(diag)) ?? StatusComment(g["Status"]),
@@ -154,6 +154,19 @@ public static class DeliveryStatusReader
             OriginalMessageId = MessageParts.OriginalMessageId(original),
             OriginalSubject = MessageParts.OriginalSubject(original),
             NoticeText = notice,
+        };
+    }
+
+    /// <summary>The Action field's value, lower-case, in RFC 3464's words: OpenSMTPD writes "error" and "delay" for
+    /// "failed" and "delayed".</summary>
+    private static string? ActionOf(string? field)
+    {
+        var action = MessageParts.NullIfEmpty(field?.Trim().ToLowerInvariant());
+        return action switch
+        {
+            "error" or "fail" or "failure" => "failed",
+            "delay" => "delayed",
+            _ => action,
         };
     }
 
