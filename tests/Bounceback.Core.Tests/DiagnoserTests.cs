@@ -212,4 +212,17 @@ public class DiagnoserTests
         var d = Diagnoser.Default.Explain("Server Error: 0x800CCC90, Error Number: 0x800CCC92", Language.En).Diagnosis!;
         Assert.Equal("0x800CCC92", d.Code);
     }
+
+    [Fact]
+    public void A_windows_code_that_wraps_a_socket_error_is_explained_as_that_error()
+    {
+        var finding = Assert.Single(Diagnoser.Default.Explain("Error 0x80072746", Language.En).Findings);
+        var socket = Diagnoser.Default.ExplainCode(CodeKind.Winsock, "10054", Language.En)!;
+        Assert.True(finding.Known);
+        Assert.Equal(CodeKind.WindowsClient, finding.Kind);
+        Assert.Equal(socket.Title, finding.Title);
+        Assert.Contains("10054", finding.Note, StringComparison.Ordinal);
+        // A Windows code outside the socket range stays a general client error.
+        Assert.False(Assert.Single(Diagnoser.Default.Explain("Error 0x80070005", Language.En).Findings).Known);
+    }
 }

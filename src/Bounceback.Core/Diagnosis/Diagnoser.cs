@@ -192,7 +192,8 @@ public sealed class Diagnoser
     /// <summary>Which catalog entry explains a code, and whether it came from a provider's profile.</summary>
     /// <remarks><paramref name="OwnCode"/>: the code is one only that provider uses (Microsoft's 5.7.133), so its entry is
     /// the code's one meaning. <paramref name="ByCodeAlone"/>: the text did not name the provider; the code alone chose it.</remarks>
-    private readonly record struct Resolution(CatalogEntry? Entry, string? Provider, bool ByCodeAlone = false, bool OwnCode = false);
+    /// <remarks><paramref name="SocketError"/>: a Windows code that only wraps a socket error (0x80072746 is 10054), explained as it.</remarks>
+    private readonly record struct Resolution(CatalogEntry? Entry, string? Provider, bool ByCodeAlone = false, bool OwnCode = false, string? SocketError = null);
 
     private static string? Normalize(CodeKind kind, string code)
     {
@@ -241,6 +242,11 @@ public sealed class Diagnoser
         }
         if (kind == CodeKind.Provider) return default;
         var standard = FindStandard(kind, code);
+        // HRESULT_FROM_WIN32 of a Windows Sockets error (0x8007 and the error's number): the socket error's own entry.
+        if (standard is null && kind == CodeKind.WindowsClient && ClientErrorCode.TryParse(code, out var hresult)
+            && (hresult.Value & 0xFFFF0000) == 0x80070000 && (hresult.Value & 0xFFFF) is >= 10004 and <= 11031
+            && FindStandard(CodeKind.Winsock, (hresult.Value & 0xFFFF).ToString(CultureInfo.InvariantCulture)) is { } socket)
+            return new Resolution(socket, null, SocketError: (hresult.Value & 0xFFFF).ToString(CultureInfo.InvariantCulture));
         // A status no standard entry knows that one provider alone defines (Microsoft's 5.7.708) is that provider's,
         // also when the text does not name it: a pasted reply line seldom does.
         if (standard is null && kind == CodeKind.Enhanced && Catalog.SoleProviderOf(code) is { } owner
@@ -319,7 +325,8 @@ public sealed class Diagnoser
     private Finding BuildFinding(ExtractedCode code, Resolution res, Language lang, int? groupClass)
     {
         var classDigit = ClassOf(code.Kind, code.Code) ?? groupClass;
-        var note = Note(code, lang) ?? (res.ByCodeAlone ? ProviderByCodeNote(code.Code, res.Provider, lang) : null);
+        var note = Note(code, lang) ?? (res.ByCodeAlone ? ProviderByCodeNote(code.Code, res.Provider, lang) : null)
+            ?? (res.SocketError is { } socketError ? Fill(Catalog.Text("note.socketError", lang), ("code", code.Code), ("socket", socketError)) : null);
         if (res.Entry is { } e)
         {
             var severity = e.Severity ?? (classDigit is { } cd ? Vocabulary.SeverityOfClass(cd) : Severity.Unknown);
