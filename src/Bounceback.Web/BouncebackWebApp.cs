@@ -49,6 +49,10 @@ public static class BouncebackWebApp
             headers.XContentTypeOptions = "nosniff";
             headers["Referrer-Policy"] = "no-referrer";
             headers.XFrameOptions = "DENY";
+            // Answers depend on the language the browser asks for, and an answer to a posted text or message is the
+            // sender's own: not for a shared cache.
+            headers.Vary = "Accept-Language";
+            if (HttpMethods.IsPost(context.Request.Method)) headers.CacheControl = "no-store";
             await next(context);
         });
         app.UseExceptionHandler();

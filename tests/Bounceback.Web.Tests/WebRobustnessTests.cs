@@ -110,4 +110,14 @@ public class WebRobustnessTests(WebAppFixture fixture) : IClassFixture<WebAppFix
         Assert.Contains("\"/evil.example/", html, StringComparison.Ordinal);
         Assert.DoesNotContain("href=\"//", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task Answers_vary_by_language_and_a_posted_texts_answer_is_not_stored()
+    {
+        using var posted = await fixture.Client.PostAsync(U("/api/explain"), WebAppFixture.Text("550 5.1.1 user unknown"));
+        Assert.Contains("Accept-Language", posted.Headers.Vary);
+        Assert.True(posted.Headers.CacheControl?.NoStore);
+        using var page = await fixture.Client.GetAsync(U("/"));
+        Assert.Contains("Accept-Language", page.Headers.Vary);
+    }
 }
