@@ -29,11 +29,11 @@ internal static class ApiEndpoints
             .Produces<IReadOnlyList<BounceResult>>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
-        api.MapGet("/codes", (HttpContext http, string? q) =>
+        api.MapMethods("/codes", BouncebackWebApp.GetOrHead, (HttpContext http, string? q) =>
                 TypedResults.Json(CodeLookup.Search(q, LanguageChoice.Of(http)), WebJsonContext.Default.IReadOnlyListCodeSummary))
             .WithName("SearchCodes").WithSummary("Searches the catalog by code, symbol or words.")
             .Produces<IReadOnlyList<CodeSummary>>();
-        api.MapGet("/codes/{code}", (HttpContext http, string code) =>
+        api.MapMethods("/codes/{code}", BouncebackWebApp.GetOrHead, (HttpContext http, string code) =>
             {
                 var findings = CodeLookup.Find(code, LanguageChoice.Of(http));
                 return findings.Count == 0
@@ -42,7 +42,7 @@ internal static class ApiEndpoints
             })
             .WithName("GetCode").WithSummary("Explains one code: known, explained from its parts, or a provider token.")
             .Produces<Finding>().ProducesProblem(StatusCodes.Status404NotFound);
-        api.MapGet("/codes/{provider}/{token}", (HttpContext http, string provider, string token) =>
+        api.MapMethods("/codes/{provider}/{token}", BouncebackWebApp.GetOrHead, (HttpContext http, string provider, string token) =>
             {
                 var findings = CodeLookup.FindForProvider(provider, token, LanguageChoice.Of(http));
                 return findings is null || findings.Count == 0

@@ -59,7 +59,7 @@ public static class BouncebackWebApp
         app.UseStatusCodePages();
         app.UseRateLimiter();
 
-        app.MapGet("/healthz", () => "ok").WithSummary("Liveness: answers ok.");
+        app.MapMethods("/healthz", GetOrHead, () => "ok").WithSummary("Liveness: answers ok.");
         app.MapOpenApi();
         ApiEndpoints.Map(app);
         PageEndpoints.Map(app);
@@ -68,6 +68,10 @@ public static class BouncebackWebApp
         app.MapFallback(NotFound).ExcludeFromDescription();
         return app;
     }
+
+    /// <summary>The methods of every page and lookup: HEAD as well as GET (HTTP's HEAD is GET without the body, which the
+    /// server leaves out).</summary>
+    internal static readonly string[] GetOrHead = ["GET", "HEAD"];
 
     /// <summary>The policy of the explain and parse requests: at most <see cref="WebOptions.MaxConcurrentWork"/> at once,
     /// <see cref="WebOptions.MaxQueuedWork"/> more waiting; each one's body is read only when its turn comes.</summary>

@@ -15,17 +15,17 @@ internal static class PageEndpoints
         foreach (var prefix in new[] { "", "/nl", "/en" })
         {
             var group = prefix.Length == 0 ? app.MapGroup("") : app.MapGroup(prefix);
-            group.MapGet("/", (HttpContext http) => Page(new Pages(http).Explain(null, null, null))).ExcludeFromDescription();
+            group.MapMethods("/", BouncebackWebApp.GetOrHead, (HttpContext http) => Page(new Pages(http).Explain(null, null, null))).ExcludeFromDescription();
             group.MapPost("/", ExplainFormAsync).RequireRateLimiting(BouncebackWebApp.WorkPolicy).ExcludeFromDescription();
-            group.MapGet("/codes", (HttpContext http, string? q) => Page(new Pages(http).Index(q))).ExcludeFromDescription();
-            group.MapGet("/codes/{code}", (HttpContext http, string code) =>
+            group.MapMethods("/codes", BouncebackWebApp.GetOrHead, (HttpContext http, string? q) => Page(new Pages(http).Index(q))).ExcludeFromDescription();
+            group.MapMethods("/codes/{code}", BouncebackWebApp.GetOrHead, (HttpContext http, string code) =>
             {
                 var findings = CodeLookup.Find(code, LanguageChoice.Of(http));
                 var providers = CodeLookup.ProvidersUsing(code);
                 var status = findings.Count == 0 && providers.Count == 0 ? StatusCodes.Status404NotFound : StatusCodes.Status200OK;
                 return Page(new Pages(http).Code(code, null, findings, providers), status);
             }).ExcludeFromDescription();
-            group.MapGet("/codes/{provider}/{token}", (HttpContext http, string provider, string token) =>
+            group.MapMethods("/codes/{provider}/{token}", BouncebackWebApp.GetOrHead, (HttpContext http, string provider, string token) =>
             {
                 var findings = CodeLookup.FindForProvider(provider, token, LanguageChoice.Of(http)) ?? [];
                 return Page(new Pages(http).Code(token, provider, findings, []), findings.Count == 0 ? StatusCodes.Status404NotFound : StatusCodes.Status200OK);

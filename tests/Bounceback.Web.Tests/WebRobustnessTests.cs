@@ -120,4 +120,18 @@ public class WebRobustnessTests(WebAppFixture fixture) : IClassFixture<WebAppFix
         using var page = await fixture.Client.GetAsync(U("/"));
         Assert.Contains("Accept-Language", page.Headers.Vary);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/codes?q=5.1.1")]
+    [InlineData("/healthz")]
+    [InlineData("/api/codes/5.1.1")]
+    public async Task Head_answers_as_get_does(string path)
+    {
+        using var get = await fixture.Client.GetAsync(U(path));
+        using var head = await fixture.Client.SendAsync(new HttpRequestMessage(HttpMethod.Head, U(path)));
+        Assert.Equal(HttpStatusCode.OK, get.StatusCode);
+        Assert.Equal(get.StatusCode, head.StatusCode);
+        Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
+    }
 }
