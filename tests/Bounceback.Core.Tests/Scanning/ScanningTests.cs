@@ -8,6 +8,14 @@ namespace Bounceback.Core.Tests.Scanning;
 
 public class ScanningTests
 {
+    /// <summary>A folder of its own for one test, deleted with all it holds when the test ends.</summary>
+    private sealed class TempFolder(string prefix) : IDisposable
+    {
+        public string Path { get; } = Directory.CreateTempSubdirectory(prefix).FullName;
+
+        public void Dispose() => Directory.Delete(Path, recursive: true);
+    }
+
     private const string Dsn = "From: MAILER-DAEMON@mx.sender.test\nTo: anna@sender.test\nSubject: Undelivered Mail Returned to Sender\n" +
         "MIME-Version: 1.0\nContent-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n--b1\nContent-Type: text/plain\n\n" +
         "Your message could not be delivered.\n\n--b1\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.sender.test\n\n" +
@@ -29,84 +37,66 @@ public class ScanningTests
     [Fact]
     public async Task Directory_scan_reads_maildir_cur_and_new_but_not_tmp_in_path_order()
     {
-        var root = Directory.CreateTempSubdirectory("bb-maildir-").FullName;
-        try
-        {
-            foreach (var d in new[] { "cur", "new", "tmp" }) Directory.CreateDirectory(Path.Combine(root, d));
-            await File.WriteAllTextAsync(Path.Combine(root, "new", "2.host"), Message("b@receiver.test"));
-            await File.WriteAllTextAsync(Path.Combine(root, "cur", "1.host:2,S"), Message("a@receiver.test"));
-            await File.WriteAllTextAsync(Path.Combine(root, "tmp", "3.host"), Message("half-written@receiver.test"));
-            var items = new List<ScanItem>();
-            await foreach (var item in LocalSources.FromPathAsync(root)) items.Add(item);
-            Assert.Equal([Path.Combine(root, "cur", "1.host:2,S"), Path.Combine(root, "new", "2.host")], items.Select(i => i.FilePath));
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        using var folder = new TempFolder("bb-maildir-");
+        var root = folder.Path;
+        foreach (var d in new[] { "cur", "new", "tmp" }) Directory.CreateDirectory(Path.Combine(root, d));
+        await File.WriteAllTextAsync(Path.Combine(root, "new", "2.host"), Message("b@receiver.test"));
+        await File.WriteAllTextAsync(Path.Combine(root, "cur", "1.host:2,S"), Message("a@receiver.test"));
+        await File.WriteAllTextAsync(Path.Combine(root, "tmp", "3.host"), Message("half-written@receiver.test"));
+        var items = new List<ScanItem>();
+        await foreach (var item in LocalSources.FromPathAsync(root)) items.Add(item);
+        Assert.Equal([Path.Combine(root, "cur", "1.host:2,S"), Path.Combine(root, "new", "2.host")], items.Select(i => i.FilePath));
     }
 
     [Fact]
     public async Task Directory_scan_splits_small_mbox_files_and_skips_only_folders_named_tmp()
     {
-        var root = Directory.CreateTempSubdirectory("bb-mixed-").FullName;
-        try
+        using var folder = new TempFolder("bb-mixed-");
+        var root = folder.Path;
+        foreach (var d in new[] { "a", Path.Combine("a", "tmp"), "tmpx", Path.Combine("tmp", "cur") }) Directory.CreateDirectory(Path.Combine(root, d));
+        // A line longer than the smallest read buffer, in a file much smaller than the default one.
+        var longLine = "X-Long: " + new string('x', 9000) + "\n";
+        var mbox = "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n" + longLine + Message("one@receiver.test") + "\n" +
+            "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n" + Message("two@receiver.test") + "\n";
+        await File.WriteAllTextAsync(Path.Combine(root, "a", "box"), mbox);
+        await File.WriteAllTextAsync(Path.Combine(root, "a", "tmp", "x"), Message("skipped@receiver.test"));
+        await File.WriteAllTextAsync(Path.Combine(root, "tmp", "cur", "y"), Message("skipped@receiver.test"));
+        await File.WriteAllTextAsync(Path.Combine(root, "tmpx", "z"), Message("three@receiver.test"));
+        var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
+        var got = new List<string>();
+        await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(root)))
         {
-            foreach (var d in new[] { "a", Path.Combine("a", "tmp"), "tmpx", Path.Combine("tmp", "cur") }) Directory.CreateDirectory(Path.Combine(root, d));
-            // A line longer than the smallest read buffer, in a file much smaller than the default one.
-            var longLine = "X-Long: " + new string('x', 9000) + "\n";
-            var mbox = "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n" + longLine + Message("one@receiver.test") + "\n" +
-                "From MAILER-DAEMON Thu Jan  1 00:00:00 1970\n" + Message("two@receiver.test") + "\n";
-            await File.WriteAllTextAsync(Path.Combine(root, "a", "box"), mbox);
-            await File.WriteAllTextAsync(Path.Combine(root, "a", "tmp", "x"), Message("skipped@receiver.test"));
-            await File.WriteAllTextAsync(Path.Combine(root, "tmp", "cur", "y"), Message("skipped@receiver.test"));
-            await File.WriteAllTextAsync(Path.Combine(root, "tmpx", "z"), Message("three@receiver.test"));
-            var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
-            var got = new List<string>();
-            await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(root)))
-            {
-                got.AddRange(r.Outcome.Results.Select(x => $"{Path.GetRelativePath(root, r.Item.Source)}#{r.Item.Index}:{x.Recipient}"));
-            }
-            Assert.Equal([$"a{Path.DirectorySeparatorChar}box#0:one@receiver.test", $"a{Path.DirectorySeparatorChar}box#1:two@receiver.test",
-                $"tmpx{Path.DirectorySeparatorChar}z#:three@receiver.test"], got);
+            got.AddRange(r.Outcome.Results.Select(x => $"{Path.GetRelativePath(root, r.Item.Source)}#{r.Item.Index}:{x.Recipient}"));
         }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        Assert.Equal([$"a{Path.DirectorySeparatorChar}box#0:one@receiver.test", $"a{Path.DirectorySeparatorChar}box#1:two@receiver.test",
+            $"tmpx{Path.DirectorySeparatorChar}z#:three@receiver.test"], got);
     }
 
     [Fact]
     public async Task Directory_scan_leaves_out_empty_entries_and_never_opens_a_named_pipe()
     {
-        var root = Directory.CreateTempSubdirectory("bb-pipe-").FullName;
-        try
+        using var folder = new TempFolder("bb-pipe-");
+        var root = folder.Path;
+        await File.WriteAllTextAsync(Path.Combine(root, "a.eml"), Message("a@receiver.test"));
+        await File.WriteAllTextAsync(Path.Combine(root, "b.eml"), "");
+        var fifo = Path.Combine(root, "c.fifo");
+        using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo)) await mkfifo.WaitForExitAsync();
+        Assert.True(File.Exists(fifo));
+        var items = new List<ScanItem>();
+        // Opening the pipe would block until a writer came; the scan must end on its own.
+        var scan = Task.Run(async () =>
         {
-            await File.WriteAllTextAsync(Path.Combine(root, "a.eml"), Message("a@receiver.test"));
-            await File.WriteAllTextAsync(Path.Combine(root, "b.eml"), "");
-            var fifo = Path.Combine(root, "c.fifo");
-            using (var mkfifo = System.Diagnostics.Process.Start("mkfifo", fifo)) await mkfifo.WaitForExitAsync();
-            Assert.True(File.Exists(fifo));
-            var items = new List<ScanItem>();
-            // Opening the pipe would block until a writer came; the scan must end on its own.
-            var scan = Task.Run(async () =>
-            {
-                await foreach (var item in LocalSources.FromPathAsync(root)) items.Add(item);
-            });
-            var ended = await Task.WhenAny(scan, Task.Delay(TimeSpan.FromSeconds(20))) == scan;
-            if (!ended)
-            {
-                // Release the blocked reader before failing, so the test process is not left waiting.
-                await using (new FileStream(fifo, FileMode.Open, FileAccess.Write)) { }
-            }
-            Assert.True(ended, "the directory scan blocked on a named pipe");
-            await scan;
-            Assert.Equal([Path.Combine(root, "a.eml")], items.Select(i => i.Source));
-        }
-        finally
+            await foreach (var item in LocalSources.FromPathAsync(root)) items.Add(item);
+        });
+        var ended = await Task.WhenAny(scan, Task.Delay(TimeSpan.FromSeconds(20))) == scan;
+        if (!ended)
         {
-            Directory.Delete(root, recursive: true);
+            // Release the blocked reader before failing, so the test process is not left waiting.
+            await using (new FileStream(fifo, FileMode.Open, FileAccess.Write)) { }
         }
+        Assert.True(ended, "the directory scan blocked on a named pipe");
+        await scan;
+        Assert.Equal([Path.Combine(root, "a.eml")], items.Select(i => i.Source));
     }
 
     [Fact]
@@ -176,27 +166,21 @@ public class ScanningTests
     [Fact]
     public async Task Message_files_in_rented_arrays_are_each_read_whole_and_handed_out_without_their_bytes()
     {
-        var root = Directory.CreateTempSubdirectory("bb-rented-").FullName;
-        try
+        using var folder = new TempFolder("bb-rented-");
+        var root = folder.Path;
+        for (var i = 0; i < 120; i++)
         {
-            for (var i = 0; i < 120; i++)
-            {
-                await File.WriteAllTextAsync(Path.Combine(root, $"{i:D3}.eml"), Message($"user{i}@receiver.test") + new string('x', i * 53 % 6000));
-            }
-            var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 4);
-            var count = 0;
-            await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(root)))
-            {
-                Assert.Equal($"user{count}@receiver.test", Assert.Single(r.Outcome.Results).Recipient);
-                Assert.True(r.Item.Bytes.IsEmpty);
-                count++;
-            }
-            Assert.Equal(120, count);
+            await File.WriteAllTextAsync(Path.Combine(root, $"{i:D3}.eml"), Message($"user{i}@receiver.test") + new string('x', i * 53 % 6000));
         }
-        finally
+        var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 4);
+        var count = 0;
+        await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(root)))
         {
-            Directory.Delete(root, recursive: true);
+            Assert.Equal($"user{count}@receiver.test", Assert.Single(r.Outcome.Results).Recipient);
+            Assert.True(r.Item.Bytes.IsEmpty);
+            count++;
         }
+        Assert.Equal(120, count);
     }
 
     [Fact]
@@ -302,47 +286,34 @@ public class ScanningTests
     [Fact]
     public async Task Binary_data_and_an_empty_file_are_unreadable_messages_not_messages_that_are_no_bounce()
     {
-        var root = Directory.CreateTempSubdirectory("bb-binary-").FullName;
-        try
-        {
-            await File.WriteAllBytesAsync(Path.Combine(root, "image.png"), [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 0x1A, 10, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R']);
-            await File.WriteAllTextAsync(Path.Combine(root, "pasted.txt"), "550 5.1.1 <a@receiver.test>: Recipient address rejected: User unknown\n");
-            var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
-            var results = new List<ScanResult>();
-            await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(root))) results.Add(r);
-            Assert.Equal(2, results.Count);
-            Assert.Equal(ParseOutcomeKind.Failed, results[0].Outcome.Kind);
-            Assert.Contains("binary", results[0].Outcome.Error, StringComparison.Ordinal);
-            // Text without headers is still read (as pasted text), whatever it turns out to be.
-            Assert.NotEqual(ParseOutcomeKind.Failed, results[1].Outcome.Kind);
-            var empty = Path.Combine(root, "empty.eml");
-            await File.WriteAllBytesAsync(empty, []);
-            await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(empty))) Assert.Contains("empty", r.Outcome.Error, StringComparison.Ordinal);
-        }
-        finally
-        {
-            Directory.Delete(root, recursive: true);
-        }
+        using var folder = new TempFolder("bb-binary-");
+        var root = folder.Path;
+        await File.WriteAllBytesAsync(Path.Combine(root, "image.png"), [0x89, (byte)'P', (byte)'N', (byte)'G', 13, 10, 0x1A, 10, 0, 0, 0, 13, (byte)'I', (byte)'H', (byte)'D', (byte)'R']);
+        await File.WriteAllTextAsync(Path.Combine(root, "pasted.txt"), "550 5.1.1 <a@receiver.test>: Recipient address rejected: User unknown\n");
+        var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
+        var results = new List<ScanResult>();
+        await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(root))) results.Add(r);
+        Assert.Equal(2, results.Count);
+        Assert.Equal(ParseOutcomeKind.Failed, results[0].Outcome.Kind);
+        Assert.Contains("binary", results[0].Outcome.Error, StringComparison.Ordinal);
+        // Text without headers is still read (as pasted text), whatever it turns out to be.
+        Assert.NotEqual(ParseOutcomeKind.Failed, results[1].Outcome.Kind);
+        var empty = Path.Combine(root, "empty.eml");
+        await File.WriteAllBytesAsync(empty, []);
+        await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(empty))) Assert.Contains("empty", r.Outcome.Error, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task A_link_to_a_folder_is_not_followed_so_a_link_back_up_the_tree_reads_nothing_twice()
     {
-        var root = Directory.CreateTempSubdirectory("bb-loop-").FullName;
-        try
-        {
-            Directory.CreateDirectory(Path.Combine(root, "cur"));
-            await File.WriteAllTextAsync(Path.Combine(root, "cur", "1.host"), Message("a@receiver.test"));
-            Directory.CreateSymbolicLink(Path.Combine(root, "cur", "up"), root);
-            var items = new List<ScanItem>();
-            await foreach (var item in LocalSources.FromPathAsync(root)) items.Add(item);
-            Assert.Equal([Path.Combine(root, "cur", "1.host")], items.Select(i => i.FilePath));
-        }
-        finally
-        {
-            File.Delete(Path.Combine(root, "cur", "up"));
-            Directory.Delete(root, recursive: true);
-        }
+        using var folder = new TempFolder("bb-loop-");
+        var root = folder.Path;
+        Directory.CreateDirectory(Path.Combine(root, "cur"));
+        await File.WriteAllTextAsync(Path.Combine(root, "cur", "1.host"), Message("a@receiver.test"));
+        Directory.CreateSymbolicLink(Path.Combine(root, "cur", "up"), root);
+        var items = new List<ScanItem>();
+        await foreach (var item in LocalSources.FromPathAsync(root)) items.Add(item);
+        Assert.Equal([Path.Combine(root, "cur", "1.host")], items.Select(i => i.FilePath));
     }
 
     [Fact]
