@@ -23,6 +23,7 @@ public class ReasonClassifierTwelfthPassTests
     [InlineData("<ann@example.com> (host 'mx.example.com' rejected command 'BDAT 2048 LAST' with code 552 (5.3.4) 'Message too big')", "DATA")]
     [InlineData("<ann@example.com>: host mx.example.com[192.0.2.7] refused to talk to me: 554 IP=192.0.2.1 - A problem occurred. (BL)", "CONNECT")]
     [InlineData("<ann@example.com>: host mx.example.com[192.0.2.7] refused to\n    talk to me: 554 5.7.1 Connection refused", "CONNECT")]
+    [InlineData("SMTP error from remote server for TEXT command, host: mx00.emig.gmx.net (212.227.15.9) reason: 554-Transaction failed", "DATA")]
     public void The_refused_command_is_read_from_stalwarts_and_postfixs_own_wording(string text, string command) =>
         Assert.Equal(command, Classify(text).Command);
 

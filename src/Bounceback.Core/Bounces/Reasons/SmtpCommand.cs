@@ -48,7 +48,8 @@ public static partial class SmtpCommand
         // qmail-remote names the step, not the command: "does not like recipient", "failed after I sent the message".
         if (c.SequenceEqual("RECIPIENT")) return "RCPT";
         if (c.SequenceEqual("MESSAGE")) return "DATA";
-        if (c.Contains("DATA", StringComparison.Ordinal) || c.SequenceEqual("BDAT")) return "DATA";
+        // "TEXT": GMX's, WEB.DE's and 1&1's name for the message content they refused ("for TEXT command").
+        if (c.Contains("DATA", StringComparison.Ordinal) || c.SequenceEqual("BDAT") || c.SequenceEqual("TEXT")) return "DATA";
         if (c.StartsWith("HELO", StringComparison.Ordinal) || c.StartsWith("EHLO", StringComparison.Ordinal)) return "EHLO";
         if (c.Contains("CONNECT", StringComparison.Ordinal) || c.Contains("GREETING", StringComparison.Ordinal) || c.SequenceEqual("TALK")) return "CONNECT";
         return null;
@@ -262,7 +263,7 @@ public static partial class SmtpCommand
         ["in reply to ", "in response to ", "while receiving the initial server ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
          "but my name was rejected", "but sender was rejected", "but greeting failed", "does not like recipient", "failed after I sent the message",
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
-         "for DATA command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to "],
+         "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to "],
         StringComparison.OrdinalIgnoreCase);
 
     // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ...").
@@ -273,6 +274,6 @@ public static partial class SmtpCommand
     // "in response to end of data": Exim ("Remote host closed connection in response to end of data"); "while receiving
     // the initial server greeting": Postfix's timeout in the greeting.
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
-    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }
