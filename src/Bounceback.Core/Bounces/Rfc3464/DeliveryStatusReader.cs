@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Bounceback.Core.Bounces.Decoders;
 using MimeKit;
 using MimeKit.Utils;
@@ -10,7 +11,7 @@ namespace Bounceback.Core.Bounces.Rfc3464;
 /// (one per-message group, then one per recipient), the returned original, and the human-readable notice.
 /// Also finds a report nested inside a forwarded message.
 /// </summary>
-public static class DeliveryStatusReader
+public static partial class DeliveryStatusReader
 {
     private const int MaxRecipients = 10_000;
 
@@ -142,6 +143,14 @@ public static class DeliveryStatusReader
                 if (mine?.DiagnosticCode is { } words) recipients[i] = recipients[i] with { DiagnosticCode = words };
             }
         }
+        // Exchange's delay report gives its own "400 4.4.7 Message delayed" for every delayed recipient; its section for
+        // administrators quotes what the remote server answered, the last attempt last: that answer is the cause.
+        for (var i = 0; i < recipients.Count; i++)
+        {
+            if (recipients[i] is { Action: "delayed", DiagnosticCode: { } own } && IsExchangesOwnDelay(own)
+                && LastQuotedAttempt(notice, recipients[i].Recipient) is { } attempt)
+                recipients[i] = recipients[i] with { DiagnosticCode = attempt };
+        }
         var original = MessageParts.OriginalHeaders(message);
         var delivered = true;
         foreach (var r in recipients) delivered &= r.Action is "delivered" or "relayed" or "expanded";
@@ -156,6 +165,42 @@ public static class DeliveryStatusReader
             NoticeText = notice,
         };
     }
+
+    /// <summary>
+    /// The last remote reply that Exchange's section for administrators quotes for the recipient ("... - Remote Server at
+    /// mx (ip) returned '451 4.7.1 ... Greylisted'"), other than its own "400 4.4.7": read from the recipient's own line
+    /// (the address alone) to the next empty line; null when there is none.
+    /// </summary>
+    private static string? LastQuotedAttempt(string notice, string recipient)
+    {
+        const int MaxBlockLines = 16;
+        var lines = MessageParts.Lines(notice, 2000);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].Trim().Equals(recipient, StringComparison.OrdinalIgnoreCase)) continue;
+            var block = new System.Text.StringBuilder();
+            for (var k = i + 1; k < lines.Length && k <= i + MaxBlockLines && lines[k].Trim().Length > 0; k++) block.Append(lines[k].Trim()).Append(' ');
+            string? last = null;
+            foreach (Match m in QuotedAttempt().Matches(block.ToString()))
+            {
+                var reply = m.Groups["r"].Value;
+                if (!reply.StartsWith("400 4.4.7", StringComparison.Ordinal)) last = reply;
+            }
+            if (last is not null) return last;
+        }
+        return null;
+    }
+
+    // "400 4.4.7 Message delayed", however a relay folded the field.
+    private static bool IsExchangesOwnDelay(string diagnostic)
+    {
+        var words = diagnostic.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 3 && words[0] == "400" && words[1] == "4.4.7";
+    }
+
+    // The quote that ends the reply is followed by white space or the end: an address may hold an apostrophe.
+    [GeneratedRegex(@"returned '(?<r>[245]\d\d[ -].{1,500}?)'(?=\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex QuotedAttempt();
 
     /// <summary>The Action field's value, lower-case, in RFC 3464's words: OpenSMTPD writes "error" and "delay" for
     /// "failed" and "delayed".</summary>
