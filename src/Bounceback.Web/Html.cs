@@ -20,7 +20,7 @@ internal sealed class Html
         foreach (var (name, value) in attributes)
         {
             if (value is null) continue;
-            _builder.Append(' ').Append(name).Append("=\"").Append(Encoder.Encode(value)).Append('"');
+            _builder.Append(' ').Append(name).Append("=\"").Append(Encoder.Encode(WithoutBidiControls(value))).Append('"');
         }
         _builder.Append('>');
         return this;
@@ -34,8 +34,23 @@ internal sealed class Html
 
     public Html Text(string? text)
     {
-        _builder.Append(Encoder.Encode(text ?? ""));
+        _builder.Append(Encoder.Encode(WithoutBidiControls(text ?? "")));
         return this;
+    }
+
+    /// <summary>
+    /// The text with Unicode's bidirectional controls (U+202A-U+202E, U+2066-U+2069) shown as U+FFFD: a stranger's bounce
+    /// could use them to make an address or a reply read otherwise than it is written (CVE-2021-42574's trick).
+    /// </summary>
+    internal static string WithoutBidiControls(string text)
+    {
+        if (text.AsSpan().IndexOfAnyInRange('\u202A', '\u202E') < 0 && text.AsSpan().IndexOfAnyInRange('\u2066', '\u2069') < 0) return text;
+        var chars = text.ToCharArray();
+        for (var i = 0; i < chars.Length; i++)
+        {
+            if (chars[i] is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069') chars[i] = '\uFFFD';
+        }
+        return new string(chars);
     }
 
     /// <summary>An element with text content only.</summary>

@@ -134,4 +134,17 @@ public class WebRobustnessTests(WebAppFixture fixture) : IClassFixture<WebAppFix
         Assert.Equal(get.StatusCode, head.StatusCode);
         Assert.Equal(get.Content.Headers.ContentType?.MediaType, head.Content.Headers.ContentType?.MediaType);
     }
+
+    [Fact]
+    public async Task Bidirectional_controls_in_a_strangers_bounce_are_not_shown_as_controls()
+    {
+        const string spoof = "550 5.1.1 <ann@example.com\u202Emoc.elpmaxe@evil>: user unknown";
+        using var form = new MultipartFormDataContent { { new StringContent(spoof), "text" } };
+        using var response = await fixture.Client.PostAsync(U("/?lang=en"), form);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain('\u202E', html);
+        Assert.DoesNotContain("&#x202E;", html, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal("a\uFFFDb\uFFFDc", Html.WithoutBidiControls("a\u202Eb\u2067c"));
+        Assert.Same("plain", Html.WithoutBidiControls("plain"));
+    }
 }

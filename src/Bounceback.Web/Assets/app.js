@@ -21,7 +21,8 @@
 
   function el(tag, text, attributes) {
     const node = document.createElement(tag);
-    if (text !== undefined && text !== null) node.textContent = String(text);
+    // Bidirectional controls from a stranger's bounce are shown as U+FFFD, as the server-rendered page does (Html.cs).
+    if (text !== undefined && text !== null) node.textContent = String(text).replace(/[\u202A-\u202E\u2066-\u2069]/g, '\uFFFD');
     if (attributes) {
       for (const name of Object.keys(attributes)) node.setAttribute(name, attributes[name]);
     }
