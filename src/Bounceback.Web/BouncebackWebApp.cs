@@ -95,9 +95,31 @@ public static class BouncebackWebApp
             http.Response.Headers.Allow = "POST";
             return ApiEndpoints.Problem(http, StatusCodes.Status405MethodNotAllowed, "web.error.method");
         }
+        // A page or lookup asked with another method than it answers: 405 with the methods it does.
+        if (!HttpMethods.IsGet(http.Request.Method) && !HttpMethods.IsHead(http.Request.Method) && MethodsOf(path) is { } allowed)
+        {
+            http.Response.Headers.Allow = allowed;
+            return path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+                ? ApiEndpoints.Problem(http, StatusCodes.Status405MethodNotAllowed, "web.error.method-page")
+                : PageEndpoints.Page(new Pages(http).Explain(null, null, "web.error.method-page"), StatusCodes.Status405MethodNotAllowed);
+        }
         return path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
             ? ApiEndpoints.Problem(http, StatusCodes.Status404NotFound, "web.error.not-found")
             : PageEndpoints.Page(new Pages(http).NotFound(), StatusCodes.Status404NotFound);
+    }
+
+    /// <summary>The methods a page or lookup path answers ("/" takes the form's POST too); null for other paths.</summary>
+    private static string? MethodsOf(PathString path)
+    {
+        var p = path.Value ?? "/";
+        foreach (var prefix in new[] { "/nl", "/en" })
+        {
+            if (p.Equals(prefix, StringComparison.OrdinalIgnoreCase)) p = "/";
+            else if (p.StartsWith(prefix + "/", StringComparison.OrdinalIgnoreCase)) p = p[prefix.Length..];
+        }
+        if (p == "/") return "GET, HEAD, POST";
+        return p.Equals("/healthz", StringComparison.OrdinalIgnoreCase) || p.StartsWith("/codes", StringComparison.OrdinalIgnoreCase)
+            || p.StartsWith("/api/codes", StringComparison.OrdinalIgnoreCase) ? "GET, HEAD" : null;
     }
 
     /// <summary>Serves a file embedded in this assembly (the page's own CSS and script; nothing from outside).</summary>

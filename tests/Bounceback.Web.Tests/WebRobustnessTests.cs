@@ -147,4 +147,16 @@ public class WebRobustnessTests(WebAppFixture fixture) : IClassFixture<WebAppFix
         Assert.Equal("a\uFFFDb\uFFFDc", Html.WithoutBidiControls("a\u202Eb\u2067c"));
         Assert.Same("plain", Html.WithoutBidiControls("plain"));
     }
+
+    [Theory]
+    [InlineData("PUT", "/", "GET, HEAD, POST")]
+    [InlineData("DELETE", "/nl/codes", "GET, HEAD")]
+    [InlineData("PATCH", "/api/codes?q=relay", "GET, HEAD")]
+    [InlineData("PUT", "/healthz", "GET, HEAD")]
+    public async Task Another_method_on_a_page_or_lookup_is_405_with_the_methods_it_answers(string method, string path, string allowed)
+    {
+        using var response = await fixture.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), U(path)));
+        Assert.Equal(HttpStatusCode.MethodNotAllowed, response.StatusCode);
+        Assert.Equal(allowed, string.Join(", ", response.Content.Headers.Allow));
+    }
 }
