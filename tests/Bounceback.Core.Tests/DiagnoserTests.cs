@@ -7,7 +7,7 @@ namespace Bounceback.Core.Tests;
 /// <summary>The diagnosis rules over a small catalog of our own: lookup order, fallback, ranking, merging, caching.</summary>
 public class DiagnoserTests
 {
-    private static readonly Diagnoser Small = new(TestCatalogs.Small);
+    private static Diagnoser Small => TestCatalogs.SmallDiagnoser;
 
     [Fact]
     public void Enhanced_code_refines_the_reply_code_of_its_line()

@@ -11,7 +11,7 @@ namespace Bounceback.Core.Tests;
 /// </summary>
 public class ProviderByCodeTests
 {
-    private static readonly Diagnoser Small = new(TestCatalogs.Small);
+    private static Diagnoser Small => TestCatalogs.SmallDiagnoser;
 
     [Fact]
     public void Unregistered_code_of_one_provider_is_explained_by_its_entry_with_a_note()

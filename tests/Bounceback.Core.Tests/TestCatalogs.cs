@@ -62,4 +62,7 @@ internal static class TestCatalogs
     public static ExplanationCatalog Small { get; } = ExplanationCatalog.Load(
         new[] { ("enhanced.yaml", Enhanced), ("reply.yaml", Reply), ("client.yaml", Client), ("winsock.yaml", Winsock), ("providers/acme.yaml", Provider), ("ui.yaml", Ui) }
             .Select(f => (f.Item1, (Func<Stream>)(() => new MemoryStream(Encoding.UTF8.GetBytes(f.Item2))))));
+
+    /// <summary>A diagnoser over <see cref="Small"/>, made once.</summary>
+    public static Bounceback.Core.Diagnosis.Diagnoser SmallDiagnoser { get; } = new(Small);
 }

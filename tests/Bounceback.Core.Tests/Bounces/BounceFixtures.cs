@@ -41,22 +41,30 @@ internal static class BounceFixtures
     }
 
     /// <summary>A one-recipient RFC 3464 report with the given status, remote host and diagnostic (for rule tests).</summary>
-    public static byte[] OneRecipientReport(string status, string diagnostic, string remoteMta) => System.Text.Encoding.ASCII.GetBytes(
-        "From: Mail Delivery System <MAILER-DAEMON@out.letters.example>\n" +
-        "To: news@letters.example\n" +
-        "Subject: Undelivered Mail Returned to Sender\n" +
-        "Date: Mon, 02 Mar 2026 10:00:00 +0000\n" +
-        "MIME-Version: 1.0\n" +
-        "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n" +
-        "--b1\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n" +
-        "--b1\nContent-Type: message/delivery-status\n\n" +
-        "Reporting-MTA: dns; out.letters.example\n\n" +
-        "Final-Recipient: rfc822; ann@shop.example\n" +
-        "Action: failed\n" +
-        $"Status: {status}\n" +
-        $"Remote-MTA: dns; {remoteMta}\n" +
-        $"Diagnostic-Code: smtp; {diagnostic}\n\n" +
-        "--b1--\n");
+    public static byte[] OneRecipientReport(string status, string diagnostic, string remoteMta) =>
+        Report(("ann@shop.example", "failed", status, diagnostic, remoteMta));
+
+    /// <summary>A delivery status report with one group of fields per recipient (a null Remote-MTA is left out).</summary>
+    public static byte[] Report(params (string Recipient, string Action, string Status, string Diagnostic, string? RemoteMta)[] groups)
+    {
+        var report = new System.Text.StringBuilder(
+            "From: Mail Delivery System <MAILER-DAEMON@out.letters.example>\n" +
+            "To: news@letters.example\n" +
+            "Subject: Undelivered Mail Returned to Sender\n" +
+            "Date: Mon, 02 Mar 2026 10:00:00 +0000\n" +
+            "MIME-Version: 1.0\n" +
+            "Content-Type: multipart/report; report-type=delivery-status; boundary=\"b1\"\n\n" +
+            "--b1\nContent-Type: text/plain\n\nYour message could not be delivered.\n\n" +
+            "--b1\nContent-Type: message/delivery-status\n\n" +
+            "Reporting-MTA: dns; out.letters.example\n\n");
+        foreach (var (recipient, action, status, diagnostic, remoteMta) in groups)
+        {
+            report.Append($"Final-Recipient: rfc822; {recipient}\nAction: {action}\nStatus: {status}\n");
+            if (remoteMta is not null) report.Append($"Remote-MTA: dns; {remoteMta}\n");
+            report.Append($"Diagnostic-Code: smtp; {diagnostic}\n\n");
+        }
+        return System.Text.Encoding.UTF8.GetBytes(report.Append("--b1--\n").ToString());
+    }
 }
 
 /// <summary>A fact that runs only when the shared sample corpus is present.</summary>

@@ -188,34 +188,9 @@ public class ReasonClassifierTwelfthPassTests
     [Fact]
     public void A_recipient_reported_delayed_and_then_failed_has_the_failure_as_its_one_result()
     {
-        var outcome = ParseText("""
-            From: MAILER-DAEMON@relay.example.net
-            To: shop@example.org
-            Subject: Delivery Status Notification (Failure)
-            Content-Type: multipart/report; report-type=delivery-status; boundary="b"
-
-            --b
-            Content-Type: text/plain
-
-            Delivery failed.
-
-            --b
-            Content-Type: message/delivery-status
-
-            Reporting-MTA: dns; relay.example.net
-
-            Final-Recipient: rfc822; ann@example.com
-            Action: delayed
-            Status: 4.4.1
-            Diagnostic-Code: smtp; 421 4.4.1 Connection timed out
-
-            Final-Recipient: rfc822; ann@example.com
-            Action: failed
-            Status: 5.1.1
-            Diagnostic-Code: smtp; 550 5.1.1 User unknown
-
-            --b--
-            """);
+        var outcome = BounceFixtures.Parse(BounceFixtures.Report(
+            ("ann@example.com", "delayed", "4.4.1", "421 4.4.1 Connection timed out", null),
+            ("ann@example.com", "failed", "5.1.1", "550 5.1.1 User unknown", null)));
         var r = Assert.Single(outcome.Results);
         Assert.Equal(("failed", BounceReason.UserUnknown), (r.Action, r.Reason));
     }
@@ -272,29 +247,7 @@ public class ReasonClassifierTwelfthPassTests
     [InlineData("Failed", "failed")]
     public void Opensmtpds_action_words_are_read_as_rfc_3464s(string written, string action)
     {
-        var outcome = ParseText($"""
-            From: MAILER-DAEMON@mx.example.org
-            To: shop@example.org
-            Subject: Delivery status notification: error
-            Content-Type: multipart/report; report-type=delivery-status; boundary="b"
-
-            --b
-            Content-Type: text/plain
-
-            This is the MAILER-DAEMON, please DO NOT REPLY to this e-mail.
-
-            --b
-            Content-Type: message/delivery-status
-
-            Reporting-MTA: dns; mx.example.org
-
-            Final-Recipient: rfc822; ann@example.com
-            Action: {written}
-            Status: 5.1.1
-            Diagnostic-Code: smtp; 550 5.1.1 User unknown
-
-            --b--
-            """);
+        var outcome = BounceFixtures.Parse(BounceFixtures.Report(("ann@example.com", written, "5.1.1", "550 5.1.1 User unknown", null)));
         Assert.Equal(action, Assert.Single(outcome.Results).Action);
     }
 
