@@ -25,6 +25,10 @@ public class CodeExtractorTests
     [InlineData("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##", "reply:550@0 enhanced:5.1.1@0")]
     [InlineData("550-5.7.26 This mail is unauthenticated\n550-5.7.26 more text\n550 5.7.26 end gsmtp", "reply:550@0 enhanced:5.7.26@0 reply:550@0 enhanced:5.7.26@0 reply:550@0 enhanced:5.7.26@0")]
     [InlineData("Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown", "enhanced:5.1.1@0 reply:550@1 enhanced:5.1.1@1")]
+    [InlineData("er staat iets van mailbox vol 552", "reply:552@0")]
+    [InlineData("ik krijg een 554 terug als ik mail", "reply:554@0")]
+    [InlineData("the mail server says 530 when I send", "reply:530@0")]
+    [InlineData("mailbox vol 552 en daarna error 5.2.2", "enhanced:5.2.2@0")]
     public void Codes_are_found_with_their_kind_and_group(string text, string expected)
     {
         Assert.Equal(expected, Describe(Extract(text)));
@@ -36,6 +40,10 @@ public class CodeExtractorTests
     [InlineData("The file is 4.2 MB and version 10.5.7.1 is installed")]
     [InlineData("We sent 10060 messages last year")]
     [InlineData("Order 80012345 shipped")]
+    [InlineData("Mijn mail naar de vereniging aan de Kerkstraat 421 komt niet aan")]
+    [InlineData("My mail of 552 bytes did not arrive")]
+    [InlineData("Please mail or call 020 555 1234")]
+    [InlineData("The server is fine, but line 552 of the script fails")]
     public void Numbers_that_are_not_codes_are_left_alone(string text)
     {
         Assert.Empty(Extract(text).Codes);

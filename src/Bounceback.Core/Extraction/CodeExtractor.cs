@@ -144,6 +144,7 @@ public sealed partial class CodeExtractor
             List<Raw>? withTokens = found;
             truncated |= FindTokens(text, ref withTokens, ref detected, maxCodes);
             truncated |= FindSymbols(text, found, maxCodes);
+            if (found.Count == 0) FindLooseReplyCode(text, found);
         }
         catch (RegexMatchTimeoutException)
         {
@@ -347,6 +348,11 @@ public sealed partial class CodeExtractor
         var replyLine = followedByEnhanced || (atLineStart && At(text, end) == '-');
         if (!(atLineStart || followedByEnhanced || AfterCodeWord(text, start, lineStart) || AfterListedCode(text, start, lastEndOnLine)))
             return null;
+        return ClassifyThreeDigits(text, start, replyLine);
+    }
+
+    private Raw? ClassifyThreeDigits(string text, int start, bool replyLine)
+    {
         var d = text.AsSpan(start, 3);
         var value = int.Parse(d, NumberStyles.None, CultureInfo.InvariantCulture);
         var c = d[0] - '0';
@@ -368,6 +374,105 @@ public sealed partial class CodeExtractor
         if (dotless && !replyLine) return new Raw(CodeKind.Enhanced, dotlessCode, start, 3, hasReplyEntry ? CodeReading.DotlessOrReply : CodeReading.DotlessEnhanced, null);
         if (c is >= 2 and <= 5) return new Raw(CodeKind.Reply, code, start, 3, CodeReading.AsWritten, null);
         return null;
+    }
+
+    // Words that make a text about mail, for a reply code a user writes in a sentence ("mailbox vol 552", "ik krijg een
+    // 554 terug"). The stems match their inflections ("mails", "mailbox", "verstuurd").
+    private static readonly string[] MailWords =
+    [
+        "mail", "server", "smtp", "bounce", "bericht", "message", "versturen", "verstuur", "verzend", "send", "sent",
+        "terug", "returned", "ontvang", "receiv", "deliver", "bezorg", "afgeleverd", "outlook", "postvak",
+    ];
+
+    /// <summary>
+    /// When a text holds no code in the usual places, a well-formed 4xx or 5xx reply code the catalog explains, written
+    /// anywhere in a sentence about mail: the way users report what they saw ("er staat iets van mailbox vol 552").
+    /// Only the first is taken. A number after a capitalised word that is no code word ("Kerkstraat 421", "Bus 552") is
+    /// a house, room or line number, not a code.
+    /// </summary>
+    private void FindLooseReplyCode(string text, List<Raw> found)
+    {
+        if (!ContainsAny(text, MailWords)) return;
+        foreach (var m in CandidateRegex().EnumerateMatches(text))
+        {
+            if (m.Length != 3) continue;
+            var start = m.Index;
+            if (text[start] is not ('4' or '5') || !HasNumberBoundaries(text, start, start + 3, allowDashAfter: false)) continue;
+            if (At(text, start + 3) is '.' or ',' && char.IsAsciiDigit(At(text, start + 4))) continue;
+            if (At(text, start - 1) == ' ' && char.IsAsciiDigit(At(text, start - 2))
+                || At(text, start + 3) == ' ' && char.IsAsciiDigit(At(text, start + 4))) continue; // a phone number's group
+            var code = text.AsSpan(start, 3);
+            if (!ReplyCode.IsWellFormed(int.Parse(code, NumberStyles.None, CultureInfo.InvariantCulture))
+                || _catalog.Find(CodeKind.Reply, code.ToString()) is null) continue;
+            var lineStart = text.LastIndexOf('\n', Math.Max(0, start - 1)) + 1;
+            if (AfterProperName(text, start, lineStart) || AfterCountedNoun(text, start, lineStart) || BeforeUnit(text, start + 3)) continue;
+            if (ClassifyThreeDigits(text, start, replyLine: false) is { } raw)
+            {
+                found.Add(raw);
+                return;
+            }
+        }
+    }
+
+    private static bool ContainsAny(string text, string[] words)
+    {
+        foreach (var w in words)
+        {
+            if (text.Contains(w, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    // Units a number counts in a sentence ("552 bytes", "na 450 seconden"): a quantity, not a code.
+    private static readonly string[] Units =
+    [
+        "byte", "kb", "mb", "gb", "sec", "second", "seconde", "min", "minute", "minuut", "minuten", "uur", "hour", "day",
+        "dag", "keer", "times", "mail", "bericht", "message", "recipient", "ontvanger", "%", "ms",
+    ];
+
+    // Nouns a number identifies ("line 552", "kamer 421", "ticket 550"): a place or an item, not a code.
+    private static readonly string[] CountedNouns =
+    [
+        "line", "regel", "lijn", "page", "pagina", "room", "kamer", "zaal", "bus", "port", "poort", "version", "versie",
+        "order", "bestelling", "invoice", "factuur", "ticket", "item", "huisnummer", "straat", "number", "nummer", "nr",
+    ];
+
+    private static bool AfterCountedNoun(string text, int start, int lineStart)
+    {
+        var i = start - 1;
+        while (i >= lineStart && text[i] is ' ' or '.' or ':' or '#') i--;
+        var wordEnd = i + 1;
+        while (i >= lineStart && char.IsLetter(text[i])) i--;
+        var word = text.AsSpan(i + 1, wordEnd - i - 1);
+        foreach (var n in CountedNouns)
+        {
+            if (word.EndsWith(n, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static bool BeforeUnit(string text, int end)
+    {
+        var i = end;
+        while (i < text.Length && i - end < 2 && text[i] == ' ') i++;
+        var rest = text.AsSpan(i, Math.Min(16, text.Length - i));
+        foreach (var u in Units)
+        {
+            if (rest.StartsWith(u, StringComparison.OrdinalIgnoreCase)
+                && (rest.Length == u.Length || !char.IsLetter(rest[u.Length]) || u.Length >= 3)) return true;
+        }
+        return false;
+    }
+
+    // The word before the number starts with a capital letter and is no code word: a street, a room, a bus line.
+    private static bool AfterProperName(string text, int start, int lineStart)
+    {
+        var i = start - 1;
+        while (i >= lineStart && text[i] == ' ') i--;
+        var wordEnd = i + 1;
+        while (i >= lineStart && char.IsLetter(text[i])) i--;
+        if (wordEnd - i - 1 == 0 || !char.IsUpper(text[i + 1])) return false;
+        return !AfterCodeWord(text, start, lineStart);
     }
 
     private static Raw? ReadWinsock(string text, int start, int end, int lineStart)
