@@ -532,17 +532,42 @@ public sealed class Diagnoser
             if (severity == Severity.Unknown) severity = f.Severity;
             if (reason == BounceReason.Undefined) reason = f.Reason;
         }
+        var byMailProgram = driver.Kind is CodeKind.WindowsClient or CodeKind.Winsock;
+        if (DialogSide(findings, driver, side) is { } dialogSide)
+        {
+            side = dialogSide;
+            byMailProgram = true;
+        }
         var steps = new Steps(Merge(group, driver, sender: true), Merge(group, driver, sender: false));
         return new Diagnosis
         {
             Code = driver.Code,
-            Summary = Summary(driver.Title, side, severity, driver.Kind is CodeKind.WindowsClient or CodeKind.Winsock, lang),
+            Summary = Summary(driver.Title, side, severity, byMailProgram, lang),
             FaultSide = side,
             Severity = severity,
             Reason = reason,
             RetryMayHelp = severity == Severity.Temporary,
             Steps = steps,
         };
+    }
+
+    /// <summary>
+    /// The side in a mail program's error dialog: a server's reply shown beside a Windows mail client code
+    /// ("Server Response: '421 Too many connections', Error Number: 0x800CCC67") is the answer of the user's own
+    /// outgoing server, which the program talks to, so the client code's side (the sender, the sender's server or
+    /// program) holds, not the generic "receiving server" of the reply code. Null when the text is no such dialog or the
+    /// reply's side is not a server's.
+    /// </summary>
+    private static FaultSide? DialogSide(IReadOnlyList<Finding> findings, Finding driver, FaultSide side)
+    {
+        if (driver.Kind is not (CodeKind.Reply or CodeKind.Enhanced) || driver.Provider is not null
+            || side is not (FaultSide.RecipientServer or FaultSide.SenderServer)) return null;
+        foreach (var f in findings)
+        {
+            if (f.Kind == CodeKind.WindowsClient && f.Known && f.FaultSide is FaultSide.Sender or FaultSide.SenderServer or FaultSide.SenderClient)
+                return f.FaultSide;
+        }
+        return null;
     }
 
     /// <summary>The findings of the driver's group: the driver first, then by rank (highest first), then by position.</summary>
