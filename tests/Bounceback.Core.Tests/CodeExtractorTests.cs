@@ -90,6 +90,7 @@ public class CodeExtractorTests
     [InlineData("connect() returned WSAETIMEDOUT", CodeKind.Winsock, "10060")]
     [InlineData("error wsaeconnrefused while sending", CodeKind.Winsock, "10061")]
     [InlineData("IXP_E_FAILED_TO_CONNECT", CodeKind.WindowsClient, "0x800CCC0E")]
+    [InlineData("hr=MAPI_E_CORRUPT_STORE", CodeKind.WindowsClient, "0x80040600")]
     public void A_symbolic_error_name_is_found_as_its_code(string text, CodeKind kind, string code)
     {
         var found = Assert.Single(Extract(text).Codes);

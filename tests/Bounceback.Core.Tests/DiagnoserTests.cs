@@ -225,4 +225,14 @@ public class DiagnoserTests
         // A Windows code outside the socket range stays a general client error.
         Assert.False(Assert.Single(Diagnoser.Default.Explain("Error 0x80070005", Language.En).Findings).Known);
     }
+
+    [Theory]
+    [InlineData("Taak 'Verzenden en ontvangen' heeft fout (0x8004010F) gerapporteerd")]
+    [InlineData("Er is een onbekende fout opgetreden. 0x80040600")]
+    public void Outlook_s_mail_layer_errors_are_known_as_the_program_s_own(string text)
+    {
+        var finding = Assert.Single(Diagnoser.Default.Explain(text, Language.Nl).Findings);
+        Assert.True(finding.Known);
+        Assert.Equal(FaultSide.SenderClient, finding.FaultSide);
+    }
 }
