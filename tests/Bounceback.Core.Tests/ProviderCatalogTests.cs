@@ -40,13 +40,14 @@ public class ProviderCatalogTests
     }
 
     [Fact]
-    public void Entries_sharing_a_code_within_a_provider_are_told_apart_by_different_phrases()
+    public void Entries_sharing_a_code_within_a_provider_are_told_apart_by_different_phrases_beside_one_default()
     {
         var clashes = ExplanationCatalog.Default.Entries
             .Where(e => e.Provider is not null)
             .GroupBy(e => (e.Provider, Code: e.Code.ToUpperInvariant()))
             .Where(g => g.Count() > 1)
-            .Where(g => g.Any(e => e.Phrases.Count == 0)
+            // One entry without phrases is the code's default meaning, which an entry whose phrase is in the text beats.
+            .Where(g => g.Count(e => e.Phrases.Count == 0) > 1
                         || g.SelectMany(e => e.Phrases.Select(p => p.ToLowerInvariant())).GroupBy(p => p).Any(p => p.Count() > 1))
             .Select(g => $"{g.Key.Provider}:{g.Key.Code}")
             .ToList();

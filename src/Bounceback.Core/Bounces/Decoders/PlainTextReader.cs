@@ -194,11 +194,20 @@ internal static partial class PlainTextReader
                 // InterMail's and Coremail's closing "Please reply to <Postmaster@host> if you feel this message to be in
                 // error." ends the notice; it is no recipient's wording.
                 if (t.StartsWith("please reply to ", StringComparison.OrdinalIgnoreCase)) break;
+                // OpenSMTPD's delay notice closes with "Please note that this is only a temporary failure report."
+                if (t.StartsWith("please note that this is only a ", StringComparison.OrdinalIgnoreCase)) break;
                 // A line holding nothing but a recipient's address starts Exchange's section for administrators, which
                 // names every recipient again with its own reply; that reply is attached below, not read here.
                 if (t.Contains('@') && IsBareAddressOf(t, found)) break;
                 parts.Add(new string(t));
                 collected++;
+            }
+            // What was read runs into the sessions of other recipients (sendmail's transcript after a bare address): the
+            // line there that names this recipient with a reply ("550 5.1.2 <addr>... Host unknown") is its own wording.
+            if (parts.Count > 1 && found.Count > 1 && OwnReplyAmongOthers(parts, address, found) is { } own)
+            {
+                parts.Clear();
+                parts.Add(own);
             }
             // A list of recipients first, the servers' replies in a section of their own further on ("Technical details:
             // SMTP:RCPT host 192.0.2.1: 553 5.3.0 <addr>... No such user"): the reply that names the address is its wording.
@@ -379,6 +388,25 @@ internal static partial class PlainTextReader
                 reply = string.Concat(reply, " ", next.Trim());
             }
             return reply;
+        }
+        return null;
+    }
+
+    /// <summary>The part that names the address with a reply code, when other parts name another recipient; else null.</summary>
+    private static string? OwnReplyAmongOthers(List<string> parts, string address, List<(string Address, int Line, string Remainder)> found)
+    {
+        var others = false;
+        foreach (var p in parts)
+        {
+            foreach (var f in found)
+            {
+                if (!f.Address.Equals(address, StringComparison.OrdinalIgnoreCase) && p.Contains(f.Address, StringComparison.OrdinalIgnoreCase)) others = true;
+            }
+        }
+        if (!others) return null;
+        foreach (var p in parts)
+        {
+            if (p.Contains(address, StringComparison.OrdinalIgnoreCase) && Reasons.ReasonClassifier.FindReply(p) is not null) return p;
         }
         return null;
     }

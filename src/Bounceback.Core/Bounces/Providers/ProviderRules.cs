@@ -49,7 +49,7 @@ public static class ProviderRules
         // Microsoft
         new("RESOLVER.ADR.RecipNotFound", BounceReason.UserUnknown),
         new("RESOLVER.ADR.RecipLimit", BounceReason.ExceedLimit),
-        new("RESOLVER.RST.RecipSizeLimit", BounceReason.MesgTooBig),
+        new("RESOLVER.RST.RecipSizeLimit", BounceReason.ExceedLimit), // x.2.3: a size limit of this mailbox
         new("banned sending IP", BounceReason.Blocked),
         new("SRV_OUTBOUND_IP_SPAM", BounceReason.Blocked),
         new("Access denied, banned sender", BounceReason.Blocked),

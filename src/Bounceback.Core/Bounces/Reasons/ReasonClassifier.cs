@@ -512,6 +512,11 @@ public static partial class ReasonClassifier
     private static string RemoteReply(string text)
     {
         var m = LabelledRemoteReply().Match(Head(text));
+        if (m.Success) return text[m.Groups["r"].Index..];
+        // Exchange's own wrapper of the remote's reply: '451 4.4.0 Primary target IP address responded with: "452 4.3.1
+        // Insufficient system resources ..." Attempted failover ...'.
+        if (!text.Contains("responded with", StringComparison.OrdinalIgnoreCase)) return text;
+        m = WrappedRemoteReply().Match(Head(text));
         return m.Success ? text[m.Groups["r"].Index..] : text;
     }
 
@@ -587,6 +592,11 @@ public static partial class ReasonClassifier
         if (string.IsNullOrEmpty(text)) return null;
         // Matches are enumerated as positions (no Match objects); the head is read as if it were the whole text.
         var span = Head(text.AsSpan());
+        // Exim's sender verification quotes the answer of the sender's own server to its callout ("550-Verification
+        // failed for <sender> 550-Called: 192.0.2.10 550-Sent: RCPT TO:<sender> 550-Response: 550 5.1.1 ..."): that
+        // status is about the sender's address, not this recipient's.
+        var callout = span.IndexOf("Called:", StringComparison.Ordinal);
+        if (callout > 0 && span[..callout].Contains("verification failed", StringComparison.OrdinalIgnoreCase)) span = span[..callout];
         // A status right after a reply code ("550 5.2.2", "550-'5.2.2") is the remote server's own; prefer it: when the
         // text starts with another status, such as a relay's own, or when the one before it is a catch-all x.0.0 of the
         // same class (Exchange 2003's "<host #5.0.0 smtp;554 5.7.1 ...>" after its own wording).
@@ -641,6 +651,9 @@ public static partial class ReasonClassifier
 
     [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ]{1,80}(?<r>[245]\d\d[ -]')", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LabelledRemoteReply();
+
+    [GeneratedRegex(@"^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?[^""'\n]{0,80}?responded with:? ?[""'](?<r>[245]\d\d[ -])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex WrappedRemoteReply();
 
     [GeneratedRegex(@"(?<=^|[\s;:])[45][0-5]\d:? : ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ReplyWithoutAddress();

@@ -27,6 +27,8 @@ public static class ReasonRules
         new(BounceReason.NetworkError,
         [
             "hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure",
+            // OpenSMTPD: "Temporary failure in MX lookup", before the server-error rule's "temporary failure".
+            "failure in mx lookup",
         ], [], "4.0"),
         // A refused kind of file, before the blocked rule's bare "banned" and the filter rule's "does not accept": amavis
         // names one as "Reject, id=... - BANNED: name", Facebook as "an attachment type that Facebook does not accept".
@@ -74,7 +76,9 @@ public static class ReasonRules
             "relaying nicht erlaubt", "relay nicht erlaubt", "relais interdit", "relais non autorisé", "relay niet toegestaan", "relaying niet toegestaan",
             "relay no permitido", "relay denegado", "relay non consentito", "relay non permesso", "relay não permitido",
         ], [], "7.1", ["open relay database"]),
-        new(BounceReason.Speeding, ["recipients this hour", "messages this hour", "received this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
+        // Postfix's rate limit (postscreen, policy daemons): "450 4.7.1 Error: too much mail from 192.0.2.1", before the
+        // full-mailbox rule's "too much mail" (Microsoft's "mailbox is getting too much mail right now").
+        new(BounceReason.Speeding, ["too much mail from", "recipients this hour", "messages this hour", "received this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
         new(BounceReason.TooManyConn,
         [
             "too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients", "per transaction",
@@ -302,6 +306,8 @@ public static class ReasonRules
         [
             "host name lookup failure", "name server", "dns query failed", "dns lookup", "lookup dns", "name service error", "host not found", "temporary lookup failure",
             "no route to host", "network is unreachable", "mail loop", "loop detected", "too many hops", "cname lookup failed",
+            // qmail: "Connected to 192.0.2.1 but connection died. (#4.4.2)", a connection dropped by the other side.
+            "connection died", "failure in mx lookup",
         ], [], "4.0"),
         new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
         new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error"], [], "3.0"),

@@ -152,6 +152,9 @@ public static partial class SmtpCommand
             // The last reply from that one up to the mention.
             var last = reply + text[reply..(at + 1)].LastIndexOf("<<< ", StringComparison.Ordinal);
             if (text[last..at].Contains(">>> ", StringComparison.Ordinal)) continue;
+            // sendmail's own "550 5.1.2 <addr>... Host unknown": its name server lookup failed, so no session was held,
+            // whichever session's reply it follows ("<<< 503 5.5.2 Need rcpt command" of another recipient's).
+            if (HostUnknownLine(text, at)) continue;
             // Courier heads each recipient's session with the address ("<addr>: host [ip]: >>> DATA"): that heading
             // follows the previous recipient's reply but is not named by it.
             if (HeadsASession(text, at + recipient.Length) && !OpensTheReply(text[(last + 4)..at])) continue;
@@ -205,11 +208,21 @@ public static partial class SmtpCommand
         {
             // Before any command of the transcript (so in no session), with the reply code (and status) right before
             // the address and no "<<<" marking it as the remote server's.
-            if (firstCommand >= 0 && firstCommand < at) return false;
             var from = Math.Max(0, at - 30);
-            if (LocalReplyBefore().IsMatch(text[from..at])) return true;
+            if (!LocalReplyBefore().IsMatch(text[from..at])) continue;
+            // Inside the sessions only when the line says the recipient's host is unknown, which no session gives.
+            return firstCommand < 0 || firstCommand > at || HostUnknownLine(text, at + 1);
         }
         return false;
+    }
+
+    /// <summary>Whether the address at <paramref name="at"/> is in sendmail's own "&lt;addr&gt;... Host unknown" line.</summary>
+    private static bool HostUnknownLine(ReadOnlySpan<char> text, int at)
+    {
+        if (at < 1 || text[at - 1] != '<') return false;
+        var rest = text[at..];
+        var close = rest.IndexOf(">...", StringComparison.Ordinal);
+        return close > 0 && rest[(close + 4)..].TrimStart().StartsWith("Host unknown", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>The first place of a character at or after <paramref name="from"/>, as a position in the whole text; -1 if none.</summary>
