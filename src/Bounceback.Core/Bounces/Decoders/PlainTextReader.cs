@@ -387,6 +387,13 @@ internal static partial class PlainTextReader
                 if (next.Trim().Length == 0 || !char.IsWhiteSpace(next[0])) break;
                 reply = string.Concat(reply, " ", next.Trim());
             }
+            // A delay notice: Exchange's own "400 4.4.7 Message delayed" first, each attempt's remote reply below it.
+            if (ExchangeAttempts.LastRemoteReply(reply) is null && reply.Contains("'400 4.4.7", StringComparison.Ordinal))
+            {
+                var block = new System.Text.StringBuilder();
+                for (var k = i + 1; k < end && k <= i + 16 && lines.Span(k).Trim().Length > 0; k++) block.Append(lines.Span(k).Trim()).Append(' ');
+                if (ExchangeAttempts.LastRemoteReply(block.ToString()) is { } attempt) return attempt;
+            }
             return reply;
         }
         return null;

@@ -147,7 +147,7 @@ public static partial class DeliveryStatusReader
         // administrators quotes what the remote server answered, the last attempt last: that answer is the cause.
         for (var i = 0; i < recipients.Count; i++)
         {
-            if (recipients[i] is { Action: "delayed", DiagnosticCode: { } own } && IsExchangesOwnDelay(own)
+            if (recipients[i] is { Action: "delayed", DiagnosticCode: { } own } && ExchangeAttempts.IsOwnDelay(own)
                 && LastQuotedAttempt(notice, recipients[i].Recipient) is { } attempt)
                 recipients[i] = recipients[i] with { DiagnosticCode = attempt };
         }
@@ -180,27 +180,10 @@ public static partial class DeliveryStatusReader
             if (!lines[i].Trim().Equals(recipient, StringComparison.OrdinalIgnoreCase)) continue;
             var block = new System.Text.StringBuilder();
             for (var k = i + 1; k < lines.Length && k <= i + MaxBlockLines && lines[k].Trim().Length > 0; k++) block.Append(lines[k].Trim()).Append(' ');
-            string? last = null;
-            foreach (Match m in QuotedAttempt().Matches(block.ToString()))
-            {
-                var reply = m.Groups["r"].Value;
-                if (!reply.StartsWith("400 4.4.7", StringComparison.Ordinal)) last = reply;
-            }
-            if (last is not null) return last;
+            if (ExchangeAttempts.LastRemoteReply(block.ToString()) is { } last) return last;
         }
         return null;
     }
-
-    // "400 4.4.7 Message delayed", however a relay folded the field.
-    private static bool IsExchangesOwnDelay(string diagnostic)
-    {
-        var words = diagnostic.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
-        return words.Length == 3 && words[0] == "400" && words[1] == "4.4.7";
-    }
-
-    // The quote that ends the reply is followed by white space or the end: an address may hold an apostrophe.
-    [GeneratedRegex(@"returned '(?<r>[245]\d\d[ -].{1,500}?)'(?=\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
-    private static partial Regex QuotedAttempt();
 
     /// <summary>The Action field's value, lower-case, in RFC 3464's words: OpenSMTPD writes "error" and "delay" for
     /// "failed" and "delayed".</summary>

@@ -1,0 +1,35 @@
+using System.Text.RegularExpressions;
+
+namespace Bounceback.Core.Bounces.Decoders;
+
+/// <summary>
+/// Exchange's section for administrators quotes each delivery attempt's remote reply ("16-12-2026 12:01:55 - Remote
+/// Server at mx (ip) returned '451 4.7.1 ... Greylisted'"), after its own "returned '400 4.4.7 Message delayed'" in a
+/// delay notice. The last remote reply is the cause of the delay; Exchange's own line says only that there is one.
+/// Used by the report reader and the plain-text reader, which meet the same section.
+/// </summary>
+internal static partial class ExchangeAttempts
+{
+    /// <summary>Whether a reply is Exchange's own "400 4.4.7 Message delayed", however a relay folded it.</summary>
+    public static bool IsOwnDelay(string reply)
+    {
+        var words = reply.Split((char[]?)null, 3, StringSplitOptions.RemoveEmptyEntries);
+        return words.Length == 3 && words[0] == "400" && words[1] == "4.4.7";
+    }
+
+    /// <summary>The last reply quoted in a block of the section that is not Exchange's own delay, or null.</summary>
+    public static string? LastRemoteReply(string block)
+    {
+        string? last = null;
+        foreach (Match m in QuotedAttempt().Matches(block))
+        {
+            var reply = m.Groups["r"].Value;
+            if (!IsOwnDelay(reply)) last = reply;
+        }
+        return last;
+    }
+
+    // The quote that ends the reply is followed by white space or the end: an address may hold an apostrophe.
+    [GeneratedRegex(@"returned '(?<r>[245]\d\d[ -].{1,500}?)'(?=\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    private static partial Regex QuotedAttempt();
+}
