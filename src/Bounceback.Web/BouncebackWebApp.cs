@@ -24,7 +24,13 @@ public static class BouncebackWebApp
         builder.Services.TryAddSingleton(new WebOptions());
         builder.Services.AddSingleton<Analyzer>();
         builder.Services.AddProblemDetails();
-        builder.Services.AddOpenApi();
+        // The document names its server relative to itself ("/"): the default takes the request's Host header, which
+        // anyone can set, and a cache could hand that document to others.
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Servers = [new Microsoft.OpenApi.OpenApiServer { Url = "/" }];
+            return Task.CompletedTask;
+        }));
         builder.Services.ConfigureHttpJsonOptions(o =>
         {
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, BouncebackJsonContext.Default);

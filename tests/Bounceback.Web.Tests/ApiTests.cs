@@ -267,6 +267,18 @@ public class ApiTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
         Assert.True(paths.GetProperty("/api/explain").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("text/plain", out _));
     }
 
+    [Fact]
+    public async Task Openapi_document_does_not_echo_the_request_s_host()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, U("/openapi/v1.json"));
+        request.Headers.Host = "evil.example";
+        using var response = await Client.SendAsync(request);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.DoesNotContain("evil.example", body, StringComparison.Ordinal);
+        Assert.Equal("/", (await JsonOf(response)).GetProperty("servers")[0].GetProperty("url").GetString());
+    }
+
     [Theory]
     [InlineData("/")]
     [InlineData("/api/codes?q=550")]
