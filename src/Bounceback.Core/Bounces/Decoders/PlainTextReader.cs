@@ -629,8 +629,9 @@ internal static partial class PlainTextReader
     // it): otherwise an address followed by text without a space ("ann@mail.shop.example您好") was cut to a shorter one.
 
     /// <summary>An address at the start of a line: "addr", "&lt;addr&gt;:", "addr: text", "550 5.1.1 &lt;addr&gt;... text", "addr&lt;mailto:addr&gt;",
-    /// also as an item of a list ("* addr", "- addr", "• addr", amavis's "-> addr").</summary>
-    [GeneratedRegex(@"^(?:[*•\-]\s+|->\s*)?(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?""?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))""?>?(?:$|[\s:.,(<])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    /// also as an item of a list ("* addr", "- addr", "• addr", amavis's "-> addr"), or in single quotes as Outlook shows an
+    /// Exchange notice ("'addr' on 10-11-2026 09:14").</summary>
+    [GeneratedRegex(@"^(?:[*•\-]\s+|->\s*)?(?:[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?)?(?:RCPT TO:\s*)?<?[""']?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))[""']?>?(?:$|[\s:.,(<])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LeadingAddress();
 
     /// <summary>
