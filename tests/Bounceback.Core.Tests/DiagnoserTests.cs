@@ -235,4 +235,13 @@ public class DiagnoserTests
         Assert.True(finding.Known);
         Assert.Equal(FaultSide.SenderClient, finding.FaultSide);
     }
+
+    [Fact]
+    public void A_deferred_relay_refusal_tells_the_sender_to_log_in_before_it_says_to_wait()
+    {
+        var diagnosis = Diagnoser.Default.Explain("454 4.7.1 <bestuur@example.nl>: Relay access denied", Language.Nl).Diagnosis!;
+        Assert.Equal("4.7.1", diagnosis.Code);
+        Assert.Contains("Relay access denied", diagnosis.Steps.Sender[0], StringComparison.Ordinal);
+        Assert.Contains("verificatie vereist", diagnosis.Steps.Sender[0], StringComparison.Ordinal);
+    }
 }
