@@ -5,8 +5,7 @@ namespace Bounceback.Core.Scanning;
 
 /// <summary>
 /// Splits an mbox stream into its messages' raw bytes without reading the whole file: a message starts at a
-/// "From " line at the start of the file or after an empty line (mboxo/mboxrd), or anywhere when the line has the
-/// separator's whole shape, a sender and an asctime date (some tools write no empty line before it). The separator line is dropped, and
+/// "From " line at the start of the file or after an empty line (mboxo/mboxrd). The separator line is dropped, and
 /// one '&gt;' is removed from lines that read "&gt;From " (mboxrd quoting). MIME itself is left to MimeKit; splitting
 /// here lets the pipeline's workers parse the messages of one mbox in parallel.
 /// </summary>
@@ -56,41 +55,6 @@ public static class MboxSplitter
     internal readonly record struct RentedMessage(byte[] Array, int Length);
 
     private static int BufferBytes(long? lengthHint) => lengthHint is { } n ? (int)Math.Clamp(n + 1, 4096, ReadBufferBytes) : ReadBufferBytes;
-
-    private static ReadOnlySpan<byte> Days => "MonTueWedThuFriSatSun"u8;
-    private static ReadOnlySpan<byte> Months => "JanFebMarAprMayJunJulAugSepOctNovDec"u8;
-
-    /// <summary>
-    /// Whether a "From " line has the whole shape of a separator: a sender without spaces, then a date as asctime writes
-    /// it ("From MAILER-DAEMON@example.org  Mon Jun  8 15:20:11 2026": day, month, day of the month, hh:mm).
-    /// </summary>
-    internal static bool IsFullSeparator(ReadOnlySpan<byte> line)
-    {
-        if (!line.StartsWith(FromSpace)) return false;
-        var rest = line[FromSpace.Length..];
-        var sender = rest.IndexOf((byte)' ');
-        if (sender <= 0) return false;
-        rest = rest[sender..].TrimStart((byte)' ');
-        if (rest.Length < 16 || !IsOneOf(rest[..3], Days) || rest[3] != (byte)' ') return false;
-        rest = rest[4..];
-        if (!IsOneOf(rest[..3], Months) || rest[3] != (byte)' ') return false;
-        rest = rest[4..].TrimStart((byte)' ');
-        var day = 0;
-        while (day < rest.Length && day < 2 && char.IsAsciiDigit((char)rest[day])) day++;
-        if (day == 0 || rest.Length < day + 6 || rest[day] != (byte)' ') return false;
-        rest = rest[(day + 1)..];
-        return char.IsAsciiDigit((char)rest[0]) && char.IsAsciiDigit((char)rest[1]) && rest[2] == (byte)':'
-            && char.IsAsciiDigit((char)rest[3]) && char.IsAsciiDigit((char)rest[4]);
-    }
-
-    private static bool IsOneOf(ReadOnlySpan<byte> word, ReadOnlySpan<byte> names)
-    {
-        for (var i = 0; i + 3 <= names.Length; i += 3)
-        {
-            if (word.SequenceEqual(names.Slice(i, 3))) return true;
-        }
-        return false;
-    }
 
     private static bool IsQuotedFrom(ReadOnlySpan<byte> content)
     {
@@ -166,9 +130,7 @@ public static class MboxSplitter
                 // A byte-order mark before the first separator is no part of any message.
                 if (_first && content.StartsWith(ByteOrderMark) && content[ByteOrderMark.Length..].StartsWith(FromSpace)) content = content[ByteOrderMark.Length..];
                 _first = false;
-                // Without an empty line before it, a "From " line is a separator only when it has the separator's
-                // whole shape (sender and date): some tools write mboxes so, and a body line seldom reads like one.
-                if (content.StartsWith(FromSpace) && (_previousBlank || IsFullSeparator(content)))
+                if (_previousBlank && content.StartsWith(FromSpace))
                 {
                     var message = TakeMessage();
                     _previousBlank = false;
@@ -195,13 +157,12 @@ public static class MboxSplitter
         /// How many bytes of whole plain lines follow a line of text: lines that start with a byte other than a line
         /// break or '&gt;' (so are neither empty nor quoted, and after a line of text not a separator either) and end
         /// within the buffer. They go to the message as they are, without the line-by-line reading (most lines of a
-        /// mailbox are such lines); the first line that is not one is left to it. A line starting with 'F' is left to it
-    /// too, as it may be a separator with no empty line before it.
+        /// mailbox are such lines); the first line that is not one is left to it.
         /// </summary>
         private int PlainLinesAfter(int start)
         {
             var at = start;
-            while (at < _end && _buffer[at] is not ((byte)'\n' or (byte)'\r' or (byte)'>' or (byte)'F'))
+            while (at < _end && _buffer[at] is not ((byte)'\n' or (byte)'\r' or (byte)'>'))
             {
                 var nl = _buffer.AsSpan(at, _end - at).IndexOf((byte)'\n');
                 if (nl < 0) break;
