@@ -64,6 +64,13 @@ public static class PastedText
         var head = new byte[Math.Min(1024, Math.Max(0, stream.Length - start))];
         stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
         stream.Position = start;
+        // Lines that end in a carriage return alone are made ordinary lines first.
+        if (CarriageReturns.OnlyCarriageReturns(head))
+        {
+            using var lines = new MemoryStream();
+            stream.CopyTo(lines);
+            return Load(new MemoryStream(CarriageReturns.ToLineFeeds(lines.GetBuffer().AsSpan(0, (int)lines.Length))));
+        }
         if (!LacksHeaders(head)) return MimeMessage.Load(stream);
         using var copy = new MemoryStream();
         stream.CopyTo(copy);

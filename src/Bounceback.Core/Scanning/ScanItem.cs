@@ -46,6 +46,8 @@ public sealed record ScanItem
         // A small file arrives already read (Bytes); a larger one is read here, in the worker.
         if (FilePath is not null && Bytes.IsEmpty) return LoadFile(FilePath, cancellationToken);
         if (Bytes.IsEmpty) throw new FormatException("Not an e-mail message: it is empty.");
+        // Lines that end in a carriage return alone are made ordinary lines first (a copy: the bytes may be pooled).
+        if (Bounces.CarriageReturns.OnlyCarriageReturns(Bytes.Span)) return (this with { Bytes = Bounces.CarriageReturns.ToLineFeeds(Bytes.Span), Rented = null }).Load(reader, cancellationToken);
         // Text pasted without headers (the visible text of a notice) is read as the text of a message; binary data
         // without headers (an image, an archive) is no message at all.
         if (Bounces.PastedText.LacksHeaders(Bytes.Span))
@@ -88,6 +90,12 @@ public sealed record ScanItem
         if (read == 0) throw new FormatException("Not an e-mail message: it is empty.");
         if (Bounces.PastedText.LacksHeaders(head[..read])) NotBinary(head[..read]);
         file.Position = 0;
+        if (Bounces.CarriageReturns.OnlyCarriageReturns(head[..read]))
+        {
+            // Lines that end in a carriage return alone, made ordinary lines as the file is read.
+            using var lines = new Bounces.CarriageReturns.LineFeedStream(file);
+            return Bounces.PastedText.Load(lines);
+        }
         var parser = new MimeParser(Bounces.ReturnedMessage.Options, file, MimeFormat.Entity, persistent: false);
         return parser.ParseMessage(cancellationToken);
     }

@@ -33,6 +33,16 @@ public class FixtureTests
         AssertMatches(expected, outcome, fixture);
     }
 
+    [Theory]
+    [MemberData(nameof(Fixtures))]
+    public void Bare_cr_line_endings_give_the_same_results(string fixture)
+    {
+        var path = Path.Combine(BounceFixtures.FixtureRoot, fixture);
+        var expected = JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(path, ".expected.json"))).RootElement;
+        var outcome = BounceFixtures.Parse(BounceFixtures.WithLineEndings(File.ReadAllBytes(path), "\r"), path);
+        AssertMatches(expected, outcome, fixture);
+    }
+
     [Fact]
     public void There_are_at_least_two_fixtures_per_family()
     {

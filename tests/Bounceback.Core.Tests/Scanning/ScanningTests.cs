@@ -284,6 +284,21 @@ public class ScanningTests
     }
 
     [Fact]
+    public async Task Files_with_lines_ending_in_a_carriage_return_alone_are_read_small_or_large()
+    {
+        using var folder = new TempFolder("bb-cr-");
+        var small = Message("small@receiver.test").Replace('\n', '\r');
+        // Over the size a source reads whole (1 MB): the worker reads this file as a stream.
+        var large = Message("large@receiver.test").Replace("--b1--\n", "--b1\nContent-Type: text/plain\n\n" + string.Concat(Enumerable.Repeat(new string('x', 70) + "\n", 30_000)) + "--b1--\n").Replace('\n', '\r');
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "a-small.eml"), small);
+        await File.WriteAllTextAsync(Path.Combine(folder.Path, "b-large.eml"), large);
+        var pipeline = new ScanPipeline(BounceParser.Default, Language.En, 2);
+        var recipients = new List<string>();
+        await foreach (var r in pipeline.RunAsync(LocalSources.FromPathAsync(folder.Path))) recipients.AddRange(r.Outcome.Results.Select(x => x.Recipient));
+        Assert.Equal(["small@receiver.test", "large@receiver.test"], recipients);
+    }
+
+    [Fact]
     public async Task Binary_data_and_an_empty_file_are_unreadable_messages_not_messages_that_are_no_bounce()
     {
         using var folder = new TempFolder("bb-binary-");

@@ -390,7 +390,10 @@ internal static class MessageParts
         var lt = s.LastIndexOf('<');
         var gt = s.LastIndexOf('>');
         if (lt >= 0 && gt > lt) s = s[(lt + 1)..gt];
-        s = s.Trim().Trim("<>\"' \t:,.()[]");
+        s = s.Trim();
+        // A quoted local part ("jan de vries"@example.com, RFC 5321) keeps its quotes; only what is around it goes.
+        var quoted = s.Length > 2 && s[0] == '"' && s.IndexOf("\"@", StringComparison.Ordinal) > 0;
+        s = quoted ? s.TrimEnd("<>\"' \t:,.()[]") : s.Trim("<>\"' \t:,.()[]");
         if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
         return WholeOrPart(value, s);
     }

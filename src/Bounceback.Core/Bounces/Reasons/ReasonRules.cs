@@ -193,6 +193,8 @@ public static class ReasonRules
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
         new(BounceReason.Filtered,
         [
+            // Interia: "550 5.7.1 Recipient doesn't want your mail", the recipient's own block of the sender.
+            "doesn't want your mail", "does not want your mail",
             "recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders", "only accepting mail from",
             "only accepts mail from", "recipient's filter", "blocked by the user", "recipient does not accept mail from", "mail from outside senders", "mail from external senders",
             // A Sieve "reject" of the recipient's (RFC 5429; Dovecot Pigeonhole's "Your message to <...> was automatically
@@ -236,7 +238,9 @@ public static class ReasonRules
             "too many invalid", "invalid ip", "helo is not", "ehlo is not", "invalid helo", "invalid ehlo", "bad helo", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
             // "Block list / black list" in German, French, Dutch, Spanish, Italian, Portuguese, Russian and Chinese.
             "sperrliste", "schwarze liste", "schwarzen liste", "liste noire", "zwarte lijst", "lista negra", "lista nera", "черном списке", "чёрном списке", "черный список", "黑名单",
-        ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "likely unsolicited", "likely spam", "attachment", "spamassassin", "spam message rejected"]),
+        ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "likely unsolicited", "likely spam", "attachment", "spamassassin", "spam message rejected",
+            // GoDaddy: "552 5.2.0 This message has been rejected due to content judged to be spam ... IB212".
+            "judged to be spam", "judged as spam"]),
         new(BounceReason.SpamDetected,
         [
             "spam", "junk", "unsolicited", "bulk mail", "bulk e-mail", "classified as", "looks like", "identified as", "scored", "spamassassin", "content rejected", "content denied",
