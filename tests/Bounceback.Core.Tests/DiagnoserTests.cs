@@ -244,4 +244,14 @@ public class DiagnoserTests
         Assert.Contains("Relay access denied", diagnosis.Steps.Sender[0], StringComparison.Ordinal);
         Assert.Contains("verificatie vereist", diagnosis.Steps.Sender[0], StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("Status: 4.4.7\nDiagnostic-Code: smtp; retry timeout exceeded")]
+    [InlineData("550 5.4.7 Delivery time expired")]
+    public void An_expired_delivery_says_the_sending_server_stopped_trying_not_that_it_tries_again(string text)
+    {
+        var diagnosis = Diagnoser.Default.Explain(text, Language.En).Diagnosis!;
+        Assert.EndsWith(Diagnoser.Default.Catalog.Text("summary.retry.gaveUp", Language.En), diagnosis.Summary, StringComparison.Ordinal);
+        Assert.DoesNotContain("tries again by itself", diagnosis.Summary, StringComparison.Ordinal);
+    }
 }

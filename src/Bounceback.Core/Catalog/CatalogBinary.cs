@@ -13,7 +13,7 @@ internal static class CatalogBinary
     public const string ResourceName = "catalog.bin";
 
     private const string Magic = "BBCAT";
-    private const int Version = 4;
+    private const int Version = 5;
 
     /// <summary>Writes the files: a table of contents (names, provider profiles, strings and the code, kind and symbol of every entry),
     /// then one block of entries per file, so a reader can index everything and read a file's entries only when needed.</summary>
@@ -127,6 +127,7 @@ internal static class CatalogBinary
         WriteList(w, e.Phrases);
         w.Write(e.Reply ?? int.MinValue);
         w.Write(e.PreferDotless);
+        w.Write(e.GaveUp);
     }
 
     private static EntryDto ReadEntry(BinaryReader r)
@@ -149,6 +150,7 @@ internal static class CatalogBinary
         var reply = r.ReadInt32();
         e.Reply = reply == int.MinValue ? null : reply;
         e.PreferDotless = r.ReadBoolean();
+        e.GaveUp = r.ReadBoolean();
         return e;
     }
 

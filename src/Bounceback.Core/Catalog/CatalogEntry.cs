@@ -38,6 +38,11 @@ public sealed record CatalogEntry
     /// pages and mail programs use the number for the enhanced code (5.2.3).
     /// </summary>
     public bool PreferDotless { get; init; }
+    /// <summary>
+    /// The code says that the sending server stopped trying (x.4.7, delivery time expired): the summary's sentence on
+    /// trying again says so, instead of the temporary class's "the server tries again by itself".
+    /// </summary>
+    public bool GaveUp { get; init; }
     /// <summary>The catalog file the entry came from (for messages and tests).</summary>
     public string File { get; init; } = "";
     /// <summary>The entry's position in its catalog's <see cref="ExplanationCatalog.Entries"/>; -1 for an entry made elsewhere.</summary>

@@ -39,6 +39,8 @@ internal sealed class EntryDto
     public List<string> Phrases { get; set; } = [];
     public int? Reply { get; set; }
     public bool PreferDotless { get; set; }
+    [YamlMember(Alias = "gaveUp")]
+    public bool GaveUp { get; set; }
 }
 
 internal sealed class TextDto

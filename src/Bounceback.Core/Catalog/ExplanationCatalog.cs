@@ -277,6 +277,7 @@ public sealed class ExplanationCatalog
             Phrases = e.Phrases,
             Reply = e.Reply,
             PreferDotless = e.PreferDotless,
+            GaveUp = e.GaveUp,
             File = file,
             Id = id,
         };

@@ -336,7 +336,7 @@ public sealed class Diagnoser
                 Title = e.Title.Get(lang), Meaning = e.Meaning.Get(lang), Causes = e.Causes.Get(lang),
                 FaultSide = e.FaultSide, Severity = severity, Reason = e.Reason,
                 Steps = new Steps(e.SenderSteps.Get(lang), e.AdminSteps.Get(lang)), Source = e.Source,
-                Provider = res.Provider, Group = code.Group, Note = note,
+                Provider = res.Provider, Group = code.Group, Note = note, GaveUp = e.GaveUp,
             };
         }
         return Structural(code, res.Provider, lang, classDigit) with { Note = note };
@@ -526,8 +526,10 @@ public sealed class Diagnoser
         var side = FaultSide.Unknown;
         var severity = Severity.Unknown;
         var reason = BounceReason.Undefined;
+        var gaveUp = false;
         foreach (var f in group)
         {
+            gaveUp |= f.GaveUp;
             if (side == FaultSide.Unknown) side = f.FaultSide;
             if (severity == Severity.Unknown) severity = f.Severity;
             if (reason == BounceReason.Undefined) reason = f.Reason;
@@ -542,7 +544,7 @@ public sealed class Diagnoser
         return new Diagnosis
         {
             Code = driver.Code,
-            Summary = Summary(driver.Title, side, severity, byMailProgram, lang),
+            Summary = Summary(driver.Title, side, severity, byMailProgram, lang, gaveUp),
             FaultSide = side,
             Severity = severity,
             Reason = reason,
@@ -625,14 +627,16 @@ public sealed class Diagnoser
     /// <summary>The diagnosis's summary: what happened, whose side, and whether trying again helps. For the mail
     /// program's own error (a Windows mail client code, a socket error) the message is still in the Outbox and no server
     /// refused it, so the sentence on trying again says that.</summary>
-    private string Summary(string title, FaultSide side, Severity severity, bool byMailProgram, Language lang)
+    private string Summary(string title, FaultSide side, Severity severity, bool byMailProgram, Language lang, bool gaveUp = false)
     {
         var what = Fill(Catalog.Text("summary.what", lang), ("title", title.Trim().TrimEnd('.')));
         var who = side == FaultSide.Unknown
             ? Catalog.Text("summary.side.unknown", lang)
             : Fill(Catalog.Text("summary.side", lang), ("side", Catalog.Text("faultSide." + side.Token(), lang)));
         var retryKey = "summary.retry." + severity.Token();
-        var retry = byMailProgram && severity is Severity.Temporary or Severity.Permanent && Catalog.Strings.ContainsKey(retryKey + ".client")
+        // A queue that gave up (x.4.7) retries no more, whatever its class says.
+        var retry = gaveUp && severity is Severity.Temporary or Severity.Permanent ? Catalog.Text("summary.retry.gaveUp", lang)
+            : byMailProgram && severity is Severity.Temporary or Severity.Permanent && Catalog.Strings.ContainsKey(retryKey + ".client")
             ? Catalog.Text(retryKey + ".client", lang)
             : Catalog.Text(retryKey, lang);
         return string.Join(" ", new[] { what, who, retry }.Where(s => !string.IsNullOrWhiteSpace(s)));

@@ -36,6 +36,8 @@ public sealed record Finding
     public int Group { get; init; }
     /// <summary>A note on how the code was read, e.g. that "571" was taken as 5.7.1 written without dots.</summary>
     public string? Note { get; init; }
+    /// <summary>The code says the sending server stopped trying (catalog <see cref="Catalog.CatalogEntry.GaveUp"/>).</summary>
+    internal bool GaveUp { get; init; }
 }
 
 /// <summary>The one answer for a text: what happened, whose side it is on, whether retrying helps, what to do now.</summary>
