@@ -18,9 +18,12 @@ public sealed class ScanImapTests
 
     /// <summary>Every fixture message, in a fixed order; the ordinary ones are not bounces. Fixtures of text pasted
     /// without headers (what the web page's text box gets) are left out: they are no message a mailbox can hold.</summary>
+    // Not pasted text, and not a message whose lines end in CR alone: IMAP carries CRLF lines, so MimeKit would have to
+    // read such a file as one header line before it could be stored.
     private static IReadOnlyList<string> FixtureFiles() =>
         Directory.GetFiles(Fixtures, "*.eml", SearchOption.AllDirectories)
-            .Where(f => !Bounceback.Core.Bounces.PastedText.LacksHeaders(File.ReadAllBytes(f))).Order(StringComparer.Ordinal).ToList();
+            .Where(f => File.ReadAllBytes(f) is var bytes && !Bounceback.Core.Bounces.PastedText.LacksHeaders(bytes) && !Bounceback.Core.Bounces.CarriageReturns.OnlyCarriageReturns(bytes))
+            .Order(StringComparer.Ordinal).ToList();
 
     private static MimeMessage Load(string path) => MimeMessage.Load(path);
 
