@@ -1,3 +1,4 @@
+using System.Text;
 using Bounceback.Core.Bounces.Decoders;
 using Bounceback.Core.Bounces.Reasons;
 using Bounceback.Core.Codes;
@@ -35,6 +36,11 @@ public sealed class BounceParser
     private readonly Diagnosis.Diagnoser _diagnoser;
 
     public BounceParser(Diagnosis.Diagnoser diagnoser) => _diagnoser = diagnoser;
+
+    // MimeKit decodes encoded words in header fields ("=?windows-1251?B?...?=") with Encoding.GetEncoding, which on .NET
+    // knows only UTF-8, UTF-16, ASCII and Latin-1 until the code-pages provider is registered; without it a Cyrillic,
+    // Japanese or Central European subject came out as Latin-1. Registered once, before any message is parsed.
+    static BounceParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Reads one message from a stream with MimeKit and parses it; a message MimeKit cannot read gives a failed outcome.</summary>
     /// <param name="stream">The raw message (RFC 5322), any line endings; a seekable stream may also hold pasted text without headers.</param>
@@ -178,7 +184,7 @@ public sealed class BounceParser
                 {
                     // The remote host's name tells whose wording this is when the wording does not name its provider.
                     var host = facts.RemoteMta is { Length: > 0 and <= 255 } remote && !string.IsNullOrEmpty(facts.DiagnosticCode) ? remote : null;
-                    explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, facts.DiagnosticCode, host, language, out var providerReason);
+                    explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, facts.DiagnosticCode, host, language, out var providerReason, stillTrying: facts.Action == "delayed");
                     // A provider's own code decides the reason: the catalog is the one place that says what it means.
                     if (providerReason is { } byCatalog && !byCatalog.IsNotFailure()) c = ReasonClassifier.WithReason(c, byCatalog);
                     // The explanation describes the code; its reason is the one this result reports.

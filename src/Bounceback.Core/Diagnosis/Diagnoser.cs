@@ -110,13 +110,15 @@ public sealed class Diagnoser
     /// name its provider. The two are joined in a pooled buffer: a string of them is made only when codes must be
     /// extracted from the whole text.
     /// </summary>
-    internal Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, string? host, Language language, out BounceReason? providerReason)
+    /// <remarks>With <c>stillTrying</c> the report says the sending server goes on trying (a delay notice): a code that
+    /// says it gave up (x.4.7) does not make the summary say so.</remarks>
+    internal Diagnosis? Diagnose(string? status, int? replyCode, string? diagnosticText, string? host, Language language, out BounceReason? providerReason, bool stillTrying = false)
     {
         char[]? joined = null;
         try
         {
             var text = host is null ? (diagnosticText ?? "").AsSpan() : Joined(diagnosticText ?? "", host, out joined);
-            return Diagnose(status, replyCode, text[..Math.Min(text.Length, MaxDiagnosticText)], host is null ? diagnosticText : null, language, out providerReason);
+            return Diagnose(status, replyCode, text[..Math.Min(text.Length, MaxDiagnosticText)], host is null ? diagnosticText : null, language, out providerReason, stillTrying);
         }
         finally
         {
@@ -136,7 +138,7 @@ public sealed class Diagnoser
     }
 
     // whole: the string the text was read from, when there is one (kept for the full explanation, not copied).
-    private Diagnosis? Diagnose(string? status, int? replyCode, ReadOnlySpan<char> text, string? whole, Language language, out BounceReason? providerReason)
+    private Diagnosis? Diagnose(string? status, int? replyCode, ReadOnlySpan<char> text, string? whole, Language language, out BounceReason? providerReason, bool stillTrying = false)
     {
         providerReason = null;
         string? enhanced = null;
@@ -157,7 +159,7 @@ public sealed class Diagnoser
         var replyRes = reply is null ? default : Resolve(CodeKind.Reply, reply, null, providers, span, reply);
         var tokenRes = token is null ? default : Resolve(CodeKind.Provider, token.Code, token.Provider, providers, span, reply);
         var key = new DiagnoseKey(language, enhanced, reply, Id(enhancedRes.Entry), Id(replyRes.Entry), Id(tokenRes.Entry),
-            token is null ? null : token.Provider + ":" + token.Code);
+            token is null ? null : token.Provider + ":" + token.Code, stillTrying);
         providerReason = ProviderReason(tokenRes) ?? ProviderReason(enhancedRes) ?? ProviderReason(replyRes);
         if (_cache.TryGetValue(key, out var cached)) return cached;
 
@@ -166,7 +168,7 @@ public sealed class Diagnoser
         if (token is not null) findings.Add(BuildFinding(token with { Group = 0 }, tokenRes, language, classDigit));
         if (enhanced is not null) findings.Add(BuildFinding(new ExtractedCode(CodeKind.Enhanced, enhanced, 0, 0, 0), enhancedRes, language, classDigit));
         if (reply is not null) findings.Add(BuildFinding(new ExtractedCode(CodeKind.Reply, reply, 0, 0, 0), replyRes, language, classDigit));
-        var diagnosis = BuildDiagnosis(findings, language);
+        var diagnosis = BuildDiagnosis(findings, language, stillTrying: stillTrying);
         if (_cache.Count >= MaxCacheEntries) _cache.Clear();
         _cache.TryAdd(key, diagnosis);
         return diagnosis;
@@ -187,7 +189,7 @@ public sealed class Diagnoser
 
     private readonly record struct StandardCode(CodeKind Kind, string Code);
 
-    private readonly record struct DiagnoseKey(Language Language, string? Status, string? Reply, int EnhancedEntry, int ReplyEntry, int TokenEntry, string? Token);
+    private readonly record struct DiagnoseKey(Language Language, string? Status, string? Reply, int EnhancedEntry, int ReplyEntry, int TokenEntry, string? Token, bool StillTrying);
 
     /// <summary>Which catalog entry explains a code, and whether it came from a provider's profile.</summary>
     /// <remarks><paramref name="OwnCode"/>: the code is one only that provider uses (Microsoft's 5.7.133), so its entry is
@@ -503,7 +505,8 @@ public sealed class Diagnoser
     /// <param name="findings">The findings of the text.</param>
     /// <param name="lang">The language.</param>
     /// <param name="labelled">Whether the text labels a finding as the error itself; such a finding wins a tie.</param>
-    private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null)
+    /// <param name="stillTrying">The sending server goes on trying: no finding's <see cref="Finding.GaveUp"/> counts.</param>
+    private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null, bool stillTrying = false)
     {
         if (findings.Count == 0) return null;
         var groupsWithReply = new HashSet<int>();
@@ -529,7 +532,7 @@ public sealed class Diagnoser
         var gaveUp = false;
         foreach (var f in group)
         {
-            gaveUp |= f.GaveUp;
+            gaveUp |= f.GaveUp && !stillTrying;
             if (side == FaultSide.Unknown) side = f.FaultSide;
             if (severity == Severity.Unknown) severity = f.Severity;
             if (reason == BounceReason.Undefined) reason = f.Reason;
