@@ -16,14 +16,10 @@ public static class CarriageReturns
     public static bool OnlyCarriageReturns(ReadOnlySpan<byte> data)
     {
         var head = data[..Math.Min(data.Length, HeadBytes)];
-        var cr = head.IndexOf((byte)'\r');
-        if (cr < 0) return false;
-        var bare = 0;
-        for (var i = cr; i < head.Length; i++)
-        {
-            if (head[i] == (byte)'\r' && (i + 1 == head.Length || head[i + 1] != (byte)'\n')) bare++;
-        }
-        return bare > head.Count((byte)'\n');
+        // Vectorised counts (every message passes here): most have no CR at all, the rest mostly CRLF only.
+        if (!head.Contains((byte)'\r')) return false;
+        var bare = head.Count((byte)'\r') - head.Count("\r\n"u8);
+        return bare > 0 && bare > head.Count((byte)'\n');
     }
 
     /// <summary>The data with every CR and CRLF made one LF.</summary>
