@@ -418,7 +418,11 @@ public sealed class Diagnoser
             default:
             {
                 var name = Catalog.Providers.FirstOrDefault(p => p.Id == provider)?.Name ?? provider ?? "";
-                title = Fill(Catalog.Text("fallback.provider.title", lang), ("provider", name));
+                // "Microsoft (Microsoft 365, Exchange Online, Outlook.com)": the title takes the name without its list,
+                // as the title's own "(exact detail unknown)" follows it.
+                var shortName = name.IndexOf(" (", StringComparison.Ordinal) is var cut and > 0 ? name[..cut] : name;
+                title = Fill(Catalog.Text("fallback.provider.title", lang), ("provider", shortName));
+                unknownDetail = "";
                 meaning.Add(Fill(Catalog.Text("fallback.provider.meaning", lang), ("provider", name)));
                 source = name;
                 break;
@@ -461,6 +465,9 @@ public sealed class Diagnoser
     /// <summary>How strongly a finding should drive the diagnosis: provider wording (its own token first) beats a detailed
     /// enhanced code, which beats a reply code, then Windows client codes, then Winsock numbers; within a reply the enhanced
     /// code (even one explained from its parts) refines the reply code; success codes come last.</summary>
+    /// <summary>Replies about logging in or encryption (RFC 3207, RFC 4954), which a mail program gets from its own server.</summary>
+    private static readonly HashSet<string> LoginReplies = new(StringComparer.Ordinal) { "530", "534", "535", "538" };
+
     private static int Rank(Finding f, bool groupHasReply)
     {
         int rank;
@@ -510,10 +517,12 @@ public sealed class Diagnoser
     {
         if (findings.Count == 0) return null;
         var groupsWithReply = new HashSet<int>();
+        var groupsWithLoginReply = new HashSet<int>();
         var groupSize = new Dictionary<int, int>();
         foreach (var f in findings)
         {
             if (f.Kind == CodeKind.Reply) groupsWithReply.Add(f.Group);
+            if (f.Kind == CodeKind.Reply && f.Known && LoginReplies.Contains(f.Code)) groupsWithLoginReply.Add(f.Group);
             groupSize[f.Group] = groupSize.GetValueOrDefault(f.Group) + 1;
         }
         var ranks = new int[findings.Count];
@@ -522,6 +531,10 @@ public sealed class Diagnoser
         {
             // One more decides only between Windows client codes: no other rank lies within one of theirs.
             ranks[i] = Rank(findings[i], groupsWithReply.Contains(findings[i].Group)) + (labelled?.Invoke(findings[i]) == true ? 1 : 0);
+            // A login or encryption reply (530 "authentication required", 535 "login failed") says more than the
+            // catch-all x.7.0 beside it.
+            if (groupsWithLoginReply.Contains(findings[i].Group) && findings[i] is { Kind: CodeKind.Enhanced, Known: true, Provider: null } e
+                && e.Code.EndsWith(".0", StringComparison.Ordinal)) ranks[i] = 38;
             if (i > 0 && (ranks[i] > ranks[best] || (ranks[i] == ranks[best] && groupSize[findings[i].Group] > groupSize[findings[best].Group]))) best = i;
         }
         var driver = findings[best];
@@ -551,7 +564,7 @@ public sealed class Diagnoser
             FaultSide = side,
             Severity = severity,
             Reason = reason,
-            RetryMayHelp = severity == Severity.Temporary,
+            RetryMayHelp = severity == Severity.Temporary || gaveUp,
             Steps = steps,
         };
     }
@@ -614,7 +627,9 @@ public sealed class Diagnoser
         var merged = new List<string>();
         foreach (var f in group)
         {
-            var generic = f.Kind == CodeKind.Reply && driver.Kind != CodeKind.Reply;
+            // A provider's own entry speaks for its code: the standard codes beside it only give general advice, which
+            // may not fit (Yahoo's TSS09 says retrying will not help; the 4.7.x beside it says "wait").
+            var generic = (f.Kind == CodeKind.Reply && driver.Kind != CodeKind.Reply) || (driver.Provider is not null && driver.Known && f.Provider is null);
             if (generic && merged.Count >= MinSpecificSteps) continue;
             foreach (var s in sender ? f.Steps.Sender : f.Steps.Admin)
             {

@@ -521,8 +521,20 @@ public sealed partial class CodeExtractor
         {
             if (word.EndsWith(w, StringComparison.OrdinalIgnoreCase)) return true;
         }
+        // A lead-in that ends in a colon right before the number: "Het antwoord van de server was: '553 ...'",
+        // "The server responded: 554 ...", Postfix's "refused to talk to me: 554 ...".
+        if (text.AsSpan(wordEnd, start - wordEnd).Contains(':'))
+        {
+            foreach (var w in ColonWords)
+            {
+                if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
+            }
+        }
         return false;
     }
+
+    // Words that end a lead-in to a reply when a colon follows them.
+    private static readonly string[] ColonWords = ["was", "is", "me", "responded", "answered", "luidde", "meldde", "zei", "lautete"];
 
     // "571 of 550", "421, 450": a number listed right after another code on the same line.
     private static bool AfterListedCode(string text, int start, int lastEndOnLine)
