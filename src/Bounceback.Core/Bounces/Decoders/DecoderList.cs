@@ -31,6 +31,8 @@ public static class DecoderList
         // gmail also takes; the group's text in it says whose refusal it is.
         new TextBounceDecoder("googlegroups", senders: ["googlegroups", "@google"], markers: ["Google Group", "googlegroups", "the group you tried to contact"], needsAll: true),
         new TextBounceDecoder("gmail", senders: ["@google", "@gmail", "@googlemail"], markers: ["Delivery to the following recipient", "Google tried to deliver", "The response from the remote server", "Message not delivered", "message wasn't delivered", "Technical details of",
+            // Its delay notice: "** Delivery incomplete ** There was a temporary problem delivering your message to ...".
+            "Delivery incomplete", "temporary problem delivering your message",
             // The same notice in the sender's language: "Technical details of ... failure" and "Google tried to deliver".
             "Technische details van", "Technische Details des", "Détails techniques", "Detalles técnicos", "Dettagli tecnici", "Detalhes técnicos",
             "Google heeft geprobeerd", "Google hat versucht", "Google a tenté", "Google a essayé", "Google ha intentado", "Google ha tentato", "O Google tentou"], needsAll: true,

@@ -447,6 +447,8 @@ internal static partial class PlainTextReader
             var before = lines.Span(k).Trim();
             if (before.Length == 0) continue;
             return before.TrimEnd(':').EndsWith("sent by", StringComparison.OrdinalIgnoreCase) || before.TrimEnd(':').EndsWith("contact", StringComparison.OrdinalIgnoreCase)
+                // The address a 551 says to use instead, wrapped from "User has moved; please try <new address>".
+                || before.EndsWith("please try", StringComparison.OrdinalIgnoreCase)
                 // A header field of the returned message quoted in the notice, its value wrapped ("Message-id:", then "<id>").
                 || (before[^1] == ':' && IsHeaderLine(before));
         }

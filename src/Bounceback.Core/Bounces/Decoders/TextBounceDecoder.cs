@@ -90,7 +90,9 @@ public sealed class TextBounceDecoder : IBounceDecoder
     /// <summary>Wording of notices that only warn of a delay (sendmail, Postfix, Exim, OpenSMTPD).</summary>
     private static readonly string[] DelayWarnings =
     [
-        "warning message only", "this is a warning only", "do not need to resend", "do not need to re-send", "has not yet been delivered", "delivery attempts will continue", "still being retried",
+        "warning message only", "this is a warning only",
+        // Gmail: "Gmail will retry for 45 more hours. You'll be notified if the delivery fails permanently."
+        "will retry for", "notified if the delivery fails permanently", "do not need to resend", "do not need to re-send", "has not yet been delivered", "delivery attempts will continue", "still being retried",
         // The same in the sender's language (Gmail's and Exchange's delay notices): "only a warning", "no need to send it
         // again", "has not been delivered yet".
         "nur eine warn", "nicht erneut senden", "noch nicht zugestellt",

@@ -23,7 +23,8 @@ public static class ProviderRules
         new("OverQuotaTemp", BounceReason.MailboxFull),
         new("OverQuotaPerm", BounceReason.MailboxFull),
         new("?p=NoSuchUser", BounceReason.UserUnknown),
-        new("?p=BlockedMessage", BounceReason.Blocked),
+        // "blocked because its content presents a potential security issue": as the catalog's Google 5.7.0 entry says.
+        new("?p=BlockedMessage", BounceReason.VirusDetected),
         new("?p=MessageTooBig", BounceReason.MesgTooBig),
         new("recipient preferences", BounceReason.Filtered),
         new("?p=CustomFromDenied", BounceReason.Rejected),

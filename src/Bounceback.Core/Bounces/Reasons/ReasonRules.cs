@@ -55,7 +55,9 @@ public static class ReasonRules
             "does not support tls", "doesn't support tls", "not support tls", "tls not available", "tls is not available",
             // Exim's and Postfix's own words when a required TLS session failed or was not offered.
             "tls session is required", "did not offer tls", "tls handshake", "handshake failure", "handshake failed",
-            "client not authenticated", "not authenticated to send", "authentication unsuccessful", "was not authenticated", "permission to send as", "permissions to send as",
+            "client not authenticated", "not authenticated to send", "authentication unsuccessful",
+            // A login that failed: Postfix/Dovecot's "535 5.7.8 Error: authentication failed", dma's "SMTP login to ... failed".
+            "authentication failed", "authentication failure", "smtp login to", "was not authenticated", "permission to send as", "permissions to send as",
         ], ["x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0",
             // sendmail's "Relaying denied. Proper authentication required." (Kerio's "Relaying to <...> denied (authentication
             // required)", cPanel's "... is not permitted to relay through this server without authentication") refuses to
@@ -314,6 +316,8 @@ public static class ReasonRules
             "connection died", "failure in mx lookup",
         ], [], "4.0"),
         new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
+        // The receiving system's storage, not a mailbox's: "452 4.3.1 Insufficient system storage" until the queue gave up.
+        new(BounceReason.SystemFull, ["insufficient system storage", "insufficient system resources", "disk full", "out of disk space"], [], "3.1"),
         new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error"], [], "3.0"),
         new(BounceReason.SecurityError, ["tls handshake", "handshake fail", "tls session is required", "did not offer tls", "ssl_connect", "cannot start tls"], [], "7.0"),
     ];
