@@ -228,7 +228,7 @@ internal sealed class Pages(HttpContext http)
         h.Open("input", ("type", "search"), ("id", "q"), ("name", "q"), ("value", query ?? ""), ("maxlength", "200"));
         h.Element("button", T("web.codes.search-submit"), ("type", "submit"));
         h.Close("form");
-        var hits = string.IsNullOrWhiteSpace(query) ? Catalog.Entries : Catalog.Search(query, 1000);
+        var hits = string.IsNullOrWhiteSpace(query) ? Catalog.Entries.Where(e => !e.IsWording).ToList() : Catalog.Search(query, 1000);
         if (!string.IsNullOrWhiteSpace(query))
         {
             h.Open("p", ("class", "count"), ("role", "status")).Text(T("web.codes.results")).Text(" ").Open("q").Text(query).Close("q").Text(": ")

@@ -126,7 +126,7 @@ public class DiagnoserTests
     }
 
     [Theory]
-    [InlineData("550 5.7.1 Message rejected as spam", "5.7.1")]
+    [InlineData("550 5.7.1 Message refused by local policy", "5.7.1")]
     [InlineData("550 5.1.1 <jan@example.nl>: User unknown", "5.1.1")]
     [InlineData("421 4.7.0 Try again later", "4.7.0")]
     public void A_reply_codes_generic_steps_give_way_to_its_enhanced_codes_own(string text, string enhanced)
@@ -241,8 +241,10 @@ public class DiagnoserTests
     {
         var diagnosis = Diagnoser.Default.Explain("454 4.7.1 <bestuur@example.nl>: Relay access denied", Language.Nl).Diagnosis!;
         Assert.Equal("4.7.1", diagnosis.Code);
-        Assert.Contains("Relay access denied", diagnosis.Steps.Sender[0], StringComparison.Ordinal);
-        Assert.Contains("verificatie vereist", diagnosis.Steps.Sender[0], StringComparison.Ordinal);
+        // The wording entry for a relay refusal explains it: log in, waiting does not help.
+        Assert.Equal(FaultSide.SenderClient, diagnosis.FaultSide);
+        Assert.Contains("inloggen", diagnosis.Steps.Sender[0], StringComparison.Ordinal);
+        Assert.Contains("wachten helpt niet", diagnosis.Steps.Sender[0], StringComparison.Ordinal);
     }
 
     [Theory]

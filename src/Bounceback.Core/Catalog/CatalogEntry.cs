@@ -43,6 +43,11 @@ public sealed record CatalogEntry
     /// trying again says so, instead of the temporary class's "the server tries again by itself".
     /// </summary>
     public bool GaveUp { get; init; }
+    /// <summary>
+    /// From wording.yaml: the meaning a standard code takes where one of the entry's phrases is in the server's words
+    /// ("450 4.2.0 ... Greylisted"). Not listed as a code of its own (the code's page is its standard entry).
+    /// </summary>
+    public bool IsWording { get; init; }
     /// <summary>The catalog file the entry came from (for messages and tests).</summary>
     public string File { get; init; } = "";
     /// <summary>The entry's position in its catalog's <see cref="ExplanationCatalog.Entries"/>; -1 for an entry made elsewhere.</summary>

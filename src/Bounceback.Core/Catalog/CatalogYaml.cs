@@ -15,7 +15,8 @@ internal static class CatalogYaml
     {
         try
         {
-            return Deserializer.Deserialize<CatalogFileDto>(reader) ?? new CatalogFileDto();
+            // Merge keys ("<<: *entry") let one entry serve several codes with one text (wording.yaml).
+            return Deserializer.Deserialize<CatalogFileDto>(new YamlDotNet.Core.MergingParser(new YamlDotNet.Core.Parser(reader))) ?? new CatalogFileDto();
         }
         catch (YamlDotNet.Core.YamlException ex)
         {

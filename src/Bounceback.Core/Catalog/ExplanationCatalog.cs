@@ -15,6 +15,7 @@ public sealed class ExplanationCatalog
     private readonly FileSlot[] _files;
     private readonly Dictionary<string, int> _generic;            // kind + code key -> entry id
     private readonly Dictionary<string, int[]> _byProvider;       // provider + code key -> entry ids
+    private readonly Dictionary<string, int[]> _wording;          // kind + code key -> ids of wording entries (wording.yaml)
     private readonly Dictionary<string, string?> _ownerOfStatus;  // enhanced status -> the one provider defining it (null: several)
     private readonly Dictionary<string, (CodeKind Kind, string Code)> _bySymbol;   // IXP_E_..., WSAE... -> code
     private readonly Dictionary<string, (CodeKind Kind, string Code)>.AlternateLookup<ReadOnlySpan<char>> _symbolLookup;
@@ -36,6 +37,7 @@ public sealed class ExplanationCatalog
         _strings = new Dictionary<string, LocalizedText>(StringComparer.Ordinal);
         _generic = new Dictionary<string, int>(StringComparer.Ordinal);
         var byProvider = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        var wording = new Dictionary<string, List<int>>(StringComparer.Ordinal);
         _ownerOfStatus = new Dictionary<string, string?>(StringComparer.Ordinal);
         _bySymbol = new Dictionary<string, (CodeKind, string)>(StringComparer.OrdinalIgnoreCase);
         var providers = new List<ProviderProfile>();
@@ -64,7 +66,15 @@ public sealed class ExplanationCatalog
                 fileOfId.Add(file.Name);
                 var key = NormalizeCode(kind, code);
                 if (providerId is null && !string.IsNullOrWhiteSpace(symbol)) _bySymbol.TryAdd(symbol.Trim(), (kind, code));
-                if (providerId is null)
+                if (providerId is null && IsWordingFamily(file.Family))
+                {
+                    // A standard code's meaning as a server's words make it specific ("450 4.2.0 ... Greylisted"):
+                    // several per code, told apart by their phrases.
+                    var wk = GenericKey(kind, key);
+                    if (!wording.TryGetValue(wk, out var wl)) wording[wk] = wl = [];
+                    wl.Add(id);
+                }
+                else if (providerId is null)
                 {
                     if (!_generic.TryAdd(GenericKey(kind, key), id))
                         throw new CatalogException($"Duplicate {kind.Token()} code '{code}' in {file.Name} and {fileOfId[_generic[GenericKey(kind, key)]]}.");
@@ -83,6 +93,7 @@ public sealed class ExplanationCatalog
             _files[f] = slot;
         }
         _byProvider = byProvider.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
+        _wording = wording.ToDictionary(kv => kv.Key, kv => kv.Value.ToArray(), StringComparer.Ordinal);
         Providers = providers;
         _symbolLookup = _bySymbol.GetAlternateLookup<ReadOnlySpan<char>>();
         _all = new Lazy<IReadOnlyList<CatalogEntry>>(() => _files.SelectMany(f => f.Entries).ToList(), LazyThreadSafetyMode.ExecutionAndPublication);
@@ -156,6 +167,45 @@ public sealed class ExplanationCatalog
         return entries;
     }
 
+    /// <summary>The family of catalog files whose entries give a standard code's meaning where the server's words make
+    /// it specific (<c>family: wording</c>; each entry names its <c>kind</c> and has phrases).</summary>
+    public const string WordingFamily = "wording";
+
+    private static bool IsWordingFamily(string? family) => string.Equals(family, WordingFamily, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>
+    /// The wording entries for a standard code: for an enhanced code the class-specific ones, then those of its x-form
+    /// (x.7.1 serves 4.7.1 and 5.7.1); empty when none. Each has phrases, one of which must be in the text.
+    /// </summary>
+    public IReadOnlyList<CatalogEntry> FindWording(CodeKind kind, string code)
+    {
+        if (_wording.Count == 0) return [];
+        // Asked once per code of every recipient a bulk run parses: the answer is kept per code.
+        var cacheKey = GenericKey(kind, code);
+        if (_wordingFound.TryGetValue(cacheKey, out var known)) return known;
+        var found = FindWordingUncached(kind, code);
+        if (_wordingFound.Count < 4096) _wordingFound.TryAdd(cacheKey, found);
+        return found;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CatalogEntry[]> _wordingFound = new(StringComparer.Ordinal);
+
+    private CatalogEntry[] FindWordingUncached(CodeKind kind, string code)
+    {
+        int[]? specific = null, general = null;
+        if (kind == CodeKind.Enhanced && EnhancedStatus.TryParse(code, out var status))
+        {
+            _wording.TryGetValue(GenericKey(kind, status.ToString()), out specific);
+            _wording.TryGetValue(GenericKey(kind, status.ClassIndependent), out general);
+        }
+        else _wording.TryGetValue(GenericKey(kind, NormalizeCode(kind, code)), out specific);
+        if (specific is null && general is null) return [];
+        var entries = new List<CatalogEntry>((specific?.Length ?? 0) + (general?.Length ?? 0));
+        foreach (var id in specific ?? []) entries.Add(EntryAt(id));
+        foreach (var id in general ?? []) entries.Add(EntryAt(id));
+        return entries.ToArray();
+    }
+
     /// <summary>One catalog file: its entries are built from the data on first use.</summary>
     private sealed class FileSlot
     {
@@ -170,7 +220,11 @@ public sealed class ExplanationCatalog
             {
                 var dtos = source.ReadEntries();
                 var built = new CatalogEntry[dtos.Count];
-                for (var i = 0; i < dtos.Count; i++) built[i] = ToEntry(source.Name, kinds[i], provider, baseId + i, dtos[i]);
+                for (var i = 0; i < dtos.Count; i++)
+                {
+                    built[i] = ToEntry(source.Name, kinds[i], provider, baseId + i, dtos[i]);
+                    if (IsWordingFamily(source.Family)) built[i] = built[i] with { IsWording = true };
+                }
                 return built;
             }, LazyThreadSafetyMode.ExecutionAndPublication);
         }
@@ -189,10 +243,12 @@ public sealed class ExplanationCatalog
     public IReadOnlyList<CatalogEntry> Search(string? query, int limit = 200)
     {
         var words = (query ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        if (words.Length == 0) return Entries.Take(limit).ToList();
+        if (words.Length == 0) return Entries.Where(e => !e.IsWording).Take(limit).ToList();
         var hits = new List<(int Score, CatalogEntry Entry)>();
         foreach (var e in Entries)
         {
+            // A wording entry is a meaning of a code that has its own entry: not listed as a code.
+            if (e.IsWording) continue;
             var score = 0;
             var all = true;
             foreach (var w in words)

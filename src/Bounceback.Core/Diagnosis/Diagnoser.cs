@@ -244,6 +244,10 @@ public sealed class Diagnoser
         }
         if (kind == CodeKind.Provider) return default;
         var standard = FindStandard(kind, code);
+        // The server's words can make a standard code specific ("450 4.2.0 <addr>: Recipient address rejected:
+        // Greylisted"): a wording entry of the code whose phrase is in the text explains it.
+        if (standard is not null && kind is CodeKind.Enhanced or CodeKind.Reply && PickWording(kind, code, groupText) is { } worded)
+            return new Resolution(worded, null);
         // HRESULT_FROM_WIN32 of a Windows Sockets error (0x8007 and the error's number): the socket error's own entry.
         if (standard is null && kind == CodeKind.WindowsClient && ClientErrorCode.TryParse(code, out var hresult)
             && (hresult.Value & 0xFFFF0000) == 0x80070000 && (hresult.Value & 0xFFFF) is >= 10004 and <= 11031
@@ -263,6 +267,25 @@ public sealed class Diagnoser
         res is { Provider: not null, ByCodeAlone: false, Entry: { } e } && (e.Kind == CodeKind.Provider || e.Phrases.Count > 0 || res.OwnCode) && e.Reason != BounceReason.Undefined ? e.Reason : null;
 
     private bool IsOwnCode(CodeKind kind, string code, string provider) => kind == CodeKind.Enhanced && Catalog.SoleProviderOf(code) == provider;
+
+    // The first wording entry of the code (class-specific ones first) with one of its phrases in the text.
+    private CatalogEntry? PickWording(CodeKind kind, string code, ReadOnlySpan<char> groupText)
+    {
+        var entries = Catalog.FindWording(kind, code);
+        if (entries.Count == 0 || groupText.IsEmpty) return null;
+        var spacedOtherwise = LooseText.HasIrregularSpace(groupText);
+        for (var i = 0; i < entries.Count; i++)
+        {
+            var phrases = entries[i].Phrases;
+            for (var j = 0; j < phrases.Count; j++)
+            {
+                var p = phrases[j];
+                if (!string.IsNullOrWhiteSpace(p) && (spacedOtherwise ? LooseText.Contains(groupText, p) : groupText.Contains(p, StringComparison.OrdinalIgnoreCase)))
+                    return entries[i];
+            }
+        }
+        return null;
+    }
 
     // The provider's entry for a code: one whose phrases occur in the group's text beats one without phrases;
     // a matching reply code breaks ties.
@@ -338,7 +361,7 @@ public sealed class Diagnoser
                 Title = e.Title.Get(lang), Meaning = e.Meaning.Get(lang), Causes = e.Causes.Get(lang),
                 FaultSide = e.FaultSide, Severity = severity, Reason = e.Reason,
                 Steps = new Steps(e.SenderSteps.Get(lang), e.AdminSteps.Get(lang)), Source = e.Source,
-                Provider = res.Provider, Group = code.Group, Note = note, GaveUp = e.GaveUp,
+                Provider = res.Provider, Group = code.Group, Note = note, GaveUp = e.GaveUp, Worded = e.IsWording,
             };
         }
         return Structural(code, res.Provider, lang, classDigit) with { Note = note };
@@ -487,6 +510,8 @@ public sealed class Diagnoser
                 CodeKind.Winsock => 20,
                 _ => 25,
             };
+            // A reply the server's words made specific beats a bare reply code, not an enhanced code with a detail.
+            if (f.Worded && f.Kind == CodeKind.Reply) rank = 45;
         }
         if (f.Severity is Severity.Success or Severity.Intermediate) rank -= 100;
         return rank;
@@ -518,11 +543,13 @@ public sealed class Diagnoser
         if (findings.Count == 0) return null;
         var groupsWithReply = new HashSet<int>();
         var groupsWithLoginReply = new HashSet<int>();
+        var groupsWithWording = new HashSet<int>();
         var groupSize = new Dictionary<int, int>();
         foreach (var f in findings)
         {
             if (f.Kind == CodeKind.Reply) groupsWithReply.Add(f.Group);
             if (f.Kind == CodeKind.Reply && f.Known && LoginReplies.Contains(f.Code)) groupsWithLoginReply.Add(f.Group);
+            if (f.Worded) groupsWithWording.Add(f.Group);
             groupSize[f.Group] = groupSize.GetValueOrDefault(f.Group) + 1;
         }
         var ranks = new int[findings.Count];
@@ -535,6 +562,10 @@ public sealed class Diagnoser
             // catch-all x.7.0 beside it.
             if (groupsWithLoginReply.Contains(findings[i].Group) && findings[i] is { Kind: CodeKind.Enhanced, Known: true, Provider: null } e
                 && e.Code.EndsWith(".0", StringComparison.Ordinal)) ranks[i] = 38;
+            // The catch-all x.0.0 says less than a code of its reply that the server's words made specific ("550 Bad
+            // SPF records ..." beside 5.0.0).
+            if (groupsWithWording.Contains(findings[i].Group) && findings[i] is { Kind: CodeKind.Enhanced, Worded: false, Provider: null } c
+                && c.Code.EndsWith(".0.0", StringComparison.Ordinal)) ranks[i] = 38;
             if (i > 0 && (ranks[i] > ranks[best] || (ranks[i] == ranks[best] && groupSize[findings[i].Group] > groupSize[findings[best].Group]))) best = i;
         }
         var driver = findings[best];

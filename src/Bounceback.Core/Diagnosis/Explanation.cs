@@ -38,6 +38,8 @@ public sealed record Finding
     public string? Note { get; init; }
     /// <summary>The code says the sending server stopped trying (catalog <see cref="Catalog.CatalogEntry.GaveUp"/>).</summary>
     internal bool GaveUp { get; init; }
+    /// <summary>Explained by a wording entry (the server's words made the code specific).</summary>
+    internal bool Worded { get; init; }
 }
 
 /// <summary>The one answer for a text: what happened, whose side it is on, whether retrying helps, what to do now.</summary>
