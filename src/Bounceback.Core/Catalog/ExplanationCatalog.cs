@@ -177,18 +177,33 @@ public sealed class ExplanationCatalog
     /// The wording entries for a standard code: for an enhanced code the class-specific ones, then those of its x-form
     /// (x.7.1 serves 4.7.1 and 5.7.1); empty when none. Each has phrases, one of which must be in the text.
     /// </summary>
-    public IReadOnlyList<CatalogEntry> FindWording(CodeKind kind, string code)
+    public IReadOnlyList<CatalogEntry> FindWording(CodeKind kind, string code) => FindWordingSet(kind, code).Entries;
+
+    /// <summary>
+    /// <see cref="FindWording"/> with the longest word of every phrase in one case-insensitive search: a phrase can be in a
+    /// text (also folded over lines) only where its longest word is, so a text without any of them needs no phrase tried.
+    /// </summary>
+    internal WordingSet FindWordingSet(CodeKind kind, string code)
     {
-        if (_wording.Count == 0) return [];
+        if (_wording.Count == 0) return WordingSet.Empty;
         // Asked once per code of every recipient a bulk run parses: the answer is kept per code.
-        var cacheKey = GenericKey(kind, code);
+        var cacheKey = (kind, code);
         if (_wordingFound.TryGetValue(cacheKey, out var known)) return known;
-        var found = FindWordingUncached(kind, code);
+        var entries = FindWordingUncached(kind, code);
+        var anchors = entries.SelectMany(e => e.Phrases).Where(p => !string.IsNullOrWhiteSpace(p))
+            .Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(w => w.Length)!).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        var found = entries.Length == 0 ? WordingSet.Empty : new WordingSet(entries, System.Buffers.SearchValues.Create(anchors, StringComparison.OrdinalIgnoreCase));
         if (_wordingFound.Count < 4096) _wordingFound.TryAdd(cacheKey, found);
         return found;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, CatalogEntry[]> _wordingFound = new(StringComparer.Ordinal);
+    /// <summary>The wording entries of a code and the longest words of their phrases.</summary>
+    internal sealed record WordingSet(CatalogEntry[] Entries, System.Buffers.SearchValues<string>? Anchors)
+    {
+        public static readonly WordingSet Empty = new([], null);
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(CodeKind Kind, string Code), WordingSet> _wordingFound = new();
 
     private CatalogEntry[] FindWordingUncached(CodeKind kind, string code)
     {

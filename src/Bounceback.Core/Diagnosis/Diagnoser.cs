@@ -271,10 +271,10 @@ public sealed class Diagnoser
     // The first wording entry of the code (class-specific ones first) with one of its phrases in the text.
     private CatalogEntry? PickWording(CodeKind kind, string code, ReadOnlySpan<char> groupText)
     {
-        var entries = Catalog.FindWording(kind, code);
-        if (entries.Count == 0 || groupText.IsEmpty) return null;
+        var (entries, anchors) = Catalog.FindWordingSet(kind, code);
+        if (entries.Length == 0 || groupText.IsEmpty || groupText.IndexOfAny(anchors!) < 0) return null;
         var spacedOtherwise = LooseText.HasIrregularSpace(groupText);
-        for (var i = 0; i < entries.Count; i++)
+        for (var i = 0; i < entries.Length; i++)
         {
             var phrases = entries[i].Phrases;
             for (var j = 0; j < phrases.Count; j++)
