@@ -191,13 +191,27 @@ public sealed class ExplanationCatalog
         if (_wordingFound.TryGetValue(cacheKey, out var known)) return known;
         var entries = FindWordingUncached(kind, code);
         var anchors = entries.SelectMany(e => e.Phrases).Where(p => !string.IsNullOrWhiteSpace(p))
-            .Select(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(w => w.Length)!).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+            .Select(Anchor).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
         var found = entries.Length == 0 ? WordingSet.Empty : new WordingSet(entries, System.Buffers.SearchValues.Create(anchors, StringComparison.OrdinalIgnoreCase));
         if (_wordingFound.Count < 4096) _wordingFound.TryAdd(cacheKey, found);
         return found;
     }
 
-    /// <summary>The wording entries of a code and the longest words of their phrases.</summary>
+    /// <summary>The word a phrase is looked for by: its longest word that refusals do not use all the time ("relay" of
+    /// "relay access denied"), else its longest.</summary>
+    private static string Anchor(string phrase)
+    {
+        var words = phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return words.Where(w => !CommonReplyWords.Contains(w)).MaxBy(w => w.Length) ?? words.MaxBy(w => w.Length)!;
+    }
+
+    private static readonly HashSet<string> CommonReplyWords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "access", "denied", "detected", "fail", "failed", "high", "likely", "looks", "mailbox", "message", "must", "recipient", "record",
+        "rejected", "required", "sender", "unable", "check", "block", "black", "score", "address", "please", "user", "not", "is", "as",
+    };
+
+    /// <summary>The wording entries of a code and the words their phrases are looked for by.</summary>
     internal sealed record WordingSet(CatalogEntry[] Entries, System.Buffers.SearchValues<string>? Anchors)
     {
         public static readonly WordingSet Empty = new([], null);

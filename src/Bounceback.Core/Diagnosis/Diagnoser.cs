@@ -280,7 +280,9 @@ public sealed class Diagnoser
             for (var j = 0; j < phrases.Count; j++)
             {
                 var p = phrases[j];
-                if (!string.IsNullOrWhiteSpace(p) && (spacedOtherwise ? LooseText.Contains(groupText, p) : groupText.Contains(p, StringComparison.OrdinalIgnoreCase)))
+                // As written first; across folded white space only for a phrase of several words.
+                if (!string.IsNullOrWhiteSpace(p) && (groupText.Contains(p, StringComparison.OrdinalIgnoreCase)
+                    || (spacedOtherwise && p.Contains(' ') && LooseText.Contains(groupText, p))))
                     return entries[i];
             }
         }
