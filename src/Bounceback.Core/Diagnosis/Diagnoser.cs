@@ -568,7 +568,7 @@ public sealed class Diagnoser
             // SPF records ..." beside 5.0.0).
             if (groupsWithWording.Contains(findings[i].Group) && findings[i] is { Kind: CodeKind.Enhanced, Worded: false, Provider: null } c
                 && c.Code.EndsWith(".0.0", StringComparison.Ordinal)) ranks[i] = 38;
-            if (i > 0 && (ranks[i] > ranks[best] || (ranks[i] == ranks[best] && groupSize[findings[i].Group] > groupSize[findings[best].Group]))) best = i;
+            if (i > 0 && (ranks[i] > ranks[best] || (ranks[i] == ranks[best] && Outranks(findings[i], findings[best], groupSize)))) best = i;
         }
         var driver = findings[best];
         var group = DriverGroup(findings, ranks, driver);
@@ -619,6 +619,15 @@ public sealed class Diagnoser
                 return f.FaultSide;
         }
         return null;
+    }
+
+    /// <summary>At equal rank: a permanent failure over a temporary one (a ticket with a delay warning and then the final
+    /// refusal is about the refusal), then the larger group.</summary>
+    private static bool Outranks(Finding a, Finding b, Dictionary<int, int> groupSize)
+    {
+        if (a.Severity != b.Severity && a.Severity is Severity.Permanent && b.Severity is Severity.Temporary) return true;
+        if (a.Severity != b.Severity && b.Severity is Severity.Permanent && a.Severity is Severity.Temporary) return false;
+        return groupSize[a.Group] > groupSize[b.Group];
     }
 
     /// <summary>The findings of the driver's group: the driver first, then by rank (highest first), then by position.</summary>

@@ -323,6 +323,9 @@ public sealed partial class CodeExtractor
         var hasPrefix = span.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
         var digits = hasPrefix ? span[2..] : span;
         if (!hasPrefix && !digits.ContainsAny("ABCDEFabcdef")) return null;
+        // Without "0x", only Windows' own ranges (0x800CCCxx, 0x8004xxxx, 0x8007xxxx, 0x8000xxxx), and not a mail
+        // queue's id before its colon (Postfix's "9C1F22A0: to=<...>").
+        if (!hasPrefix && (!digits.StartsWith("800", StringComparison.Ordinal) || At(text, end) == ':')) return null;
         if (!ClientErrorCode.TryParse(span, out var code)) return null;
         return new Raw(CodeKind.WindowsClient, code.ToString(), start, end - start, CodeReading.AsWritten, null);
     }

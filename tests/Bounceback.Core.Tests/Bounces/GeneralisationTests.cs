@@ -19,6 +19,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         // Mailman's wrapper attaches the auto-reply itself, whose subject says it is one; the rewrite takes it for the
         // returned original and gives it another subject.
         [("mailman/mm21-uncaught-autoreply.eml", VariantKind.OriginalSubject)] = "the attachment is the auto-reply, known by its subject",
+        // iOS Mail quotes the forwarded notice's own header block ("> Subject: Delivery Status Notification (Failure)"),
+        // which the rewrite takes for the returned original's; with another subject the forward is no notice's.
+        [("forwarded/iphone-begin-forwarded-gmail-domain-not-found.eml", VariantKind.OriginalSubject)] = "the quoted header block is the notice's own",
         // Comcast's report names the complainant only by a hash in the original's To:, inside a part in base64, which the
         // rewrite of addresses in the text does not reach.
         [("arf/comcast-multipart-mixed-base64-hashed-to.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
@@ -306,13 +309,21 @@ public class GeneralisationTests(ITestOutputHelper output)
         // MDaemon writes its session transcript one line per command or reply, however long; a wrapped command line
         // ("--> RCPT To:" with its address on the next line) is no layout it sends. ezmlm's line above the bounce it
         // copies is longer than the narrow width: wrapped, it no longer marks where the copied bounce starts.
-        ["wrapped narrow"] = new() { ["mdaemon/"] = "transcript lines are never wrapped", ["ezmlm/"] = "its copy line is never wrapped" },
+        ["wrapped narrow"] = new()
+        {
+            ["mdaemon/"] = "transcript lines are never wrapped", ["ezmlm/"] = "its copy line is never wrapped",
+            // iOS Mail's forward: the person's own lines above it, wrapped narrow, run into "Begin forwarded message:".
+            ["forwarded/iphone-begin-forwarded-gmail-domain-not-found.eml"] = "the forward's heading is never wrapped",
+        },
         ["html paragraphs"] = new()
         {
             // fml's notices are plain text, read as such; Postfix's reply continuations are known by their indentation,
             // which HTML drops. Neither sends HTML.
             ["fml/"] = "fml sends plain text only",
             ["postfix/rewritten-echo.eml"] = "continuation known by its indentation", ["postfix/sender-echo-wrapped.eml"] = "continuation known by its indentation",
+            // pflogsumm mails a plain-text report, its columns in fixed-width lines; in paragraphs its bounce detail
+            // reads like a notice.
+            ["not-bounce/pflogsumm-daily-report-bounce-detail.eml"] = "pflogsumm sends plain text only",
         },
         ["plain headers"] = new()
         {

@@ -24,7 +24,10 @@ public sealed class AutoReplyDecoder : IBounceDecoder
         // Mailer daemons mark their bounces auto-replied too; a failure notice is not an out-of-office reply.
         var from = message.Headers["From"] ?? "";
         var subject = message.Subject ?? "";
-        if (DaemonWords.Any(w => from.Contains(w, StringComparison.OrdinalIgnoreCase)) || FailureWords.Any(w => subject.Contains(w, StringComparison.OrdinalIgnoreCase))) return false;
+        // (An out-of-office reply to a forwarded failure notice, "Automatisch antwoord: FW: Undeliverable: ...", names
+        // the failure only after its own prefix.)
+        if (DaemonWords.Any(w => from.Contains(w, StringComparison.OrdinalIgnoreCase))
+            || (FailureWords.Any(w => subject.Contains(w, StringComparison.OrdinalIgnoreCase)) && !StartsAsAutoReply(subject))) return false;
         if (message.Headers["X-Apple-Unsubscribe"] is not null) return true;
         var auto = message.Headers["Auto-Submitted"];
         if (auto is not null && auto.Contains("auto-replied", StringComparison.OrdinalIgnoreCase)) return true;
@@ -33,6 +36,19 @@ public sealed class AutoReplyDecoder : IBounceDecoder
         if (message.Headers["Precedence"] is { } p && p.Contains("auto_reply", StringComparison.OrdinalIgnoreCase)) return true;
         // By its subject alone only when no person forwarded it: "Fwd: Out of the office party" is someone's message.
         return SubjectMatches(message.Subject) && message.Body is not MultipartReport && !ForwardedBounce.HasForwardPrefix(message.Subject);
+    }
+
+    // The subject starts with an auto-reply's own words ("Automatic reply:", "Out of Office:", "Automatisch antwoord:").
+    private static bool StartsAsAutoReply(string subject)
+    {
+        var s = subject.AsSpan().TrimStart();
+        // Tags a gateway puts first ("[EXTERNAL] Automatisch antwoord: ...").
+        for (var tags = 0; tags < 3 && s.StartsWith("[") && s.IndexOf(']') is var close and > 0 and < 60; tags++) s = s[(close + 1)..].TrimStart();
+        foreach (var w in SubjectWords)
+        {
+            if (s.StartsWith(w, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static bool SubjectMatches(string? subject) =>
