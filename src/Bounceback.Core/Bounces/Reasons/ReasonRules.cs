@@ -35,6 +35,9 @@ public static class ReasonRules
         new(BounceReason.PolicyViolation,
         [
             "header error", "external forwarding", "- banned:", "banned attachment", "banned file", "banned content", "contains a banned", "attachment type", "illegal attachment",
+            // Exim's example system filter: "rejected because it has potentially executable content" (a kind of
+            // file, though its text goes on about viruses).
+            "executable attachment", "executable content",
         ], [], "7.0"),
         new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large",
             // Postfix: an address or header needs SMTPUTF8 (RFC 6531), which the receiving server does not offer.
