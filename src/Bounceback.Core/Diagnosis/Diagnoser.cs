@@ -487,12 +487,12 @@ public sealed class Diagnoser
         if (e is not null) parts.Add(e);
     }
 
-    /// <summary>How strongly a finding should drive the diagnosis: provider wording (its own token first) beats a detailed
-    /// enhanced code, which beats a reply code, then Windows client codes, then Winsock numbers; within a reply the enhanced
-    /// code (even one explained from its parts) refines the reply code; success codes come last.</summary>
     /// <summary>Replies about logging in or encryption (RFC 3207, RFC 4954), which a mail program gets from its own server.</summary>
     private static readonly HashSet<string> LoginReplies = new(StringComparer.Ordinal) { "530", "534", "535", "538" };
 
+    /// <summary>How strongly a finding should drive the diagnosis: provider wording (its own token first) beats a detailed
+    /// enhanced code, which beats a reply code, then Windows client codes, then Winsock numbers; within a reply the enhanced
+    /// code (even one explained from its parts) refines the reply code; success codes come last.</summary>
     private static int Rank(Finding f, bool groupHasReply)
     {
         int rank;
