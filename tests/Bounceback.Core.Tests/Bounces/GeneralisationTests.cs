@@ -181,6 +181,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["outlook/delayed-greylisting.eml"] = "reply only in the notice",
         ["exchange2007/2016-delay-insufficient-system-resources.eml"] = "reply only in the notice",
         ["outlook/delay-gmail-unsolicited-rate-limit.eml"] = "reply only in the notice",
+        ["exchange2007/2016-delay-connect-timeout-two-recipients.eml"] = "reply only in the notice",
+        ["exchange2007/2019-expired-connection-dropped.eml"] = "reply only in the notice",
+        ["lhost-exchange2007-05.eml"] = "reply only in the notice",
         // The report's first group is a delay that its second, a failure, supersedes: a copy of it is no failure.
         ["oddities/dsn-two-groups-same-recipient.eml"] = "first group superseded",
         // The added recipient's address is made by a suffix to the local part, which a quoted local part cannot take.

@@ -17,14 +17,17 @@ internal static partial class ExchangeAttempts
         return words.Length == 3 && words[0] == "400" && words[1] == "4.4.7";
     }
 
-    /// <summary>The last reply quoted in a block of the section that is not Exchange's own delay, or null.</summary>
+    /// <summary>Whether a reply is Exchange's own expiry, "550 4.4.7 QUEUE.Expired; message expired".</summary>
+    public static bool IsOwnExpiry(string reply) => reply.Contains("QUEUE.Expired", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>The last reply quoted in a block of the section that is not Exchange's own delay or expiry, or null.</summary>
     public static string? LastRemoteReply(string block)
     {
         string? last = null;
         foreach (Match m in QuotedAttempt().Matches(block))
         {
             var reply = m.Groups["r"].Value;
-            if (!IsOwnDelay(reply)) last = reply;
+            if (!IsOwnDelay(reply) && !IsOwnExpiry(reply)) last = reply;
         }
         return last;
     }

@@ -316,7 +316,7 @@ public static class ReasonRules
             "host name lookup failure", "name server", "dns query failed", "dns lookup", "lookup dns", "name service error", "host not found", "temporary lookup failure",
             "no route to host", "network is unreachable", "mail loop", "loop detected", "too many hops", "cname lookup failed",
             // qmail: "Connected to 192.0.2.1 but connection died. (#4.4.2)", a connection dropped by the other side.
-            "connection died", "failure in mx lookup",
+            "connection died", "connection dropped", "failure in mx lookup",
         ], [], "4.0"),
         new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
         // The receiving system's storage, not a mailbox's: "452 4.3.1 Insufficient system storage" until the queue gave up.

@@ -150,6 +150,12 @@ public static partial class DeliveryStatusReader
             if (recipients[i] is { Action: "delayed", DiagnosticCode: { } own } && ExchangeAttempts.IsOwnDelay(own)
                 && LastQuotedAttempt(notice, recipients[i].Recipient) is { } attempt)
                 recipients[i] = recipients[i] with { DiagnosticCode = attempt };
+            // Its failure after the queue expired ("550 4.4.7 QUEUE.Expired; message expired") stays an expiry, with the
+            // remote's answer to an earlier attempt after it: the expiry's cause ("421 4.4.2 Connection dropped") and
+            // that attempt's status and reply.
+            else if (recipients[i] is { Action: "failed", DiagnosticCode: { } expired } && ExchangeAttempts.IsOwnExpiry(expired)
+                && LastQuotedAttempt(notice, recipients[i].Recipient) is { } cause)
+                recipients[i] = recipients[i] with { DiagnosticCode = expired + " " + cause };
         }
         var original = MessageParts.OriginalHeaders(message);
         var delivered = true;
