@@ -39,17 +39,8 @@ public sealed class AutoReplyDecoder : IBounceDecoder
     }
 
     // The subject starts with an auto-reply's own words ("Automatic reply:", "Out of Office:", "Automatisch antwoord:").
-    private static bool StartsAsAutoReply(string subject)
-    {
-        var s = subject.AsSpan().TrimStart();
-        // Tags a gateway puts first ("[EXTERNAL] Automatisch antwoord: ...").
-        for (var tags = 0; tags < 3 && s.StartsWith("[") && s.IndexOf(']') is var close and > 0 and < 60; tags++) s = s[(close + 1)..].TrimStart();
-        foreach (var w in SubjectWords)
-        {
-            if (s.StartsWith(w, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+    // ("[EXTERNAL] Automatisch antwoord: ..." too: a gateway's tags come first.)
+    private static bool StartsAsAutoReply(string subject) => MessageParts.SubjectStartsWith(subject, SubjectWords);
 
     private static bool SubjectMatches(string? subject) =>
         subject is not null && SubjectWords.Any(w => subject.Contains(w, StringComparison.OrdinalIgnoreCase));

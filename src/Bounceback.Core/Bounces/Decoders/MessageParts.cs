@@ -454,6 +454,21 @@ internal static class MessageParts
 
     public static string? OriginalSubject(HeaderList? headers) => headers is null ? null : NullIfEmpty(headers["Subject"]?.Trim());
 
+    /// <summary>
+    /// Whether a subject starts with one of the words (case-insensitive) after the tags a list, a helpdesk or a gateway
+    /// put first ("[EXTERNAL] [Support] Re: ...", at most three of them).
+    /// </summary>
+    public static bool SubjectStartsWith(string subject, string[] words)
+    {
+        var s = subject.AsSpan().TrimStart();
+        for (var tags = 0; tags < 3 && s.StartsWith("[") && s.IndexOf(']') is var close and > 0 and < 60; tags++) s = s[(close + 1)..].TrimStart();
+        foreach (var w in words)
+        {
+            if (s.StartsWith(w, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     public static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
     /// <summary>The lines of the text's first paragraph (up to its first empty line after some text), trimmed; a list

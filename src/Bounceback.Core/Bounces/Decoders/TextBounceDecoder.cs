@@ -63,17 +63,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
     /// <summary>Reply prefixes of mail programs in the languages of the notices (Re, AW, Antw, SV, R, RES, RIF).</summary>
     private static readonly string[] ReplyPrefixes = ["re:", "aw:", "antw:", "antwort:", "sv:", "r:", "res:", "rif:", "ynt:"];
 
-    private static bool IsReply(string subject)
-    {
-        var s = subject.AsSpan().TrimStart();
-        // Tags a list, a helpdesk or a gateway put first ("[EXTERNAL] [Support] Re: ...").
-        for (var tags = 0; tags < 3 && s.StartsWith("[") && s.IndexOf(']') is var close and > 0 and < 60; tags++) s = s[(close + 1)..].TrimStart();
-        foreach (var p in ReplyPrefixes)
-        {
-            if (s.StartsWith(p, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+    // ("[EXTERNAL] [Support] Re: ..." too: a list's, a helpdesk's or a gateway's tags come first.)
+    private static bool IsReply(string subject) => MessageParts.SubjectStartsWith(subject, ReplyPrefixes);
 
     /// <summary>A message without a sender and a subject: text pasted without its headers (<see cref="PastedText"/>).</summary>
     private static bool IsPasted(MimeMessage message) => !message.Headers.Contains(HeaderId.From) && !message.Headers.Contains(HeaderId.Subject);
