@@ -1,4 +1,3 @@
-using System.Text;
 using Bounceback.Core.Bounces.Decoders;
 using Bounceback.Core.Bounces.Reasons;
 using Bounceback.Core.Codes;
@@ -37,10 +36,6 @@ public sealed class BounceParser
 
     public BounceParser(Diagnosis.Diagnoser diagnoser) => _diagnoser = diagnoser;
 
-    // MimeKit decodes encoded words in header fields ("=?windows-1251?B?...?=") with Encoding.GetEncoding, which on .NET
-    // knows only UTF-8, UTF-16, ASCII and Latin-1 until the code-pages provider is registered; without it a Cyrillic,
-    // Japanese or Central European subject came out as Latin-1. Registered once, before any message is parsed.
-    static BounceParser() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Reads one message from a stream with MimeKit and parses it; a message MimeKit cannot read gives a failed outcome.</summary>
     /// <param name="stream">The raw message (RFC 5322), any line endings; a seekable stream may also hold pasted text without headers.</param>
