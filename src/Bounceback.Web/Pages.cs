@@ -82,7 +82,7 @@ internal sealed class Pages(HttpContext http)
         h.Element("h3", T("web.diagnosis.heading"));
         h.Element("p", d.Summary, ("class", "summary"));
         h.Open("dl", ("class", "facts"));
-        h.Element("dt", T("web.diagnosis.side")).Element("dd", T("faultSide." + d.FaultSide.Token()));
+        h.Element("dt", T("web.diagnosis.side")).Element("dd", d.SideText);
         h.Element("dt", T("web.diagnosis.severity")).Open("dd").Text(T("severity." + d.Severity.Token())).Text(" — ")
             .Text(T(d.RetryMayHelp ? "web.diagnosis.retry-yes" : d.Severity == Severity.Unknown ? "web.diagnosis.retry-unknown" : "web.diagnosis.retry-no")).Close("dd");
         h.Element("dt", T("web.diagnosis.code")).Open("dd").Element("a", d.Code, ("href", Link(CodeLookup.Permalink(d.Code, null)))).Close("dd");
@@ -124,7 +124,7 @@ internal sealed class Pages(HttpContext http)
             h.Close("ul");
         }
         h.Open("dl", ("class", "facts"));
-        h.Element("dt", T("web.diagnosis.side")).Element("dd", T("faultSide." + f.FaultSide.Token()));
+        h.Element("dt", T("web.diagnosis.side")).Element("dd", Catalog.SideText(f.FaultSide, f.Kind is CodeKind.WindowsClient or CodeKind.Winsock, _language));
         h.Element("dt", T("web.diagnosis.severity")).Element("dd", T("severity." + f.Severity.Token()));
         if (f.Provider is not null)
         {

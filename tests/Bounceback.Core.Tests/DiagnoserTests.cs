@@ -206,6 +206,26 @@ public class DiagnoserTests
         Assert.DoesNotContain("mailserver probeert", d.Summary, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("0x800CCC90 -ERR [AUTH] Username and password not accepted.", "faultSide.sender.client")]
+    [InlineData("Socket Error: 10060, Error Number: 0x800CCC0E", "faultSide.sender-client.client")]
+    [InlineData("Socket Error: 10051", "faultSide.network.client")]
+    [InlineData("550 5.1.1 <a@example.org>: user unknown", "faultSide.recipient")]
+    [InlineData("550 5.7.1 Relaying denied", "faultSide.sender-client")]
+    [InlineData("553 5.1.8 <a@example.org>: Sender address rejected: Domain not found", "faultSide.sender-server")]
+    public void The_side_is_worded_from_the_users_view_only_for_the_mail_programs_own_errors(string text, string key)
+    {
+        // A login refused while fetching mail is no fault of "the sender"; a bounce's refused relay still is.
+        foreach (var language in new[] { Language.En, Language.Nl })
+        {
+            var d = Diagnoser.Default.Explain(text, language).Diagnosis!;
+            var words = Diagnoser.Default.Catalog.Text(key, language);
+            Assert.NotEqual(key, words);
+            Assert.Equal(words, d.SideText);
+            Assert.Contains(words, d.Summary, StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public void The_dialogs_error_number_drives_the_diagnosis_over_the_server_error_beside_it()
     {

@@ -31,7 +31,7 @@ internal sealed class ExplainWriter(TextWriter output, ExplanationCatalog catalo
         output.WriteLine(Style(T("explain.heading.diagnosis"), Bold));
         output.WriteLine("  " + d.Summary);
         output.WriteLine();
-        output.WriteLine($"  {T("label.side")}: {T("faultSide." + d.FaultSide.Token())}");
+        output.WriteLine($"  {T("label.side")}: {d.SideText}");
         output.WriteLine($"  {T("label.severity")}: {Style(T("severity." + d.Severity.Token()), SeverityColor(d.Severity))}");
         output.WriteLine($"  {T("label.retry")}: {T(d.RetryMayHelp ? "label.retry.yes" : d.Severity == Severity.Unknown ? "label.retry.unknown" : "label.retry.no")}");
         WriteList(T("label.stepsSender"), d.Steps.Sender, "  ");
@@ -47,7 +47,7 @@ internal sealed class ExplainWriter(TextWriter output, ExplanationCatalog catalo
         if (f.Note is not null) output.WriteLine($"    {T("label.note")}: {f.Note}");
         output.WriteLine($"    {T("label.meaning")}: {f.Meaning}");
         WriteList(T("label.causes"), f.Causes, "    ");
-        output.WriteLine($"    {T("label.side")}: {T("faultSide." + f.FaultSide.Token())}; {T("label.severity")}: {T("severity." + f.Severity.Token())}");
+        output.WriteLine($"    {T("label.side")}: {catalog.SideText(f.FaultSide, f.Kind is CodeKind.WindowsClient or CodeKind.Winsock, language)}; {T("label.severity")}: {T("severity." + f.Severity.Token())}");
         if (f.Provider is not null)
         {
             var name = catalog.Providers.FirstOrDefault(p => p.Id == f.Provider)?.Name ?? f.Provider;

@@ -268,6 +268,17 @@ public sealed class ExplanationCatalog
     public string Text(string key, Language language) =>
         _strings.TryGetValue(key, out var t) ? t.Get(language) : key;
 
+    /// <summary>
+    /// Whose side a cause is on, in words. For the mail program's own error the sides are worded from the user's point
+    /// of view ("your own account or mail settings"): the user may have been fetching mail, so "the sender" would be
+    /// wrong. Sides without such wording keep the general one.
+    /// </summary>
+    public string SideText(FaultSide side, bool byMailProgram, Language language)
+    {
+        var key = "faultSide." + side.Token();
+        return Text(byMailProgram && _strings.ContainsKey(key + ".client") ? key + ".client" : key, language);
+    }
+
     /// <summary>Entries whose code, symbol, title or meaning contains every word of the query (case-insensitive, both languages).</summary>
     public IReadOnlyList<CatalogEntry> Search(string? query, int limit = 200)
     {

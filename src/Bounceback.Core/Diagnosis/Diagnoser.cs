@@ -595,6 +595,7 @@ public sealed class Diagnoser
             Code = driver.Code,
             Summary = Summary(driver.Title, side, severity, byMailProgram, lang, gaveUp),
             FaultSide = side,
+            SideText = Catalog.SideText(side, byMailProgram, lang),
             Severity = severity,
             Reason = reason,
             RetryMayHelp = severity == Severity.Temporary || gaveUp,
@@ -692,7 +693,7 @@ public sealed class Diagnoser
         var what = Fill(Catalog.Text("summary.what", lang), ("title", title.Trim().TrimEnd('.')));
         var who = side == FaultSide.Unknown
             ? Catalog.Text("summary.side.unknown", lang)
-            : Fill(Catalog.Text("summary.side", lang), ("side", Catalog.Text("faultSide." + side.Token(), lang)));
+            : Fill(Catalog.Text("summary.side", lang), ("side", Catalog.SideText(side, byMailProgram, lang)));
         var retryKey = "summary.retry." + severity.Token();
         // A queue that gave up (x.4.7) retries no more, whatever its class says.
         var retry = gaveUp && severity is Severity.Temporary or Severity.Permanent ? Catalog.Text("summary.retry.gaveUp", lang)

@@ -49,6 +49,8 @@ public sealed record Diagnosis
     public required string Code { get; init; }
     public required string Summary { get; init; }
     public required FaultSide FaultSide { get; init; }
+    /// <summary>The side in words of the report's language; for the mail program's own error, from the user's point of view.</summary>
+    public required string SideText { get; init; }
     public required Severity Severity { get; init; }
     public required BounceReason Reason { get; init; }
     /// <summary>True when retrying the same message later may work (a temporary failure).</summary>

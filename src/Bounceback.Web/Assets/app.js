@@ -13,6 +13,12 @@
   let ui = {};
   try { ui = JSON.parse(stringsElement.textContent || '{}'); } catch (e) { ui = {}; }
   const t = (key) => (Object.prototype.hasOwnProperty.call(ui, key) ? ui[key] : key);
+  // A side in words; for the mail program's own codes seen from the user (the server gives the diagnosis's own words).
+  const sideText = (side, kind) => {
+    const key = 'faultSide.' + side;
+    const client = key + '.client';
+    return (kind === 'windows-client' || kind === 'winsock') && Object.prototype.hasOwnProperty.call(ui, client) ? ui[client] : t(key);
+  };
 
   const textArea = document.getElementById('text');
   const fileInput = document.getElementById('file');
@@ -72,7 +78,7 @@
     box.appendChild(el('p', d.summary, { class: 'summary' }));
     const link = el('a', d.code, { href: permalink(d.code) });
     box.appendChild(facts([
-      [t('web.diagnosis.side'), t('faultSide.' + d.faultSide)],
+      [t('web.diagnosis.side'), d.sideText || t('faultSide.' + d.faultSide)],
       [t('web.diagnosis.severity'), t('severity.' + d.severity) + ' — ' + t(d.retryMayHelp ? 'web.diagnosis.retry-yes' : d.severity === 'unknown' ? 'web.diagnosis.retry-unknown' : 'web.diagnosis.retry-no')],
       [t('web.diagnosis.code'), link],
     ]));
@@ -92,7 +98,7 @@
       for (const c of f.causes) ul.appendChild(el('li', c));
       article.appendChild(ul);
     }
-    const pairs = [[t('web.diagnosis.side'), t('faultSide.' + f.faultSide)], [t('web.diagnosis.severity'), t('severity.' + f.severity)]];
+    const pairs = [[t('web.diagnosis.side'), sideText(f.faultSide, f.kind)], [t('web.diagnosis.severity'), t('severity.' + f.severity)]];
     if (f.source) pairs.push([t('web.finding.source'), f.source]);
     article.appendChild(facts(pairs));
     const p = el('p');

@@ -19,7 +19,7 @@ public class CheckPlanningTests
 
     private static Diagnosis.Diagnosis Diagnosis(string code, BounceReason reason) => new()
     {
-        Code = code, Summary = "", FaultSide = FaultSide.Unknown, Severity = Severity.Permanent, Reason = reason, RetryMayHelp = false, Steps = Steps.None,
+        Code = code, Summary = "", FaultSide = FaultSide.Unknown, SideText = "", Severity = Severity.Permanent, Reason = reason, RetryMayHelp = false, Steps = Steps.None,
     };
 
     [Fact]
