@@ -4,7 +4,8 @@ namespace Bounceback.Core.Bounces.Decoders;
 
 /// <summary>
 /// Trustwave (Marshal) MailMarshal SMTP: "Your message: ... Could not be delivered because of" the reason,
-/// "The following recipients were affected:" the addresses, then "Additional Information" with the remote MTA.
+/// "The following recipients were affected:" the addresses, then "Additional Information" with the remote MTA and the
+/// original sender (the notice carries no copy of the message, so its sender is only known from there).
 /// </summary>
 public sealed class MailMarshalDecoder : IBounceDecoder
 {
@@ -20,6 +21,7 @@ public sealed class MailMarshalDecoder : IBounceDecoder
         var addresses = new List<string>();
         string? remote = null;
         string? reporting = null;
+        string? sender = null;
         var section = 0; // 1 reason, 2 recipients, 3 additional information
         foreach (var raw in lines)
         {
@@ -42,10 +44,13 @@ public sealed class MailMarshalDecoder : IBounceDecoder
                 case 3 when line.StartsWith("Reporting-MTA:", StringComparison.OrdinalIgnoreCase):
                     reporting = MessageParts.NullIfEmpty(MessageParts.CleanAddress(line[14..]));
                     break;
+                case 3 when line.StartsWith("Original Sender:", StringComparison.OrdinalIgnoreCase):
+                    sender = PlainTextReader.FirstAddress(line)?.Address;
+                    break;
             }
         }
         var diagnostic = MessageParts.NullIfEmpty(string.Join(' ', reason));
         var recipients = addresses.Select(a => new RecipientFacts { Recipient = a, DiagnosticCode = diagnostic, RemoteMta = remote }).ToList();
-        return MessageParts.Failure(message, recipients, diagnostic, reporting);
+        return MessageParts.Failure(message, recipients, diagnostic, reporting) is { } bounce ? bounce with { Sender = bounce.Sender ?? sender } : null;
     }
 }

@@ -132,6 +132,8 @@ public static class ReasonRules
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
             "mx points to", "no mx or a record", "no a or mx record", "no mx/a record", "hostname could not be", "unable to route", "dns lookup failure",
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
+            // Domino: "No route found to domain example.net from server MAIL01" (the domain is in neither its directory nor DNS).
+            "no route found to domain",
             // Exchange 2003: "The destination server for this recipient could not be found in Domain Name Service (DNS)".
             "could not be found in domain name service",
             // cPanel's Exim says this when the recipient's domain cannot be routed (no usable MX or address record).
