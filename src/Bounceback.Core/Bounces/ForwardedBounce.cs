@@ -58,7 +58,10 @@ internal static class ForwardedBounce
         {
             // A list manager's notice to its owner that attaches a bounce it could not read (Mailman's "Uncaught bounce
             // notification", from the list's -bounces or the site's postmaster address): the bounce is the attachment.
-            if (message.Subject?.Trim().Equals("Uncaught bounce notification", StringComparison.OrdinalIgnoreCase) == true
+            // A spam filter's wrapper (SpamAssassin's report_safe: "Spam detection software ... has identified this
+            // incoming email as possible spam", the message attached) keeps the notice's own headers; the notice is
+            // the attachment, whose text is the server's and not the filter's.
+            if ((message.Subject?.Trim().Equals("Uncaught bounce notification", StringComparison.OrdinalIgnoreCase) == true || SpamFilterWrapper(message))
                 && AttachedMessage(message) is ({ } wrapped, var wrappedOwned))
                 yield return new(wrapped, FromText: false, wrappedOwned);
             yield break;
@@ -113,6 +116,13 @@ internal static class ForwardedBounce
         var lines = MessageParts.Lines(MessageParts.NoticeText(message), MaxLines);
         return Build(headers, lines, 0, Math.Min(lines.Length, MaxLines));
     }
+
+    /// <summary>Whether the message is a spam filter's wrapper around the message it judged: flagged as spam, and a
+    /// multipart whose own parts are the filter's text report and the message (no delivery report of its own).</summary>
+    private static bool SpamFilterWrapper(MimeMessage message) =>
+        message.Headers["X-Spam-Flag"]?.Trim().Equals("YES", StringComparison.OrdinalIgnoreCase) == true
+        && message.Body is Multipart multipart && !HoldsAReport(multipart)
+        && MessageParts.NoticeContains(message, "Spam detection software");
 
     /// <summary>Whether one of the multipart's own parts is a report.</summary>
     /// <remarks>A loop rather than Any with a lambda: every message is asked whether it is a person's forward.</remarks>

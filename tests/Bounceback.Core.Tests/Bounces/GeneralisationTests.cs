@@ -25,6 +25,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         // Comcast's report names the complainant only by a hash in the original's To:, inside a part in base64, which the
         // rewrite of addresses in the text does not reach.
         [("arf/comcast-multipart-mixed-base64-hashed-to.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
+        // Exchange Online's quoted-printable notice breaks the recipient's address with a soft line break
+        // ("...dewit.example.=" and "net" on the next line); the rewrite of the raw bytes cannot follow it there.
+        [("office365/delay-4.4.316-connection-refused.eml", VariantKind.HostsAndIps)] = "an address split by a soft line break",
     };
 
     private sealed record Outcome(ParseOutcomeKind Kind, IReadOnlyList<BounceResult> Results);
@@ -173,6 +176,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         // Domino's decoder reads the recipients its notice names, and the notice names only the first.
         ["domino/not-listed-with-report.eml"] = "notice names the recipients", ["lhost-domino-02.eml"] = "notice names the recipients",
         ["domino/12-hop-count-routing-loop.eml"] = "notice names the recipients", ["domino/12-smtp-permanent-error-mailbox-full.eml"] = "notice names the recipients",
+        ["domino/10-relay-rejected-for-policy-reasons.eml"] = "notice names the recipients", ["domino/11-blocked-using-dnsbl.eml"] = "notice names the recipients",
+        ["domino/12-amavis-infected.eml"] = "notice names the recipients", ["domino/12-sender-domain-does-not-exist.eml"] = "notice names the recipients",
+        ["domino/9-no-route-to-domain.eml"] = "notice names the recipients",
         // The notice says, for the first recipient only, that the refusal came after DATA (a filter, not an unknown user).
         ["kddi/relay-unknown-after-data.eml"] = "command only in the notice", ["nttdocomo/unknown-user-after-data.eml"] = "command only in the notice",
         ["lhost-postfix-03.eml"] = "command only in the notice", ["rhost-nttdocomo-03.eml"] = "command only in the notice",
@@ -183,6 +189,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["outlook/delay-gmail-unsolicited-rate-limit.eml"] = "reply only in the notice",
         ["exchange2007/2016-delay-connect-timeout-two-recipients.eml"] = "reply only in the notice",
         ["exchange2007/2019-expired-connection-dropped.eml"] = "reply only in the notice",
+        ["exchange2007/2019-delay-ip-reputation-4.7.650.eml"] = "reply only in the notice",
+        ["office365/delay-4.4.316-connection-refused.eml"] = "reply only in the notice",
         ["lhost-exchange2007-05.eml"] = "reply only in the notice",
         // The report's first group is a delay that its second, a failure, supersedes: a copy of it is no failure.
         ["oddities/dsn-two-groups-same-recipient.eml"] = "first group superseded",
@@ -210,7 +218,8 @@ public class GeneralisationTests(ITestOutputHelper output)
             if (want.Count == 0) continue;
             checkedVariants++;
             var twin = got.Where(r => r.Recipient.Equals(made.Added, StringComparison.OrdinalIgnoreCase)).ToList();
-            var rest = got.Except(twin).ToList();
+            // (Not Except, which would also fold a recipient the report names twice into one.)
+            var rest = got.Where(r => !twin.Contains(r)).ToList();
             var first = want.FirstOrDefault(r => made.Added.Replace("-zwei", "", StringComparison.Ordinal).Equals(r.Recipient, StringComparison.OrdinalIgnoreCase)) ?? want[0];
             if (twin.Count != 1 || rest.Count != want.Count)
                 failures.Add($"{file}: {want.Count} recipients became {got.Count} ({string.Join(", ", got.Select(r => r.Recipient))})");
@@ -324,6 +333,9 @@ public class GeneralisationTests(ITestOutputHelper output)
             // which HTML drops. Neither sends HTML.
             ["fml/"] = "fml sends plain text only",
             ["postfix/rewritten-echo.eml"] = "continuation known by its indentation", ["postfix/sender-echo-wrapped.eml"] = "continuation known by its indentation",
+            // MDaemon lists the recipient of a refusal at MAIL on a transcript line of its own ("*  To: ..."), which
+            // paragraphs join to the others; MDaemon sends plain text.
+            ["mdaemon/expired-insufficient-storage-at-mail.eml"] = "recipient listed on a transcript line of its own",
             // pflogsumm mails a plain-text report, its columns in fixed-width lines; in paragraphs its bounce detail
             // reads like a notice.
             ["not-bounce/pflogsumm-daily-report-bounce-detail.eml"] = "pflogsumm sends plain text only",

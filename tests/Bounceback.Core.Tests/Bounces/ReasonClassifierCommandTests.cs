@@ -119,6 +119,20 @@ public class ReasonClassifierCommandTests
         Assert.Equal("DATA", SmtpCommand.Find(notice, "cas@c.example", all));
     }
 
+    [Theory]
+    [InlineData("550 5.1.1 kees@web.example.org... User unknown")]
+    [InlineData("550 5.1.1 <kees@web.example.org>... User unknown")]
+    public void A_local_failure_line_before_any_session_names_no_command(string line)
+    {
+        // sendmail's own line for a local recipient, with or without angle brackets, before the sessions of the others.
+        var notice = "   ----- Transcript of session follows ----- " + line + " ... while talking to mail.a.example.: "
+            + ">>> RCPT To:<ann@a.example> <<< 550 5.1.1 <ann@a.example>... User unknown 550 5.1.1 ann@a.example... User unknown "
+            + ">>> DATA <<< 554 5.7.1 Message rejected 554 5.0.0 Service unavailable";
+        string[] all = ["ann@a.example", "bob@a.example", "kees@web.example.org"];
+        Assert.Null(SmtpCommand.Find(notice, "kees@web.example.org", all));
+        Assert.Equal("RCPT", SmtpCommand.Find(notice, "ann@a.example", all));
+    }
+
     [Fact]
     public void A_reply_that_opens_with_the_address_still_names_it_when_a_command_follows()
     {

@@ -18,6 +18,8 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
     private readonly string[] _markers;
     private readonly string _sent;
     private readonly string _received;
+    private readonly string? _listedRecipient;
+    private readonly string[] _gaveUp;
 
     /// <param name="name">The family name.</param>
     /// <param name="subjects">Subject fragments of which one must match; none for no subject test.</param>
@@ -25,20 +27,26 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
     /// <param name="sent">The mark before an SMTP command ("In:" in Postfix's copy, where the remote client is the one
     /// sending; "--&gt; " in MDaemon's, where MDaemon is).</param>
     /// <param name="received">The mark before a reply to it ("Out:", "&lt;-- ").</param>
-    public SessionTranscriptDecoder(string name, string[] subjects, string[] markers, string sent, string received)
+    /// <param name="listedRecipient">The mark before a recipient the transcript lists before the session ("*  To:" in
+    /// MDaemon's): the recipients of a refusal that came before any RCPT (at the greeting, EHLO or MAIL).</param>
+    /// <param name="gaveUp">Wording that says the server stopped trying: a temporary last reply then failed for good.</param>
+    public SessionTranscriptDecoder(string name, string[] subjects, string[] markers, string sent, string received, string? listedRecipient = null, string[]? gaveUp = null)
     {
         Name = name;
         _subjects = subjects;
         _markers = markers;
         _sent = sent;
         _received = received;
+        _listedRecipient = listedRecipient;
+        _gaveUp = gaveUp ?? [];
     }
 
     /// <summary>Postfix's notice to the postmaster, where "In:" is what the remote client sent to Postfix.</summary>
     public static SessionTranscriptDecoder Postfix { get; } = new("postfix", ["Postfix SMTP server: errors from", "Postfix SMTP client: errors from"], ["Transcript of session follows"], "In:", "Out:");
 
     /// <summary>MDaemon's failure notice with its session transcript.</summary>
-    public static SessionTranscriptDecoder MDaemon { get; } = new("mdaemon", [], ["--- Session Transcript ---", "<-- "], "--> ", "<-- ");
+    public static SessionTranscriptDecoder MDaemon { get; } = new("mdaemon", [], ["--- Session Transcript ---", "<-- "], "--> ", "<-- ",
+        listedRecipient: "*  To:", gaveUp: ["PERMANENT fatal delivery errors", "removed from the mail queue"]);
 
     public string Name { get; }
 
@@ -58,10 +66,19 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
         var pending = new Queue<(string Verb, string? Address)>();
         var accepted = new List<string>();
         var failed = new List<RecipientFacts>();
+        var listed = new List<string>();
         var afterData = false;
         for (var i = 0; i < lines.Length; i++)
         {
             var raw = lines[i];
+            if (_listedRecipient is not null && listed.Count < 1000 && Mark(raw, _listedRecipient) is >= 0 and var listAt)
+            {
+                // The address after the mark, or on the next line when a long line was wrapped after it.
+                var rest = raw.TrimStart()[(listAt + _listedRecipient.Length)..];
+                if (rest.Trim().Length == 0 && i + 1 < lines.Length && Indent(lines[i + 1]) > Indent(raw)) rest = lines[i + 1];
+                if (PlainTextReader.FirstAddress(rest) is { } named && !listed.Contains(named.Address, StringComparer.OrdinalIgnoreCase)) listed.Add(named.Address);
+                continue;
+            }
             var sentAt = Mark(raw, _sent);
             var receivedAt = Mark(raw, _received);
             // A line holds a command or a reply, whichever mark comes first (a reply may quote the other mark).
@@ -89,13 +106,17 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
                 {
                     failed.Add(new RecipientFacts { Recipient = refused, DiagnosticCode = reply, Command = "RCPT" });
                 }
-                else if (sent.Verb is "MAIL" or "DATA" or "BDAT" or "CONNECT")
+                else if (sent.Verb is "MAIL" or "DATA" or "BDAT" or "CONNECT" or "EHLO" or "HELO")
                 {
-                    failed.AddRange(accepted.Select(a => new RecipientFacts { Recipient = a, DiagnosticCode = reply, Command = sent.Verb == "CONNECT" ? null : sent.Verb }));
+                    // Refused before any recipient was given: the recipients are the ones the transcript listed.
+                    var affected = accepted.Count == 0 && sent.Verb is not ("DATA" or "BDAT") && failed.Count == 0 ? listed : accepted;
+                    failed.AddRange(affected.Select(a => new RecipientFacts { Recipient = a, DiagnosticCode = reply, Command = sent.Verb == "CONNECT" ? null : sent.Verb }));
                     accepted.Clear();
                 }
             }
         }
+        if (_gaveUp.Any(g => MessageParts.NoticeContains(message, g)))
+            failed = failed.Select(f => f with { Action = "failed" }).ToList();
         return MessageParts.Failure(message, failed, null);
     }
 

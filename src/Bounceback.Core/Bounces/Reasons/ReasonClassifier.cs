@@ -69,8 +69,9 @@ public static partial class ReasonClassifier
 
         // A refusal that names no address ("550 : User unknown") answered the message content, not a recipient.
         // Without a diagnostic the notice's wording is read again below, so it is made a string here already.
-        var command = facts.Command ?? SmtpCommand.Find(diagnostic)
-            ?? (squeezedNotice is null && diagnostic.Length > 0 ? CommandInNotice(noticeText, facts.Recipient, allRecipients) : SmtpCommand.Find(Notice(), facts.Recipient, allRecipients))
+        // (The step may be named in the label before the remote reply: chasquid's "DATA closing 550 ...".)
+        var command = facts.Command ?? SmtpCommand.Find(diagnostic) ?? (ReferenceEquals(diagnostic, labelled) ? null : SmtpCommand.Find(labelled))
+            ?? CommandInNotice(noticeText, facts.Recipient, allRecipients, diagnostic)
             ?? (ReplyWithoutAddress().IsMatch(Head(diagnostic)) ? "DATA" : null);
         var byProvider = Providers.ProviderRules.Refine(diagnostic, status, facts.RemoteMta, facts.Recipient);
         var byNotice = byProvider is null && diagnostic.Length == 0 && Notice().Length > 0 ? ByWording(Notice(), NoticeWords(), status) : null;
@@ -342,17 +343,18 @@ public static partial class ReasonClassifier
     }
 
     /// <summary>
-    /// The command a notice names for a recipient (<see cref="SmtpCommand.Find(ReadOnlySpan{char}, string?, IReadOnlyList{string}?)"/>
-    /// of the squeezed notice), read from a pooled buffer: when the recipient has a diagnostic of its own, this is the
-    /// only use of the notice, and a string of it (up to 16K characters) would be made only to be searched.
+    /// The command a notice names for a recipient (<see cref="SmtpCommand.Find(ReadOnlySpan{char}, string?, IReadOnlyList{string}?, string?)"/>
+    /// of the notice with its white space squeezed), read from a pooled buffer. The repeated reply prefixes are kept: in a
+    /// transcript each line is a reply of its own ("550 5.1.1 kees@... User unknown" before another session's "&lt;&lt;&lt;
+    /// 550 5.1.1 ..."), and the codes tell a local failure line and a remote reply apart.
     /// </summary>
-    private static string? CommandInNotice(string? noticeText, string? recipient, IReadOnlyList<string>? allRecipients)
+    private static string? CommandInNotice(string? noticeText, string? recipient, IReadOnlyList<string>? allRecipients, string? ownReply)
     {
         if (string.IsNullOrEmpty(noticeText)) return null;
         var buffer = System.Buffers.ArrayPool<char>.Shared.Rent(SqueezedLength(noticeText));
         try
         {
-            return SmtpCommand.Find(buffer.AsSpan(0, SqueezeInto(noticeText, buffer)), recipient, allRecipients);
+            return SmtpCommand.Find(buffer.AsSpan(0, SqueezeInto(noticeText, buffer, dropRepeatedPrefixes: false)), recipient, allRecipients, ownReply);
         }
         finally
         {
@@ -369,7 +371,7 @@ public static partial class ReasonClassifier
     /// JIT build the tiered compiler kept both at tier 0 (unoptimised, the squeezer's helpers not inlined) for much of a
     /// bulk run.</remarks>
     [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.AggressiveOptimization)]
-    private static int SqueezeInto(string text, char[] buffer)
+    private static int SqueezeInto(string text, char[] buffer, bool dropRepeatedPrefixes = true)
     {
         var source = text.AsSpan(0, SqueezedLength(text));
         var squeezer = new Squeezer(buffer);
@@ -383,7 +385,7 @@ public static partial class ReasonClassifier
             squeezer.AppendOther(source[stop]);
             source = source[(stop + 1)..];
         }
-        return squeezer.Length == 0 ? 0 : DropRepeatedReplyPrefix(buffer.AsSpan(0, squeezer.Length));
+        return squeezer.Length == 0 || !dropRepeatedPrefixes ? squeezer.Length : DropRepeatedReplyPrefix(buffer.AsSpan(0, squeezer.Length));
     }
 
     /// <summary>Printable ASCII, ' ' to '~': the characters <see cref="Squeezer.AppendAscii"/> takes in runs.</summary>

@@ -61,11 +61,17 @@ public static class ReasonRules
             "client not authenticated", "not authenticated to send", "authentication unsuccessful",
             // A login that failed: Postfix/Dovecot's "535 5.7.8 Error: authentication failed", dma's "SMTP login to ... failed".
             "authentication failed", "authentication failure", "smtp login to", "was not authenticated", "permission to send as", "permissions to send as",
+            // The receiving domain's TLS policy (MTA-STS, RFC 8461) that the delivery could not meet, and chasquid's
+            // "Security level check failed (level:PLAIN)" (a domain once reached over TLS offered none).
+            "mta-sts", "security level check failed",
         ], ["x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0",
             // sendmail's "Relaying denied. Proper authentication required." (Kerio's "Relaying to <...> denied (authentication
             // required)", cPanel's "... is not permitted to relay through this server without authentication") refuses to
             // relay: the words about authentication only say what would have allowed it.
             ["relaying denied", "relay access denied", "relay not permitted", "relaying not allowed", "relay denied", "relaying to", "permitted to relay"]),
+        // A virus scanner that failed is the receiving system's fault, not a virus found (amavis: "451 4.5.0 Error in
+        // processing, id=..., virus_scan FAILED: AV: ALL VIRUS SCANNERS FAILED").
+        new(BounceReason.SystemError, ["virus scanners failed", "virus scanner failed", "virus_scan failed", "virus scan failed"], [], "3.0"),
         // "Virus" in the national providers' languages (Portuguese writes it with an accent).
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious", "vírus", "вирус", "ウイルス", "病毒", "바이러스"], [], "7.1"),
         new(BounceReason.NoRelaying,
@@ -83,7 +89,9 @@ public static class ReasonRules
         ], [], "7.1", ["open relay database"]),
         // Postfix's rate limit (postscreen, policy daemons): "450 4.7.1 Error: too much mail from 192.0.2.1", before the
         // full-mailbox rule's "too much mail" (Microsoft's "mailbox is getting too much mail right now").
-        new(BounceReason.Speeding, ["too much mail from", "recipients this hour", "messages this hour", "received this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
+        // Postfix's per-client rate ("450 4.7.1 Error: too many recipients from [192.0.2.1]"), before the per-message
+        // recipient limit's "too many recipients".
+        new(BounceReason.Speeding, ["too many recipients from", "too much mail from", "recipients this hour", "messages this hour", "received this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
         new(BounceReason.TooManyConn,
         [
             "too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients", "per transaction",
@@ -282,7 +290,9 @@ public static class ReasonRules
             "unable to connect", "connection closed", "closed connection", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
             // Exchange 2003's loop (#5.4.6): "caused the message to bounce between two servers", after "A configuration error".
             "bounce between two servers",
-            "conversation with", "broken pipe", "connection dropped", "socketerror", "socket error", "temporary lookup failure", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
+            "conversation with", "broken pipe", "connection dropped", "socketerror", "socket error", "temporary lookup failure",
+            // Exim's router defer: "host lookup did not complete" (the DNS gave no answer for now).
+            "lookup did not complete", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
         // "MIME" as a word, not inside a name: Mimecast's replies end with a link to community.mimecast.com.
         new(BounceReason.ContentError, ["content", "attachment", "mime ", "mime-", "mime:", "mime,", "mime.", "mime)", "mime/", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5", "x.6.6", "x.6.9"], "6.0"),
@@ -315,7 +325,7 @@ public static class ReasonRules
     [
         new(BounceReason.NetworkError,
         [
-            "host name lookup failure", "name server", "dns query failed", "dns lookup", "lookup dns", "name service error", "host not found", "temporary lookup failure",
+            "host name lookup failure", "lookup did not complete", "name server", "dns query failed", "dns lookup", "lookup dns", "name service error", "host not found", "temporary lookup failure",
             "no route to host", "network is unreachable", "mail loop", "loop detected", "too many hops", "cname lookup failed",
             // qmail: "Connected to 192.0.2.1 but connection died. (#4.4.2)", a connection dropped by the other side.
             "connection died", "connection dropped", "failure in mx lookup",

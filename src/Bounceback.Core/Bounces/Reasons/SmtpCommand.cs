@@ -11,17 +11,19 @@ public static partial class SmtpCommand
     /// before that reply is the one that failed for this recipient (a notice may hold several sessions).</param>
     /// <param name="allRecipients">Every recipient the notice reports, when known: in a notice without a session
     /// transcript that lists several, only a command named in this recipient's own paragraph counts.</param>
-    public static string? Find(string? text, string? recipient = null, IReadOnlyList<string>? allRecipients = null) =>
-        Find(text.AsSpan(), recipient, allRecipients);
+    /// <param name="ownReply">The recipient's own reply, when known: in a transcript whose replies do not name the
+    /// recipient, the command before the reply that reads the same is the one that failed for it.</param>
+    public static string? Find(string? text, string? recipient = null, IReadOnlyList<string>? allRecipients = null, string? ownReply = null) =>
+        Find(text.AsSpan(), recipient, allRecipients, ownReply);
 
-    /// <summary>Like <see cref="Find(string?, string?, IReadOnlyList{string}?)"/>, over text that need not be a string
+    /// <summary>Like <see cref="Find(string?, string?, IReadOnlyList{string}?, string?)"/>, over text that need not be a string
     /// (a squeezed notice in a pooled buffer).</summary>
-    internal static string? Find(ReadOnlySpan<char> text, string? recipient = null, IReadOnlyList<string>? allRecipients = null)
+    internal static string? Find(ReadOnlySpan<char> text, string? recipient = null, IReadOnlyList<string>? allRecipients = null, string? ownReply = null)
     {
         if (text.IsEmpty) return null;
         var span = text[..Math.Min(text.Length, 16384)];
         if (NextSaid(span, 0) is not { } m) return RefusedInTheGreeting(span) ? "CONNECT" : null;
-        var naming = ReplyNaming(span, recipient) ?? FirstReplyUnderHeading(span, recipient);
+        var naming = ReplyNaming(span, recipient) ?? FirstReplyUnderHeading(span, recipient) ?? ReplyReading(span, ownReply);
         // sendmail's own line for a recipient ("550 5.1.2 <addr>... Host unknown") before any command of its transcript:
         // the failure was found locally, in no SMTP session, so another recipient's session says nothing about it.
         if (naming is null && LocalFailureLine(span, recipient)) return null;
@@ -75,6 +77,7 @@ public static partial class SmtpCommand
             return said.EndsWith(" failed", StringComparison.OrdinalIgnoreCase) ? said[4..^" failed".Length] : said[4..^" was rejected".Length];
         }
         if (said.StartsWith("for ", StringComparison.OrdinalIgnoreCase)) return said[4..^" command".Length];
+        if (said.EndsWith(" closing ", StringComparison.OrdinalIgnoreCase)) return said[..^" closing ".Length];
         foreach (var command in CommandsAtEnd)
         {
             if (said.EndsWith(command, StringComparison.OrdinalIgnoreCase)) return said[^command.Length..];
@@ -163,6 +166,28 @@ public static partial class SmtpCommand
         return null;
     }
 
+    /// <summary>Where the transcript's reply that begins as the recipient's own reply does ("&lt;&lt;&lt; 554 5.7.1 Service
+    /// unavailable; ..."), or null: the reply of another session than the first, when no reply names the recipient.</summary>
+    private static int? ReplyReading(ReadOnlySpan<char> text, string? ownReply)
+    {
+        const int Compared = 40, Lead = 20;
+        if (string.IsNullOrEmpty(ownReply)) return null;
+        // The reply starts at its code, after a label such as sendmail's "(reason: ".
+        var start = -1;
+        for (var i = 0; i + 3 < ownReply.Length && i <= Lead && start < 0; i++)
+        {
+            if (ownReply[i] is '4' or '5' && char.IsAsciiDigit(ownReply[i + 1]) && char.IsAsciiDigit(ownReply[i + 2]) && ownReply[i + 3] == ' '
+                && (i == 0 || !char.IsAsciiLetterOrDigit(ownReply[i - 1]))) start = i;
+        }
+        if (start < 0 || ownReply.Length - start < 12) return null;
+        Span<char> quoted = stackalloc char[Compared + 4];
+        "<<< ".CopyTo(quoted);
+        var head = ownReply.AsSpan(start, Math.Min(ownReply.Length - start, Compared));
+        head.CopyTo(quoted[4..]);
+        var at = text.IndexOf(quoted[..(head.Length + 4)], StringComparison.OrdinalIgnoreCase);
+        return at < 0 ? null : at;
+    }
+
     /// <summary>Where the first error reply of the session this recipient heads starts (Courier's "&lt;addr&gt;: host
     /// [ip]: &gt;&gt;&gt; DATA &lt;&lt;&lt; 552 ..."), or null: a reply that does not name the recipient is still its own.</summary>
     private static int? FirstReplyUnderHeading(ReadOnlySpan<char> text, string? recipient)
@@ -201,8 +226,17 @@ public static partial class SmtpCommand
     private static bool LocalFailureLine(ReadOnlySpan<char> text, string? recipient)
     {
         if (string.IsNullOrEmpty(recipient) || !text.Contains("<<< ", StringComparison.Ordinal)) return false;
-        var echo = "<" + recipient + ">...";
         var firstCommand = text.IndexOf(">>> ", StringComparison.Ordinal);
+        // sendmail writes the address with angle brackets or without ("550 5.1.1 kees@example.org... User unknown").
+        foreach (var echo in (ReadOnlySpan<string>)["<" + recipient + ">...", recipient + "..."])
+        {
+            if (LocalFailureLine(text, echo, firstCommand)) return true;
+        }
+        return false;
+    }
+
+    private static bool LocalFailureLine(ReadOnlySpan<char> text, string echo, int firstCommand)
+    {
         var tries = 0;
         for (var at = text.IndexOf(echo, StringComparison.OrdinalIgnoreCase); at >= 0 && tries < 64; at = IndexOf(text, echo, at + echo.Length, StringComparison.OrdinalIgnoreCase), tries++)
         {
@@ -276,7 +310,7 @@ public static partial class SmtpCommand
         ["in reply to ", "in response to ", "while receiving the initial server ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
          "but my name was rejected", "but sender was rejected", "but greeting failed", "does not like recipient", "failed after I sent the message",
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
-         "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to "],
+         "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to ", "DATA closing "],
         StringComparison.OrdinalIgnoreCase);
 
     // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ...").
@@ -287,6 +321,7 @@ public static partial class SmtpCommand
     // "in response to end of data": Exim ("Remote host closed connection in response to end of data"); "while receiving
     // the initial server greeting": Postfix's timeout in the greeting.
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
-    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\]))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    // "DATA closing 550 ...": chasquid, for a refusal after the message's final dot.
+    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\])|(?<c>DATA) closing (?=[45]\d\d))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }

@@ -192,10 +192,12 @@ public static partial class DeliveryStatusReader
     }
 
     /// <summary>The Action field's value, lower-case, in RFC 3464's words: OpenSMTPD writes "error" and "delay" for
-    /// "failed" and "delayed".</summary>
+    /// "failed" and "delayed"; sendmail adds a comment ("relayed (to non-DSN-aware mailer)"), which is no part of it.</summary>
     private static string? ActionOf(string? field)
     {
-        var action = MessageParts.NullIfEmpty(field?.Trim().ToLowerInvariant());
+        var value = field?.Trim();
+        if (value?.IndexOfAny([' ', '\t', '(']) is > 0 and var end) value = value[..end];
+        var action = MessageParts.NullIfEmpty(value?.ToLowerInvariant());
         return action switch
         {
             "error" or "fail" or "failure" => "failed",
