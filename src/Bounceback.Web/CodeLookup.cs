@@ -11,6 +11,10 @@ internal static class CodeLookup
 
     private static ExplanationCatalog Catalog => Diagnoser.Default.Catalog;
 
+    /// <summary>A code from a path segment: ASP.NET Core leaves an escaped slash ("%2F") escaped there, and a POP3
+    /// response code such as SYS/PERM holds one.</summary>
+    private static string Unescaped(string code) => code.Trim().Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>The kind a written code has by its form, or null when it has none of the generic forms.</summary>
     public static (CodeKind Kind, string Normal)? KindOf(string code)
     {
@@ -18,6 +22,8 @@ internal static class CodeLookup
         if (ClientErrorCode.TryParse(code, out var client)) return (CodeKind.WindowsClient, client.ToString());
         if (ReplyCode.TryParse(code, out var reply)) return (CodeKind.Reply, reply.ToString());
         if (WinsockError.TryParse(code, out var winsock)) return (CodeKind.Winsock, winsock.ToString());
+        // A POP3/IMAP response code ("AUTH", "[IN-USE]", "SYS/PERM") has no form of its own: the catalog knows it or not.
+        if (Catalog.Find(CodeKind.Access, code) is { } access) return (CodeKind.Access, access.Code);
         return null;
     }
 
@@ -28,7 +34,7 @@ internal static class CodeLookup
     /// </summary>
     public static IReadOnlyList<Finding> Find(string code, Language language)
     {
-        code = code.Trim();
+        code = Unescaped(code);
         if (code.Length is 0 or > MaxCodeLength) return [];
         if (code.StartsWith("x.", StringComparison.OrdinalIgnoreCase))
             return Catalog.Find(CodeKind.Enhanced, code) is { } xEntry ? [FromEntry(xEntry, xEntry.Code, language)] : [];
@@ -45,7 +51,7 @@ internal static class CodeLookup
     /// <summary>The providers that give a generic code a meaning of their own (for links from the generic page).</summary>
     public static IReadOnlyList<ProviderProfile> ProvidersUsing(string code)
     {
-        code = code.Trim();
+        code = Unescaped(code);
         if (code.Length is 0 or > MaxCodeLength || KindOf(code) is null) return [];
         return Catalog.Providers.Where(p => Catalog.FindForProvider(p.Id, code).Count > 0).ToList();
     }

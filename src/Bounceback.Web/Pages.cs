@@ -124,7 +124,7 @@ internal sealed class Pages(HttpContext http)
             h.Close("ul");
         }
         h.Open("dl", ("class", "facts"));
-        h.Element("dt", T("web.diagnosis.side")).Element("dd", Catalog.SideText(f.FaultSide, f.Kind is CodeKind.WindowsClient or CodeKind.Winsock, _language));
+        h.Element("dt", T("web.diagnosis.side")).Element("dd", Catalog.SideText(f.FaultSide, f.Kind.FromMailProgram(), _language));
         h.Element("dt", T("web.diagnosis.severity")).Element("dd", T("severity." + f.Severity.Token()));
         if (f.Provider is not null)
         {

@@ -12,6 +12,21 @@ public class CodeExtractorTests
         string.Join(" ", r.Codes.Select(c => $"{c.Kind.Token()}:{c.Code}@{c.Group}"));
 
     [Theory]
+    [InlineData("-ERR [AUTH] Username and password not accepted.", "access:AUTH@0")]
+    [InlineData("-err [IN-USE] Mailbox is locked", "access:IN-USE@0")]
+    [InlineData("-ERR [SYS/PERM] Your account is not enabled for POP access.", "access:SYS/PERM@0")]
+    [InlineData("a1 NO [AUTHENTICATIONFAILED] Authentication failed.", "access:AUTHENTICATIONFAILED@0")]
+    [InlineData("* OK [ALERT] Please log in via your web browser", "access:ALERT@0")]
+    [InlineData("Server Error: 0x800CCC90, Server Response: -ERR [AUTH] Web login required", "windows-client:0x800CCC90@0 access:AUTH@0")]
+    // Not a POP3/IMAP answer: no status word right before, a word in a sentence, or a code no RFC defines.
+    [InlineData("see the [AUTH] section of the manual", "")]
+    [InlineData("there is no [AUTH] setting", "")]
+    [InlineData("-ERR [FOOBAR] what", "")]
+    [InlineData("a1 NO [AUTHENTICATIONFAILED", "")]
+    public void POP3_and_IMAP_response_codes_are_read_after_the_replys_status_word(string text, string expected) =>
+        Assert.Equal(expected, Describe(Extract(text)));
+
+    [Theory]
     [InlineData("5.1.1", "enhanced:5.1.1@0")]
     [InlineData("x.7.1", "enhanced:x.7.1@0")]
     [InlineData("0x800CCC0E", "windows-client:0x800CCC0E@0")]

@@ -95,6 +95,8 @@ public class PageTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     [InlineData("/nl/codes/550", CodeKind.Reply, "550", "nl")]
     [InlineData("/codes/10060?lang=nl", CodeKind.Winsock, "10060", "nl")]
     [InlineData("/codes/4.9.99", CodeKind.Enhanced, "4.9.99", "en")]
+    [InlineData("/codes/AUTHENTICATIONFAILED", CodeKind.Access, "AUTHENTICATIONFAILED", "en")]
+    [InlineData("/codes/SYS%2FPERM?lang=nl", CodeKind.Access, "SYS/PERM", "nl")]
     public async Task Every_well_formed_code_has_a_permalink_page(string path, CodeKind kind, string code, string lang)
     {
         var language = lang == "nl" ? Language.Nl : Language.En;

@@ -47,7 +47,7 @@ internal sealed class ExplainWriter(TextWriter output, ExplanationCatalog catalo
         if (f.Note is not null) output.WriteLine($"    {T("label.note")}: {f.Note}");
         output.WriteLine($"    {T("label.meaning")}: {f.Meaning}");
         WriteList(T("label.causes"), f.Causes, "    ");
-        output.WriteLine($"    {T("label.side")}: {catalog.SideText(f.FaultSide, f.Kind is CodeKind.WindowsClient or CodeKind.Winsock, language)}; {T("label.severity")}: {T("severity." + f.Severity.Token())}");
+        output.WriteLine($"    {T("label.side")}: {catalog.SideText(f.FaultSide, f.Kind.FromMailProgram(), language)}; {T("label.severity")}: {T("severity." + f.Severity.Token())}");
         if (f.Provider is not null)
         {
             var name = catalog.Providers.FirstOrDefault(p => p.Id == f.Provider)?.Name ?? f.Provider;

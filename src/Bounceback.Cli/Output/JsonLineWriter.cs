@@ -52,12 +52,13 @@ internal sealed class JsonLineWriter
     private static readonly JsonEncodedText Explanation = JsonEncodedText.Encode("explanation");
 
     /// <summary>The explanation's field names in the contract's order, then those of its steps.</summary>
-    internal static readonly string[] ExplanationFields = ["code", "summary", "faultSide", "severity", "reason", "retryMayHelp", "steps"];
+    internal static readonly string[] ExplanationFields = ["code", "summary", "faultSide", "sideText", "severity", "reason", "retryMayHelp", "steps"];
     internal static readonly string[] StepsFields = ["sender", "admin"];
 
     private static readonly JsonEncodedText Code = JsonEncodedText.Encode("code");
     private static readonly JsonEncodedText Summary = JsonEncodedText.Encode("summary");
     private static readonly JsonEncodedText FaultSide = JsonEncodedText.Encode("faultSide");
+    private static readonly JsonEncodedText SideText = JsonEncodedText.Encode("sideText");
     private static readonly JsonEncodedText Severity = JsonEncodedText.Encode("severity");
     private static readonly JsonEncodedText RetryMayHelp = JsonEncodedText.Encode("retryMayHelp");
     private static readonly JsonEncodedText Steps = JsonEncodedText.Encode("steps");
@@ -136,6 +137,7 @@ internal sealed class JsonLineWriter
         if (d.Code is not null) json.WriteString(Code, d.Code);
         if (d.Summary is not null) json.WriteString(Summary, d.Summary);
         json.WriteString(FaultSide, d.FaultSide.Token());
+        json.WriteString(SideText, d.SideText);
         json.WriteString(Severity, d.Severity.Token());
         json.WriteString(Reason, ReasonToken(d.Reason));
         json.WriteBoolean(RetryMayHelp, d.RetryMayHelp);

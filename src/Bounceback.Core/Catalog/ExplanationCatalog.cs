@@ -314,6 +314,7 @@ public sealed class ExplanationCatalog
             CodeKind.WindowsClient when ClientErrorCode.TryParse(c, out var h) => h.ToString(),
             CodeKind.Enhanced when c.StartsWith("x.", StringComparison.OrdinalIgnoreCase) => "x" + c[1..],
             CodeKind.Enhanced when EnhancedStatus.TryParse(c, out var s) => s.ToString(),
+            CodeKind.Access => c.Trim('[', ']').ToUpperInvariant(),
             _ => c,
         };
     }

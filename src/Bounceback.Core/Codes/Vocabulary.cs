@@ -13,6 +13,9 @@ public enum CodeKind
     Winsock,
     /// <summary>A receiving provider's own code or token such as TSS04 or S3140.</summary>
     Provider,
+    /// <summary>A POP3 or IMAP response code in brackets, as a server answers a mail program fetching mail: [AUTH],
+    /// [IN-USE] (RFC 2449, RFC 3206), [AUTHENTICATIONFAILED], [OVERQUOTA] (RFC 5530).</summary>
+    Access,
 }
 
 /// <summary>Whose side a failure is on, in the product's vocabulary.</summary>
@@ -54,6 +57,7 @@ public static class Vocabulary
         CodeKind.WindowsClient => "windows-client",
         CodeKind.Winsock => "winsock",
         CodeKind.Provider => "provider",
+        CodeKind.Access => "access",
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),
     };
 
@@ -78,6 +82,11 @@ public static class Vocabulary
     };
 
     public static string Token(this Language language) => language == Language.Nl ? "nl" : "en";
+
+    /// <summary>Whether codes of the kind come from the user's own mail program or its own server talking to it (a
+    /// Windows mail client code, a socket error, a POP3/IMAP response): the user is the one at the keyboard, not
+    /// necessarily a sender.</summary>
+    public static bool FromMailProgram(this CodeKind kind) => kind is CodeKind.WindowsClient or CodeKind.Winsock or CodeKind.Access;
 
     public static bool TryParseKind(string? token, out CodeKind kind)
     {

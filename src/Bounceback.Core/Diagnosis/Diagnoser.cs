@@ -214,6 +214,9 @@ public sealed class Diagnoser
             case CodeKind.Provider:
                 var t = code.Trim().Trim('[', ']');
                 return t.Length is > 0 and <= 40 ? t : null;
+            case CodeKind.Access:
+                var a = code.Trim().Trim('[', ']').ToUpperInvariant();
+                return a.Length is > 0 and <= 40 ? a : null;
             default:
                 return null;
         }
@@ -246,7 +249,7 @@ public sealed class Diagnoser
         var standard = FindStandard(kind, code);
         // The server's words can make a standard code specific ("450 4.2.0 <addr>: Recipient address rejected:
         // Greylisted"): a wording entry of the code whose phrase is in the text explains it.
-        if (standard is not null && kind is CodeKind.Enhanced or CodeKind.Reply or CodeKind.WindowsClient && PickWording(kind, code, groupText) is { } worded)
+        if (standard is not null && kind is CodeKind.Enhanced or CodeKind.Reply or CodeKind.WindowsClient or CodeKind.Access && PickWording(kind, code, groupText) is { } worded)
             return new Resolution(worded, null);
         // HRESULT_FROM_WIN32 of a Windows Sockets error (0x8007 and the error's number): the socket error's own entry.
         if (standard is null && kind == CodeKind.WindowsClient && ClientErrorCode.TryParse(code, out var hresult)
@@ -398,7 +401,7 @@ public sealed class Diagnoser
     private Finding Structural(ExtractedCode code, string? provider, Language lang, int? classDigit)
     {
         // A mail program's or Windows' own number: no server's words stand next to it, and the steps are the program's.
-        var byMailProgram = code.Kind is CodeKind.WindowsClient or CodeKind.Winsock;
+        var byMailProgram = code.Kind.FromMailProgram();
         var unknownDetail = Fill(Catalog.Text(byMailProgram ? "fallback.unknownDetail.client" : "fallback.unknownDetail", lang), ("code", code.Code));
         var parts = new List<CatalogEntry>();
         string title;
@@ -439,6 +442,12 @@ public sealed class Diagnoser
                 title = Catalog.Text("fallback.winsock.title", lang);
                 meaning.Add(Catalog.Text("fallback.winsock.meaning", lang));
                 source = "Windows Sockets";
+                break;
+            case CodeKind.Access:
+                title = Catalog.Text("fallback.access.title", lang);
+                meaning.Add(Catalog.Text("fallback.access.meaning", lang));
+                side = FaultSide.SenderServer;
+                source = "RFC 2449, RFC 5530";
                 break;
             default:
             {
@@ -508,6 +517,9 @@ public sealed class Diagnoser
                 CodeKind.Enhanced when groupHasReply || !f.Code.EndsWith(".0", StringComparison.Ordinal) => 50,
                 CodeKind.Enhanced => 35,
                 CodeKind.Reply => 40,
+                // A POP3/IMAP response code says what the server refused; the mail program's code beside it only that
+                // the server answered with an error.
+                CodeKind.Access => 32,
                 CodeKind.WindowsClient => 30,
                 CodeKind.Winsock => 20,
                 _ => 25,
@@ -583,7 +595,7 @@ public sealed class Diagnoser
             if (severity == Severity.Unknown) severity = f.Severity;
             if (reason == BounceReason.Undefined) reason = f.Reason;
         }
-        var byMailProgram = driver.Kind is CodeKind.WindowsClient or CodeKind.Winsock;
+        var byMailProgram = driver.Kind.FromMailProgram();
         if (DialogSide(findings, driver, side) is { } dialogSide)
         {
             side = dialogSide;

@@ -144,6 +144,7 @@ public sealed partial class CodeExtractor
             List<Raw>? withTokens = found;
             truncated |= FindTokens(text, ref withTokens, ref detected, maxCodes);
             truncated |= FindSymbols(text, found, maxCodes);
+            truncated |= FindAccessCodes(text, found, maxCodes);
             if (found.Count == 0) FindLooseReplyCode(text, found);
         }
         catch (RegexMatchTimeoutException)
@@ -597,6 +598,54 @@ public sealed partial class CodeExtractor
         // compile, the non-backtracking engine, which finds the same matches and scans faster than the interpreter.
         var faster = System.Runtime.CompilerServices.RuntimeFeature.IsDynamicCodeCompiled ? RegexOptions.Compiled : RegexOptions.NonBacktracking;
         _ = Task.Run(() => _anyToken = new Regex(pattern, TokenOptions | faster, TokenTimeout));
+    }
+
+    /// <summary>The words a POP3 or IMAP server's reply starts with before a response code in brackets: "-ERR [AUTH] ...",
+    /// "a1 NO [AUTHENTICATIONFAILED] ...", "* OK [ALERT] ...".</summary>
+    private static readonly string[] AccessReplyWords = ["-ERR ", "NO ", "BAD ", "OK ", "BYE "];
+
+    // POP3 and IMAP response codes (RFC 2449, RFC 5530): a bracketed word right after the reply's status ("-ERR",
+    // "NO", "BAD", "OK", "BYE"; the IMAP words in capitals, as servers write them), when the catalog explains it.
+    // One pass over the '[' characters; a code is at most 30 characters.
+    private bool FindAccessCodes(string text, List<Raw> found, int maxCodes)
+    {
+        const int MaxCode = 30;
+        var count = 0;
+        for (var open = text.IndexOf('['); open >= 0; open = open + 1 < text.Length ? text.IndexOf('[', open + 1) : -1)
+        {
+            var close = text.AsSpan(open + 1, Math.Min(MaxCode + 1, text.Length - open - 1)).IndexOf(']');
+            if (close <= 0) continue;
+            var code = text.AsSpan(open + 1, close);
+            if (!IsResponseCode(code) || !AfterReplyWord(text, open)) continue;
+            var normal = code.ToString().ToUpperInvariant();
+            if (_catalog.Find(CodeKind.Access, normal) is null) continue;
+            if (count++ >= maxCodes) return true;
+            found.Add(new Raw(CodeKind.Access, normal, open, close + 2, CodeReading.AsWritten, null));
+        }
+        return false;
+
+        static bool IsResponseCode(ReadOnlySpan<char> code)
+        {
+            if (!char.IsAsciiLetter(code[0])) return false;
+            foreach (var c in code)
+            {
+                if (!char.IsAsciiLetter(c) && c is not ('-' or '/')) return false;
+            }
+            return true;
+        }
+
+        static bool AfterReplyWord(string text, int open)
+        {
+            foreach (var word in AccessReplyWords)
+            {
+                if (open < word.Length) continue;
+                var before = text.AsSpan(open - word.Length, word.Length);
+                // POP3's "-ERR" in any case; IMAP's words as written, so that "no [" in a sentence is not taken.
+                var same = word[0] == '-' ? before.Equals(word, StringComparison.OrdinalIgnoreCase) : before.SequenceEqual(word);
+                if (same && (open == word.Length || !char.IsAsciiLetterOrDigit(text[open - word.Length - 1]))) return true;
+            }
+            return false;
+        }
     }
 
     // Symbolic names of Windows mail client and Winsock errors (IXP_E_FAILED_TO_CONNECT, WSAETIMEDOUT): each run of

@@ -17,7 +17,7 @@
   const sideText = (side, kind) => {
     const key = 'faultSide.' + side;
     const client = key + '.client';
-    return (kind === 'windows-client' || kind === 'winsock') && Object.prototype.hasOwnProperty.call(ui, client) ? ui[client] : t(key);
+    return (kind === 'windows-client' || kind === 'winsock' || kind === 'access') && Object.prototype.hasOwnProperty.call(ui, client) ? ui[client] : t(key);
   };
 
   const textArea = document.getElementById('text');
