@@ -190,6 +190,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["exchange2007/2016-delay-connect-timeout-two-recipients.eml"] = "reply only in the notice",
         ["exchange2007/2019-expired-connection-dropped.eml"] = "reply only in the notice",
         ["exchange2007/2019-delay-ip-reputation-4.7.650.eml"] = "reply only in the notice",
+        ["exchange-localised/dutch-report-delayed.eml"] = "reply only in the notice",
+        ["exchange-localised/german-2016-delay-greylisted-and-insufficient-storage.eml"] = "reply only in the notice",
+        ["exchange-localised/german-report-delayed-connect-timeout.eml"] = "reply only in the notice",
         ["office365/delay-4.4.316-connection-refused.eml"] = "reply only in the notice",
         ["lhost-exchange2007-05.eml"] = "reply only in the notice",
         // The report's first group is a delay that its second, a failure, supersedes: a copy of it is no failure.
@@ -349,6 +352,7 @@ public class GeneralisationTests(ITestOutputHelper output)
             ["forwarded/"] = "a forwarded bounce: the person's sender and \"Fwd:\" subject say it is forwarded",
             ["not-bounce/"] = "a daemon's sender and a plain subject would make a reply look like a bounce",
             ["postfix/postmaster-transcript.eml"] = "Postfix's notice to the postmaster is known by its subject",
+            ["postfix/smtp-client-errors-helo-not-fqdn-transcript.eml"] = "Postfix's notice to the postmaster is known by its subject",
             ["exim/plain-local-pipe-unrouteable-quota.eml"] = "the pipe recipient is named only in X-Failed-Recipients",
             ["oddities/exim-hidden-child-x-failed-recipients.eml"] = "the hidden recipient is named only in X-Failed-Recipients",
             ["mailman/"] = "a list's notices, posts and digests: the list's sender, subject and List- fields say what they are",

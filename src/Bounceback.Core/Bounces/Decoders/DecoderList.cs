@@ -21,6 +21,7 @@ public static class DecoderList
         new IMailDecoder(),
         new TextBounceDecoder("activehunter", headers: ["X-AHMAILID"], markers: ["permanent fatal errors", "Transcript of session follows"], needsAll: true),
         SessionTranscriptDecoder.Postfix,
+        SessionTranscriptDecoder.PostfixClient,
         SessionTranscriptDecoder.MDaemon,
         new NotesDecoder(),
         new MFilterDecoder(),

@@ -32,7 +32,9 @@ internal static partial class ExchangeAttempts
         return last;
     }
 
-    // The quote that ends the reply is followed by white space or the end: an address may hold an apostrophe.
-    [GeneratedRegex(@"returned '(?<r>[245]\d\d[ -].{1,500}?)'(?=\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    // The quote that ends the reply is followed by white space or the end: an address may hold an apostrophe. The verb
+    // in the notice's language: "returned", German "hat '...' zurückgegeben", Dutch "heeft '...' geretourneerd", French
+    // "a renvoyé", Spanish "devolvió", Italian "ha restituito", Portuguese "retornou".
+    [GeneratedRegex(@"(?:returned|hat|heeft|a renvoyé|a retourné|devolvió|ha devuelto|ha restituito|retornou) '(?<r>[245]\d\d[ -].{1,500}?)'(?=\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex QuotedAttempt();
 }

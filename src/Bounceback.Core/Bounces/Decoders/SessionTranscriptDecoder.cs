@@ -41,8 +41,13 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
         _gaveUp = gaveUp ?? [];
     }
 
-    /// <summary>Postfix's notice to the postmaster, where "In:" is what the remote client sent to Postfix.</summary>
-    public static SessionTranscriptDecoder Postfix { get; } = new("postfix", ["Postfix SMTP server: errors from", "Postfix SMTP client: errors from"], ["Transcript of session follows"], "In:", "Out:");
+    /// <summary>Postfix's notice to the postmaster of its SMTP server's session, where "In:" is what the remote client
+    /// sent to Postfix.</summary>
+    public static SessionTranscriptDecoder Postfix { get; } = new("postfix", ["Postfix SMTP server: errors from"], ["Transcript of session follows"], "In:", "Out:");
+
+    /// <summary>The same notice of Postfix's SMTP client, the other way round: "Out:" is the command Postfix sent to the
+    /// remote server, "In:" its reply.</summary>
+    public static SessionTranscriptDecoder PostfixClient { get; } = new("postfix", ["Postfix SMTP client: errors from"], ["Transcript of session follows"], "Out:", "In:");
 
     /// <summary>MDaemon's failure notice with its session transcript.</summary>
     public static SessionTranscriptDecoder MDaemon { get; } = new("mdaemon", [], ["--- Session Transcript ---", "<-- "], "--> ", "<-- ",

@@ -86,7 +86,9 @@ public static partial class ReasonClassifier
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
         if (IsUnixDiagnostic(facts) && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
         {
-            reason = BounceReason.MailerError;
+            // Unless the program's own output in the transcript says the mailbox is over its quota ("procmail: Quota
+            // exceeded while writing ...").
+            reason = MailboxFullRule.MatchesText(NoticeWords()) ? BounceReason.MailboxFull : BounceReason.MailerError;
             // Its exit status says more than a catch-all x.0.0.
             if (status is { Subject: 0, Detail: 0 }) status = null;
         }
@@ -134,6 +136,8 @@ public static partial class ReasonClassifier
     /// <summary>The status as text: the decoder's own string when it is already written so (most are), else a new one.</summary>
     private static string Written(EnhancedStatus status, string? given) =>
         given is not null && status.IsWrittenAs(given) ? given : status.ToString();
+
+    private static readonly ReasonRule MailboxFullRule = ReasonRules.All.First(r => r.Reason == BounceReason.MailboxFull);
 
     private static bool IsUnixDiagnostic(RecipientFacts facts) => string.Equals(facts.DiagnosticType, "x-unix", StringComparison.OrdinalIgnoreCase);
 

@@ -35,6 +35,8 @@ public static class ReasonRules
         new(BounceReason.PolicyViolation,
         [
             "header error", "external forwarding", "- banned:", "banned attachment", "banned file", "banned content", "contains a banned", "attachment type", "illegal attachment",
+            // An archive the virus scanner cannot open (password-protected, encrypted) refused by rule: nothing was found.
+            "encrypted archive", "password-protected archive", "password protected archive", "cannot inspect", "could not be scanned", "cannot be scanned", "unscannable",
             // Exim's example system filter: "rejected because it has potentially executable content" (a kind of
             // file, though its text goes on about viruses).
             "executable attachment", "executable content",
@@ -99,8 +101,12 @@ public static class ReasonRules
             "zu viele verbindungen", "trop de connexions", "te veel verbindingen", "teveel verbindingen", "demasiadas conexiones", "troppe connessioni",
             "слишком много соединений", "слишком много подключений",
         ], ["x.3.2", "x.5.3"], "3.2"),
-        // Exim's pipe transport: "Child process of address_pipe transport returned 127 ...".
-        new(BounceReason.MailerError, ["mailer error", "command died with status", "command time limit exceeded", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed", "child process of"], [], "3.0"),
+        // Exim's pipe transport: "Child process of address_pipe transport returned 127 ...". A delivery program that says
+        // the mailbox is over its quota ("procmail: Quota exceeded while writing ...") reports a full mailbox.
+        new(BounceReason.MailerError, ["mailer error", "command died with status", "command time limit exceeded", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed", "child process of",
+            // Exim's delay reason for a pipe or file delivery ("pipe to |/usr/local/bin/x ... Delay reason: local delivery failed").
+            "local delivery failed"], [], "3.0",
+            ["quota exceeded", "over quota", "disk quota", "mailbox is full", "mailbox full"]),
         // Its exceptions are the message's size and the sender's own limits (Amazon SES's "Throttling failure: Daily message
         // quota exceeded" is its sending rate).
         new(BounceReason.MailboxFull,
@@ -290,7 +296,7 @@ public static class ReasonRules
             "unable to connect", "connection closed", "closed connection", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
             // Exchange 2003's loop (#5.4.6): "caused the message to bounce between two servers", after "A configuration error".
             "bounce between two servers",
-            "conversation with", "broken pipe", "connection dropped", "socketerror", "socket error", "temporary lookup failure",
+            "conversation with", "broken pipe", "connection dropped", "socketerror", "socket error",
             // Exim's router defer: "host lookup did not complete" (the DNS gave no answer for now).
             "lookup did not complete", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
@@ -300,6 +306,11 @@ public static class ReasonRules
         new(BounceReason.SystemError,
         [
             "internal system error", "internal server error", "internal error", "local error in processing",
+            // Postfix's "451 4.3.0 <addr>: Temporary lookup failure": one of its lookup tables (LDAP, SQL) did not answer.
+            "temporary lookup failure",
+            // A file the server needs is missing (sendmail's ":include:/etc/mail/lists/x... Cannot open ...: No such file or
+            // directory"): after the delivery-program rule, whose failed programs say the same.
+            "no such file or directory",
             // "Internal / local error" in German, French, Spanish, Italian, Portuguese and Russian.
             "interner fehler", "lokaler fehler", "erreur interne", "erreur locale", "error interno", "errore interno", "erro interno", "внутренняя ошибка",
         ], [], "3.0"),
@@ -325,7 +336,7 @@ public static class ReasonRules
     [
         new(BounceReason.NetworkError,
         [
-            "host name lookup failure", "lookup did not complete", "name server", "dns query failed", "dns lookup", "lookup dns", "name service error", "host not found", "temporary lookup failure",
+            "host name lookup failure", "lookup did not complete", "name server", "dns query failed", "dns lookup", "lookup dns", "name service error", "host not found",
             "no route to host", "network is unreachable", "mail loop", "loop detected", "too many hops", "cname lookup failed",
             // qmail: "Connected to 192.0.2.1 but connection died. (#4.4.2)", a connection dropped by the other side.
             "connection died", "connection dropped", "failure in mx lookup",
@@ -333,7 +344,7 @@ public static class ReasonRules
         new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
         // The receiving system's storage, not a mailbox's: "452 4.3.1 Insufficient system storage" until the queue gave up.
         new(BounceReason.SystemFull, ["insufficient system storage", "insufficient system resources", "disk full", "out of disk space"], [], "3.1"),
-        new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error"], [], "3.0"),
+        new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error", "temporary lookup failure"], [], "3.0"),
         new(BounceReason.SecurityError, ["tls handshake", "handshake fail", "tls session is required", "did not offer tls", "ssl_connect", "cannot start tls"], [], "7.0"),
     ];
 

@@ -40,6 +40,13 @@ public static partial class SmtpCommand
             Said? last = null;
             for (var t = NextSaid(span, 0); t is { } said && said.Index < firstError; t = NextSaid(span, said.End)) last = t;
             if (last is { } found) m = found;
+            // A session whose server refused in its greeting, before any command was sent ("... while talking to
+            // mx.: <<< 554 ..."), in a notice whose later sessions did send commands.
+            else if (span[..firstError].Contains("while talking to ", StringComparison.OrdinalIgnoreCase)) return "CONNECT";
+            // sendmail pipelines MAIL, RCPT and DATA and shows only ">>> DATA": an answer about the address (x.1.1 to
+            // x.1.6, x.1.10) that names the recipient answered its RCPT, not the message.
+            if (naming is not null && AddressStatus(span[firstError..]) && CommandOf(span.Slice(m.Index, m.Length)).Contains("DATA", StringComparison.OrdinalIgnoreCase))
+                return "RCPT";
         }
         var named = CommandOf(span.Slice(m.Index, m.Length));
         Span<char> c = stackalloc char[named.Length];
@@ -186,6 +193,22 @@ public static partial class SmtpCommand
         head.CopyTo(quoted[4..]);
         var at = text.IndexOf(quoted[..(head.Length + 4)], StringComparison.OrdinalIgnoreCase);
         return at < 0 ? null : at;
+    }
+
+    /// <summary>Whether the reply at the start of the text ("&lt;&lt;&lt; 550 5.1.1 ...") has a status about the recipient's
+    /// address: x.1.1 to x.1.6 or x.1.10.</summary>
+    private static bool AddressStatus(ReadOnlySpan<char> reply)
+    {
+        if (!reply.StartsWith("<<< ", StringComparison.Ordinal)) return false;
+        var r = reply[4..];
+        if (r.Length < 10 || !char.IsAsciiDigit(r[0]) || r[3] is not (' ' or '-')) return false;
+        r = r[4..];
+        // "5.1.1 " or "5.1.10 "
+        if (r.Length < 6 || r[0] is not ('4' or '5') || r[1] != '.' || r[2] != '1' || r[3] != '.') return false;
+        var detail = r[4..];
+        var end = detail.IndexOfAnyExceptInRange('0', '9');
+        if (end <= 0) return false;
+        return int.TryParse(detail[..end], out var d) && d is >= 1 and <= 6 or 10;
     }
 
     /// <summary>Where the first error reply of the session this recipient heads starts (Courier's "&lt;addr&gt;: host

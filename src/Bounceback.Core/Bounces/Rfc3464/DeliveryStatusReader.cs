@@ -121,7 +121,9 @@ public static partial class DeliveryStatusReader
                 Action = ActionOf(g["Action"]),
                 // Without a Diagnostic-Code, the comment of the Status field ("4.4.1 (no answer from host)") is the reporting
                 // server's own words for this recipient: more precise than the notice's summary for all of them.
-                DiagnosticCode = MessageParts.NullIfEmpty(MessageParts.WithIso2022JpRead(diag)) ?? StatusComment(g["Status"]),
+                // Exim's own X-Exim-Diagnostic says it where it gave no Diagnostic-Code ("SMTP timeout after sending data block").
+                DiagnosticCode = MessageParts.NullIfEmpty(MessageParts.WithIso2022JpRead(diag))
+                    ?? MessageParts.NullIfEmpty(MessageParts.SplitTyped(g["X-Exim-Diagnostic"]).Value) ?? StatusComment(g["Status"]),
                 DiagnosticType = dtype,
                 RemoteMta = MessageParts.NullIfEmpty(MtaName(MessageParts.SplitTyped(g["Remote-MTA"]).Value)),
                 Timestamp = DateOf(g["Last-Attempt-Date"] ?? g["Arrival-Date"]),
@@ -134,13 +136,18 @@ public static partial class DeliveryStatusReader
         var notice = MessageParts.AllNoticeText(message);
         if (recipients.Any(r => r.DiagnosticCode is null) && notice.Length > 0)
         {
-            // No Diagnostic-Code: the human-readable part usually says, next to the address, what went wrong.
+            // No Diagnostic-Code: the human-readable part usually says, next to the address, what went wrong. sendmail's
+            // transcript has a line of the recipient's own ("<addr>... Deferred: Connection refused by mx."), which says
+            // it more exactly than its summary list, where one reason follows several addresses.
             var said = PlainTextReader.Read(notice, recipients.Select(r => r.Recipient).ToList());
             for (var i = 0; i < recipients.Count; i++)
             {
                 if (recipients[i].DiagnosticCode is not null) continue;
                 var mine = said.FirstOrDefault(s => s.Recipient.Equals(recipients[i].Recipient, StringComparison.OrdinalIgnoreCase));
-                if (mine?.DiagnosticCode is { } words) recipients[i] = recipients[i] with { DiagnosticCode = words };
+                // (The reader's words that start with the own line and go on with the lines after it say more than the line.)
+                var own = OwnTranscriptLine(notice, recipients[i].Recipient);
+                var words = own is not null && mine?.DiagnosticCode?.StartsWith(own, StringComparison.Ordinal) != true ? own : mine?.DiagnosticCode;
+                if (words is not null) recipients[i] = recipients[i] with { DiagnosticCode = words };
             }
         }
         // Exchange's delay report gives its own "400 4.4.7 Message delayed" for every delayed recipient; its section for
@@ -204,6 +211,33 @@ public static partial class DeliveryStatusReader
             "delay" => "delayed",
             _ => action,
         };
+    }
+
+    /// <summary>
+    /// What sendmail's transcript says on a line of the recipient's own, at the start of the line: "&lt;addr&gt;... Deferred:
+    /// Connection refused by mx.example.net." gives "Deferred: Connection refused by mx.example.net."; null when there is
+    /// no such line or it says nothing.
+    /// </summary>
+    internal static string? OwnTranscriptLine(string notice, string recipient)
+    {
+        const int MaxTries = 16;
+        if (recipient.Length == 0) return null;
+        foreach (var echo in (ReadOnlySpan<string>)["<" + recipient + ">... ", recipient + "... "])
+        {
+            var tries = 0;
+            for (var at = notice.IndexOf(echo, StringComparison.OrdinalIgnoreCase); at >= 0 && tries++ < MaxTries;
+                 at = notice.IndexOf(echo, at + echo.Length, StringComparison.OrdinalIgnoreCase))
+            {
+                if (at > 0 && notice[at - 1] != '\n') continue;
+                // With the indented lines after it, where a long line was wrapped.
+                var end = notice.IndexOf('\n', at);
+                while (end >= 0 && end + 1 < notice.Length && notice[end + 1] is ' ' or '\t' && end - at < 2000) end = notice.IndexOf('\n', end + 1);
+                var words = string.Join(' ', notice[(at + echo.Length)..(end < 0 ? notice.Length : end)]
+                    .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
+                if (words.Length > 0) return words;
+            }
+        }
+        return null;
     }
 
     /// <summary>
