@@ -268,6 +268,19 @@ public class DiagnoserTests
     }
 
     [Theory]
+    [InlineData("550 5.4.5 Daily user sending limit exceeded. For more information on Gmail sending limits go to https://support.google.com/a/answer/166852 - gsmtp", true)]
+    [InlineData("550 5.5.0 Requested action not taken: mailbox unavailable. Daily recipient limit exceeded [5.1.90] (S5.1.90) [AM0PR01MB1234.eurprd01.prod.outlook.com]", true)]
+    [InlineData("550 5.1.1 <a@example.org>: Recipient address rejected: User unknown", false)]
+    public void A_limit_that_resets_is_refused_for_now_and_sending_later_works(string text, bool resets)
+    {
+        // Permanent for this attempt, but a daily quota or an hourly limit clears: the answer may not say "no" to retrying.
+        var diagnosis = Diagnoser.Default.Explain(text, Language.En).Diagnosis!;
+        Assert.Equal(Severity.Permanent, diagnosis.Severity);
+        Assert.Equal(resets, diagnosis.RetryMayHelp);
+        Assert.Equal(resets, diagnosis.Summary.EndsWith(Diagnoser.Default.Catalog.Text("summary.retry.resets", Language.En), StringComparison.Ordinal));
+    }
+
+    [Theory]
     [InlineData("Status: 4.4.7\nDiagnostic-Code: smtp; retry timeout exceeded")]
     [InlineData("550 5.4.7 Delivery time expired")]
     public void An_expired_delivery_says_the_sending_server_stopped_trying_not_that_it_tries_again(string text)

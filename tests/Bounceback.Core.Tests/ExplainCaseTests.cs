@@ -33,9 +33,11 @@ public class ExplainCaseTests
         if (expected[1] != "*") Assert.Equal(expected[1], d.Severity.Token());
         if (expected[2] != "*") Assert.Contains(d.FaultSide.Token(), expected[2].Split('|'));
         Assert.False(string.IsNullOrWhiteSpace(d.Summary));
-        // Trying again may help after a temporary failure, and after an expiry whose sending server gave up.
+        // Trying again may help after a temporary failure, after an expiry whose sending server gave up, and once a limit
+        // has reset; the summary says which.
         var gaveUp = d.Summary.EndsWith(Diagnoser.Default.Catalog.Text("summary.retry.gaveUp", c.Language), StringComparison.Ordinal);
-        Assert.Equal(d.Severity == Severity.Temporary || gaveUp, d.RetryMayHelp);
+        var resets = d.Summary.EndsWith(Diagnoser.Default.Catalog.Text("summary.retry.resets", c.Language), StringComparison.Ordinal);
+        Assert.Equal(d.Severity == Severity.Temporary || gaveUp || resets, d.RetryMayHelp);
     }
 
     private static Dictionary<string, Case> Load()

@@ -13,7 +13,7 @@ internal static class CatalogBinary
     public const string ResourceName = "catalog.bin";
 
     private const string Magic = "BBCAT";
-    private const int Version = 5;
+    private const int Version = 6;
 
     /// <summary>Writes the files: a table of contents (names, provider profiles, strings and the code, kind and symbol of every entry),
     /// then one block of entries per file, so a reader can index everything and read a file's entries only when needed.</summary>
@@ -128,6 +128,7 @@ internal static class CatalogBinary
         w.Write(e.Reply ?? int.MinValue);
         w.Write(e.PreferDotless);
         w.Write(e.GaveUp);
+        w.Write(e.Resets);
     }
 
     private static EntryDto ReadEntry(BinaryReader r)
@@ -151,6 +152,7 @@ internal static class CatalogBinary
         e.Reply = reply == int.MinValue ? null : reply;
         e.PreferDotless = r.ReadBoolean();
         e.GaveUp = r.ReadBoolean();
+        e.Resets = r.ReadBoolean();
         return e;
     }
 

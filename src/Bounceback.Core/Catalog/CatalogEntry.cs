@@ -43,6 +43,9 @@ public sealed record CatalogEntry
     /// trying again says so, instead of the temporary class's "the server tries again by itself".
     /// </summary>
     public bool GaveUp { get; init; }
+    /// <summary>A limit that resets after a time (a daily sending quota, an hourly recipient limit): refused for good
+    /// now, but the same message goes through once the limit has reset.</summary>
+    public bool Resets { get; init; }
     /// <summary>
     /// From wording.yaml: the meaning a standard code takes where one of the entry's phrases is in the server's words
     /// ("450 4.2.0 ... Greylisted"). Not listed as a code of its own (the code's page is its standard entry).

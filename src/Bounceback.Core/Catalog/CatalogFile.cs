@@ -41,6 +41,7 @@ internal sealed class EntryDto
     public bool PreferDotless { get; set; }
     [YamlMember(Alias = "gaveUp")]
     public bool GaveUp { get; set; }
+    public bool Resets { get; set; }
 }
 
 internal sealed class TextDto

@@ -375,6 +375,7 @@ public sealed class ExplanationCatalog
             Reply = e.Reply,
             PreferDotless = e.PreferDotless,
             GaveUp = e.GaveUp,
+            Resets = e.Resets,
             File = file,
             Id = id,
         };

@@ -366,7 +366,7 @@ public sealed class Diagnoser
                 Title = e.Title.Get(lang), Meaning = e.Meaning.Get(lang), Causes = e.Causes.Get(lang),
                 FaultSide = e.FaultSide, Severity = severity, Reason = e.Reason,
                 Steps = new Steps(e.SenderSteps.Get(lang), e.AdminSteps.Get(lang)), Source = e.Source,
-                Provider = res.Provider, Group = code.Group, Note = note, GaveUp = e.GaveUp, Worded = e.IsWording,
+                Provider = res.Provider, Group = code.Group, Note = note, GaveUp = e.GaveUp, Resets = e.Resets, Worded = e.IsWording,
             };
         }
         return Structural(code, res.Provider, lang, classDigit) with { Note = note };
@@ -588,9 +588,11 @@ public sealed class Diagnoser
         var severity = Severity.Unknown;
         var reason = BounceReason.Undefined;
         var gaveUp = false;
+        var resets = false;
         foreach (var f in group)
         {
             gaveUp |= f.GaveUp && !stillTrying;
+            resets |= f.Resets;
             if (side == FaultSide.Unknown) side = f.FaultSide;
             if (severity == Severity.Unknown) severity = f.Severity;
             if (reason == BounceReason.Undefined) reason = f.Reason;
@@ -605,12 +607,12 @@ public sealed class Diagnoser
         return new Diagnosis
         {
             Code = driver.Code,
-            Summary = Summary(driver.Title, side, severity, byMailProgram, lang, gaveUp),
+            Summary = Summary(driver.Title, side, severity, byMailProgram, lang, gaveUp, resets),
             FaultSide = side,
             SideText = Catalog.SideText(side, byMailProgram, lang),
             Severity = severity,
             Reason = reason,
-            RetryMayHelp = severity == Severity.Temporary || gaveUp,
+            RetryMayHelp = severity == Severity.Temporary || gaveUp || resets,
             Steps = steps,
         };
     }
@@ -700,7 +702,7 @@ public sealed class Diagnoser
     /// <summary>The diagnosis's summary: what happened, whose side, and whether trying again helps. For the mail
     /// program's own error (a Windows mail client code, a socket error) the message is still in the Outbox and no server
     /// refused it, so the sentence on trying again says that.</summary>
-    private string Summary(string title, FaultSide side, Severity severity, bool byMailProgram, Language lang, bool gaveUp = false)
+    private string Summary(string title, FaultSide side, Severity severity, bool byMailProgram, Language lang, bool gaveUp = false, bool resets = false)
     {
         var what = Fill(Catalog.Text("summary.what", lang), ("title", title.Trim().TrimEnd('.')));
         var who = side == FaultSide.Unknown
@@ -708,7 +710,9 @@ public sealed class Diagnoser
             : Fill(Catalog.Text("summary.side", lang), ("side", Catalog.SideText(side, byMailProgram, lang)));
         var retryKey = "summary.retry." + severity.Token();
         // A queue that gave up (x.4.7) retries no more, whatever its class says.
-        var retry = gaveUp && severity is Severity.Temporary or Severity.Permanent ? Catalog.Text("summary.retry.gaveUp", lang)
+        // A limit that resets (a daily quota) refuses for now only; a queue that gave up (x.4.7) retries no more.
+        var retry = resets && severity is Severity.Temporary or Severity.Permanent ? Catalog.Text("summary.retry.resets", lang)
+            : gaveUp && severity is Severity.Temporary or Severity.Permanent ? Catalog.Text("summary.retry.gaveUp", lang)
             : byMailProgram && severity is Severity.Temporary or Severity.Permanent && Catalog.Strings.ContainsKey(retryKey + ".client")
             ? Catalog.Text(retryKey + ".client", lang)
             : Catalog.Text(retryKey, lang);

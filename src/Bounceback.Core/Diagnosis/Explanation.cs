@@ -38,6 +38,8 @@ public sealed record Finding
     public string? Note { get; init; }
     /// <summary>The code says the sending server stopped trying (catalog <see cref="Catalog.CatalogEntry.GaveUp"/>).</summary>
     internal bool GaveUp { get; init; }
+    /// <summary>The code is a limit that resets after a time (catalog <see cref="Catalog.CatalogEntry.Resets"/>).</summary>
+    internal bool Resets { get; init; }
     /// <summary>Explained by a wording entry (the server's words made the code specific).</summary>
     internal bool Worded { get; init; }
 }
