@@ -12,6 +12,8 @@ public sealed class AutoReplyDecoder : IBounceDecoder
     [
         "out of office", "out of the office", "auto-reply", "autoreply", "auto reply", "automatic reply", "autoresponse",
         "auto response", "vacation", "afwezig", "automatisch antwoord", "abwesenheit", "absence", "away from",
+        // Outlook's "Automatic reply:" in German, French, Spanish, Italian and Portuguese.
+        "automatische antwort", "réponse automatique", "respuesta automática", "risposta automatica", "resposta automática",
     ];
 
     public string Name => "rfc3834";

@@ -59,6 +59,10 @@ public sealed class FeedbackReportDecoder : IBounceDecoder
                 if (a.Length > 0 && !recipients.Contains(a, StringComparer.OrdinalIgnoreCase)) recipients.Add(a);
             }
         }
+        // Microsoft's complaint names the complaining mailbox in the returned message's X-HmXmrOriginalRecipient: a
+        // list's mail has the list's address in To.
+        if (recipients.Count == 0 && MessageParts.NullIfEmpty(MessageParts.CleanAddress(original?["X-HmXmrOriginalRecipient"])) is { } complainant)
+            recipients.Add(complainant);
         if (recipients.Count == 0 && original?["To"] is { } to)
         {
             var list = InternetAddressList.TryParse(to, out var parsed) ? parsed.Mailboxes.Select(MessageParts.AddressOf).ToList() : [MessageParts.CleanAddress(to)];

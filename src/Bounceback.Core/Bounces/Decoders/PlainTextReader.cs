@@ -156,6 +156,12 @@ internal static partial class PlainTextReader
             {
                 found.Add((hit.Address, i, hit.Remainder));
             }
+            else if (FoundInBareList(found, hit.Address, lines, end) is { } listed && DetailFollows(lines, i, end, hit.Address))
+            {
+                // A notice that first lists its recipients bare (Mail.Ru's preamble in Russian, above the English
+                // report) and then reports each with its host and reply: the report is the recipient's.
+                found[listed] = (hit.Address, i, hit.Remainder);
+            }
             else if (RemoteServerReturned(lines, i + 1, end) is { } reply)
             {
                 // Exchange names the address again under "Diagnostic information for administrators", followed by the
@@ -358,6 +364,33 @@ internal static partial class PlainTextReader
     /// Whether a recipient found has this address (case-insensitive). A loop rather than Any with a lambda: the lambda's
     /// captured address was a closure allocated for every line the reading looked at.
     /// </summary>
+    /// <summary>The index of the found recipient when it was found on a line of its own with nothing after it but other
+    /// such lines or an empty line (a bare list); else null.</summary>
+    private static int? FoundInBareList(List<(string Address, int Line, string Remainder)> found, string address, NoticeLines lines, int end)
+    {
+        for (var k = 0; k < found.Count; k++)
+        {
+            if (!address.Equals(found[k].Address, StringComparison.OrdinalIgnoreCase)) continue;
+            var line = found[k].Line;
+            if (!lines.Span(line).Trim().Trim("<>").Equals(address, StringComparison.OrdinalIgnoreCase)) return null;
+            var next = line + 1;
+            while (next < end && next < line + 100 && found.Exists(f => f.Line == next)) next++;
+            return next >= end || lines.Span(next).Trim().IsEmpty ? k : null;
+        }
+        return null;
+    }
+
+    /// <summary>Whether the mention is the address alone on its line with lines indented under it that tell more of
+    /// the recipient (its host, the reply).</summary>
+    private static bool DetailFollows(NoticeLines lines, int i, int end, string address)
+    {
+        if (i + 1 >= end) return false;
+        var mention = lines.Span(i);
+        if (!mention.Trim().Trim("<>").Equals(address, StringComparison.OrdinalIgnoreCase)) return false;
+        var raw = lines.Span(i + 1);
+        return !raw.Trim().IsEmpty && raw.Length - raw.TrimStart().Length > mention.Length - mention.TrimStart().Length;
+    }
+
     private static bool IsFound(ReadOnlySpan<char> address, List<(string Address, int Line, string Remainder)> found)
     {
         foreach (var f in found)

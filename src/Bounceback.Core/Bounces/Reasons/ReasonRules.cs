@@ -16,6 +16,8 @@ public static class ReasonRules
             "has moved", "user moved", "address has changed", "moved permanently", "is no longer valid", "no longer available at this address", "new address",
             // RFC 5321's 551: the user is not here, and the reply names where to send instead.
             "user not local; please try",
+            // A forwarding text that names the new address ("This address is no longer in use; please write to ... instead").
+            "please write to",
         ], ["x.1.6"], "1.6", ["relay"]) { Decisive = ["x.1.6"] },
         new(BounceReason.RequirePtr,
         [
@@ -255,6 +257,9 @@ public static class ReasonRules
             "client host rejected", "your ip", "banned", "not allowed to send", "allowed to connect", "connection refused by", "connection rejected", "access denied",
             // Not a bare "IP address": Exchange writes "Primary target IP address responded with" before any remote reply.
             "ip address is", "ip address has", "ip address was", "from ip address", "sending ip address", "refused by",
+            // T-Online's refusal of the sending IP without its code in brackets: "554 IP=192.0.2.1 - A problem occurred.
+            // (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.)"
+            "ask your postmaster for help or to contact",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
             "too many invalid", "invalid ip", "helo is not", "ehlo is not", "invalid helo", "invalid ehlo", "bad helo", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
             // "Block list / black list" in German, French, Dutch, Spanish, Italian, Portuguese, Russian and Chinese.
@@ -339,12 +344,16 @@ public static class ReasonRules
             "host name lookup failure", "lookup did not complete", "name server", "dns query failed", "dns lookup", "lookup dns", "name service error", "host not found",
             "no route to host", "network is unreachable", "mail loop", "loop detected", "too many hops", "cname lookup failed",
             // qmail: "Connected to 192.0.2.1 but connection died. (#4.4.2)", a connection dropped by the other side.
-            "connection died", "connection dropped", "failure in mx lookup",
+            "connection died", "connection dropped", "failure in mx lookup", "dns temporary failure",
         ], [], "4.0"),
+        // The last attempt refused for want of a reverse DNS name ("450 4.7.1 Client host rejected: cannot find your reverse hostname").
+        new(BounceReason.RequirePtr, ["reverse hostname", "reverse dns", "ptr record", "cannot find your hostname"], [], "7.25"),
         new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
         // The receiving system's storage, not a mailbox's: "452 4.3.1 Insufficient system storage" until the queue gave up.
         new(BounceReason.SystemFull, ["insufficient system storage", "insufficient system resources", "disk full", "out of disk space"], [], "3.1"),
-        new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error", "temporary lookup failure"], [], "3.0"),
+        new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error", "temporary lookup failure",
+            // qmail-local: "Unable to chdir to maildir", a mailbox the server cannot open.
+            "unable to chdir"], [], "3.0"),
         new(BounceReason.SecurityError, ["tls handshake", "handshake fail", "tls session is required", "did not offer tls", "ssl_connect", "cannot start tls"], [], "7.0"),
     ];
 

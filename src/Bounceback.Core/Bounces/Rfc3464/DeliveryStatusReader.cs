@@ -209,6 +209,10 @@ public static partial class DeliveryStatusReader
         {
             "error" or "fail" or "failure" => "failed",
             "delay" => "delayed",
+            // OpenSMTPD's success notice: "relay", "deliver", "expand".
+            "relay" => "relayed",
+            "deliver" => "delivered",
+            "expand" => "expanded",
             _ => action,
         };
     }
