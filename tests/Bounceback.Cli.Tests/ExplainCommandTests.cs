@@ -55,6 +55,37 @@ public class ExplainCommandTests
         Assert.Equal(2, code);
     }
 
+    [Theory]
+    [InlineData("nl-NL", "Wat er gebeurde")]
+    [InlineData("en_GB", "What happened")]
+    public async Task A_culture_name_chooses_its_language(string lang, string heading)
+    {
+        var (code, output, _) = await Run(["explain", "550 5.1.1", "--lang", lang]);
+        Assert.Equal(0, code);
+        Assert.StartsWith(heading, output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("explain", "--jsn")]
+    [InlineData("parse", "--jsnl")]
+    [InlineData("codes", "--bogus")]
+    public async Task A_misspelt_option_is_a_usage_error_not_text_or_a_path(string command, string option)
+    {
+        // Taken as text, "--jsn 5.1.1" would be explained without JSON; taken as a path, "--jsnl" would be "not found".
+        var (code, _, error) = await Run([command, option, "5.1.1", "--lang", "en"]);
+        Assert.Equal(2, code);
+        Assert.Contains($"Unrecognized option '{option}'", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Text_that_starts_with_a_single_dash_is_still_text()
+    {
+        // A POP3 server's answer ("-ERR [AUTH] ...") is text to explain, not an option.
+        var (code, output, _) = await Run(["explain", "--lang", "en", "--", "-ERR", "[AUTH]", "Username and password not accepted."]);
+        Assert.Equal(0, code);
+        Assert.Contains("[AUTH]", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Text_is_read_from_standard_input_when_no_argument_is_given()
     {

@@ -28,6 +28,25 @@ public class ParseCommandTests
         Assert.Equal("", none.Trim());
     }
 
+    [Theory]
+    [InlineData("nl", "geen e-mailbericht: het bestand bevat binaire gegevens", "Berichten: 1 (bounces: 0, ontvangers: 0, geen bounce: 0, onleesbaar: 1).")]
+    [InlineData("en", "not an e-mail message: the file holds binary data", "Messages: 1 (bounces: 0, recipients: 0, not a bounce: 0, unreadable: 1).")]
+    public async Task A_binary_file_is_reported_unreadable_in_the_chosen_language(string lang, string reason, string summary)
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"bounceback-binary-{Guid.NewGuid():N}.bin");
+        await File.WriteAllBytesAsync(path, [0x89, 0x50, 0x4E, 0x47, 0x00, 0x00, 0x1A, 0x0A, 0x00, 0x01]);
+        try
+        {
+            var (_, output, error) = await Run(["parse", "--lang", lang, path]);
+            Assert.Contains(reason, error, StringComparison.Ordinal);
+            Assert.Contains(summary, output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public async Task Every_record_has_every_field_of_the_contract_null_when_the_message_does_not_tell()
     {

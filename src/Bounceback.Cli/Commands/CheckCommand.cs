@@ -21,6 +21,7 @@ internal static class CheckCommand
             Description = "An e-mail address or domain (DNS checks), an IP address (reverse DNS, blocklists) or host:port (SMTP, STARTTLS, certificate).",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        CommonOptions.RejectOptionLike(targets);
         var json = CommonOptions.Json();
         var lang = CommonOptions.Lang();
         var dnsServer = DnsServerOption();

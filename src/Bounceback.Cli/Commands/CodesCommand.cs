@@ -16,6 +16,7 @@ internal static class CodesCommand
             Description = "Words or a code to look for (code, symbol, title or meaning, both languages). Lists every code when left out.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        CommonOptions.RejectOptionLike(query);
         var lang = CommonOptions.Lang();
         var json = CommonOptions.Json();
         var command = new Command("codes", "Search the catalog of explained codes.") { query, lang, json };

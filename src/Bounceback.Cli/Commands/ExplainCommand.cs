@@ -20,6 +20,7 @@ internal static class ExplainCommand
             Description = "The text to explain: a code, an error dialog, a reply line or a whole bounce. Read from standard input when left out.",
             Arity = ArgumentArity.ZeroOrMore,
         };
+        CommonOptions.RejectOptionLike(text);
         var lang = CommonOptions.Lang();
         var json = CommonOptions.Json();
         var check = CheckFollowUp.Option();

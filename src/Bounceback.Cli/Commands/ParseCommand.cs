@@ -22,6 +22,7 @@ internal static class ParseCommand
         var summary = new Option<bool>("--summary") { Description = "Print totals by reason, hard/soft, status, recipient domain, remote server and decoder." };
         var summaryJson = new Option<bool>("--summary-json") { Description = "Print the totals as JSON (to standard output, or after the results)." };
         var parallel = new Option<int>("--parallel") { Description = "How many messages to parse at once (default: the number of cores).", DefaultValueFactory = _ => Environment.ProcessorCount };
+        CommonOptions.RejectOptionLike(paths);
         var lang = CommonOptions.Lang();
         var failuresOnly = new Option<bool>("--failures-only") { Description = "Leave out delivery reports, feedback reports and auto-replies." };
         var since = new Option<string?>("--since") { Description = "IMAP: only messages received on or after this date (yyyy-mm-dd)." };

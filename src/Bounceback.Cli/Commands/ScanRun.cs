@@ -220,7 +220,7 @@ internal sealed class ScanRun(CliContext context, Language language, int paralle
                 {
                     var message = e is ImapSourceException imapFailure
                         ? DescribeImapFailure(imapFailure, _catalog, language)
-                        : string.Format(CultureInfo.InvariantCulture, _catalog.Text("parse.unreadable", language), input, e.Message);
+                        : string.Format(CultureInfo.InvariantCulture, _catalog.Text("parse.unreadable", language), input, ReadFailure.Describe(e, language));
                     // An IMAP folder that broke off had been opened, even when no message had arrived yet.
                     var wasOpened = opened || e is ImapSourceException { Failure: ImapFailure.ConnectionLost };
                     standIn = new ScanItem { Source = input, Error = message };

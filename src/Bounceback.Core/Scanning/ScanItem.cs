@@ -75,7 +75,7 @@ public sealed record ScanItem
     private static void NotBinary(ReadOnlySpan<byte> data)
     {
         if (data[..Math.Min(data.Length, BinaryHead)].Contains((byte)0))
-            throw new FormatException("Not an e-mail message: the file holds binary data (an image, an archive or a program, for example).");
+            throw new NotMailException("Not an e-mail message: the file holds binary data (an image, an archive or a program, for example).");
     }
 
     /// <summary>

@@ -185,7 +185,7 @@ public sealed class ScanPipeline(BounceParser? parser, Language language, int pa
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            return new ScanResult(item, new ParseOutcome(ParseOutcomeKind.Failed, [], e.Message));
+            return new ScanResult(item, new ParseOutcome(ParseOutcomeKind.Failed, [], ReadFailure.Describe(e, language)));
         }
     }
 
