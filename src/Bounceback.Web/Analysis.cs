@@ -1,5 +1,6 @@
 using System.Text;
 using Bounceback.Core.Bounces;
+using Bounceback.Core.Catalog;
 using Bounceback.Core.Codes;
 using Bounceback.Core.Diagnosis;
 using MimeKit;
@@ -63,6 +64,9 @@ internal sealed class Analyzer(WebOptions options)
     private static (ParseOutcome Outcome, MimeMessage? Message) Parse(byte[] bytes, string source, Language language)
     {
         MimeMessage message;
+        // Binary data without headers (an image, an archive) is no message: unreadable, not "no bounce found".
+        if (PastedText.LacksHeaders(bytes) && PastedText.IsBinary(bytes))
+            return (new ParseOutcome(ParseOutcomeKind.Failed, [], ExplanationCatalog.Default.Text("parse.error.binary", language)), null);
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);

@@ -152,6 +152,16 @@ public class ApiTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task Parse_of_binary_data_is_a_400_problem_not_an_empty_result()
+    {
+        // An image or an archive is no message: "unreadable", as the command line says, not "no bounce in it".
+        var content = new ByteArrayContent([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52]);
+        content.Headers.ContentType = MediaTypeHeaderValue.Parse("message/rfc822");
+        using var response = await Client.PostAsync(U("/api/parse"), content);
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Parse_of_an_empty_body_is_a_400_problem()
     {
         using var response = await Client.PostAsync(U("/api/parse"), WebAppFixture.Text("", "message/rfc822"));

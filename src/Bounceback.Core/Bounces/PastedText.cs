@@ -11,6 +11,13 @@ public static class PastedText
 {
     private static readonly UTF8Encoding StrictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
+    /// <summary>How much of data without headers is looked at to tell text from binary data.</summary>
+    private const int BinaryHead = 8192;
+
+    /// <summary>Whether data without headers is binary (a NUL byte near its start, which no mail text has): an image,
+    /// an archive or a program, not a message or a pasted text.</summary>
+    public static bool IsBinary(ReadOnlySpan<byte> raw) => raw[..Math.Min(raw.Length, BinaryHead)].Contains((byte)0);
+
     /// <summary>
     /// True when the bytes do not start with a header field ("Name: value", the name without spaces) or an mbox
     /// "From " line: MimeKit cannot read them as a message, and they are the text of one.

@@ -74,7 +74,7 @@ public sealed record ScanItem
     /// program read as a message would give nothing but a "not a bounce" that hides the mistake.</summary>
     private static void NotBinary(ReadOnlySpan<byte> data)
     {
-        if (data[..Math.Min(data.Length, BinaryHead)].Contains((byte)0))
+        if (Bounces.PastedText.IsBinary(data))
             throw new NotMailException("Not an e-mail message: the file holds binary data (an image, an archive or a program, for example).");
     }
 
