@@ -59,6 +59,7 @@ public static class ExitCodes
     public const int Usage = 2;
     /// <summary>parse: an IMAP mailbox could not be opened (address, connection, login or folder); nothing was read from it.</summary>
     public const int SourceFailed = 3;
-    /// <summary>parse: an IMAP connection broke off partway, or the bounces could not be moved; what was written is valid but incomplete.</summary>
+    /// <summary>parse: a source was read only in part (a file or folder without read access, an IMAP connection that broke
+    /// off, bounces that could not be moved); what was written is valid but incomplete.</summary>
     public const int Incomplete = 4;
 }
