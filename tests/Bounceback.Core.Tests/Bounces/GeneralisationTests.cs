@@ -28,6 +28,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         // Exchange Online's quoted-printable notice breaks the recipient's address with a soft line break
         // ("...dewit.example.=" and "net" on the next line); the rewrite of the raw bytes cannot follow it there.
         [("office365/delay-4.4.316-connection-refused.eml", VariantKind.HostsAndIps)] = "an address split by a soft line break",
+        // Barracuda's tagged refusal ("... (a@example.com:blocked)") is its own only where its host names it.
+        [("barracuda/postfix-data-permanent-failure-recipient-blocked.eml", VariantKind.HostsAndIps)] = "the filter is known by its host's name",
     };
 
     private sealed record Outcome(ParseOutcomeKind Kind, IReadOnlyList<BounceResult> Results);
@@ -183,6 +185,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["kddi/relay-unknown-after-data.eml"] = "command only in the notice", ["nttdocomo/unknown-user-after-data.eml"] = "command only in the notice",
         ["lhost-postfix-03.eml"] = "command only in the notice", ["rhost-nttdocomo-03.eml"] = "command only in the notice",
         ["docomo/exim-after-data-unknown-user.eml"] = "command only in the notice",
+        ["coremail/exim-163-hl-ihu-initial-connection.eml"] = "command only in the notice",
         // Exchange's delay report: only the notice's section for administrators quotes the remote's reply, for the first recipient.
         ["outlook/delayed-greylisting.eml"] = "reply only in the notice",
         ["exchange2007/2016-delay-insufficient-system-resources.eml"] = "reply only in the notice",

@@ -98,6 +98,8 @@ public static class ReasonRules
         new(BounceReason.Speeding, ["too many recipients from", "too much mail from", "recipients this hour", "messages this hour", "received this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
         new(BounceReason.TooManyConn,
         [
+            // NetEase (163.com, 126.com): "421 HL:ICC" (too many connections from one IP at once).
+            "hl:icc",
             "too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients", "per transaction",
             // "Too many connections" in German, French, Dutch, Spanish, Italian and Russian.
             "zu viele verbindungen", "trop de connexions", "te veel verbindingen", "teveel verbindingen", "demasiadas conexiones", "troppe connessioni",
@@ -248,7 +250,8 @@ public static class ReasonRules
             // RFC 3463: a bad sender's mailbox address (x.1.7) or sender's system (x.1.8) is about the sender whatever the words.
             Decisive = ["x.1.7", "x.1.8"],
         },
-        new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history", "user complaints", "spam complaints"], [], "7.1"),
+        // Not a block list named for reputation ("blocked using Trend Micro Email Reputation database"): a listing.
+        new(BounceReason.BadReputation, ["reputation", "sender score", "poor sending history", "user complaints", "spam complaints"], [], "7.1", ["blocked using"]),
         // Not when a content filter judged the message (SpamAssassin, rspamd's default "Spam message rejected"), whatever
         // else the reply names (Mail.ru adds its abuse@ address).
         new(BounceReason.Blocked,
