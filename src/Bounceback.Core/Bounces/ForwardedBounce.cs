@@ -26,6 +26,8 @@ internal static class ForwardedBounce
     private static readonly string[] Separators =
     [
         "forwarded message", "doorgestuurd bericht", "original message", "oorspronkelijk bericht", "begin forwarded message:",
+        // Apple Mail's in Dutch and German.
+        "begin doorgestuurd bericht:", "anfang der weitergeleiteten nachricht:",
         // ezmlm's warning and probe to a member whose address bounced, above the bounce it received.
         "below this line is a copy of the bounce message i received.",
     ];

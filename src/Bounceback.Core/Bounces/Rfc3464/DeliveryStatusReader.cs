@@ -199,7 +199,8 @@ public static partial class DeliveryStatusReader
     }
 
     /// <summary>The Action field's value, lower-case, in RFC 3464's words: OpenSMTPD writes "error" and "delay" for
-    /// "failed" and "delayed"; sendmail adds a comment ("relayed (to non-DSN-aware mailer)"), which is no part of it.</summary>
+    /// "failed" and "delayed"; sendmail adds a comment ("relayed (to non-DSN-aware mailer)"), which is no part of it. Null
+    /// for a value that is none of RFC 3464's.</summary>
     private static string? ActionOf(string? field)
     {
         var value = field?.Trim();
@@ -213,7 +214,9 @@ public static partial class DeliveryStatusReader
             "relay" => "relayed",
             "deliver" => "delivered",
             "expand" => "expanded",
-            _ => action,
+            // RFC 3464's words; anything else (a value cut short, "fai") says nothing, and the status decides.
+            "failed" or "delayed" or "delivered" or "relayed" or "expanded" => action,
+            _ => null,
         };
     }
 
