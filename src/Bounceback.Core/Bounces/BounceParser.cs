@@ -123,6 +123,8 @@ public sealed class BounceParser
             // own. (A notice from a sender that looks like a person, with a broken original attached, is still read.)
             if (ForwardedBounce.ForwardsAnAttachment(message)) return ParseOutcome.NotABounce;
         }
+        // A list's probe to a member is mail to the member, whatever it says about the bounces that made the list send it.
+        if (ListPost.IsProbe(message)) return ParseOutcome.NotABounce;
         string? lastError = null;
         // By index: a foreach over the list's interface would allocate an enumerator per message.
         var decoders = DecoderList.All;

@@ -63,7 +63,8 @@ internal static class ForwardedBounce
             // A spam filter's wrapper (SpamAssassin's report_safe: "Spam detection software ... has identified this
             // incoming email as possible spam", the message attached) keeps the notice's own headers; the notice is
             // the attachment, whose text is the server's and not the filter's.
-            if ((message.Subject?.Trim().Equals("Uncaught bounce notification", StringComparison.OrdinalIgnoreCase) == true || SpamFilterWrapper(message))
+            // (The subject may carry a gateway's tag first: "[EXTERNAL] Uncaught bounce notification".)
+            if ((message.Subject?.Trim().EndsWith("Uncaught bounce notification", StringComparison.OrdinalIgnoreCase) == true || SpamFilterWrapper(message))
                 && AttachedMessage(message) is ({ } wrapped, var wrappedOwned))
                 yield return new(wrapped, FromText: false, wrappedOwned);
             yield break;
@@ -183,15 +184,32 @@ internal static class ForwardedBounce
     }
 
     /// <summary>The message below the first forward header block or reply quote in the text, read by MimeKit; else null.</summary>
-    internal static MimeMessage? Inline(string text)
+    /// <param name="text">The text.</param>
+    /// <param name="separatorRead">The text follows a separator already read (one that was quoted): its header block
+    /// starts at the first line that is not blank.</param>
+    internal static MimeMessage? Inline(string text, bool separatorRead = false)
     {
         if (text.Length == 0) return null;
         var lines = MessageParts.Lines(text, MaxLines);
         var end = Math.Min(lines.Length, MaxLines);
+        if (separatorRead)
+        {
+            var first = 0;
+            while (first < end && lines[first].Trim().Length == 0) first++;
+            return HeaderBlock(lines, first, end) is { } block ? Build(block.Headers, lines, block.Next, end) : WholeMessage(lines, first, end);
+        }
         for (var i = 0; i < end; i++)
         {
             var t = lines[i].Trim();
             if (t.Length == 0) continue;
+            if (t[0] == '>' && IsSeparator(Unquote(t).Trim()))
+            {
+                // Apple Mail quotes the whole forwarded message, its separator and header block too ("> Begin
+                // doorgestuurd bericht:"): read on without the quote's marks.
+                var unquoted = new string[end - i - 1];
+                for (var j = 0; j < unquoted.Length; j++) unquoted[j] = Unquote(lines[i + 1 + j]);
+                return Inline(string.Join('\n', unquoted), separatorRead: true);
+            }
             if (IsSeparator(t))
             {
                 var first = i + 1;
@@ -219,6 +237,10 @@ internal static class ForwardedBounce
         }
         return null;
     }
+
+    /// <summary>The line without one level of a reply's quote mark ("&gt; " or "&gt;").</summary>
+    private static string Unquote(string line) =>
+        !line.StartsWith('>') ? line : line.Length > 1 && line[1] == ' ' ? line[2..] : line[1..];
 
     /// <summary>A line of dashes around a forward's name ("---------- Forwarded message ---------"), or Apple Mail's line.</summary>
     private static bool IsSeparator(string t)
@@ -320,7 +342,7 @@ internal static class ForwardedBounce
         for (var i = from; i < end; i++)
         {
             var line = lines[i];
-            if (quoted && line.StartsWith('>')) line = line.Length > 1 && line[1] == ' ' ? line[2..] : line[1..];
+            if (quoted) line = Unquote(line);
             body.Append(line).Append('\n');
         }
         if (body.ToString().Trim().Length == 0) return null;

@@ -22,4 +22,21 @@ internal static class ListPost
         }
         return message.Body is not MultipartReport;
     }
+
+    /// <summary>
+    /// A list manager's probe to a member whose mail bounced: sent from a return path that names it a probe (ezmlm's
+    /// "list-return-probe-...", mlmmj's "list+bounces-member-probe@"), to see whether the address works again. It is
+    /// mail to the member, no notice of a failure; one that quotes the bounce it received (ezmlm's) is read as that
+    /// bounce before this is asked. Only a plain message: never one with a report or an attached message.
+    /// </summary>
+    public static bool IsProbe(MimeMessage message)
+    {
+        var returnPath = message.Headers[HeaderId.ReturnPath];
+        if (returnPath is null || !returnPath.Contains("-probe", StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var entity in message.BodyParts)
+        {
+            if (entity is MessagePart || entity.ContentType.IsMimeType("message", "delivery-status") || entity.ContentType.IsMimeType("message", "global-delivery-status")) return false;
+        }
+        return message.Body is not MultipartReport;
+    }
 }

@@ -675,8 +675,8 @@ public sealed class Diagnoser
     /// The steps of the group's codes, the driver's first. A reply code's steps are generic ("check the address" for any
     /// 550): when a more precise code (an enhanced status, a provider's code) drives the diagnosis and gave steps of its
     /// own, they are left out, as they would repeat its advice in other words or contradict it (a 5.7.1 spam refusal is
-    /// no address problem, and "use the enhanced status code" is moot when there is one). Codes that complement each
-    /// other (Outlook's 0x800CCC0E and Winsock's 10060) are all kept.
+    /// no address problem, and "use the enhanced status code" is moot when there is one); so are a mail program's code's
+    /// beside the POP3 or IMAP server's own response code. Codes that complement each other (Outlook's 0x800CCC0E and Winsock's 10060) are all kept.
     /// </summary>
     private static List<string> Merge(List<Finding> group, Finding driver, bool sender)
     {
@@ -686,7 +686,10 @@ public sealed class Diagnoser
         {
             // A provider's own entry speaks for its code: the standard codes beside it only give general advice, which
             // may not fit (Yahoo's TSS09 says retrying will not help; the 4.7.x beside it says "wait").
-            var generic = (f.Kind == CodeKind.Reply && driver.Kind != CodeKind.Reply) || (driver.Provider is not null && driver.Known && f.Provider is null);
+            // The POP3 or IMAP server's own response code ([SYS/TEMP], [IN-USE]) says why the login or fetch failed; the
+            // mail program's code beside it (0x800CCC90) only says that it did, and its steps guess at passwords.
+            var generic = (f.Kind == CodeKind.Reply && driver.Kind != CodeKind.Reply) || (driver.Provider is not null && driver.Known && f.Provider is null)
+                || (driver.Kind == CodeKind.Access && f.Kind == CodeKind.WindowsClient);
             if (generic && merged.Count >= MinSpecificSteps) continue;
             foreach (var s in sender ? f.Steps.Sender : f.Steps.Admin)
             {

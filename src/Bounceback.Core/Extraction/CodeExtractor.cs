@@ -601,8 +601,9 @@ public sealed partial class CodeExtractor
     }
 
     /// <summary>The words a POP3 or IMAP server's reply starts with before a response code in brackets: "-ERR [AUTH] ...",
-    /// "a1 NO [AUTHENTICATIONFAILED] ...", "* OK [ALERT] ...".</summary>
-    private static readonly string[] AccessReplyWords = ["-ERR ", "NO ", "BAD ", "OK ", "BYE "];
+    /// "a1 NO [AUTHENTICATIONFAILED] ...", "* OK [ALERT] ...", or that a mail program writes before the server's text in
+    /// place of them (Thunderbird: "The mail server ... responded: [AUTH] ...", in Dutch "antwoordde:", German "antwortete:").</summary>
+    private static readonly string[] AccessReplyWords = ["-ERR ", "NO ", "BAD ", "OK ", "BYE ", "responded: ", "antwoordde: ", "antwortete: "];
 
     // POP3 and IMAP response codes (RFC 2449, RFC 5530): a bracketed word right after the reply's status ("-ERR",
     // "NO", "BAD", "OK", "BYE"; the IMAP words in capitals, as servers write them), when the catalog explains it.
@@ -640,8 +641,9 @@ public sealed partial class CodeExtractor
             {
                 if (open < word.Length) continue;
                 var before = text.AsSpan(open - word.Length, word.Length);
-                // POP3's "-ERR" in any case; IMAP's words as written, so that "no [" in a sentence is not taken.
-                var same = word[0] == '-' ? before.Equals(word, StringComparison.OrdinalIgnoreCase) : before.SequenceEqual(word);
+                // POP3's "-ERR" and a mail program's words in any case; IMAP's words as written, so that "no [" in a
+                // sentence is not taken.
+                var same = word[0] == '-' || char.IsAsciiLetterLower(word[0]) ? before.Equals(word, StringComparison.OrdinalIgnoreCase) : before.SequenceEqual(word);
                 if (same && (open == word.Length || !char.IsAsciiLetterOrDigit(text[open - word.Length - 1]))) return true;
             }
             return false;

@@ -30,6 +30,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         [("office365/delay-4.4.316-connection-refused.eml", VariantKind.HostsAndIps)] = "an address split by a soft line break",
         // Barracuda's tagged refusal ("... (a@example.com:blocked)") is its own only where its host names it.
         [("barracuda/postfix-data-permanent-failure-recipient-blocked.eml", VariantKind.HostsAndIps)] = "the filter is known by its host's name",
+        // Outlook 2010's quoted-printable forward breaks the quoted replies' addresses with soft line breaks.
+        [("forwarded/outlook2010-original-message-exchange2003-two.eml", VariantKind.Addresses)] = "addresses split by soft line breaks",
+        [("forwarded/outlook2010-original-message-exchange2003-two.eml", VariantKind.HostsAndIps)] = "addresses split by soft line breaks",
     };
 
     private sealed record Outcome(ParseOutcomeKind Kind, IReadOnlyList<BounceResult> Results);
@@ -202,6 +205,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["oddities/dsn-two-groups-same-recipient.eml"] = "first group superseded",
         // The added recipient's address is made by a suffix to the local part, which a quoted local part cannot take.
         ["rfc3464/postfix-quoted-plus-percent-local-parts.eml"] = "quoted local part",
+        // A pipe's failure beside another recipient's full mailbox: the notice gives each its own part, the added one none.
+        ["postfix-localised/swedish-bilingual-pipe-died-and-lmtp-quota.eml"] = "notice names the recipients",
     };
 
     /// <summary>
@@ -332,6 +337,9 @@ public class GeneralisationTests(ITestOutputHelper output)
             ["mdaemon/"] = "transcript lines are never wrapped", ["ezmlm/"] = "its copy line is never wrapped",
             // iOS Mail's forward: the person's own lines above it, wrapped narrow, run into "Begin forwarded message:".
             ["forwarded/iphone-begin-forwarded-gmail-domain-not-found.eml"] = "the forward's heading is never wrapped",
+            // Gmail's "Your message to <addr> has been blocked" names the recipient; broken after the address, the address
+            // alone is no recipient's line (the forward then reads as no bounce, not as a wrong one).
+            ["forwarded/outlook-dutch-fw-google-message-blocked-spam.eml"] = "Gmail's sentence that names the recipient is one line",
         },
         ["html paragraphs"] = new()
         {
@@ -345,6 +353,8 @@ public class GeneralisationTests(ITestOutputHelper output)
             // pflogsumm mails a plain-text report, its columns in fixed-width lines; in paragraphs its bounce detail
             // reads like a notice.
             ["not-bounce/pflogsumm-daily-report-bounce-detail.eml"] = "pflogsumm sends plain text only",
+            // Apple Mail quotes a forward with "> " only in plain text; its HTML forward is a blockquote.
+            ["forwarded/apple-mail-begin-doorgestuurd-postfix-rcpt-and-data.eml"] = "its quote marks are plain text's",
         },
         ["plain headers"] = new()
         {

@@ -142,6 +142,8 @@ internal static partial class MessageVariants
             var first = true;
             while (line.Length > width && line.LastIndexOf(' ', width) is var cut and > 8)
             {
+                // Only spaces after the cut (a format=flowed line's trailing space): wrapping would add a blank line.
+                if (line.AsSpan(cut + 1).IsWhiteSpace()) break;
                 wrapped.Append(line[..cut]).Append('\n');
                 line = "    " + line[(cut + 1)..].TrimStart();
                 changed = true;

@@ -14,7 +14,13 @@ public sealed class ListManagerDecoder : IBounceDecoder
     [
         "not allowed to post to this mailing list", "has been automatically rejected", "not authorized to send mail to the",
         "post by non-member", "posting to this list is restricted", "rejected posting to",
+        // Mailman's notice of a moderator's refusal ("Request to mailing list X rejected").
+        "has been rejected by the list moderator",
     ];
+
+    /// <summary>A post held for the moderator: it may still be posted, so nothing failed (Mailman's "Your message to X
+    /// awaits moderator approval").</summary>
+    private static readonly string[] Holds = ["awaits moderator approval", "is being held until the list moderator"];
 
     // The suffixes of a list's own addresses (Mailman, and most list managers after it).
     private static readonly string[] ListSuffixes = ["-owner@", "-bounces@", "-request@", "-admin@"];
@@ -25,7 +31,8 @@ public sealed class ListManagerDecoder : IBounceDecoder
     {
         var byList = message.Headers.Contains("X-List-Administrivia") || message.Headers.Contains("X-Mailman-Version")
             || MessageParts.FromContains(message, [.. ListSuffixes, "listserv"]) || MessageParts.SubjectContains(message, "rejected posting to");
-        return byList && (MessageParts.SubjectContains(message, Refusals) || MessageParts.NoticeContains(message, Refusals));
+        return byList && (MessageParts.SubjectContains(message, Refusals) || MessageParts.NoticeContains(message, Refusals))
+            && !MessageParts.SubjectContains(message, Holds) && !MessageParts.NoticeContains(message, Holds);
     }
 
     public DecodedBounce? Decode(MimeMessage message)
@@ -33,12 +40,43 @@ public sealed class ListManagerDecoder : IBounceDecoder
         var notice = MessageParts.NoticeText(message);
         var list = ListAddress(message);
         if (list is null) return null;
-        var diagnostic = MessageParts.NullIfEmpty(string.Join(' ', MessageParts.FirstParagraph(notice, 60))) ?? message.Subject;
+        var diagnostic = MessageParts.NullIfEmpty(RefusingParagraph(notice) ?? string.Join(' ', MessageParts.FirstParagraph(notice, 60))) ?? message.Subject;
         return MessageParts.Failure(message, [new RecipientFacts { Recipient = list, DiagnosticCode = diagnostic }], diagnostic);
     }
 
+    /// <summary>The paragraph of the notice with the refusal's wording (Mailman's moderator refusal opens with "Your request
+    /// to the X mailing list" and says it in the next), its lines joined; null when no paragraph of the first 60 lines has it.</summary>
+    private static string? RefusingParagraph(string notice)
+    {
+        var paragraph = new List<string>();
+        foreach (var raw in MessageParts.Lines(notice, 60))
+        {
+            var line = raw.Trim();
+            if (line.Length > 0)
+            {
+                paragraph.Add(line);
+                continue;
+            }
+            if (Refuses(paragraph)) return string.Join(' ', paragraph);
+            paragraph.Clear();
+        }
+        return Refuses(paragraph) ? string.Join(' ', paragraph) : null;
+    }
+
+    private static bool Refuses(List<string> paragraph)
+    {
+        if (paragraph.Count == 0) return false;
+        var text = string.Join(' ', paragraph);
+        foreach (var r in Refusals)
+        {
+            if (text.Contains(r, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     /// <summary>
-    /// The list's address: named in the subject ("Rejected posting to LIST@host"), else the returned post's recipient at
+    /// The list's address: named in the subject ("Rejected posting to LIST@host"), else in Mailman's X-BeenThere, else
+    /// the returned post's recipient at
     /// the list's host, else the sender's address without its suffix ("ledenlijst-owner@host" is "ledenlijst@host").
     /// </summary>
     private static string? ListAddress(MimeMessage message)
@@ -46,6 +84,8 @@ public sealed class ListManagerDecoder : IBounceDecoder
         var subject = message.Subject ?? "";
         var at = subject.IndexOf("rejected posting to", StringComparison.OrdinalIgnoreCase);
         if (at >= 0 && PlainTextReader.FirstAddress(subject[at..]) is { } named) return named.Address;
+        // Mailman marks its own messages with the list's posting address.
+        if (PlainTextReader.FirstAddress(message.Headers["X-BeenThere"] ?? "") is { } been) return been.Address;
         var from = message.From.Mailboxes.FirstOrDefault()?.Address;
         var host = from is null ? null : from[(from.LastIndexOf('@') + 1)..];
         if (host is not null && MessageParts.OriginalHeaders(message) is { } original)

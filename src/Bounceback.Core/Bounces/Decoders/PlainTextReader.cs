@@ -401,16 +401,24 @@ internal static partial class PlainTextReader
     }
 
     /// <summary>
-    /// The next non-empty line when it is Exchange's remote reply: "Remote Server returned '550 ...'", the same line in
+    /// The next non-empty line (after the remote host's name on a line of its own) when it is Exchange's remote reply:
+    /// "Remote Server returned '550 ...'", the same line in
     /// the notice's language (Dutch "Externe server heeft '550 ...' geretourneerd": a reply quoted near its start), or
     /// Exchange 2007-2010's "#550 5.1.1 ... ##"; else null.
     /// </summary>
     private static string? RemoteServerReturned(NoticeLines lines, int from, int end)
     {
-        for (var i = from; i < end && i < from + 3; i++)
+        var hostSkipped = false;
+        for (var i = from; i < end && i < from + 4; i++)
         {
             var t = lines.Span(i).Trim();
             if (t.Length == 0) continue;
+            // Exchange 2010 and later name the remote host on a line of its own between the address and its reply.
+            if (!hostSkipped && IsHostName(t))
+            {
+                hostSkipped = true;
+                continue;
+            }
             if (!t.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) && !QuotedRemoteReply().IsMatch(t)) return null;
             // A long reply wrapped by the notice's writer goes on in indented lines.
             var reply = new string(t);
@@ -430,6 +438,17 @@ internal static partial class PlainTextReader
             return reply;
         }
         return null;
+    }
+
+    /// <summary>Whether the text is a host name alone ("mx.example.net"): letters, digits, hyphens and at least one dot.</summary>
+    private static bool IsHostName(ReadOnlySpan<char> t)
+    {
+        if (t.Length is < 4 or > 253 || !t.Contains('.') || t[0] == '.' || t[^1] == '.') return false;
+        foreach (var c in t)
+        {
+            if (!char.IsAsciiLetterOrDigit(c) && c is not '.' and not '-') return false;
+        }
+        return true;
     }
 
     /// <summary>The part that names the address with a reply code, when other parts name another recipient; else null.</summary>
@@ -517,6 +536,7 @@ internal static partial class PlainTextReader
         }
         if (IsHeaderLine(t)) return null;
         var m = LeadingAddress().Match(t);
+        if (m.Success && IsMailerDaemon(m.Groups["a"].Value)) return null;
         if (m.Success) return (m.Groups["a"].Value, WithReply(t, m.Groups["a"].Index, Rest(t, m.Index + m.Length)));
         m = IntroducedAddress().Match(t);
         if (m.Success && m.Value.IndexOf(" smtp;", StringComparison.OrdinalIgnoreCase) is var smtp and >= 0)
@@ -526,9 +546,17 @@ internal static partial class PlainTextReader
             return (m.Groups["a"].Value, $"{reply} {Rest(t, m.Index + m.Length)}".TrimEnd('>', ' '));
         }
         if (m.Success && m.Index == 0 && NamesTheSender(t.AsSpan(0, m.Groups["a"].Index))) return null;
+        if (m.Success && IsMailerDaemon(m.Groups["a"].Value)) return null;
         if (m.Success) return (m.Groups["a"].Value, WithWording(t, m.Index, m.Groups["a"].Index, Rest(t, m.Index + m.Length)));
         return null;
     }
+
+    /// <summary>
+    /// Whether the address is a mail system's own sender (MAILER-DAEMON@host): notices come from it with an empty return
+    /// path, so no notice is ever about mail to it. A ticket system or list that quotes the notice names it as the
+    /// requestor ("Requestors: MAILER-DAEMON@...").
+    /// </summary>
+    private static bool IsMailerDaemon(string address) => address.StartsWith("mailer-daemon@", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Words of a label that introduces the original sender ("Sender Address:", Dutch "Adres van afzender:").</summary>
     private static readonly string[] SenderLabels = ["sender", "afzender", "absender", "expéditeur", "expediteur", "remitente", "mittente", "remetente"];
@@ -658,7 +686,9 @@ internal static partial class PlainTextReader
         t.StartsWith("Sender Address:", StringComparison.OrdinalIgnoreCase) ||
         // Oracle Messaging Server's "Original address:" under "Recipient address:" is the address the sender wrote before
         // an alias or list expanded it: the same recipient, not another one.
-        t.StartsWith("Original address:", StringComparison.OrdinalIgnoreCase);
+        t.StartsWith("Original address:", StringComparison.OrdinalIgnoreCase) ||
+        // The Dutch header block of a forward (Outlook's "Van: ... Aan: ..."): the forwarder and the bounce's addressee.
+        t.StartsWith("Van:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Aan:", StringComparison.OrdinalIgnoreCase);
 
     // The address patterns below end a domain only where the address ends (no letter, digit, hyphen or ".label" after
     // it): otherwise an address followed by text without a space ("ann@mail.shop.example您好") was cut to a shorter one.
@@ -670,13 +700,15 @@ internal static partial class PlainTextReader
     private static partial Regex LeadingAddress();
 
     /// <summary>
-    /// An address introduced by wording such as "to &lt;addr&gt;", "Recipient: addr", MailEnable's "Recipient: [SMTP:addr]" or
+    /// An address introduced by wording such as "to &lt;addr&gt;", "Recipient: addr", Gmail's "Your message to addr has been
+    /// blocked" and a Sieve reject's "Your message to &lt;addr&gt; was automatically rejected" (only these: Microsoft's "Your
+    /// message to addr couldn't be delivered" is a heading, its reply further on), MailEnable's "Recipient: [SMTP:addr]" or
     /// CommuniGate Pro's "Failed to deliver to '&lt;addr&gt;'", or named in the remote reply that
     /// Exchange 2003 quotes under a recipient it lists by display name ("&lt;host #5.1.1 smtp;550 5.1.1 &lt;addr&gt;... User unknown&gt;"),
     /// or a display name with the address in brackets ending the line, as Exchange lists a recipient ("Ann Smit (ann@example.org)",
     /// with "&lt;mailto:ann@example.org&gt;" after it where a mail program made text of the HTML).
     /// </summary>
-    [GeneratedRegex(@"(?:^[^\s@()<>:][^@()<>:]{0,58}\((?=[^\s<>@""(),;:\[\]]+@[^\s()]+\)\s*(?:<mailto:|$))|^\p{L}[\p{L}' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|(?:wasn't|was not|couldn't be) delivered to|recipient(?: address)?:?|failed for|address:|addressed to|following message to|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*(?:\[SMTP:|'|"")?<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"(?:^[^\s@()<>:][^@()<>:]{0,58}\((?=[^\s<>@""(),;:\[\]]+@[^\s()]+\)\s*(?:<mailto:|$))|^\p{L}[\p{L}' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|(?:wasn't|was not|couldn't be) delivered to|recipient(?: address)?:?|failed for|address:|addressed to|following message to|your message to(?=\s*<?[^\s<>@""(),;:\[\]]{1,64}@[A-Za-z0-9.\-]{1,255}>? (?:has been blocked|was automatically rejected))|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*(?:\[SMTP:|'|"")?<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex IntroducedAddress();
 
     /// <summary>A reply quoted in the first 200 characters of a line ("... '550 5.1.1 ...'", room for a long host name in

@@ -59,7 +59,8 @@ public static partial class ReasonClassifier
         // An X-Unix diagnostic is a delivery program's exit status ("255"), not an SMTP reply.
         var reply = facts.ReplyCode ?? (IsUnixDiagnostic(facts) ? null : FindReply(diagnostic));
         // A delivery program's failure is also written as the reporting server's own reply in the notice ("554 5.3.0 ...").
-        if (reply is null && IsUnixDiagnostic(facts)) reply = TranscriptReply(Notice());
+        // (Only from this recipient's own part of a notice that also reports others: their replies are not this program's.)
+        if (reply is null && IsUnixDiagnostic(facts)) reply = TranscriptReply(Squeeze(OwnPart(noticeText, facts.Recipient, allRecipients)));
         var temporary = status?.Class == 4 || (status is null && reply / 100 == 4) || facts.Action == "delayed";
 
         if (kind == ReportKind.DeliveryReport || facts.Action is "delivered" or "relayed" or "expanded" || status?.Class == 2)
@@ -84,11 +85,16 @@ public static partial class ReasonClassifier
         }
         var reason = byProvider ?? byNotice ?? Decide(diagnostic, DiagnosticWords(), status, reply, facts, command, providerRefined: true);
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
-        if (IsUnixDiagnostic(facts) && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold)
+        // (What the program's output says of its own connections, "cannot connect to database: Connection refused", is
+        // the program's trouble, not the network's between mail servers.)
+        if (IsUnixDiagnostic(facts) && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold or BounceReason.NetworkError)
         {
             // Unless the program's own output in the transcript says the mailbox is over its quota ("procmail: Quota
             // exceeded while writing ...").
-            reason = MailboxFullRule.MatchesText(NoticeWords()) ? BounceReason.MailboxFull : BounceReason.MailerError;
+            // (A notice that also reports other recipients may hold their quota's words: only its own part counts.)
+            var own = OwnPart(noticeText, facts.Recipient, allRecipients);
+            var output = ReferenceEquals(own, noticeText) ? NoticeWords() : Words(Squeeze(own));
+            reason = MailboxFullRule.MatchesText(output) ? BounceReason.MailboxFull : BounceReason.MailerError;
             // Its exit status says more than a catch-all x.0.0.
             if (status is { Subject: 0, Detail: 0 }) status = null;
         }
@@ -318,7 +324,32 @@ public static partial class ReasonClassifier
     private static bool NamesOnlyOthers(string? noticeText, string? recipient, IReadOnlyList<string>? allRecipients)
     {
         if (string.IsNullOrEmpty(noticeText) || string.IsNullOrEmpty(recipient) || allRecipients is not { Count: > 1 }) return false;
-        if (noticeText.Contains(recipient, StringComparison.OrdinalIgnoreCase)) return false;
+        return !noticeText.Contains(recipient, StringComparison.OrdinalIgnoreCase) && NamesAnother(noticeText, recipient, allRecipients);
+    }
+
+    /// <summary>
+    /// The part of the notice about <paramref name="recipient"/> when it reports other recipients too: from its first
+    /// mention to the next mention of another after it. The whole notice when it does not name this recipient or no other.
+    /// </summary>
+    private static string? OwnPart(string? noticeText, string? recipient, IReadOnlyList<string>? allRecipients)
+    {
+        if (!NamesAnother(noticeText, recipient, allRecipients)) return noticeText;
+        var start = noticeText!.IndexOf(recipient!, StringComparison.OrdinalIgnoreCase);
+        if (start < 0) return noticeText;
+        var end = noticeText.Length;
+        foreach (var other in allRecipients!.Take(1000))
+        {
+            if (string.IsNullOrEmpty(other) || other.Equals(recipient, StringComparison.OrdinalIgnoreCase)) continue;
+            var at = noticeText.IndexOf(other, start + recipient!.Length, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && at < end) end = at;
+        }
+        return noticeText[start..end];
+    }
+
+    /// <summary>Whether the notice names another recipient of the report than <paramref name="recipient"/>.</summary>
+    private static bool NamesAnother(string? noticeText, string? recipient, IReadOnlyList<string>? allRecipients)
+    {
+        if (string.IsNullOrEmpty(noticeText) || string.IsNullOrEmpty(recipient) || allRecipients is not { Count: > 1 }) return false;
         foreach (var other in allRecipients)
         {
             if (!string.IsNullOrEmpty(other) && !other.Equals(recipient, StringComparison.OrdinalIgnoreCase) && noticeText.Contains(other, StringComparison.OrdinalIgnoreCase)) return true;

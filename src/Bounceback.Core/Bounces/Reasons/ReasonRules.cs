@@ -18,7 +18,10 @@ public static class ReasonRules
             "user not local; please try",
             // A forwarding text that names the new address ("This address is no longer in use; please write to ... instead").
             "please write to",
-        ], ["x.1.6"], "1.6", ["relay"]) { Decisive = ["x.1.6"] },
+        ], ["x.1.6"], "1.6", ["relay",
+            // ezmlm's refusal of a post from an address it does not know: "only subscribers may post. If you are a subscriber,
+            // please forward this message to ... to get your new address included".
+            "only subscribers"]) { Decisive = ["x.1.6"] },
         new(BounceReason.RequirePtr,
         [
             "reverse dns", "reverse-dns", "reverse lookup", "reverse name", "ptr record", "no ptr", "ptr lookup", "rdns", "cannot find your hostname", "cannot find your reverse",
@@ -85,6 +88,8 @@ public static class ReasonRules
             "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified", "relay rejected",
             // MailEnable: "This mail server requires authentication when attempting to send to a non-local e-mail address".
             "to a non-local",
+            // MessageLabs: "you are trying to use me [host] as a relay, but I have not been configured to let you ... do this".
+            "as a relay, but",
             // qmail-smtpd: the recipient's domain is not one it accepts mail for (its rcpthosts list), so it would have to relay.
             "allowed rcpthosts",
             // "Relaying not allowed" as German, French, Dutch, Spanish, Italian and Portuguese servers word it.
@@ -234,7 +239,9 @@ public static class ReasonRules
             "sender rejected", "sender address rejected", "sender verify", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sending domain", "from domain", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from", "your domain",
-            "address that has been blacklisted", "not a member of", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
+            "address that has been blacklisted", "not a member of",
+            // A list that takes posts from its members only: ezmlm's "only subscribers may post", Mailman's moderator.
+            "only subscribers may", "rejected by the list moderator", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
             // "Sender refused / unknown / invalid" in German, French, Spanish, Italian and Portuguese.
             "absender abgelehnt", "absender unbekannt", "ungültiger absender", "expéditeur refusé", "expéditeur inconnu", "expéditeur invalide",
             "remitente rechazado", "remitente desconocido", "remitente no válido", "mittente rifiutato", "mittente sconosciuto", "mittente non valido",

@@ -57,6 +57,8 @@ public static partial class SmtpCommand
         // qmail-remote names the step, not the command: "does not like recipient", "failed after I sent the message".
         if (c.SequenceEqual("RECIPIENT")) return "RCPT";
         if (c.SequenceEqual("MESSAGE")) return "DATA";
+        // hMailServer's "hMailServer sent: ." is the final dot that ends the message.
+        if (c.SequenceEqual(".")) return "DATA";
         // "TEXT": GMX's, WEB.DE's and 1&1's name for the message content they refused ("for TEXT command").
         if (c.Contains("DATA", StringComparison.Ordinal) || c.SequenceEqual("BDAT") || c.SequenceEqual("TEXT")) return "DATA";
         if (c.StartsWith("HELO", StringComparison.Ordinal) || c.StartsWith("EHLO", StringComparison.Ordinal)) return "EHLO";
@@ -336,7 +338,8 @@ public static partial class SmtpCommand
          "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to ", "DATA closing "],
         StringComparison.OrdinalIgnoreCase);
 
-    // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ...").
+    // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ..."; "sent: ." is
+    // the message's final dot).
     // "rejected command 'RCPT TO:<addr>'": Stalwart ("host 'mx' rejected command 'BDAT 2048 LAST' with code 552").
     // "connect to mx.example.org[192.0.2.1]:25: Connection timed out": Postfix, for a connection that failed.
     // "refused to talk to me": Postfix, for a refusal in the server's greeting (the connection); "did not accept our
@@ -345,6 +348,6 @@ public static partial class SmtpCommand
     // the initial server greeting": Postfix's timeout in the greeting.
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
     // "DATA closing 550 ...": chasquid, for a refusal after the message's final dot.
-    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\])|(?<c>DATA) closing (?=[45]\d\d))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\])|(?<c>DATA) closing (?=[45]\d\d)|server sent: (?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }

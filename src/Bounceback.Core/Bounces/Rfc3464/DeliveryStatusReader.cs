@@ -105,6 +105,8 @@ public static partial class DeliveryStatusReader
         if (groups.Count == 0) return null;
         string? reportingMta = null;
         var recipients = new List<RecipientFacts>();
+        // sendmail's X-Actual-Recipient of each: the address an alias expanded to, which its transcript names.
+        var actual = new List<string>();
         foreach (var g in Recipients(Split(groups)))
         {
             if (recipients.Count >= MaxRecipients) break;
@@ -113,6 +115,7 @@ public static partial class DeliveryStatusReader
             if (recipient.Length == 0 || !recipient.Contains('@')) recipient = MessageParts.CleanAddress(g["Original-Recipient"]) is { Length: > 0 } o ? o : recipient;
             if (recipient.Length == 0) recipient = MessageParts.CleanAddress(g["X-Actual-Recipient"]);
             if (recipient.Length == 0) continue;
+            actual.Add(MessageParts.CleanAddress(g["X-Actual-Recipient"]));
             var (dtype, diag) = MessageParts.SplitTyped(g["Diagnostic-Code"]);
             recipients.Add(new RecipientFacts
             {
@@ -132,7 +135,15 @@ public static partial class DeliveryStatusReader
         if (recipients.Count == 0) return null;
         // A recipient reported both delayed and failed (a relay that tried a second exchanger): the failure ended the
         // delivery, so it alone is the recipient's result.
-        if (recipients.Count > 1) recipients.RemoveAll(r => r.Action == "delayed" && recipients.Any(f => f.Action == "failed" && f.Recipient.Equals(r.Recipient, StringComparison.OrdinalIgnoreCase)));
+        for (var i = recipients.Count - 1; i >= 0 && recipients.Count > 1; i--)
+        {
+            var r = recipients[i];
+            if (r.Action == "delayed" && recipients.Any(f => f.Action == "failed" && f.Recipient.Equals(r.Recipient, StringComparison.OrdinalIgnoreCase)))
+            {
+                recipients.RemoveAt(i);
+                actual.RemoveAt(i);
+            }
+        }
         var notice = MessageParts.AllNoticeText(message);
         if (recipients.Any(r => r.DiagnosticCode is null) && notice.Length > 0)
         {
@@ -145,7 +156,9 @@ public static partial class DeliveryStatusReader
                 if (recipients[i].DiagnosticCode is not null) continue;
                 var mine = said.FirstOrDefault(s => s.Recipient.Equals(recipients[i].Recipient, StringComparison.OrdinalIgnoreCase));
                 // (The reader's words that start with the own line and go on with the lines after it say more than the line.)
-                var own = OwnTranscriptLine(notice, recipients[i].Recipient);
+                // (An alias's transcript line names the address it expanded to.)
+                var own = OwnTranscriptLine(notice, recipients[i].Recipient)
+                    ?? (actual[i].Length > 0 && !actual[i].Equals(recipients[i].Recipient, StringComparison.OrdinalIgnoreCase) ? OwnTranscriptLine(notice, actual[i]) : null);
                 var words = own is not null && mine?.DiagnosticCode?.StartsWith(own, StringComparison.Ordinal) != true ? own : mine?.DiagnosticCode;
                 if (words is not null) recipients[i] = recipients[i] with { DiagnosticCode = words };
             }
