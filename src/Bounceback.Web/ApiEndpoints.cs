@@ -29,10 +29,11 @@ internal static class ApiEndpoints
             .Produces<IReadOnlyList<BounceResult>>(StatusCodes.Status200OK, "application/json")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+        // The lookups take their question in the URL: Kestrel answers 414 (no body) to a request line over its limit.
         api.MapMethods("/codes", BouncebackWebApp.GetOrHead, (HttpContext http, string? q) =>
                 TypedResults.Json(CodeLookup.Search(q, LanguageChoice.Of(http)), WebJsonContext.Default.IReadOnlyListCodeSummary))
             .WithName("SearchCodes").WithSummary("Searches the catalog by code, symbol or words.")
-            .Produces<IReadOnlyList<CodeSummary>>();
+            .Produces<IReadOnlyList<CodeSummary>>().Produces(StatusCodes.Status414UriTooLong);
         api.MapMethods("/codes/{code}", BouncebackWebApp.GetOrHead, (HttpContext http, string code) =>
             {
                 var findings = CodeLookup.Find(code, LanguageChoice.Of(http));
@@ -41,7 +42,7 @@ internal static class ApiEndpoints
                     : TypedResults.Json(findings[0], WebJsonContext.Default.Finding);
             })
             .WithName("GetCode").WithSummary("Explains one code: known, explained from its parts, or a provider token.")
-            .Produces<Finding>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<Finding>().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status414UriTooLong);
         api.MapMethods("/codes/{provider}/{token}", BouncebackWebApp.GetOrHead, (HttpContext http, string provider, string token) =>
             {
                 var findings = CodeLookup.FindForProvider(provider, token, LanguageChoice.Of(http));
@@ -50,7 +51,7 @@ internal static class ApiEndpoints
                     : TypedResults.Json(findings, WebJsonContext.Default.IReadOnlyListFinding);
             })
             .WithName("GetProviderCode").WithSummary("A provider's explanations of one of its tokens (several when wording tells them apart).")
-            .Produces<IReadOnlyList<Finding>>().ProducesProblem(StatusCodes.Status404NotFound);
+            .Produces<IReadOnlyList<Finding>>().ProducesProblem(StatusCodes.Status404NotFound).Produces(StatusCodes.Status414UriTooLong);
     }
 
     private static async Task<IResult> ExplainAsync(HttpContext http, Analyzer analyzer, WebOptions options)
@@ -87,7 +88,7 @@ internal static class ApiEndpoints
         {
             text = RequestBody.Decode(http.Request, body);
         }
-        if (string.IsNullOrWhiteSpace(text)) return Problem(http, StatusCodes.Status400BadRequest, "web.error.empty");
+        if (string.IsNullOrWhiteSpace(text)) return Problem(http, StatusCodes.Status400BadRequest, "web.error.empty-explain");
         try
         {
             var report = await analyzer.ExplainAsync(text, language, http.RequestAborted);
@@ -134,7 +135,7 @@ internal static class ApiEndpoints
             messages = body.Length == 0 ? [] : [new UploadedFile("-", body)];
         }
         if (messages.Count == 0 || messages.All(m => m.Content.All(b => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n')))
-            return Problem(http, StatusCodes.Status400BadRequest, "web.error.empty");
+            return Problem(http, StatusCodes.Status400BadRequest, "web.error.empty-parse");
         var results = new List<BounceResult>();
         try
         {

@@ -71,7 +71,10 @@ public static class BouncebackWebApp
         PageEndpoints.Map(app);
         MapAsset(app, "/assets/app.css", "app.css", "text/css; charset=utf-8");
         MapAsset(app, "/assets/app.js", "app.js", "text/javascript; charset=utf-8");
-        app.MapFallback(NotFound).ExcludeFromDescription();
+        // Every path, also one that looks like a file's ("/api/codes/5.7.1", "/favicon.ico"): the default fallback leaves
+        // those to the bare status page. (As a RequestDelegate: the request delegate generator's interceptor for a
+        // Delegate handler keeps the default "{*path:nonfile}" whatever pattern is given.)
+        app.MapFallback("{*path}", context => NotFound(context).ExecuteAsync(context)).ExcludeFromDescription();
         return app;
     }
 

@@ -164,8 +164,20 @@ public class ApiTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     [Fact]
     public async Task Parse_of_an_empty_body_is_a_400_problem()
     {
-        using var response = await Client.PostAsync(U("/api/parse"), WebAppFixture.Text("", "message/rfc822"));
+        using var response = await Client.PostAsync(U("/api/parse?lang=en"), WebAppFixture.Text("", "message/rfc822"));
         await AssertProblem(response, HttpStatusCode.BadRequest);
+        // The API's own words, not the web form's ("Paste a text or choose a file first").
+        var detail = (await JsonOf(response)).GetProperty("detail").GetString();
+        Assert.Equal(Diagnoser.Default.Catalog.Text("web.error.empty-parse", Language.En), detail);
+    }
+
+    [Fact]
+    public async Task Explain_of_json_without_text_is_a_400_problem_in_the_api_s_words()
+    {
+        using var response = await Client.PostAsync(U("/api/explain?lang=nl"), WebAppFixture.Text("{}", "application/json"));
+        await AssertProblem(response, HttpStatusCode.BadRequest);
+        var detail = (await JsonOf(response)).GetProperty("detail").GetString();
+        Assert.Equal(Diagnoser.Default.Catalog.Text("web.error.empty-explain", Language.Nl), detail);
     }
 
     [Fact]
@@ -275,6 +287,8 @@ public class ApiTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
         foreach (var p in new[] { "/api/explain", "/api/parse", "/api/codes", "/api/codes/{code}", "/api/codes/{provider}/{token}", "/healthz" })
             Assert.True(paths.TryGetProperty(p, out _), p);
         Assert.True(paths.GetProperty("/api/explain").GetProperty("post").GetProperty("requestBody").GetProperty("content").TryGetProperty("text/plain", out _));
+        // The lookups take their question in the URL; Kestrel's 414 for a request line over its limit is described.
+        Assert.True(paths.GetProperty("/api/codes").GetProperty("get").GetProperty("responses").TryGetProperty("414", out _));
     }
 
     [Fact]

@@ -153,6 +153,9 @@ public class WebRobustnessTests(WebAppFixture fixture) : IClassFixture<WebAppFix
     [InlineData("DELETE", "/nl/codes", "GET, HEAD")]
     [InlineData("PATCH", "/api/codes?q=relay", "GET, HEAD")]
     [InlineData("PUT", "/healthz", "GET, HEAD")]
+    // A code's lookup path has dots, like a file's name.
+    [InlineData("POST", "/api/codes/5.7.1", "GET, HEAD")]
+    [InlineData("DELETE", "/nl/codes/0x800CCC0E", "GET, HEAD")]
     public async Task Another_method_on_a_page_or_lookup_is_405_with_the_methods_it_answers(string method, string path, string allowed)
     {
         using var response = await fixture.Client.SendAsync(new HttpRequestMessage(new HttpMethod(method), U(path)));

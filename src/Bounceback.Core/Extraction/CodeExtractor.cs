@@ -506,6 +506,9 @@ public sealed partial class CodeExtractor
     private static bool FollowedByEnhanced(string text, int end)
     {
         var i = end;
+        // Python's smtplib puts the reply in a tuple: "(530, b'5.7.0 Must issue a STARTTLS command first.')".
+        if (At(text, i) == ',' && At(text, i + 1) == ' ' && (At(text, i + 2) is '\'' or '"' || At(text, i + 2) == 'b' && At(text, i + 3) is '\'' or '"'))
+            return FollowedByEnhanced(text, At(text, i + 2) == 'b' ? i + 4 : i + 3);
         if (At(text, i) is ' ' or '-') i++;
         if (At(text, i) == ' ') i++;
         if (At(text, i) == '#') i++;
