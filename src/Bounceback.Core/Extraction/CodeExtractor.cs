@@ -489,6 +489,8 @@ public sealed partial class CodeExtractor
         var after = text.AsSpan(end, (lineEnd < 0 ? text.Length : lineEnd) - end);
         var context = before.Contains("socket", StringComparison.OrdinalIgnoreCase) || before.Contains("winsock", StringComparison.OrdinalIgnoreCase)
             || before.Contains("WSA", StringComparison.Ordinal)
+            // Python on Windows: "ConnectionRefusedError: [WinError 10061] No connection could be made ...".
+            || before.EndsWith("WinError ", StringComparison.OrdinalIgnoreCase)
             || (OnlyLeadIn(text.AsSpan(lineStart, start - lineStart)) && after.Trim().Length == 0);
         return context ? new Raw(CodeKind.Winsock, error.ToString(), start, end - start, CodeReading.AsWritten, null) : null;
     }
@@ -509,6 +511,8 @@ public sealed partial class CodeExtractor
         // Python's smtplib puts the reply in a tuple: "(530, b'5.7.0 Must issue a STARTTLS command first.')".
         if (At(text, i) == ',' && At(text, i + 1) == ' ' && (At(text, i + 2) is '\'' or '"' || At(text, i + 2) == 'b' && At(text, i + 3) is '\'' or '"'))
             return FollowedByEnhanced(text, At(text, i + 2) == 'b' ? i + 4 : i + 3);
+        // MailKit's exceptions put a colon after the reply code: "535: 5.7.139 Authentication unsuccessful".
+        if (At(text, i) == ':' && At(text, i + 1) == ' ') i++;
         if (At(text, i) is ' ' or '-') i++;
         if (At(text, i) == ' ') i++;
         if (At(text, i) == '#') i++;

@@ -189,6 +189,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["lhost-postfix-03.eml"] = "command only in the notice", ["rhost-nttdocomo-03.eml"] = "command only in the notice",
         ["docomo/exim-after-data-unknown-user.eml"] = "command only in the notice",
         ["coremail/exim-163-hl-ihu-initial-connection.eml"] = "command only in the notice",
+        ["isp-replies/aol-dynt1-delay-postfix.eml"] = "command only in the notice",
         // Exchange's delay report: only the notice's section for administrators quotes the remote's reply, for the first recipient.
         ["outlook/delayed-greylisting.eml"] = "reply only in the notice",
         ["exchange2007/2016-delay-insufficient-system-resources.eml"] = "reply only in the notice",

@@ -69,6 +69,9 @@ public static class ProviderRules
         new("[TSS03]", BounceReason.Blocked),
         new("[TSS01]", BounceReason.Blocked),
         new("[TS04]", BounceReason.Blocked),
+        // AOL's older platform refusing a message after its content ("521 5.2.1 : AOL will not accept delivery of this
+        // message."): the message, not a disabled mailbox (the 5.2.1 it comes with).
+        new("AOL will not accept delivery of this message", BounceReason.SpamDetected),
     ];
 
     private static readonly PhraseSearch AnyPhrase = new(Phrases.Select(p => p.Phrase));

@@ -170,8 +170,10 @@ public static partial class ReasonClassifier
                 return BounceReason.Rejected;
             case "DATA" when reason == BounceReason.UserUnknown && status is not { Subject: 1, Detail: 1 } && ReasonRules.FilterCover.MatchesText(wording):
                 return BounceReason.Filtered;
-            case "EHLO" or "CONNECT" when !temporary
-                && reason is BounceReason.Rejected or BounceReason.UserUnknown or BounceReason.HostUnknown or BounceReason.SystemError or BounceReason.OnHold or BounceReason.Undefined:
+            // Before MAIL and RCPT no sender or recipient was named, so no refusal there is about either.
+            case "EHLO" or "CONNECT" when reason is BounceReason.Rejected or BounceReason.UserUnknown or BounceReason.HostUnknown:
+                return BounceReason.Blocked;
+            case "EHLO" or "CONNECT" when !temporary && reason is BounceReason.SystemError or BounceReason.OnHold or BounceReason.Undefined:
                 return BounceReason.Blocked;
             default:
                 return reason;

@@ -53,6 +53,9 @@ public static class ReasonRules
         [
             "spf", "dkim", "dmarc", "sender policy framework", "unauthenticated email", "authentication check", "not pass authentication", "failed authentication checks",
             "domainkeys", "sender authentication", "authentication information", "could not be authenticated",
+            // Exim's DKIM ACL: "Mail from example.org with invalid/missing signature"; its SPF ACL: "192.0.2.25 is not
+            // allowed to send mail from example.org".
+            "missing signature", "invalid signature", "is not allowed to send mail from",
         ], ["x.7.20", "x.7.21", "x.7.22", "x.7.23", "x.7.24", "x.7.26"], "7.26", ["smtp auth", "authentication required"])
         {
             // RFC 7372: these statuses name the failed DKIM, SPF or combined check, whatever else the words say ("... and has been blocked").
@@ -66,6 +69,8 @@ public static class ReasonRules
             // Exim's and Postfix's own words when a required TLS session failed or was not offered.
             "tls session is required", "did not offer tls", "tls handshake", "handshake failure", "handshake failed",
             "client not authenticated", "not authenticated to send", "authentication unsuccessful",
+            // sendmail's refusal of a session whose TLS cipher is weaker than it requires: "403 4.7.0 encryption too weak 0 less than 128".
+            "encryption too weak",
             // A login that failed: Postfix/Dovecot's "535 5.7.8 Error: authentication failed", dma's "SMTP login to ... failed".
             "authentication failed", "authentication failure", "smtp login to", "was not authenticated", "permission to send as", "permissions to send as",
             // The receiving domain's TLS policy (MTA-STS, RFC 8461) that the delivery could not meet, and chasquid's
@@ -88,6 +93,9 @@ public static class ReasonRules
             "relay prohibited", "relaying prohibited", "is not permitted to relay", "configured to relay", "email address is not verified", "relay rejected",
             // MailEnable: "This mail server requires authentication when attempting to send to a non-local e-mail address".
             "to a non-local",
+            // Zoho: "553 Relaying disallowed. Invalid Domain - example.net" (a domain it does not host; "invalid domain" is
+            // the host-unknown rule's).
+            "relaying disallowed", "relay disallowed",
             // MessageLabs: "you are trying to use me [host] as a relay, but I have not been configured to let you ... do this".
             "as a relay, but",
             // qmail-smtpd: the recipient's domain is not one it accepts mail for (its rcpthosts list), so it would have to relay.

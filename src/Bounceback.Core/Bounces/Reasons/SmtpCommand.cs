@@ -57,8 +57,9 @@ public static partial class SmtpCommand
         // qmail-remote names the step, not the command: "does not like recipient", "failed after I sent the message".
         if (c.SequenceEqual("RECIPIENT")) return "RCPT";
         if (c.SequenceEqual("MESSAGE")) return "DATA";
-        // hMailServer's "hMailServer sent: ." is the final dot that ends the message.
-        if (c.SequenceEqual(".")) return "DATA";
+        // hMailServer's "hMailServer sent: ." is the final dot that ends the message; Yahoo's "[end of input]" tags a
+        // reply to the message's end.
+        if (c.SequenceEqual(".") || c.SequenceEqual("END OF INPUT")) return "DATA";
         // "TEXT": GMX's, WEB.DE's and 1&1's name for the message content they refused ("for TEXT command").
         if (c.Contains("DATA", StringComparison.Ordinal) || c.SequenceEqual("BDAT") || c.SequenceEqual("TEXT")) return "DATA";
         if (c.StartsWith("HELO", StringComparison.Ordinal) || c.StartsWith("EHLO", StringComparison.Ordinal)) return "EHLO";
@@ -335,7 +336,7 @@ public static partial class SmtpCommand
         ["in reply to ", "in response to ", "while receiving the initial server ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ",
          "but my name was rejected", "but sender was rejected", "but greeting failed", "does not like recipient", "failed after I sent the message",
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
-         "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to ", "DATA closing "],
+         "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "[end of input]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to ", "DATA closing "],
         StringComparison.OrdinalIgnoreCase);
 
     // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ..."; "sent: ." is
@@ -348,6 +349,6 @@ public static partial class SmtpCommand
     // the initial server greeting": Postfix's timeout in the greeting.
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
     // "DATA closing 550 ...": chasquid, for a refusal after the message's final dot.
-    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA)\])|(?<c>DATA) closing (?=[45]\d\d)|server sent: (?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|server sent: (?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }
