@@ -218,9 +218,10 @@ internal static class ForwardedBounce
                 // The message copied whole, with the fields of its transport (ezmlm: Return-Path, Received, ...).
                 if (WholeMessage(lines, first, end) is { } whole) return whole;
             }
-            else if (t.Trim('_').Length == 0 && t.Length >= 10 || Fields.TryGetValue(FieldName(t) ?? "", out var f) && f == "From")
+            else if (t.Trim('_').Length == 0 && t.Length >= 10 || Fields.TryGetValue(FieldName(t) ?? "", out var f) && f is "From" or "Date")
             {
-                // Outlook: a rule of underscores (or nothing) and then From, Sent, To, Subject.
+                // Outlook: a rule of underscores (or nothing) and then From, Sent, To, Subject; webmail (Horde) starts its
+                // block with the date ("Datum: ... Van: ... Onderwerp: ... Aan: ...").
                 var first = t.Trim('_').Length == 0 ? i + 1 : i;
                 if (HeaderBlock(lines, first, end) is { } block && block.Headers.ContainsKey("Date") && block.Headers.ContainsKey("Subject"))
                 {

@@ -43,8 +43,9 @@ public readonly record struct EnhancedStatus(int Class, int Subject, int Detail)
         return text.SequenceEqual(own[..Write(own, classIndependent: false)]);
     }
 
-    /// <summary>Whether the detail is a placeholder (900 and above) meaning "no status was given".</summary>
-    public bool IsPlaceholder => Detail >= 900;
+    /// <summary>Whether the detail is a placeholder (900 and above) meaning "no status was given". Not x.7.900 to x.7.999:
+    /// Exchange's mail flow rules reject with a status of the admin's choosing in that range, a real one.</summary>
+    public bool IsPlaceholder => Detail >= 900 && Subject != 7;
 
     public override string ToString()
     {

@@ -57,11 +57,33 @@ public sealed class Diagnoser
             resolved.Add((code, res, BuildFinding(code, res, language, GroupClass(extraction, code.Group)) with { MatchedText = text.Substring(code.Start, code.Length) }));
         }
         var findings = resolved.Select(r => r.Finding).ToList();
-        var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start));
-        // One finding per distinct explanation: a bounce repeats its codes, the reader needs each once.
+        var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start), remote: QuotedFromRemote(text));
+        return new ExplainReport(language, Distinct(findings, language), diagnosis);
+    }
+
+    /// <summary>
+    /// One finding per distinct explanation: a bounce repeats its codes, the reader needs each once. A code that the text
+    /// also shows where its wording made it specific ("554 5.7.1 ... Relay access denied") is not shown again with its
+    /// general meaning where it stands alone (a program's "responseCode: 554"): the two would contradict each other.
+    /// </summary>
+    private List<Finding> Distinct(List<Finding> findings, Language language)
+    {
         var seen = new HashSet<(CodeKind, string, string)>();
-        var distinct = findings.Where(f => seen.Add((f.Kind, f.Code, f.Title))).ToList();
-        return new ExplainReport(language, distinct, diagnosis);
+        var specific = new HashSet<(CodeKind, string)>();
+        foreach (var f in findings)
+        {
+            if (!IsGeneral(f)) specific.Add((f.Kind, f.Code));
+        }
+        var distinct = new List<Finding>(findings.Count);
+        foreach (var f in findings)
+        {
+            if (specific.Contains((f.Kind, f.Code)) && IsGeneral(f)) continue;
+            if (seen.Add((f.Kind, f.Code, f.Title))) distinct.Add(f);
+        }
+        return distinct;
+
+        // The code's own catalog entry's explanation, not one its wording or a provider chose.
+        bool IsGeneral(Finding f) => Catalog.Find(f.Kind, f.Code) is { } entry && entry.Provider is null && entry.Title.Get(language) == f.Title;
     }
 
     /// <summary>Explains one code of a known kind (for permalinks and lookups); unknown but well-formed codes are explained from their parts.</summary>
@@ -168,7 +190,7 @@ public sealed class Diagnoser
         if (token is not null) findings.Add(BuildFinding(token with { Group = 0 }, tokenRes, language, classDigit));
         if (enhanced is not null) findings.Add(BuildFinding(new ExtractedCode(CodeKind.Enhanced, enhanced, 0, 0, 0), enhancedRes, language, classDigit));
         if (reply is not null) findings.Add(BuildFinding(new ExtractedCode(CodeKind.Reply, reply, 0, 0, 0), replyRes, language, classDigit));
-        var diagnosis = BuildDiagnosis(findings, language, stillTrying: stillTrying);
+        var diagnosis = BuildDiagnosis(findings, language, stillTrying: stillTrying, remote: true);
         if (_cache.Count >= MaxCacheEntries) _cache.Clear();
         _cache.TryAdd(key, diagnosis);
         return diagnosis;
@@ -552,7 +574,9 @@ public sealed class Diagnoser
     /// <param name="lang">The language.</param>
     /// <param name="labelled">Whether the text labels a finding as the error itself; such a finding wins a tie.</param>
     /// <param name="stillTrying">The sending server goes on trying: no finding's <see cref="Finding.GaveUp"/> counts.</param>
-    private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null, bool stillTrying = false)
+    /// <param name="remote">The reply is quoted in a bounce as the next server's answer ("host mx said: ...", a bounce's
+    /// diagnostic), not shown by the user's mail program.</param>
+    private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null, bool stillTrying = false, bool remote = false)
     {
         if (findings.Count == 0) return null;
         var groupsWithReply = new HashSet<int>();
@@ -598,6 +622,9 @@ public sealed class Diagnoser
             if (reason == BounceReason.Undefined) reason = f.Reason;
         }
         var byMailProgram = driver.Kind.FromMailProgram();
+        // A relay refusal in the user's own program is their outgoing server's (no login); quoted in a bounce it is the
+        // next server's, which does not take mail for the recipient's domain (a wrong or old MX).
+        if (remote && reason == BounceReason.NoRelaying && side is FaultSide.SenderClient or FaultSide.Sender) side = FaultSide.RecipientServer;
         if (DialogSide(findings, driver, side) is { } dialogSide)
         {
             side = dialogSide;
@@ -701,6 +728,20 @@ public sealed class Diagnoser
 
     /// <summary>How many steps a precise code must give before a reply code's generic ones are left out.</summary>
     private const int MinSpecificSteps = 1;
+
+    /// <summary>Whether the text quotes a reply as a bounce does, the next server's answer: Postfix's "host mx said:" and
+    /// "(in reply to RCPT TO command)", Exim's "SMTP error from remote mail server", qmail's "Remote host said:",
+    /// Exchange's "Remote Server returned".</summary>
+    private static bool QuotedFromRemote(string text)
+    {
+        foreach (var lead in RemoteLeads)
+        {
+            if (text.Contains(lead, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] RemoteLeads = [" said: ", "(in reply to ", "SMTP error from remote", "Remote host said", "Remote Server returned", "Remote server replied"];
 
     /// <summary>The diagnosis's summary: what happened, whose side, and whether trying again helps. For the mail
     /// program's own error (a Windows mail client code, a socket error) the message is still in the Outbox and no server

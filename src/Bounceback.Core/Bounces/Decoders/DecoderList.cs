@@ -42,7 +42,9 @@ public static class DecoderList
         new TextBounceDecoder("mailru", senders: ["mail.ru"], markers: ["Mail.Ru"], needsAll: true),
         new TextBounceDecoder("gmx", senders: ["gmx", "web.de"], markers: ["could not be delivered", "Mail delivery failed"], needsAll: true),
         new TextBounceDecoder("amazonworkmail", senders: ["amazon", "awsapps"], markers: ["could not be delivered", "Delivery has failed"], needsAll: true),
-        new TextBounceDecoder("exim", markers: ["This message was created automatically by mail delivery software", "following address(es) failed"], headers: ["X-Failed-Recipients"]),
+        // Also by its copy's heading and its reply's lead-in, for a notice pasted with its top cut off.
+        new TextBounceDecoder("exim", markers: ["This message was created automatically by mail delivery software", "following address(es) failed",
+            "This is a copy of the message, including all the headers", "SMTP error from remote mail server after"], headers: ["X-Failed-Recipients"]),
         new TextBounceDecoder("postfix", markers: ["This is the mail system at host", "The Postfix program", "This is the Postfix program"]),
         new TextBounceDecoder("sendmail", markers: ["following addresses had permanent fatal errors", "Transcript of session follows", "following addresses had transient non-fatal errors"]),
         new TextBounceDecoder("yahoo", markers: ["Sorry, we were unable to deliver your message", "Yahoo"], senders: ["yahoo", "MAILER-DAEMON@"], needsAll: true),

@@ -233,6 +233,14 @@ internal static partial class PlainTextReader
             }
             results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = MessageParts.NullIfEmpty(string.Join(' ', parts)) });
         }
+        // A pasted or forwarded bounce often starts with the person's own words and signature, with their own address:
+        // the original sender is no failed recipient when others are named and nothing of its own says it failed (no reply
+        // code or status). Mail sent to oneself that bounced still names its code.
+        if (results.Count > 1 && senders is { Count: > 0 } && knownRecipients is not { Count: > 0 })
+        {
+            results.RemoveAll(r => senders.Contains(r.Recipient, StringComparer.OrdinalIgnoreCase)
+                && Reasons.ReasonClassifier.FindReply(r.DiagnosticCode ?? "") is null && Reasons.ReasonClassifier.FindStatus(r.DiagnosticCode ?? "") is null);
+        }
         return results;
     }
 

@@ -111,6 +111,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
         if (MessageParts.OriginalSender(original) is { } originalSender) senders.Add(originalSender);
         // Split into lines once for every reading below.
         var lines = new PlainTextReader.NoticeLines(text);
+        // A pasted notice has no headers of its own; the copy of the original quoted in its text names the sender.
+        if (senders.Count == 0 && PlainTextReader.SplitAtCopy(lines).Headers?["From"] is { } copiedFrom) senders.AddRange(PlainTextReader.AddressesIn(copiedFrom));
         var recipients = PlainTextReader.Read(lines, failed.Count > 0 ? failed : null, senders);
         if (recipients.Count == 0) recipients = PlainTextReader.Read(lines, senders: senders);
         if (recipients.Count == 0 && failed.Count > 0) recipients = failed.Select(a => new RecipientFacts { Recipient = a }).ToList();

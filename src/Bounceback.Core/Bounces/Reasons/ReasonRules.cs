@@ -45,6 +45,9 @@ public static class ReasonRules
             // Exim's example system filter: "rejected because it has potentially executable content" (a kind of
             // file, though its text goes on about viruses).
             "executable attachment", "executable content",
+            // An organisation's own rules: Exchange's "Message rejected due to unacceptable attachments", a data loss
+            // prevention policy ("Message blocked by DLP policy").
+            "unacceptable attachment", "dlp policy", "data loss prevention",
         ], [], "7.0"),
         new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large",
             // Postfix: an address or header needs SMTPUTF8 (RFC 6531), which the receiving server does not offer.
