@@ -161,23 +161,16 @@ public class ApiTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
         await AssertProblem(response, HttpStatusCode.BadRequest);
     }
 
-    [Fact]
-    public async Task Parse_of_an_empty_body_is_a_400_problem()
+    // The API's own words, not the web form's ("Paste a text or choose a file first").
+    [Theory]
+    [InlineData("/api/parse?lang=en", "", "message/rfc822", "web.error.empty-parse", Language.En)]
+    [InlineData("/api/explain?lang=nl", "{}", "application/json", "web.error.empty-explain", Language.Nl)]
+    public async Task An_empty_request_is_a_400_problem_in_the_api_s_words(string path, string body, string mediaType, string key, Language language)
     {
-        using var response = await Client.PostAsync(U("/api/parse?lang=en"), WebAppFixture.Text("", "message/rfc822"));
-        await AssertProblem(response, HttpStatusCode.BadRequest);
-        // The API's own words, not the web form's ("Paste a text or choose a file first").
-        var detail = (await JsonOf(response)).GetProperty("detail").GetString();
-        Assert.Equal(Diagnoser.Default.Catalog.Text("web.error.empty-parse", Language.En), detail);
-    }
-
-    [Fact]
-    public async Task Explain_of_json_without_text_is_a_400_problem_in_the_api_s_words()
-    {
-        using var response = await Client.PostAsync(U("/api/explain?lang=nl"), WebAppFixture.Text("{}", "application/json"));
+        using var response = await Client.PostAsync(U(path), WebAppFixture.Text(body, mediaType));
         await AssertProblem(response, HttpStatusCode.BadRequest);
         var detail = (await JsonOf(response)).GetProperty("detail").GetString();
-        Assert.Equal(Diagnoser.Default.Catalog.Text("web.error.empty-explain", Language.Nl), detail);
+        Assert.Equal(Diagnoser.Default.Catalog.Text(key, language), detail);
     }
 
     [Fact]
