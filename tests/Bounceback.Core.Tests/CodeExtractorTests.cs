@@ -18,7 +18,12 @@ public class CodeExtractorTests
     [InlineData("a1 NO [AUTHENTICATIONFAILED] Authentication failed.", "access:AUTHENTICATIONFAILED@0")]
     [InlineData("* OK [ALERT] Please log in via your web browser", "access:ALERT@0")]
     [InlineData("Server Error: 0x800CCC90, Server Response: -ERR [AUTH] Web login required", "windows-client:0x800CCC90@0 access:AUTH@0")]
+    // Thunderbird writes its own words in place of the status word, also in Dutch and German.
+    [InlineData("Mail server pop.example.nl responded: [AUTH] Authentication failed.", "access:AUTH@0")]
+    [InlineData("De mailserver pop.example.nl antwoordde: [IN-USE] Mailbox is locked", "access:IN-USE@0")]
+    [InlineData("Der Mailserver antwortete: [SYS/TEMP] Internal error", "access:SYS/TEMP@0")]
     // Not a POP3/IMAP answer: no status word right before, a word in a sentence, or a code no RFC defines.
+    [InlineData("the server responded: [FOOBAR] what", "")]
     [InlineData("see the [AUTH] section of the manual", "")]
     [InlineData("there is no [AUTH] setting", "")]
     [InlineData("-ERR [FOOBAR] what", "")]
@@ -44,6 +49,10 @@ public class CodeExtractorTests
     [InlineData("ik krijg een 554 terug als ik mail", "reply:554@0")]
     [InlineData("the mail server says 530 when I send", "reply:530@0")]
     [InlineData("mailbox vol 552 en daarna error 5.2.2", "enhanced:5.2.2@0")]
+    // Replies and socket errors as programs print them: Python's smtplib tuple, MailKit's colon, Python's WinError.
+    [InlineData("smtplib.SMTPSenderRefused: (530, b'5.7.0 Must issue a STARTTLS command first.', 'a@example.org')", "reply:530@0 enhanced:5.7.0@0")]
+    [InlineData("MailKit.Security.AuthenticationException: 535: 5.7.139 Authentication unsuccessful", "reply:535@0 enhanced:5.7.139@0")]
+    [InlineData("ConnectionRefusedError: [WinError 10061] No connection could be made", "winsock:10061@0")]
     public void Codes_are_found_with_their_kind_and_group(string text, string expected)
     {
         Assert.Equal(expected, Describe(Extract(text)));
