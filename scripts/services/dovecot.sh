@@ -56,13 +56,32 @@ mail_dir() {
   fi
 }
 
+# A port no socket of this machine uses, below the kernel's range for outgoing connections (a port in that range
+# can be taken by any connection between the check and Dovecot's bind). Without ss, a port that accepts no
+# connection counts as free; the start below tries again on other ports when the bind fails anyway.
 free_port() {
-  local port
+  local port low=32768
+  read -r low _ </proc/sys/net/ipv4/ip_local_port_range 2>/dev/null || true
+  [ "$low" -gt 11000 ] 2>/dev/null || low=32768
   for _ in $(seq 1 50); do
-    port=$((20000 + RANDOM % 20000))
-    if [ "$port" != "${1:-}" ] && ! ss -Hltn "sport = :$port" 2>/dev/null | grep -q .; then echo "$port"; return 0; fi
+    port=$((10000 + RANDOM % (low - 10000)))
+    [ "$port" != "${1:-}" ] || continue
+    if command -v ss >/dev/null 2>&1; then
+      ss -Htan "sport = :$port" 2>/dev/null | grep -q . && continue
+    elif (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+      continue
+    fi
+    echo "$port"; return 0
   done
   return 1
+}
+
+listening() {
+  if command -v ss >/dev/null 2>&1; then
+    ss -Hltn "sport = :$1" 2>/dev/null | grep -q .
+  else
+    (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null
+  fi
 }
 
 # A throw-away CA and a server certificate it signed, valid for localhost and 127.0.0.1 for two days, in $state/tls.
@@ -187,23 +206,36 @@ case "${1:-start}" in
     mkdir -p "$state"
     user=bounceback
     password="test-$RANDOM$RANDOM"
-    port=$(free_port)
-    tls_port=$(free_port "$port")
     printf '%s:{PLAIN}%s\n' "$user" "$password" >"$state/users"
     chmod 600 "$state/users"
     if ! command -v openssl >/dev/null 2>&1 || ! make_certificates; then
       echo "dovecot: openssl is missing or failed; the IMAP tests will skip (or fail when CI is set)" >&2
       exit 0
     fi
-    write_config "$port" "$tls_port"
+    # Another process may take a port between the check and the bind: then try again on two other ports.
     started=0
-    if "$dovecot_bin" -c "$conf"; then
-      # Ready when both ports accept connections.
-      for _ in $(seq 1 100); do
-        if ss -Hltn "sport = :$port" 2>/dev/null | grep -q . && ss -Hltn "sport = :$tls_port" 2>/dev/null | grep -q .; then started=1; break; fi
-        sleep 0.1
-      done
-    fi
+    for attempt in 1 2 3 4 5; do
+      port=$(free_port) && tls_port=$(free_port "$port") || break
+      write_config "$port" "$tls_port"
+      : >"$state/dovecot.log"
+      if "$dovecot_bin" -c "$conf"; then
+        # Ready when both ports accept connections and the master still runs (a port another process listens on
+        # looks ready too, but then the master has logged "Fatal" and stopped).
+        for _ in $(seq 1 100); do
+          sleep 0.1
+          grep -q 'Fatal' "$state/dovecot.log" 2>/dev/null && break
+          listening "$port" && listening "$tls_port" || continue
+          sleep 0.2
+          if ! grep -q 'Fatal' "$state/dovecot.log" 2>/dev/null && [ -f "$pidfile" ] && kill -0 "$(cat "$pidfile")" 2>/dev/null; then
+            started=1
+          fi
+          break
+        done
+      fi
+      [ "$started" = 1 ] && break
+      echo "dovecot: attempt $attempt on ports $port/$tls_port failed: $(grep -m1 -E 'Error|Fatal' "$state/dovecot.log" 2>/dev/null || echo 'no log')" >&2
+      stop_instance
+    done
     if [ "$started" != 1 ]; then
       echo "dovecot: did not start; see $state/dovecot.log" >&2
       tail -n 20 "$state/dovecot.log" >&2 2>/dev/null || true
