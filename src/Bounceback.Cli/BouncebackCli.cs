@@ -28,7 +28,9 @@ public static class BouncebackCli
         ArgumentNullException.ThrowIfNull(context);
         var root = BuildRoot(context);
         var parsed = root.Parse(args);
-        var config = new InvocationConfiguration { Output = context.Output, Error = context.Error };
+        // On a usage error the help shown with it goes to standard error too: it must not end up in a file or pipe
+        // that expects results (`bounceback parse --jsnol DIR > out.jsonl`). Asked for with --help it goes to output.
+        var config = new InvocationConfiguration { Output = parsed.Errors.Count > 0 ? context.Error : context.Output, Error = context.Error };
         var code = await parsed.InvokeAsync(config, cancellationToken).ConfigureAwait(false);
         return parsed.Errors.Count > 0 && code != ExitCodes.Ok ? ExitCodes.Usage : code;
     }

@@ -72,9 +72,21 @@ public class ExplainCommandTests
     public async Task A_misspelt_option_is_a_usage_error_not_text_or_a_path(string command, string option)
     {
         // Taken as text, "--jsn 5.1.1" would be explained without JSON; taken as a path, "--jsnl" would be "not found".
-        var (code, _, error) = await Run([command, option, "5.1.1", "--lang", "en"]);
+        var (code, output, error) = await Run([command, option, "5.1.1", "--lang", "en"]);
         Assert.Equal(2, code);
         Assert.Contains($"Unrecognized option '{option}'", error, StringComparison.Ordinal);
+        // The help shown with the error goes to standard error as well, never into the results.
+        Assert.Contains("Usage:", error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
+    public async Task Help_asked_for_goes_to_standard_output()
+    {
+        var (code, output, error) = await Run(["parse", "--help"]);
+        Assert.Equal(0, code);
+        Assert.Contains("Usage:", output, StringComparison.Ordinal);
+        Assert.Equal("", error);
     }
 
     [Fact]

@@ -75,6 +75,18 @@ public class ParseCommandTests
     }
 
     [Fact]
+    public async Task Every_missing_path_is_named_and_nothing_is_read()
+    {
+        var present = Path.Combine(Fixtures, "qmail", "permanent-user-unknown.eml");
+        var (code, output, error) = await Run(["parse", "--jsonl", "/no/such/first.eml", present, "/no/such/second.eml"]);
+        Assert.Equal(2, code);
+        Assert.Contains("/no/such/first.eml", error, StringComparison.Ordinal);
+        Assert.Contains("/no/such/second.eml", error, StringComparison.Ordinal);
+        Assert.DoesNotContain(present, error, StringComparison.Ordinal);
+        Assert.Equal("", output);
+    }
+
+    [Fact]
     public async Task An_mbox_is_read_message_by_message_with_indexes()
     {
         var one = await File.ReadAllTextAsync(Path.Combine(Fixtures, "qmail", "permanent-user-unknown.eml"));

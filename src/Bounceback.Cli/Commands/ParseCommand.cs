@@ -65,6 +65,8 @@ internal static class ParseCommand
                 await context.Error.WriteLineAsync(catalog.Text("check.cli.bad-check-server", language)).ConfigureAwait(false);
                 return ExitCodes.Usage;
             }
+            // Every missing path is named before the command gives up, so one run shows all the typing errors.
+            var missing = 0;
             foreach (var path in inputs)
             {
                 if (ImapLocation.IsImap(path))
@@ -82,9 +84,10 @@ internal static class ParseCommand
                 if (path != "-" && !ImapLocation.IsImap(path) && !File.Exists(path) && !Directory.Exists(path))
                 {
                     await context.Error.WriteLineAsync(string.Format(CultureInfo.InvariantCulture, catalog.Text("parse.missingPath", language), path)).ConfigureAwait(false);
-                    return ExitCodes.Usage;
+                    missing++;
                 }
             }
+            if (missing > 0) return ExitCodes.Usage;
 
             var format = result.GetValue(jsonl) ? ParseFormat.JsonLines : result.GetValue(json) ? ParseFormat.Json : result.GetValue(csv) ? ParseFormat.Csv : ParseFormat.Table;
             var wantSummary = result.GetValue(summary);
