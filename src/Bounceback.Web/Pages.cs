@@ -70,7 +70,14 @@ internal sealed class Pages(HttpContext http)
         {
             h.Open("div", ("class", "findings"));
             h.Element("h3", T("web.findings.heading"));
-            foreach (var finding in analysis.Report.Findings) Finding(h, finding, "h4", showPermalink: true);
+            var findings = analysis.Report.Findings;
+            for (var i = 0; i < findings.Count; i++)
+            {
+                // A code explained word for word as one above (the reply code beside its enhanced code) gets its
+                // heading and a pointer, not the same text again.
+                if (findings.Take(i).FirstOrDefault(findings[i].ExplainsAlike) is { } same) SameAs(h, findings[i], same, "h4");
+                else Finding(h, findings[i], "h4", showPermalink: true);
+            }
             h.Close("div");
         }
         if (analysis.Results.Count > 0) Recipients(h, analysis.Results);
@@ -134,6 +141,15 @@ internal sealed class Pages(HttpContext http)
         h.Close("dl");
         if (!showPermalink) Steps(h, f.Steps, "h3");
         if (showPermalink) h.Open("p").Element("a", T("web.finding.permalink") + " " + f.Code, ("href", Link(CodeLookup.Permalink(f.Code, f.Provider)))).Close("p");
+        h.Close("article");
+    }
+
+    private void SameAs(Html h, Finding f, Finding same, string headingTag)
+    {
+        h.Open("article", ("class", "finding same"));
+        h.Open(headingTag).Open("code").Text(f.Code).Close("code").Text(" — ").Text(f.Title).Close(headingTag);
+        h.Element("p", T("label.sameAs").Replace("{code}", same.Code, StringComparison.Ordinal));
+        h.Open("p").Element("a", T("web.finding.permalink") + " " + f.Code, ("href", Link(CodeLookup.Permalink(f.Code, f.Provider)))).Close("p");
         h.Close("article");
     }
 

@@ -81,6 +81,20 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public async Task A_code_explained_word_for_word_as_the_one_above_is_not_repeated()
+    {
+        // "554" and "5.7.1" of one relay refusal are both explained by the server's words, alike.
+        var (code, output, _) = await Run(["explain", "--lang", "en", "554 5.7.1 <kim@receiver.example>: Relay access denied"]);
+        Assert.Equal(0, code);
+        var findings = output[output.IndexOf("Codes found", StringComparison.Ordinal)..];
+        Assert.Equal(1, findings.Split("Meaning:").Length - 1);
+        Assert.Contains("Explained as 554 above.", findings, StringComparison.Ordinal);
+        // Codes that say different things keep their own text.
+        var (_, other, _) = await Run(["explain", "--lang", "en", "550 5.1.1 <kim@receiver.example>: Recipient address rejected: User unknown"]);
+        Assert.DoesNotContain("above.", other, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Help_asked_for_goes_to_standard_output()
     {
         var (code, output, error) = await Run(["parse", "--help"]);

@@ -38,6 +38,20 @@ public class PageTests(WebAppFixture fixture) : IClassFixture<WebAppFixture>
     }
 
     [Fact]
+    public async Task A_reply_code_explained_word_for_word_as_its_enhanced_code_is_shown_once()
+    {
+        using var response = await Client.PostAsync(U("/en"), new FormUrlEncodedContent([new("text", "554 5.7.1 <kim@receiver.example>: Relay access denied")]));
+        var html = await response.Content.ReadAsStringAsync();
+        var report = Diagnoser.Default.Explain("554 5.7.1 <kim@receiver.example>: Relay access denied", Language.En);
+        Assert.True(report.Findings[1].ExplainsAlike(report.Findings[0]));
+        // The meaning once, as HTML escapes it; the second code a heading with a pointer to the first.
+        var meaning = System.Text.Encodings.Web.HtmlEncoder.Create(System.Text.Unicode.UnicodeRanges.All).Encode(report.Findings[0].Meaning);
+        Assert.Equal(1, html.Split(meaning).Length - 1);
+        Assert.Contains(Text("label.sameAs", Language.En).Replace("{code}", "554", StringComparison.Ordinal), html, StringComparison.Ordinal);
+        Assert.Contains("<code>5.7.1</code>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task A_notice_pasted_without_headers_shows_its_failed_recipient()
     {
         const string pasted = "Delivery has failed to these recipients or groups:\n\nkim@receiver.example\n" +

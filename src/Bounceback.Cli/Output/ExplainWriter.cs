@@ -22,7 +22,12 @@ internal sealed class ExplainWriter(TextWriter output, ExplanationCatalog catalo
     {
         if (report.Diagnosis is { } d) WriteDiagnosis(d);
         output.WriteLine(Style(T("explain.heading.findings"), Bold));
-        foreach (var f in report.Findings) WriteFinding(f);
+        for (var i = 0; i < report.Findings.Count; i++)
+        {
+            var f = report.Findings[i];
+            if (report.Findings.Take(i).FirstOrDefault(f.ExplainsAlike) is { } same) WriteSameAs(f, same);
+            else WriteFinding(f);
+        }
         if (truncated) output.WriteLine(T("label.truncated").Replace("{count}", report.Findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
     }
 
@@ -54,6 +59,15 @@ internal sealed class ExplainWriter(TextWriter output, ExplanationCatalog catalo
             output.WriteLine($"    {T("label.provider")}: {name}");
         }
         if (!string.IsNullOrWhiteSpace(f.Source)) output.WriteLine($"    {Style(T("label.source") + ": " + f.Source, Dim)}");
+        output.WriteLine();
+    }
+
+    /// <summary>A code explained word for word as one above: its heading and a pointer, not the same text again.</summary>
+    private void WriteSameAs(Finding f, Finding same)
+    {
+        var code = f.MatchedText == f.Code ? f.Code : $"{f.Code} ({f.MatchedText})";
+        output.WriteLine($"  {Style(code, Bold)}  {Style(T("kind." + f.Kind.Token()), Dim)}  {f.Title}");
+        output.WriteLine($"    {T("label.sameAs").Replace("{code}", same.Code, StringComparison.Ordinal)}");
         output.WriteLine();
     }
 

@@ -42,6 +42,20 @@ public sealed record Finding
     internal bool Resets { get; init; }
     /// <summary>Explained by a wording entry (the server's words made the code specific).</summary>
     internal bool Worded { get; init; }
+
+    /// <summary>
+    /// True when this finding's explanation reads word for word as <paramref name="other"/>'s: the reply code and the
+    /// enhanced code of one reply that the server's words explained alike ("554 5.7.1 Relay access denied"). A report
+    /// for a person shows such a text once.
+    /// </summary>
+    public bool ExplainsAlike(Finding other)
+    {
+        ArgumentNullException.ThrowIfNull(other);
+        return Known == other.Known && FaultSide == other.FaultSide && Severity == other.Severity
+            && Kind.FromMailProgram() == other.Kind.FromMailProgram()
+            && Title == other.Title && Meaning == other.Meaning && Note == other.Note && Source == other.Source && Provider == other.Provider
+            && Causes.SequenceEqual(other.Causes);
+    }
 }
 
 /// <summary>The one answer for a text: what happened, whose side it is on, whether retrying helps, what to do now.</summary>
