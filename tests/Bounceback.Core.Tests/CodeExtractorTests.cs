@@ -91,6 +91,11 @@ public class CodeExtractorTests
     [InlineData("fout 571", CodeKind.Enhanced, "5.7.1", CodeReading.DotlessEnhanced)]
     [InlineData("fout 599", CodeKind.Reply, "599", CodeReading.AsWritten)]
     [InlineData("fout 452", CodeKind.Reply, "452", CodeReading.AsWritten)]
+    // A line that opens with a well-formed reply code and goes on in words is a server's reply, not a dotless status.
+    [InlineData("550 Mailbox unavailable", CodeKind.Reply, "550", CodeReading.AsWritten)]
+    [InlineData("  550 <kim@example.org>: no such user", CodeKind.Reply, "550", CodeReading.AsWritten)]
+    [InlineData("550", CodeKind.Reply, "550", CodeReading.ReplyOrDotless)]
+    [InlineData("571 Delivery not authorized", CodeKind.Enhanced, "5.7.1", CodeReading.DotlessEnhanced)]
     public void Three_digit_numbers_are_read_as_reply_codes_when_the_catalog_knows_them_else_as_dotless_status_codes(
         string text, CodeKind kind, string code, CodeReading reading)
     {

@@ -349,7 +349,12 @@ public sealed partial class CodeExtractor
         if (!HasNumberBoundaries(text, start, end, allowDashAfter: true)) return null;
         var atLineStart = OnlyLeadIn(text.AsSpan(lineStart, start - lineStart));
         var followedByEnhanced = FollowedByEnhanced(text, end);
-        var replyLine = followedByEnhanced || (atLineStart && At(text, end) == '-');
+        // A well-formed reply code that opens a line and goes on in words ("554 Message rejected", "550 <kim@...>:
+        // unknown") is how a server writes its reply; a status written without dots stands alone or after a word such
+        // as "error". ("571 Delivery not authorized" is no well-formed reply: still read as 5.7.1.)
+        var inWords = atLineStart && At(text, end) == ' ' && (char.IsLetter(At(text, end + 1)) || At(text, end + 1) == '<')
+            && ReplyCode.IsWellFormed(int.Parse(text.AsSpan(start, 3), NumberStyles.None, CultureInfo.InvariantCulture));
+        var replyLine = followedByEnhanced || (atLineStart && At(text, end) == '-') || inWords;
         if (!(atLineStart || followedByEnhanced || AfterCodeWord(text, start, lineStart) || AfterListedCode(text, start, lastEndOnLine)))
             return null;
         return ClassifyThreeDigits(text, start, replyLine);
