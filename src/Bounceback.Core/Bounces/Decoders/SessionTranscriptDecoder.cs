@@ -115,7 +115,7 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
                 {
                     // Refused before any recipient was given: the recipients are the ones the transcript listed.
                     var affected = accepted.Count == 0 && sent.Verb is not ("DATA" or "BDAT") && failed.Count == 0 ? listed : accepted;
-                    failed.AddRange(affected.Select(a => new RecipientFacts { Recipient = a, DiagnosticCode = reply, Command = sent.Verb == "CONNECT" ? null : sent.Verb }));
+                    failed.AddRange(affected.Select(a => new RecipientFacts { Recipient = a, DiagnosticCode = reply, Command = sent.Verb }));
                     accepted.Clear();
                 }
             }

@@ -171,7 +171,9 @@ public static partial class ReasonClassifier
             case "DATA" when reason == BounceReason.UserUnknown && status is not { Subject: 1, Detail: 1 } && ReasonRules.FilterCover.MatchesText(wording):
                 return BounceReason.Filtered;
             // Before MAIL and RCPT no sender or recipient was named, so no refusal there is about either.
-            case "EHLO" or "CONNECT" when reason is BounceReason.Rejected or BounceReason.UserUnknown or BounceReason.HostUnknown:
+            // A "policy" refusal there (GMX's "421 Reject due to policy restrictions" in its greeting) has no message to
+            // judge either: the policy is about the connecting host.
+            case "EHLO" or "CONNECT" when reason is BounceReason.Rejected or BounceReason.UserUnknown or BounceReason.HostUnknown or BounceReason.PolicyViolation:
                 return BounceReason.Blocked;
             case "EHLO" or "CONNECT" when !temporary && reason is BounceReason.SystemError or BounceReason.OnHold or BounceReason.Undefined:
                 return BounceReason.Blocked;
@@ -532,11 +534,12 @@ public static partial class ReasonClassifier
         }
     }
 
-    /// <summary>The status of a <see cref="QuotedStatusPattern"/> match ("5.7.1" of "550-'5.7.1"): the match's end,
-    /// after the reply code, its separator and an optional quote.</summary>
+    /// <summary>The status of a <see cref="QuotedStatusPattern"/> match ("5.7.1" of "550-'5.7.1" or of "('550',
+    /// ['5.7.1"): the match's end, from its first digit after the reply code.</summary>
     private static ReadOnlySpan<char> QuotedStatus(ReadOnlySpan<char> text, ValueMatch m, out int index)
     {
-        index = m.Index + (text[m.Index + 4] == '\'' ? 5 : 4);
+        index = m.Index + 3;
+        while (!char.IsAsciiDigit(text[index])) index++;
         return text[index..(m.Index + m.Length)];
     }
 
@@ -688,7 +691,7 @@ public static partial class ReasonClassifier
     [GeneratedRegex(@"(?<h>\b(?:https?|ftp)://[^\s/?#<>""'()\[\]]+)[/?#][^\s<>""'()\[\]]*", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex UrlPath();
 
-    [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ]{1,80}(?<r>[245]\d\d[ -]')", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ()]{1,80}?(?<r>[245]\d\d[ -]'|\('[245]\d\d', \[)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LabelledRemoteReply();
 
     [GeneratedRegex(@"^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?[^""'\n]{0,80}?responded with:? ?[""'](?<r>[245]\d\d[ -])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
@@ -700,12 +703,14 @@ public static partial class ReasonClassifier
     [GeneratedRegex(@"(?:^|[\s:<(])[a-z0-9-]+(?:\.[a-z0-9-]+)+\.?>? does not exist", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex MissingDomain();
 
-    [GeneratedRegex(@"[245][0-5]\d[ -]'?(?<s>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    // IronPort (AsyncOS) quotes a remote reply of several lines as a Python tuple: "('550', ['5.1.1 The email ...',
+    // '5.1.1 double-checking ...'])".
+    [GeneratedRegex(@"[245][0-5]\d(?:[ -]'?|', \[['""])(?<s>[245]\.\d{1,3}\.\d{1,3})", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex QuotedStatusPattern();
 
     // A code after white space or punctuation ("said: 550 ...", Exchange's "returned '550 ..."), one written with a
     // colon at the very start (Yahoo's "550: ..."), or one named as a code ("ERROR_CODE :550", "ResponseCode 421").
     // Exchange 2007-2010 write the remote reply between hashes ("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##").
-    [GeneratedRegex(@"(?<=^|[\s:;(\[""'#])(?<c>[245][0-5]\d)(?=[\s\-]|$)|^(?<c>[245][0-5]\d):|[Cc][Oo][Dd][Ee] ?:? ?(?<c>[245][0-5]\d)(?=[\s,.;]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"(?<=^|[\s:;(\[""'#])(?<c>[245][0-5]\d)(?=[\s\-]|$)|^(?<c>[245][0-5]\d):|(?<=\(')(?<c>[245][0-5]\d)(?=', \[)|[Cc][Oo][Dd][Ee] ?:? ?(?<c>[245][0-5]\d)(?=[\s,.;]|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex ReplyPattern();
 }

@@ -230,12 +230,16 @@ public static class ReasonRules
             "postfach ist gesperrt", "postfach gesperrt", "konto ist gesperrt", "konto gesperrt", "deaktiviert", "désactivé", "compte suspendu", "gedeactiveerd",
             "suspendida", "deshabilitada", "desactivada", "disattivat", "account sospeso", "desativad", "conta suspensa", "ящик заблокирован", "ящик отключен",
             "利用停止", "冻结", "휴면",
+            // Stalwart: an account without the permission to receive ("This account is not authorized to receive email.").
+            "account is not authorized to receive",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable"]) { Decisive = ["x.7.13"] },
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
         new(BounceReason.Filtered,
         [
             // Interia: "550 5.7.1 Recipient doesn't want your mail", the recipient's own block of the sender.
             "doesn't want your mail", "does not want your mail",
+            // The recipient speaking of themselves in a Sieve reject ("Sorry, I do not accept mail from this sender.").
+            "i do not accept mail from", "i don't accept mail from", "i do not accept email from", "i don't accept email from",
             "recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders", "only accepting mail from",
             "only accepts mail from", "recipient's filter", "blocked by the user", "recipient does not accept mail from", "mail from outside senders", "mail from external senders",
             // A Sieve "reject" of the recipient's (RFC 5429; Dovecot Pigeonhole's "Your message to <...> was automatically
@@ -282,18 +286,22 @@ public static class ReasonRules
             // (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.)"
             "ask your postmaster for help or to contact",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
-            "too many invalid", "invalid ip", "helo is not", "ehlo is not", "invalid helo", "invalid ehlo", "bad helo", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
+            "too many invalid", "invalid ip", "helo is not", "ehlo is not", "invalid helo", "invalid ehlo", "bad helo", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dialup", "transient ip", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist", "service refuse", "smtp server of your isp", "use your isp's",
             // "Block list / black list" in German, French, Dutch, Spanish, Italian, Portuguese, Russian and Chinese.
             "sperrliste", "schwarze liste", "schwarzen liste", "liste noire", "zwarte lijst", "lista negra", "lista nera", "черном списке", "чёрном списке", "черный список", "黑名单",
         ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "likely unsolicited", "likely spam", "attachment", "spamassassin", "spam message rejected",
             // GoDaddy: "552 5.2.0 This message has been rejected due to content judged to be spam ... IB212".
-            "judged to be spam", "judged as spam"]),
+            "judged to be spam", "judged as spam",
+            // A URI block list (SURBL, URIBL, SpamExperts' "A URL in this email (host) is listed on ...") lists a link in
+            // the message, not the sending server: the content was judged.
+            "a url in", "contains a url", "url listed", "uri listed", "listed url", "uribl", "surbl"]),
         new(BounceReason.SpamDetected,
         [
             "spam", "junk", "unsolicited", "bulk mail", "bulk e-mail", "classified as", "looks like", "identified as", "scored", "spamassassin", "content rejected", "content denied",
             "message rejected due to content", "message content rejected", "suspicious", "phishing", "high probability",
             // NetEase (163.com, 126.com): "554 DT:SPM" is its spam verdict; the word "spam" is only in its help link.
             "dt:spm",
+            "a url in", "contains a url", "url listed", "uri listed", "listed url", "uribl", "surbl",
             // "Spam" where it is not written in Latin letters: Russian, Japanese ("nuisance mail"), Chinese ("junk mail"), Korean.
             "спам", "迷惑メール", "垃圾邮件", "스팸",
         ], [], "7.1"),
@@ -323,6 +331,8 @@ public static class ReasonRules
             // Exchange 2003's loop (#5.4.6): "caused the message to bounce between two servers", after "A configuration error".
             "bounce between two servers",
             "conversation with", "broken pipe", "connection dropped", "socketerror", "socket error",
+            // Windows' socket errors and hMailServer's "Connection to recipients server failed."
+            "failed to connect", "winsock error", "no connection could be made", "actively refused", "connection to recipients server failed",
             // Exim's router defer: "host lookup did not complete" (the DNS gave no answer for now).
             "lookup did not complete", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
         ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
@@ -366,6 +376,10 @@ public static class ReasonRules
             "no route to host", "network is unreachable", "mail loop", "loop detected", "too many hops", "cname lookup failed",
             // qmail: "Connected to 192.0.2.1 but connection died. (#4.4.2)", a connection dropped by the other side.
             "connection died", "connection dropped", "failure in mx lookup", "dns temporary failure",
+            // Windows' "connection refused" socket error: Exchange's "Failed to connect. Winsock error code: 10061",
+            // hMailServer's "No connection could be made because the target machine actively refused it" (nothing
+            // listened on the port; no refusal of the sender). 10060, a timeout, stays expired.
+            "error code: 10061", "no connection could be made", "actively refused",
         ], [], "4.0"),
         // The last attempt refused for want of a reverse DNS name ("450 4.7.1 Client host rejected: cannot find your reverse hostname").
         new(BounceReason.RequirePtr, ["reverse hostname", "reverse dns", "ptr record", "cannot find your hostname"], [], "7.25"),
