@@ -20,6 +20,24 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void A_reply_in_a_send_dialog_is_the_own_outgoing_servers_and_nothing_retries_it()
+    {
+        var full = Diagnoser.Default;
+        const string dialog = "Sending of the message failed.\nAn error occurred while sending mail. The mail server responded: 452 4.3.1 Insufficient system storage.";
+        var d = full.Explain(dialog, Language.En).Diagnosis!;
+        Assert.Equal(FaultSide.SenderServer, d.FaultSide);
+        Assert.Equal(full.Catalog.Text("step.dialog.temporary", Language.En), Assert.Single(d.Steps.Sender));
+        Assert.EndsWith(full.Catalog.Text("summary.retry.temporary.dialog", Language.En), d.Summary, StringComparison.Ordinal);
+        // The same reply quoted in a bounce is the receiving server's, which goes on trying.
+        var quoted = full.Explain("host mx.example.net[192.0.2.1] said: 452 4.3.1 Insufficient system storage", Language.En).Diagnosis!;
+        Assert.Equal(FaultSide.RecipientServer, quoted.FaultSide);
+        // A block list in a send dialog lists the user's own connection: log in to send.
+        var blocked = full.Explain("Sending of the message failed.\nThe mail server responded: 554 5.7.1 Client host [198.51.100.23] blocked using zen.spamhaus.org", Language.En).Diagnosis!;
+        Assert.Equal(FaultSide.SenderClient, blocked.FaultSide);
+        Assert.Equal(full.Catalog.Text("step.dialog.blocked", Language.En), Assert.Single(blocked.Steps.Sender));
+    }
+
+    [Fact]
     public void Provider_entry_wins_when_the_provider_is_recognised_and_its_phrase_is_on_the_line()
     {
         var report = Small.Explain("mx.acmemail.example said: 550 5.7.1 Message looks like spam", Language.En);

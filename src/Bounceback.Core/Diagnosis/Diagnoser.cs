@@ -57,7 +57,9 @@ public sealed class Diagnoser
             resolved.Add((code, res, BuildFinding(code, res, language, GroupClass(extraction, code.Group)) with { MatchedText = text.Substring(code.Start, code.Length) }));
         }
         var findings = resolved.Select(r => r.Finding).ToList();
-        var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start), remote: QuotedFromRemote(text));
+        var remote = QuotedFromRemote(text);
+        var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start), remote: remote,
+            sendDialog: !remote && ShownBySendDialog(text));
         return new ExplainReport(language, Distinct(findings, language), diagnosis);
     }
 
@@ -576,7 +578,10 @@ public sealed class Diagnoser
     /// <param name="stillTrying">The sending server goes on trying: no finding's <see cref="Finding.GaveUp"/> counts.</param>
     /// <param name="remote">The reply is quoted in a bounce as the next server's answer ("host mx said: ...", a bounce's
     /// diagnostic), not shown by the user's mail program.</param>
-    private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null, bool stillTrying = false, bool remote = false)
+    /// <param name="sendDialog">The text is a mail program's or webmail's error on sending ("Sending of the message
+    /// failed. ... The mail server responded: ..."): its reply is the user's own outgoing server's.</param>
+    private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null, bool stillTrying = false, bool remote = false,
+        bool sendDialog = false)
     {
         if (findings.Count == 0) return null;
         var groupsWithReply = new HashSet<int>();
@@ -625,16 +630,32 @@ public sealed class Diagnoser
         // A relay refusal in the user's own program is their outgoing server's (no login); quoted in a bounce it is the
         // next server's, which does not take mail for the recipient's domain (a wrong or old MX).
         if (remote && reason == BounceReason.NoRelaying && side is FaultSide.SenderClient or FaultSide.Sender) side = FaultSide.RecipientServer;
+        string? dialogSteps = null;
         if (DialogSide(findings, driver, side) is { } dialogSide)
         {
             side = dialogSide;
             byMailProgram = true;
         }
-        var steps = new Steps(Merge(group, driver, sender: true), Merge(group, driver, sender: false));
+        else if (sendDialog && driver.Kind is CodeKind.Reply or CodeKind.Enhanced && side is FaultSide.RecipientServer or FaultSide.SenderServer)
+        {
+            // The server that answered a mail program is the user's own outgoing server: a full disk or a limit there is
+            // their provider's, and an address on a block list is the user's own connection (sending without logging in,
+            // where the outgoing server checks block lists of home connections). The codes' own steps speak of a sending
+            // server that keeps trying and of delisting a server; here the message is still with the user.
+            side = reason == BounceReason.Blocked ? FaultSide.SenderClient : FaultSide.SenderServer;
+            // (A limit on recipients or connections keeps its own steps: sending the same again fails the same way.)
+            dialogSteps = reason == BounceReason.Blocked ? "step.dialog.blocked"
+                : severity == Severity.Temporary && reason is BounceReason.SystemFull or BounceReason.SystemError or BounceReason.NetworkError or BounceReason.Undefined
+                    ? "step.dialog.temporary" : null;
+            byMailProgram = true;
+        }
+        var steps = dialogSteps is null
+            ? new Steps(Merge(group, driver, sender: true), Merge(group, driver, sender: false))
+            : new Steps([Catalog.Text(dialogSteps, lang)], [Catalog.Text(dialogSteps + ".admin", lang)]);
         return new Diagnosis
         {
             Code = driver.Code,
-            Summary = Summary(driver.Title, side, severity, byMailProgram, lang, gaveUp, resets),
+            Summary = Summary(driver.Title, side, severity, byMailProgram, lang, gaveUp, resets, sendDialog && byMailProgram && !driver.Kind.FromMailProgram()),
             FaultSide = side,
             SideText = Catalog.SideText(side, byMailProgram, lang),
             Severity = severity,
@@ -743,10 +764,32 @@ public sealed class Diagnoser
 
     private static readonly string[] RemoteLeads = [" said: ", "(in reply to ", "SMTP error from remote", "Remote host said", "Remote Server returned", "Remote server replied"];
 
+    /// <summary>Whether the text is a mail program's or webmail's error on sending, which shows the reply of the user's
+    /// own outgoing server: Thunderbird's "Sending of the message failed", Apple Mail's and iOS's "Cannot send",
+    /// Roundcube's "SMTP Error (452)", in English, Dutch and German.</summary>
+    private static bool ShownBySendDialog(string text)
+    {
+        foreach (var lead in SendDialogLeads)
+        {
+            if (text.Contains(lead, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] SendDialogLeads =
+    [
+        "sending of the message failed", "sending of message failed", "an error occurred while sending mail", "send message error", "cannot send mail",
+        "cannot send message using the server", "smtp error (",
+        "het verzenden van het bericht is mislukt", "verzenden van bericht mislukt", "er is een fout opgetreden bij het verzenden", "kan e-mail niet versturen",
+        "kan e-mail niet verzenden", "kan bericht niet verzenden", "smtp-fout (",
+        "senden der nachricht fehlgeschlagen", "beim senden der nachricht", "e-mail kann nicht gesendet werden",
+    ];
+
     /// <summary>The diagnosis's summary: what happened, whose side, and whether trying again helps. For the mail
     /// program's own error (a Windows mail client code, a socket error) the message is still in the Outbox and no server
     /// refused it, so the sentence on trying again says that.</summary>
-    private string Summary(string title, FaultSide side, Severity severity, bool byMailProgram, Language lang, bool gaveUp = false, bool resets = false)
+    private string Summary(string title, FaultSide side, Severity severity, bool byMailProgram, Language lang, bool gaveUp = false, bool resets = false,
+        bool sendDialog = false)
     {
         var what = Fill(Catalog.Text("summary.what", lang), ("title", title.Trim().TrimEnd('.')));
         var who = side == FaultSide.Unknown
@@ -757,6 +800,8 @@ public sealed class Diagnoser
         // A limit that resets (a daily quota) refuses for now only; a queue that gave up (x.4.7) retries no more.
         var retry = resets && severity is Severity.Temporary or Severity.Permanent ? Catalog.Text("summary.retry.resets", lang)
             : gaveUp && severity is Severity.Temporary or Severity.Permanent ? Catalog.Text("summary.retry.gaveUp", lang)
+            // A send dialog's refusal: the message was not sent, and nothing sends it again by itself.
+            : sendDialog && severity == Severity.Temporary ? Catalog.Text("summary.retry.temporary.dialog", lang)
             : byMailProgram && severity is Severity.Temporary or Severity.Permanent && Catalog.Strings.ContainsKey(retryKey + ".client")
             ? Catalog.Text(retryKey + ".client", lang)
             : Catalog.Text(retryKey, lang);
