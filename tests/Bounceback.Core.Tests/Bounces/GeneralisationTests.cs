@@ -347,9 +347,6 @@ public class GeneralisationTests(ITestOutputHelper output)
             // Gmail's "Your message to <addr> has been blocked" names the recipient; broken after the address, the address
             // alone is no recipient's line (the forward then reads as no bounce, not as a wrong one).
             ["forwarded/outlook-dutch-fw-google-message-blocked-spam.eml"] = "Gmail's sentence that names the recipient is one line",
-            // Not yet read right: Exchange's attempt line in a pasted delay notice, wrapped at 60 columns, loses the
-            // attempt's reply (the expiry is kept instead of the full mailbox). Left for a later pass.
-            ["forwarded/jira-sm-notification-exchange-delay-mailbox-full.eml"] = "known gap: a narrow-wrapped attempt line",
         },
         ["html paragraphs"] = new()
         {

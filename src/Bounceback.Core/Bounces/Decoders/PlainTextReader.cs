@@ -427,8 +427,8 @@ internal static partial class PlainTextReader
                 hostSkipped = true;
                 continue;
             }
-            if (!t.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) && !QuotedRemoteReply().IsMatch(t)) return null;
-            // A long reply wrapped by the notice's writer goes on in indented lines.
+            // A long reply wrapped by the notice's writer (or by a mail program, within the quote itself: "returned '400"
+            // then "    4.4.7 Message delayed'") goes on in indented lines.
             var reply = new string(t);
             for (var k = i + 1; k < end && k <= i + 4; k++)
             {
@@ -436,6 +436,7 @@ internal static partial class PlainTextReader
                 if (next.Trim().Length == 0 || !char.IsWhiteSpace(next[0])) break;
                 reply = string.Concat(reply, " ", next.Trim());
             }
+            if (!reply.StartsWith("Remote Server returned", StringComparison.OrdinalIgnoreCase) && !QuotedRemoteReply().IsMatch(reply)) return null;
             // A delay notice: Exchange's own "400 4.4.7 Message delayed" first, each attempt's remote reply below it.
             if (ExchangeAttempts.LastRemoteReply(reply) is null && reply.Contains("'400 4.4.7", StringComparison.Ordinal))
             {
