@@ -77,6 +77,34 @@ public class ReasonClassifierSeventhPassTests
         Assert.All(outcome.Results, r => Assert.Equal("mdaemon", r.Decoder));
     }
 
+    [Fact]
+    public void An_mdaemon_transcript_keeps_every_line_of_a_reply_of_several()
+    {
+        var outcome = ParseText("""
+            From: MDaemon@mail.example.org
+            To: ann@example.org
+            Subject: Permanent Delivery Failure
+
+            The attached message had PERMANENT fatal delivery errors!
+
+            --- Session Transcript ---
+             Mon 2026-11-09 10:12:03.512: <-- 220 mx.example.com ESMTP
+             Mon 2026-11-09 10:12:03.541: --> MAIL From:<ann@example.org>
+             Mon 2026-11-09 10:12:03.569: <-- 250 2.1.0 Ok
+             Mon 2026-11-09 10:12:03.569: --> RCPT To:<bob@example.com>
+             Mon 2026-11-09 10:12:03.601: <-- 550-5.7.1 Service unavailable; client host 192.0.2.1
+             Mon 2026-11-09 10:12:03.601: <-- 550-5.7.1 is listed at zen.spamhaus.org. See the
+             Mon 2026-11-09 10:12:03.601: <-- 550 5.7.1 website for details.
+            --- End Transcript ---
+            """);
+        var r = Assert.Single(outcome.Results);
+        Assert.Equal("bob@example.com", r.Recipient);
+        Assert.StartsWith("550-5.7.1 Service unavailable", r.DiagnosticCode, StringComparison.Ordinal);
+        Assert.EndsWith("550 5.7.1 website for details.", r.DiagnosticCode, StringComparison.Ordinal);
+        // The words on the first lines decide: a block list, not the bare 5.7.1's refusal.
+        Assert.Equal(BounceReason.Blocked, r.Reason);
+    }
+
     [Theory]
     [InlineData("\tRecipient: [SMTP:bob@example.com]\n\tReason: Remote SMTP Server Returned: 550 5.1.1 User unknown")]
     [InlineData("Failed to deliver to '<bob@example.com>'\nSMTP module(domain example.com) reports:\n host mx.example.com says:\n 550 5.1.1 User unknown")]

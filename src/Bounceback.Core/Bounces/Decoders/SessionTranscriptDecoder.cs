@@ -73,6 +73,8 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
         var failed = new List<RecipientFacts>();
         var listed = new List<string>();
         var afterData = false;
+        // The lines of a reply of several lines before its last ("550-5.7.26 This mail has been blocked ...").
+        var continued = new System.Text.StringBuilder();
         for (var i = 0; i < lines.Length; i++)
         {
             var raw = lines[i];
@@ -97,8 +99,16 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
             else if (receivedAt >= 0)
             {
                 var reply = raw.TrimStart()[(receivedAt + _received.Length)..].Trim();
-                if (reply.Length < 4 || !char.IsAsciiDigit(reply[0]) || reply[3] == '-') continue; // a continued reply
-                reply += Wrapped(lines, i);
+                if (reply.Length < 4 || !char.IsAsciiDigit(reply[0])) continue;
+                if (reply[3] == '-')
+                {
+                    // A continued reply: kept (up to a bound) and put before its last line, so that a provider's words
+                    // on the first lines are not lost.
+                    if (continued.Length < 4096) continued.Append(reply).Append(' ');
+                    continue;
+                }
+                reply = continued.ToString() + reply + Wrapped(lines, i);
+                continued.Clear();
                 var code = reply[0] - '0';
                 (string Verb, string? Address) sent = pending.Count > 0 ? pending.Dequeue() : (afterData ? "DATA" : "CONNECT", null);
                 afterData = sent.Verb == "DATA" && reply.StartsWith("354", StringComparison.Ordinal);
