@@ -75,7 +75,8 @@ internal sealed class Pages(HttpContext http)
             {
                 // A code explained word for word as one above (the reply code beside its enhanced code) gets its
                 // heading and a pointer, not the same text again.
-                if (findings.Take(i).FirstOrDefault(findings[i].ExplainsAlike) is { } same) SameAs(h, findings[i], same, "h4");
+                if (findings.Take(i).FirstOrDefault(findings[i].ExplainsAlike) is { } same) SameAs(h, findings[i], same, "h4", "label.sameAs");
+                else if (analysis.Report.SaidBetterBy(findings[i]) is { } better) SameAs(h, findings[i], better, "h4", "label.saidBetterBy");
                 else Finding(h, findings[i], "h4", showPermalink: true);
             }
             h.Close("div");
@@ -144,11 +145,14 @@ internal sealed class Pages(HttpContext http)
         h.Close("article");
     }
 
-    private void SameAs(Html h, Finding f, Finding same, string headingTag)
+    private void SameAs(Html h, Finding f, Finding same, string headingTag, string key)
     {
         h.Open("article", ("class", "finding same"));
-        h.Open(headingTag).Open("code").Text(f.Code).Close("code").Text(" — ").Text(f.Title).Close(headingTag);
-        h.Element("p", T("label.sameAs").Replace("{code}", same.Code, StringComparison.Ordinal));
+        // A reply code's general title ("Mailbox unavailable") is left out where its enhanced code says what it means.
+        h.Open(headingTag).Open("code").Text(f.Code).Close("code");
+        if (key == "label.sameAs") h.Text(" — ").Text(f.Title);
+        h.Close(headingTag);
+        h.Element("p", T(key).Replace("{code}", same.Code, StringComparison.Ordinal));
         h.Open("p").Element("a", T("web.finding.permalink") + " " + f.Code, ("href", Link(CodeLookup.Permalink(f.Code, f.Provider)))).Close("p");
         h.Close("article");
     }

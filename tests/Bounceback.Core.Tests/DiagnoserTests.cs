@@ -38,6 +38,20 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void A_reply_code_with_only_its_general_meaning_is_said_better_by_the_enhanced_code_of_its_reply()
+    {
+        var report = Diagnoser.Default.Explain("host mx.example.net said: 550-5.7.28 Our system has detected an unusual rate of unsolicited mail originating from your IP address. - gsmtp\n421 Service not available", Language.En);
+        var reply = report.Findings.First(f => f.Code == "550");
+        Assert.Equal("5.7.28", report.SaidBetterBy(reply)?.Code);
+        // A reply code with no enhanced code in its reply keeps its own meaning; so do the codes that are not replies.
+        Assert.Null(report.SaidBetterBy(report.Findings.First(f => f.Code == "421")));
+        Assert.Null(report.SaidBetterBy(report.Findings.First(f => f.Code == "5.7.28")));
+        // A reply code that the server's words explained says as much as its enhanced code.
+        var relay = Diagnoser.Default.Explain("554 5.7.1 <kim@example.org>: Relay access denied", Language.En);
+        Assert.Null(relay.SaidBetterBy(relay.Findings.First(f => f.Code == "554")));
+    }
+
+    [Fact]
     public void Provider_entry_wins_when_the_provider_is_recognised_and_its_phrase_is_on_the_line()
     {
         var report = Small.Explain("mx.acmemail.example said: 550 5.7.1 Message looks like spam", Language.En);

@@ -25,7 +25,8 @@ internal sealed class ExplainWriter(TextWriter output, ExplanationCatalog catalo
         for (var i = 0; i < report.Findings.Count; i++)
         {
             var f = report.Findings[i];
-            if (report.Findings.Take(i).FirstOrDefault(f.ExplainsAlike) is { } same) WriteSameAs(f, same);
+            if (report.Findings.Take(i).FirstOrDefault(f.ExplainsAlike) is { } same) WriteSameAs(f, same, "label.sameAs");
+            else if (report.SaidBetterBy(f) is { } better) WriteSameAs(f, better, "label.saidBetterBy");
             else WriteFinding(f);
         }
         if (truncated) output.WriteLine(T("label.truncated").Replace("{count}", report.Findings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal));
@@ -62,12 +63,15 @@ internal sealed class ExplainWriter(TextWriter output, ExplanationCatalog catalo
         output.WriteLine();
     }
 
-    /// <summary>A code explained word for word as one above: its heading and a pointer, not the same text again.</summary>
-    private void WriteSameAs(Finding f, Finding same)
+    /// <summary>A code explained word for word as one above, or a reply code whose enhanced code says more: its heading
+    /// and a pointer, not the same (or a more general) text again.</summary>
+    private void WriteSameAs(Finding f, Finding same, string key)
     {
         var code = f.MatchedText == f.Code ? f.Code : $"{f.Code} ({f.MatchedText})";
-        output.WriteLine($"  {Style(code, Bold)}  {Style(T("kind." + f.Kind.Token()), Dim)}  {f.Title}");
-        output.WriteLine($"    {T("label.sameAs").Replace("{code}", same.Code, StringComparison.Ordinal)}");
+        // A reply code's general title ("Mailbox unavailable") is left out where its enhanced code says what it means.
+        var title = key == "label.sameAs" ? "  " + f.Title : "";
+        output.WriteLine($"  {Style(code, Bold)}  {Style(T("kind." + f.Kind.Token()), Dim)}{title}");
+        output.WriteLine($"    {T(key).Replace("{code}", same.Code, StringComparison.Ordinal)}");
         output.WriteLine();
     }
 

@@ -75,4 +75,22 @@ public sealed record Diagnosis
 }
 
 /// <summary>The result of explaining a text: every finding and one diagnosis (null when no code was found).</summary>
-public sealed record ExplainReport(Language Language, IReadOnlyList<Finding> Findings, Diagnosis? Diagnosis);
+public sealed record ExplainReport(Language Language, IReadOnlyList<Finding> Findings, Diagnosis? Diagnosis)
+{
+    /// <summary>
+    /// For a reply code explained only by its general meaning ("550: mailbox unavailable, the recipient's side"), the
+    /// enhanced code of the same reply that says what it means ("5.7.28": Gmail's block for a rate of unwanted mail);
+    /// null when there is none. A report for a person points to that one instead of giving the reply code's general
+    /// meaning, which may name another side than the diagnosis.
+    /// </summary>
+    public Finding? SaidBetterBy(Finding reply)
+    {
+        ArgumentNullException.ThrowIfNull(reply);
+        if (reply.Kind != CodeKind.Reply || reply.Worded || reply.Provider is not null) return null;
+        foreach (var f in Findings)
+        {
+            if (f.Group == reply.Group && f.Kind == CodeKind.Enhanced && f.Known && !f.Code.EndsWith(".0.0", StringComparison.Ordinal)) return f;
+        }
+        return null;
+    }
+}

@@ -156,7 +156,9 @@ public static class ReasonRules
             "troppo grande", "muito grande", "размер письма превышает", "письмо слишком большое", "слишком большое письмо", "сообщение слишком большое", "サイズが大きすぎ", "サイズ超過", "邮件大小超过", "邮件过大", "邮件太大",
             "크기가 너무 큽", "크기 초과",
         ], ["x.3.4"], "3.4") { Decisive = ["x.3.4"] },
-        new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], ["x.2.3"], "2.3", ["rate limit", "ratelimit", "sending rate", "message rate"]) { Decisive = ["x.2.3"] },
+        new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], ["x.2.3"], "2.3", ["rate limit", "ratelimit", "sending rate", "message rate",
+            // Exim's ratelimit ACL, as admins word it: "Sender rate 61.4 per 1h exceeds limit of 60".
+            "sender rate"]) { Decisive = ["x.2.3"] },
         new(BounceReason.SystemFull, ["system full", "insufficient system storage", "out of disk", "no space left", "disk full", "file system full", "not enough disk", "insufficient disk", "mail system full", "system storage", "space shortage"], ["x.3.1"], "3.1"),
         new(BounceReason.HostUnknown,
         [
@@ -316,7 +318,7 @@ public static class ReasonRules
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command",
             // RFC 5321's 504: "Command parameter not implemented".
             "parameter not implemented"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
-        new(BounceReason.Speeding, ["rate limit", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "rate exceeds", "sending quota", "sending limit", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
+        new(BounceReason.Speeding, ["rate limit", "sender rate", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "rate exceeds", "sending quota", "sending limit", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
         new(BounceReason.Expired,
         [
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
@@ -344,6 +346,9 @@ public static class ReasonRules
             "internal system error", "internal server error", "internal error", "local error in processing",
             // Postfix's "451 4.3.0 <addr>: Temporary lookup failure": one of its lookup tables (LDAP, SQL) did not answer.
             "temporary lookup failure",
+            // Postfix's local(8) that cannot lock or write the mailbox file: "cannot update mailbox /var/mail/x for user
+            // x. unable to create lock file /var/mail/x.lock: Permission denied" (the server's files, not a filter).
+            "cannot update mailbox", "unable to create lock file", "unable to lock",
             // A file the server needs is missing (sendmail's ":include:/etc/mail/lists/x... Cannot open ...: No such file or
             // directory"): after the delivery-program rule, whose failed programs say the same.
             "no such file or directory",
@@ -384,6 +389,8 @@ public static class ReasonRules
         // The last attempt refused for want of a reverse DNS name ("450 4.7.1 Client host rejected: cannot find your reverse hostname").
         new(BounceReason.RequirePtr, ["reverse hostname", "reverse dns", "ptr record", "cannot find your hostname"], [], "7.25"),
         new(BounceReason.Blocked, ["connection refused by", "refused to talk", "blacklist", "blocklist", "blocked"], [], "7.1"),
+        // A mailbox that stayed full until the queue gave up ("452 4.2.2 ... Mailbox full" as the last attempt's reply).
+        new(BounceReason.MailboxFull, ["mailbox full", "mailbox is full", "over quota", "quota exceeded", "exceeded storage allocation", "out of storage space", "inbox is full", "mailbox quota"], [], "2.2"),
         // The receiving system's storage, not a mailbox's: "452 4.3.1 Insufficient system storage" until the queue gave up.
         new(BounceReason.SystemFull, ["insufficient system storage", "insufficient system resources", "disk full", "out of disk space"], [], "3.1"),
         new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error", "temporary lookup failure",

@@ -1,0 +1,39 @@
+using MimeKit;
+
+namespace Bounceback.Core.Bounces;
+
+/// <summary>
+/// A challenge-response filter's request to confirm (TMDA's "Please confirm your message"): the recipient's filter holds
+/// the message until the sender answers, so nothing failed. It is written like a notice ("This message was created
+/// automatically by mail delivery software") and attaches the held message, but it is mail asking for a reply, known by
+/// the filter's agent field or by a confirmation address to reply to. Never one with a delivery report.
+/// </summary>
+internal static class ChallengeRequest
+{
+    public static bool Is(MimeMessage message)
+    {
+        var agent = message.Headers["X-Delivery-Agent"];
+        var byAgent = agent is not null && agent.TrimStart().StartsWith("TMDA", StringComparison.OrdinalIgnoreCase);
+        if (!byAgent && !RepliesToAConfirmationAddress(message)) return false;
+        foreach (var entity in message.BodyParts)
+        {
+            var type = entity.ContentType;
+            if (type.IsMimeType("message", "delivery-status") || type.IsMimeType("message", "global-delivery-status")) return false;
+        }
+        return message.Body is not MultipartReport;
+    }
+
+    /// <summary>A Reply-To whose local part holds "-confirm-" and a number (TMDA's "user-confirm-1775153676.28175.5c91e2@"),
+    /// with "confirm" in the subject: the address the sender answers to release the message.</summary>
+    private static bool RepliesToAConfirmationAddress(MimeMessage message)
+    {
+        if (message.Subject is not { } subject || !subject.Contains("confirm", StringComparison.OrdinalIgnoreCase)) return false;
+        foreach (var address in message.ReplyTo.Mailboxes)
+        {
+            var local = address.LocalPart;
+            var at = local.IndexOf("-confirm-", StringComparison.OrdinalIgnoreCase);
+            if (at > 0 && at + 9 < local.Length && char.IsAsciiDigit(local[at + 9])) return true;
+        }
+        return false;
+    }
+}
