@@ -52,6 +52,18 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void A_temporary_refusal_for_a_setting_is_not_one_that_retrying_helps()
+    {
+        var full = Diagnoser.Default;
+        var ptr = full.Explain("host gmail-smtp-in.l.google.com said: 421-4.7.23 The sender IP address has no PTR record. - gsmtp", Language.En).Diagnosis!;
+        Assert.Equal((Severity.Temporary, false), (ptr.Severity, ptr.RetryMayHelp));
+        Assert.EndsWith(full.Catalog.Text("summary.retry.untilFixed", Language.En), ptr.Summary, StringComparison.Ordinal);
+        // Greylisting is temporary and passes on a later try.
+        var grey = full.Explain("450 4.7.1 <kim@example.org>: Recipient address rejected: Greylisted, see http://postgrey.schweikert.ch/", Language.En).Diagnosis!;
+        Assert.Equal((Severity.Temporary, true), (grey.Severity, grey.RetryMayHelp));
+    }
+
+    [Fact]
     public void Provider_entry_wins_when_the_provider_is_recognised_and_its_phrase_is_on_the_line()
     {
         var report = Small.Explain("mx.acmemail.example said: 550 5.7.1 Message looks like spam", Language.En);

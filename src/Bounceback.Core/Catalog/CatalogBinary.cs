@@ -13,7 +13,7 @@ internal static class CatalogBinary
     public const string ResourceName = "catalog.bin";
 
     private const string Magic = "BBCAT";
-    private const int Version = 6;
+    private const int Version = 7;
 
     /// <summary>Writes the files: a table of contents (names, provider profiles, strings and the code, kind and symbol of every entry),
     /// then one block of entries per file, so a reader can index everything and read a file's entries only when needed.</summary>
@@ -129,6 +129,7 @@ internal static class CatalogBinary
         w.Write(e.PreferDotless);
         w.Write(e.GaveUp);
         w.Write(e.Resets);
+        w.Write(e.UntilFixed);
     }
 
     private static EntryDto ReadEntry(BinaryReader r)
@@ -153,6 +154,7 @@ internal static class CatalogBinary
         e.PreferDotless = r.ReadBoolean();
         e.GaveUp = r.ReadBoolean();
         e.Resets = r.ReadBoolean();
+        e.UntilFixed = r.ReadBoolean();
         return e;
     }
 

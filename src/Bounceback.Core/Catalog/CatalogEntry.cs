@@ -46,6 +46,9 @@ public sealed record CatalogEntry
     /// <summary>A limit that resets after a time (a daily sending quota, an hourly recipient limit): refused for good
     /// now, but the same message goes through once the limit has reset.</summary>
     public bool Resets { get; init; }
+    /// <summary>A temporary refusal for a setting of the sender's (no reverse DNS, SPF, DKIM, no TLS): the sending server
+    /// tries again by itself, but every try fails the same way until the setting is fixed.</summary>
+    public bool UntilFixed { get; init; }
     /// <summary>
     /// From wording.yaml: the meaning a standard code takes where one of the entry's phrases is in the server's words
     /// ("450 4.2.0 ... Greylisted"). Not listed as a code of its own (the code's page is its standard entry).

@@ -42,6 +42,8 @@ internal sealed class EntryDto
     [YamlMember(Alias = "gaveUp")]
     public bool GaveUp { get; set; }
     public bool Resets { get; set; }
+    [YamlMember(Alias = "untilFixed")]
+    public bool UntilFixed { get; set; }
 }
 
 internal sealed class TextDto

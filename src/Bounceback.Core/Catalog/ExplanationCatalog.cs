@@ -376,6 +376,7 @@ public sealed class ExplanationCatalog
             PreferDotless = e.PreferDotless,
             GaveUp = e.GaveUp,
             Resets = e.Resets,
+            UntilFixed = e.UntilFixed,
             File = file,
             Id = id,
         };

@@ -390,7 +390,7 @@ public sealed class Diagnoser
                 Title = e.Title.Get(lang), Meaning = e.Meaning.Get(lang), Causes = e.Causes.Get(lang),
                 FaultSide = e.FaultSide, Severity = severity, Reason = e.Reason,
                 Steps = new Steps(e.SenderSteps.Get(lang), e.AdminSteps.Get(lang)), Source = e.Source,
-                Provider = res.Provider, Group = code.Group, Note = note, GaveUp = e.GaveUp, Resets = e.Resets, Worded = e.IsWording,
+                Provider = res.Provider, Group = code.Group, Note = note, GaveUp = e.GaveUp, Resets = e.Resets, UntilFixed = e.UntilFixed, Worded = e.IsWording,
             };
         }
         return Structural(code, res.Provider, lang, classDigit) with { Note = note };
@@ -618,10 +618,12 @@ public sealed class Diagnoser
         var reason = BounceReason.Undefined;
         var gaveUp = false;
         var resets = false;
+        var untilFixed = false;
         foreach (var f in group)
         {
             gaveUp |= f.GaveUp && !stillTrying;
             resets |= f.Resets;
+            untilFixed |= f.UntilFixed;
             if (side == FaultSide.Unknown) side = f.FaultSide;
             if (severity == Severity.Unknown) severity = f.Severity;
             if (reason == BounceReason.Undefined) reason = f.Reason;
@@ -655,12 +657,14 @@ public sealed class Diagnoser
         return new Diagnosis
         {
             Code = driver.Code,
-            Summary = Summary(driver.Title, side, severity, byMailProgram, lang, gaveUp, resets, sendDialog && byMailProgram && !driver.Kind.FromMailProgram()),
+            Summary = Summary(driver.Title, side, severity, byMailProgram, lang, gaveUp, resets, sendDialog && byMailProgram && !driver.Kind.FromMailProgram(),
+                untilFixed && severity == Severity.Temporary && !gaveUp),
             FaultSide = side,
             SideText = Catalog.SideText(side, byMailProgram, lang),
             Severity = severity,
             Reason = reason,
-            RetryMayHelp = severity == Severity.Temporary || gaveUp || resets,
+            // A temporary refusal for a setting fails every try until the setting is fixed.
+            RetryMayHelp = (severity == Severity.Temporary && !untilFixed) || gaveUp || resets,
             Steps = steps,
         };
     }
@@ -789,7 +793,7 @@ public sealed class Diagnoser
     /// program's own error (a Windows mail client code, a socket error) the message is still in the Outbox and no server
     /// refused it, so the sentence on trying again says that.</summary>
     private string Summary(string title, FaultSide side, Severity severity, bool byMailProgram, Language lang, bool gaveUp = false, bool resets = false,
-        bool sendDialog = false)
+        bool sendDialog = false, bool untilFixed = false)
     {
         var what = Fill(Catalog.Text("summary.what", lang), ("title", title.Trim().TrimEnd('.')));
         var who = side == FaultSide.Unknown
@@ -800,6 +804,8 @@ public sealed class Diagnoser
         // A limit that resets (a daily quota) refuses for now only; a queue that gave up (x.4.7) retries no more.
         var retry = resets && severity is Severity.Temporary or Severity.Permanent ? Catalog.Text("summary.retry.resets", lang)
             : gaveUp && severity is Severity.Temporary or Severity.Permanent ? Catalog.Text("summary.retry.gaveUp", lang)
+            // A refusal for a setting: the server tries again, and fails each time until the setting is fixed.
+            : untilFixed ? Catalog.Text("summary.retry.untilFixed", lang)
             // A send dialog's refusal: the message was not sent, and nothing sends it again by itself.
             : sendDialog && severity == Severity.Temporary ? Catalog.Text("summary.retry.temporary.dialog", lang)
             : byMailProgram && severity is Severity.Temporary or Severity.Permanent && Catalog.Strings.ContainsKey(retryKey + ".client")

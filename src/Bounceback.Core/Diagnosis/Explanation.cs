@@ -40,6 +40,8 @@ public sealed record Finding
     internal bool GaveUp { get; init; }
     /// <summary>The code is a limit that resets after a time (catalog <see cref="Catalog.CatalogEntry.Resets"/>).</summary>
     internal bool Resets { get; init; }
+    /// <summary>Every try fails the same way until a setting is fixed (catalog <see cref="Catalog.CatalogEntry.UntilFixed"/>).</summary>
+    internal bool UntilFixed { get; init; }
     /// <summary>Explained by a wording entry (the server's words made the code specific).</summary>
     internal bool Worded { get; init; }
 
