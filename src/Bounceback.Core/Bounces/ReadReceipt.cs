@@ -12,10 +12,8 @@ internal static class ReadReceipt
 {
     public static bool Is(MimeMessage message)
     {
-        // A Sieve "reject" (RFC 5429) is sent as an MDN too, marked "Auto-Submitted: auto-replied (rejected)" and worded
-        // "Your message to ... was automatically rejected": the recipient's filter refused the message.
-        if (message.Headers["Auto-Submitted"] is { } auto && auto.Contains("rejected", StringComparison.OrdinalIgnoreCase)) return false;
-        if (message.TextBody is { } text && text.Contains("automatically rejected", StringComparison.OrdinalIgnoreCase)) return false;
+        // Only a multipart message can hold the report part: most messages are known as no receipt at once.
+        if (message.Body is not Multipart) return false;
         var disposition = message.Body is MultipartReport report && string.Equals(report.ReportType, "disposition-notification", StringComparison.OrdinalIgnoreCase);
         foreach (var entity in message.BodyParts)
         {
@@ -23,6 +21,10 @@ internal static class ReadReceipt
             if (type.IsMimeType("message", "delivery-status") || type.IsMimeType("message", "global-delivery-status")) return false;
             if (type.IsMimeType("message", "disposition-notification") || type.IsMimeType("message", "global-disposition-notification")) disposition = true;
         }
-        return disposition;
+        if (!disposition) return false;
+        // A Sieve "reject" (RFC 5429) is sent as an MDN too, marked "Auto-Submitted: auto-replied (rejected)" and worded
+        // "Your message to ... was automatically rejected": the recipient's filter refused the message.
+        if (message.Headers["Auto-Submitted"] is { } auto && auto.Contains("rejected", StringComparison.OrdinalIgnoreCase)) return false;
+        return message.TextBody is not { } text || !text.Contains("automatically rejected", StringComparison.OrdinalIgnoreCase);
     }
 }
