@@ -201,7 +201,9 @@ public sealed class BounceParser
                 Recipient = facts.Recipient,
                 Sender = decoded.Sender,
                 Status = c.Status,
-                ReplyCode = c.ReplyCode,
+                // A recipient delivered or relayed got no failure reply: a 4xx or 5xx read from its text is another
+                // recipient's (a notice's paragraph that runs on into a transcript).
+                ReplyCode = c.Reason.IsNotFailure() && c.ReplyCode >= 400 ? null : c.ReplyCode,
                 Reason = c.Reason,
                 HardBounce = c.HardBounce,
                 Action = facts.Action ?? DefaultAction(c),

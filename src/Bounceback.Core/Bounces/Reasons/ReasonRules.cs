@@ -27,7 +27,10 @@ public static class ReasonRules
             "reverse dns", "reverse-dns", "reverse lookup", "reverse name", "ptr record", "no ptr", "ptr lookup", "rdns", "cannot find your hostname", "cannot find your reverse",
             "can't resolve your", "ip name lookup failed", "hostname lookup failed", "client host rejected: cannot find", "not have a ptr", "no reverse", "reverse dns entry",
             "unresolvable", "mismatches client ip", "unverifiable sending ip", "unverifyable sending ip", "ptr not found", "ptr record not found", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
-        ], ["x.7.25"], "7.25", ["sender address", "domain of sender"]) { Decisive = ["x.7.25"] },
+        ], ["x.7.25"], "7.25", ["sender address", "domain of sender",
+            // A reverse name that exists but looks like a home or dynamic line's (spamdyke's "Your reverse DNS entry
+            // contains your IP address and a banned keyword"): a block of the host, not a missing PTR.
+            "banned keyword", "contains your ip", "looks generic", "generic reverse"]) { Decisive = ["x.7.25"] },
         new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10", ["accept mail from", "accepts mail from", "accepting mail from", "receive mail from", "receives mail from"]),
         new(BounceReason.NetworkError,
         [
@@ -345,7 +348,7 @@ public static class ReasonRules
         [
             "internal system error", "internal server error", "internal error", "local error in processing",
             // Postfix's "451 4.3.0 <addr>: Temporary lookup failure": one of its lookup tables (LDAP, SQL) did not answer.
-            "temporary lookup failure",
+            "temporary lookup failure", "qq temporary problem",
             // Postfix's local(8) that cannot lock or write the mailbox file: "cannot update mailbox /var/mail/x for user
             // x. unable to create lock file /var/mail/x.lock: Permission denied" (the server's files, not a filter).
             "cannot update mailbox", "unable to create lock file", "unable to lock",
@@ -394,8 +397,9 @@ public static class ReasonRules
         // The receiving system's storage, not a mailbox's: "452 4.3.1 Insufficient system storage" until the queue gave up.
         new(BounceReason.SystemFull, ["insufficient system storage", "insufficient system resources", "disk full", "out of disk space"], [], "3.1"),
         new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error", "temporary lookup failure",
-            // qmail-local: "Unable to chdir to maildir", a mailbox the server cannot open.
-            "unable to chdir"], [], "3.0"),
+            // qmail-local: "Unable to chdir to maildir", a mailbox the server cannot open; its "Uh-oh: .qmail has prog
+            // delivery but has x bit set", a delivery instruction set up wrong; qmail-queue's "qq temporary problem".
+            "unable to chdir", "uh-oh:", "qq temporary problem"], [], "3.0"),
         new(BounceReason.SecurityError, ["tls handshake", "handshake fail", "tls session is required", "did not offer tls", "ssl_connect", "cannot start tls"], [], "7.0"),
     ];
 
