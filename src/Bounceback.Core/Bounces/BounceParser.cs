@@ -206,7 +206,7 @@ public sealed class BounceParser
                 ReplyCode = c.Reason.IsNotFailure() && c.ReplyCode >= 400 ? null : c.ReplyCode,
                 Reason = c.Reason,
                 HardBounce = c.HardBounce,
-                Action = facts.Action ?? DefaultAction(c),
+                Action = facts.Action ?? DefaultAction(c, facts.DiagnosticCode),
                 DiagnosticCode = facts.DiagnosticCode,
                 DiagnosticType = facts.DiagnosticType,
                 RemoteMta = facts.RemoteMta,
@@ -223,10 +223,25 @@ public sealed class BounceParser
         return results;
     }
 
-    private static string? DefaultAction(Classification c) => c.Reason switch
+    /// <summary>The action of a result whose notice names none: from the reason and the status's class, except that a
+    /// temporary failure the server gave up on ("I'm not going to try again; this message has been in the queue too
+    /// long.", "Giving up on 192.0.2.1.") failed for good.</summary>
+    private static string? DefaultAction(Classification c, string? diagnostic) => c.Reason switch
     {
         Codes.BounceReason.Feedback or Codes.BounceReason.Vacation => null,
         Codes.BounceReason.Delivered => "delivered",
-        _ => c.Temporary ? "delayed" : "failed",
+        _ => c.Temporary && !GaveUp(diagnostic) ? "delayed" : "failed",
     };
+
+    private static bool GaveUp(string? diagnostic)
+    {
+        if (string.IsNullOrEmpty(diagnostic)) return false;
+        foreach (var words in GaveUpWords)
+        {
+            if (diagnostic.Contains(words, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] GaveUpWords = ["not going to try again", "i've given up", "giving up on", "will not try again", "no further attempts"];
 }

@@ -215,6 +215,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["postfix/delay-gmx-nemesis-421-policy-restrictions-greeting.eml"] = "refused step named in the notice",
         ["exchange2007/2016-queue-expired-greylisting-and-winsock-10061.eml"] = "each recipient's last attempt in the notice",
         ["exchange-localised/french-report-delayed-remote-mailbox-full.eml"] = "each recipient's last attempt in the notice",
+        ["docomo/postfix-alias-docomo-data-au-rcpt.eml"] = "refused step named in the notice",
+        ["domino/gmail-5726-unauthenticated.eml"] = "notice names the recipients",
     };
 
     /// <summary>
@@ -331,6 +333,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         {
             ["forwarded/outlook-attached-exim-own-subject.eml"] = "the attachment is the bounce", ["mailman/mm21-uncaught-autoreply.eml"] = "the attachment is the bounce",
             ["forwarded/outlook-fw-fw-undeliverable-two-levels.eml"] = "the attachment is the bounce",
+            // "550 5.7.1 <verkoop@...>... Access denied" refuses the sender only if the copy says who sent the message.
+            ["exchange2003/permission-text-blocklist-and-refused-sender.eml"] = "the copy names the refused sender",
         },
         ["headers-only copy"] = new()
         {

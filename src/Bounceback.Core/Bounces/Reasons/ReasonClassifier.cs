@@ -646,7 +646,7 @@ public static partial class ReasonClassifier
         if (quotedMatches.MoveNext())
         {
             var quoted = QuotedStatus(span, quotedMatches.Current, out var quotedAt);
-            if (EnhancedStatus.TryParse(quoted, out var q) && span.IndexOf(quoted, StringComparison.Ordinal) > 0
+            if (EnhancedStatus.TryParse(quoted, out var q) && q.Subject <= 7 && span.IndexOf(quoted, StringComparison.Ordinal) > 0
                 && StatusPattern().EnumerateMatches(span) is var firsts && firsts.MoveNext() && firsts.Current.Index < quotedAt
                 && (firsts.Current.Index == 0 || IsCatchAllOfClass(span.Slice(firsts.Current.Index, firsts.Current.Length), q.Class)))
             {
@@ -654,9 +654,10 @@ public static partial class ReasonClassifier
             }
         }
         // The whole match of StatusPattern is its status (the rest are look-arounds).
+        // (A subject above 7 is no status of the registry: Yahoo's old "temporarily deferred - 4.16.50" is a tag.)
         foreach (var m in StatusPattern().EnumerateMatches(span))
         {
-            if (EnhancedStatus.TryParse(span.Slice(m.Index, m.Length), out var s)) return s;
+            if (EnhancedStatus.TryParse(span.Slice(m.Index, m.Length), out var s) && s.Subject <= 7) return s;
         }
         return null;
     }

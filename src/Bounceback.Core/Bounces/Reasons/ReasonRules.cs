@@ -222,7 +222,9 @@ public static class ReasonRules
         ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "afzender", "absender", "expéditeur", "remitente", "mittente", "remetente", "отправител", "发件人", "送信者", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr",
             // A mailbox the reply calls invalid but then says is disabled exists: Mail.ru's "invalid mailbox. Local mailbox
             // ... is unavailable: account is disabled" is the suspend rule's.
-            "account is disabled", "account has been disabled", "mailbox is disabled", "mailbox has been disabled"]),
+            "account is disabled", "account has been disabled", "mailbox is disabled", "mailbox has been disabled",
+            // Domino's "File does not exist": the person is in the directory, the mail file behind it is missing.
+            "file does not exist"]),
         new(BounceReason.Suspend,
         [
             "suspended", "disabled", "inactive", "deactivated", "account expired", "not active", "account is locked", "account has been locked", "locked account", "frozen",
@@ -352,6 +354,8 @@ public static class ReasonRules
             // Postfix's local(8) that cannot lock or write the mailbox file: "cannot update mailbox /var/mail/x for user
             // x. unable to create lock file /var/mail/x.lock: Permission denied" (the server's files, not a filter).
             "cannot update mailbox", "unable to create lock file", "unable to lock",
+            // Domino: the recipient's mail database (its .nsf file) is missing on the server.
+            "file does not exist",
             // A file the server needs is missing (sendmail's ":include:/etc/mail/lists/x... Cannot open ...: No such file or
             // directory"): after the delivery-program rule, whose failed programs say the same.
             "no such file or directory",

@@ -125,8 +125,11 @@ public static partial class DeliveryStatusReader
                 // Without a Diagnostic-Code, the comment of the Status field ("4.4.1 (no answer from host)") is the reporting
                 // server's own words for this recipient: more precise than the notice's summary for all of them.
                 // Exim's own X-Exim-Diagnostic says it where it gave no Diagnostic-Code ("SMTP timeout after sending data block").
+                // Exchange 2000/2003 put the remote reply in X-Supplementary-Info ("<mx #5.7.1 smtp;554 5.7.1 ...>"), and
+                // name a recipient by its display name alone in the notice's text.
                 DiagnosticCode = MessageParts.NullIfEmpty(MessageParts.WithIso2022JpRead(diag))
-                    ?? MessageParts.NullIfEmpty(MessageParts.SplitTyped(g["X-Exim-Diagnostic"]).Value) ?? StatusComment(g["Status"]),
+                    ?? MessageParts.NullIfEmpty(MessageParts.SplitTyped(g["X-Exim-Diagnostic"]).Value)
+                    ?? MessageParts.NullIfEmpty(g["X-Supplementary-Info"]?.Trim()) ?? StatusComment(g["Status"]),
                 DiagnosticType = dtype,
                 RemoteMta = MessageParts.NullIfEmpty(MtaName(MessageParts.SplitTyped(g["Remote-MTA"]).Value)),
                 Timestamp = DateOf(g["Last-Attempt-Date"] ?? g["Arrival-Date"]),
