@@ -804,8 +804,9 @@ public sealed class Diagnoser
         // A limit that resets (a daily quota) refuses for now only; a queue that gave up (x.4.7) retries no more.
         var retry = resets && severity is Severity.Temporary or Severity.Permanent ? Catalog.Text("summary.retry.resets", lang)
             : gaveUp && severity is Severity.Temporary or Severity.Permanent ? Catalog.Text("summary.retry.gaveUp", lang)
-            // A refusal for a setting: the server tries again, and fails each time until the setting is fixed.
-            : untilFixed ? Catalog.Text("summary.retry.untilFixed", lang)
+            // A refusal for a setting: the server tries again, and fails each time until the setting is fixed (a mail
+            // program's dialog: nothing tries again, and trying fails until then).
+            : untilFixed ? Catalog.Text(sendDialog ? "summary.retry.permanent.client" : "summary.retry.untilFixed", lang)
             // A send dialog's refusal: the message was not sent, and nothing sends it again by itself.
             : sendDialog && severity == Severity.Temporary ? Catalog.Text("summary.retry.temporary.dialog", lang)
             : byMailProgram && severity is Severity.Temporary or Severity.Permanent && Catalog.Strings.ContainsKey(retryKey + ".client")

@@ -308,6 +308,7 @@ public static class ReasonRules
             "message rejected due to content", "message content rejected", "suspicious", "phishing", "high probability",
             // NetEase (163.com, 126.com): "554 DT:SPM" is its spam verdict; the word "spam" is only in its help link.
             "dt:spm",
+            // A link of the message on a URI block list (the blocked rule leaves these to this one).
             "a url in", "contains a url", "url listed", "uri listed", "listed url", "uribl", "surbl",
             // "Spam" where it is not written in Latin letters: Russian, Japanese ("nuisance mail"), Chinese ("junk mail"), Korean.
             "спам", "迷惑メール", "垃圾邮件", "스팸",
