@@ -228,12 +228,12 @@ internal static class ForwardedBounce
                     return Build(block.Headers, lines, block.Next, end);
                 }
             }
-            else if (IsAttribution(t) && i + 1 < end && lines[i + 1].StartsWith('>'))
+            else if (Attribution(lines, i, end) is var (said, quoteAt) && quoteAt > 0)
             {
-                var from = FirstAddressOrNull(t);
+                var from = FirstAddressOrNull(said!);
                 var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
                 if (from is not null) headers["From"] = from;
-                return Build(headers, lines, i + 1, end);
+                return Build(headers, lines, quoteAt, end);
             }
         }
         return null;
@@ -255,11 +255,31 @@ internal static class ForwardedBounce
         return false;
     }
 
-    /// <summary>A reply's attribution line: "On ... wrote:", "Op ... schreef ...:".</summary>
+    /// <summary>
+    /// A reply's attribution at line <paramref name="i"/> ("On ... wrote:", "Op ... schreef ...:", "Am ... schrieb
+    /// ...:"), also wrapped over two lines as Gmail writes a long one ("... schreef Mail Delivery Subsystem &lt;" then
+    /// "mailer-daemon@googlemail.com&gt;:"), followed by its quote, after at most one blank line: the attribution and
+    /// the line where the quote starts; (null, 0) when there is none.
+    /// </summary>
+    private static (string? Said, int QuoteAt) Attribution(string[] lines, int i, int end)
+    {
+        var t = lines[i].Trim();
+        var next = i + 1;
+        if (!t.EndsWith(':') && next < end && t.Length < 300 && lines[next].Trim() is { Length: > 0 and < 120 } rest && rest.EndsWith(':'))
+        {
+            t = t + " " + rest;
+            next++;
+        }
+        if (!IsAttribution(t)) return (null, 0);
+        if (next < end && lines[next].Trim().Length == 0) next++;
+        return next < end && lines[next].StartsWith('>') ? (t, next) : (null, 0);
+    }
+
     private static bool IsAttribution(string t) =>
-        t.Length < 300 && t.EndsWith(':') &&
+        t.Length < 400 && t.EndsWith(':') &&
         (t.StartsWith("On ", StringComparison.Ordinal) && t.Contains(" wrote", StringComparison.Ordinal) ||
-         t.StartsWith("Op ", StringComparison.Ordinal) && t.Contains(" schreef", StringComparison.Ordinal));
+         t.StartsWith("Op ", StringComparison.Ordinal) && t.Contains(" schreef", StringComparison.Ordinal) ||
+         t.StartsWith("Am ", StringComparison.Ordinal) && t.Contains(" schrieb", StringComparison.Ordinal));
 
     private static string? FirstAddressOrNull(string line) => PlainTextReader.FirstAddress(line)?.Address;
 

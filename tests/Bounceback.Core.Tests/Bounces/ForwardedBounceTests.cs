@@ -52,6 +52,17 @@ public class ForwardedBounceTests
         Assert.Equal("kim@receiver.example", Assert.Single(outcome.Results).Recipient);
     }
 
+    [Theory]
+    // Gmail wraps a long attribution after the address's "<" and leaves a blank line before the quote.
+    [InlineData("Op ma 16 mrt 2026 om 08:40 schreef Mail Delivery System <\nMAILER-DAEMON@smtp.sender.example>:\n\n")]
+    [InlineData("Am Mo., 16. März 2026 um 08:40 Uhr schrieb Mail Delivery System <MAILER-DAEMON@smtp.sender.example>:\n")]
+    public void A_bounce_quoted_under_a_wrapped_or_german_attribution_is_read(string attribution)
+    {
+        var quoted = string.Join('\n', PostfixNotice.Split('\n').Select(l => "> " + l));
+        var outcome = BounceFixtures.Parse(Forward("Re: Undelivered Mail Returned to Sender", attribution + quoted));
+        Assert.Equal("kim@receiver.example", Assert.Single(outcome.Results).Recipient);
+    }
+
     [Fact]
     public void A_forward_of_an_ordinary_message_that_talks_about_a_bounce_is_not_a_bounce()
     {
