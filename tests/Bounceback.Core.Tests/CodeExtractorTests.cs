@@ -28,6 +28,12 @@ public class CodeExtractorTests
     [InlineData("there is no [AUTH] setting", "")]
     [InlineData("-ERR [FOOBAR] what", "")]
     [InlineData("a1 NO [AUTHENTICATIONFAILED", "")]
+    // A code no other text puts in brackets, wherever it is quoted; any code that opens a line of its own.
+    [InlineData("imaplib.IMAP4.error: b'[AUTHENTICATIONFAILED] Invalid credentials (Failure)'", "access:AUTHENTICATIONFAILED@0")]
+    [InlineData("The server returned the error: [OVERQUOTA] Quota exceeded", "access:OVERQUOTA@0")]
+    [InlineData("Mijn telefoon zegt:\n  [ALERT] Please log in via your web browser", "access:ALERT@0")]
+    [InlineData("Mijn telefoon zegt: [ALERT] Please log in via your web browser", "")]
+    [InlineData("see the [auth] section and the [overquota] flag", "")]
     public void POP3_and_IMAP_response_codes_are_read_after_the_replys_status_word(string text, string expected) =>
         Assert.Equal(expected, Describe(Extract(text)));
 

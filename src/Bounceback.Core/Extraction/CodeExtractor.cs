@@ -617,6 +617,11 @@ public sealed partial class CodeExtractor
     /// place of them (Thunderbird: "The mail server ... responded: [AUTH] ...", in Dutch "antwoordde:", German "antwortete:").</summary>
     private static readonly string[] AccessReplyWords = ["-ERR ", "NO ", "BAD ", "OK ", "BYE ", "responded: ", "antwoordde: ", "antwortete: "];
 
+    /// <summary>IMAP and POP3 response codes (RFC 5530, RFC 3206) that stand for themselves in brackets, read without
+    /// the reply's status word before them.</summary>
+    private static readonly string[] DistinctiveAccessCodes =
+        ["AUTHENTICATIONFAILED", "AUTHORIZATIONFAILED", "OVERQUOTA", "UNAVAILABLE", "PRIVACYREQUIRED", "CONTACTADMIN", "SERVERBUG", "SYS/TEMP", "SYS/PERM", "LOGIN-DELAY", "IN-USE"];
+
     // POP3 and IMAP response codes (RFC 2449, RFC 5530): a bracketed word right after the reply's status ("-ERR",
     // "NO", "BAD", "OK", "BYE"; the IMAP words in capitals, as servers write them), when the catalog explains it.
     // One pass over the '[' characters; a code is at most 30 characters.
@@ -629,7 +634,7 @@ public sealed partial class CodeExtractor
             var close = text.AsSpan(open + 1, Math.Min(MaxCode + 1, text.Length - open - 1)).IndexOf(']');
             if (close <= 0) continue;
             var code = text.AsSpan(open + 1, close);
-            if (!IsResponseCode(code) || !AfterReplyWord(text, open)) continue;
+            if (!IsResponseCode(code) || !(AfterReplyWord(text, open) || Distinctive(code) || AtLineStart(text, open))) continue;
             var normal = code.ToString().ToUpperInvariant();
             if (_catalog.Find(CodeKind.Access, normal) is null) continue;
             if (count++ >= maxCodes) return true;
@@ -645,6 +650,26 @@ public sealed partial class CodeExtractor
                 if (!char.IsAsciiLetter(c) && c is not ('-' or '/')) return false;
             }
             return true;
+        }
+
+        // A response code no other text puts in brackets, as servers write it (capitals), wherever it is quoted: Python's
+        // "b'[AUTHENTICATIONFAILED] Invalid credentials'", Apple Mail's "The server returned the error: [OVERQUOTA] ...",
+        // a helpdesk's own sentence.
+        static bool Distinctive(ReadOnlySpan<char> code)
+        {
+            foreach (var d in DistinctiveAccessCodes)
+            {
+                if (code.SequenceEqual(d)) return true;
+            }
+            return false;
+        }
+
+        // A bracketed code that opens a line (after blanks or a quote mark), as a server's text pasted on its own.
+        static bool AtLineStart(string text, int open)
+        {
+            var i = open - 1;
+            while (i >= 0 && text[i] is ' ' or '\t' or '>' or '"' or '\'') i--;
+            return i < 0 || text[i] == '\n';
         }
 
         static bool AfterReplyWord(string text, int open)
