@@ -174,6 +174,14 @@ internal static partial class PlainTextReader
         for (var k = 0; k < found.Count; k++)
         {
             var (address, line, rest) = found[k];
+            // sendmail's list of "successful delivery notifications": "<addr>  (relayed to non-DSN-aware mailer)",
+            // "(delivered to mailbox)", "(expanded to: ...)". That is all there is of this recipient; what follows is the
+            // failed recipients' transcript.
+            if (SuccessNote(rest) is { } success)
+            {
+                results.Add(new RecipientFacts { Recipient = address, DiagnosticCode = rest.Trim(), Action = success, Status = "2.0.0" });
+                continue;
+            }
             var stop = Math.Min(end, k + 1 < found.Count ? found[k + 1].Line : end);
             var parts = new List<string>();
             if (rest.Length > 0) parts.Add(rest);
@@ -446,6 +454,19 @@ internal static partial class PlainTextReader
             }
             return reply;
         }
+        return null;
+    }
+
+    /// <summary>The action a sendmail success note after the address names ("(relayed to non-DSN-aware mailer)" is
+    /// relayed, "(delivered to mailbox)" delivered, "(expanded to: ...)" expanded); else null.</summary>
+    private static string? SuccessNote(string rest)
+    {
+        // The note alone, in its parentheses: Postfix's "(expanded from <list@...>): host ..." goes on with a failure.
+        var t = rest.AsSpan().Trim();
+        if (!t.StartsWith("(") || !t.EndsWith(")")) return null;
+        if (t.StartsWith("(relayed", StringComparison.OrdinalIgnoreCase)) return "relayed";
+        if (t.StartsWith("(delivered", StringComparison.OrdinalIgnoreCase) || t.StartsWith("(successfully delivered", StringComparison.OrdinalIgnoreCase)) return "delivered";
+        if (t.StartsWith("(expanded to", StringComparison.OrdinalIgnoreCase)) return "expanded";
         return null;
     }
 
