@@ -48,18 +48,16 @@ public class ReasonClassifierSeventhPassTests
         Assert.Equal("RCPT", SmtpCommand.Find("Error Type: SMTP Remote server (192.0.2.5) issued an error. hMailServer sent: RCPT TO:<ann@shop.example> Remote server replied: 550 5.1.1 User unknown"));
     }
 
+    /// <summary>An MDaemon notice to ann@example.org whose session transcript, after the greeting, has these lines.</summary>
+    private static string MdaemonNotice(string transcript) =>
+        "From: MDaemon@mail.example.org\nTo: ann@example.org\nSubject: Permanent Delivery Failure\n\n" +
+        "The attached message had PERMANENT fatal delivery errors!\n\n--- Session Transcript ---\n" +
+        " Mon 2026-11-09 10:12:03.512: <-- 220 mx.example.com ESMTP\n" + transcript + "\n--- End Transcript ---\n";
+
     [Fact]
     public void An_mdaemon_transcript_gives_the_refused_recipient_and_the_accepted_one_that_data_failed()
     {
-        var outcome = ParseText("""
-            From: MDaemon@mail.example.org
-            To: ann@example.org
-            Subject: Permanent Delivery Failure
-
-            The attached message had PERMANENT fatal delivery errors!
-
-            --- Session Transcript ---
-             Mon 2026-11-09 10:12:03.512: <-- 220 mx.example.com ESMTP
+        var outcome = ParseText(MdaemonNotice("""
              Mon 2026-11-09 10:12:03.541: --> MAIL From:<ann@example.org> SIZE=120
              Mon 2026-11-09 10:12:03.569: <-- 250 2.1.0 Ok
              Mon 2026-11-09 10:12:03.569: --> RCPT To:<bob@example.com>
@@ -69,8 +67,7 @@ public class ReasonClassifierSeventhPassTests
              Mon 2026-11-09 10:12:03.630: --> DATA
              Mon 2026-11-09 10:12:03.650: <-- 354 Go ahead
              Mon 2026-11-09 10:12:04.100: <-- 552 5.3.4 Message size exceeds fixed limit
-            --- End Transcript ---
-            """);
+            """));
         Assert.Equal(2, outcome.Results.Count);
         Assert.Equal(("bob@example.com", BounceReason.UserUnknown, "RCPT"), (outcome.Results[0].Recipient, outcome.Results[0].Reason, outcome.Results[0].Command));
         Assert.Equal(("cas@example.com", BounceReason.MesgTooBig, "DATA"), (outcome.Results[1].Recipient, outcome.Results[1].Reason, outcome.Results[1].Command));
@@ -80,23 +77,14 @@ public class ReasonClassifierSeventhPassTests
     [Fact]
     public void An_mdaemon_transcript_keeps_every_line_of_a_reply_of_several()
     {
-        var outcome = ParseText("""
-            From: MDaemon@mail.example.org
-            To: ann@example.org
-            Subject: Permanent Delivery Failure
-
-            The attached message had PERMANENT fatal delivery errors!
-
-            --- Session Transcript ---
-             Mon 2026-11-09 10:12:03.512: <-- 220 mx.example.com ESMTP
+        var outcome = ParseText(MdaemonNotice("""
              Mon 2026-11-09 10:12:03.541: --> MAIL From:<ann@example.org>
              Mon 2026-11-09 10:12:03.569: <-- 250 2.1.0 Ok
              Mon 2026-11-09 10:12:03.569: --> RCPT To:<bob@example.com>
              Mon 2026-11-09 10:12:03.601: <-- 550-5.7.1 Service unavailable; client host 192.0.2.1
              Mon 2026-11-09 10:12:03.601: <-- 550-5.7.1 is listed at zen.spamhaus.org. See the
              Mon 2026-11-09 10:12:03.601: <-- 550 5.7.1 website for details.
-            --- End Transcript ---
-            """);
+            """));
         var r = Assert.Single(outcome.Results);
         Assert.Equal("bob@example.com", r.Recipient);
         Assert.StartsWith("550-5.7.1 Service unavailable", r.DiagnosticCode, StringComparison.Ordinal);
