@@ -52,6 +52,14 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void A_pop3_mailbox_locked_by_another_session_is_temporary_even_without_its_bracket_code()
+    {
+        var d = Diagnoser.Default.Explain("Error Number: 0x800CCC90. The server responded: -ERR Mailbox is locked by another session, try again later", Language.En).Diagnosis!;
+        Assert.Equal(("0x800CCC90", Severity.Temporary, true), (d.Code, d.Severity, d.RetryMayHelp));
+        Assert.Equal(BounceReason.TooManyConn, d.Reason);
+    }
+
+    [Fact]
     public void A_temporary_refusal_for_a_setting_is_not_one_that_retrying_helps()
     {
         var full = Diagnoser.Default;
