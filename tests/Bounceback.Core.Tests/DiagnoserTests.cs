@@ -59,6 +59,18 @@ public class DiagnoserTests
         Assert.Equal(BounceReason.TooManyConn, d.Reason);
     }
 
+    [Theory]
+    [InlineData("4.4.316 Connection refused [Message=Socket error code 10061] [LastAttemptedServerName=mail.example.nl] [LastAttemptedIP=203.0.113.30:25]", "10061")]
+    [InlineData("451 4.4.0 Primary target IP address responded with: \"Failed to connect. Winsock error code: 10060, Win32 error code: 10060.\"", "10060")]
+    public void A_socket_error_a_mail_server_met_on_its_way_to_the_recipient_is_not_the_users_computer(string text, string socket)
+    {
+        var server = Diagnoser.Default.Explain(text, Language.En).Findings.First(f => f.Code == socket);
+        Assert.Equal((FaultSide.RecipientServer, Severity.Temporary), (server.FaultSide, server.Severity));
+        // The same number in the mail program's own dialog is the user's connection.
+        var client = Diagnoser.Default.Explain($"Sending reported error (0x800CCC0E): Cannot connect to the server. Socket Error: {socket}", Language.En).Findings.First(f => f.Code == socket);
+        Assert.NotEqual(FaultSide.RecipientServer, client.FaultSide);
+    }
+
     [Fact]
     public void A_temporary_refusal_for_a_setting_is_not_one_that_retrying_helps()
     {

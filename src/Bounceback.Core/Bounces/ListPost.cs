@@ -14,6 +14,9 @@ internal static class ListPost
     public static bool Is(MimeMessage message)
     {
         if (!message.Headers.Contains("List-Post")) return false;
+        // The list's own notice to a sender or member (Mailman marks it "X-List-Administrivia: yes") may carry the
+        // list's fields too; it is not a post.
+        if (message.Headers["X-List-Administrivia"] is { } administrivia && administrivia.Trim().Equals("yes", StringComparison.OrdinalIgnoreCase)) return false;
         foreach (var entity in message.BodyParts)
         {
             var type = entity.ContentType;

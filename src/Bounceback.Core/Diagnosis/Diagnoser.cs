@@ -273,7 +273,7 @@ public sealed class Diagnoser
         var standard = FindStandard(kind, code);
         // The server's words can make a standard code specific ("450 4.2.0 <addr>: Recipient address rejected:
         // Greylisted"): a wording entry of the code whose phrase is in the text explains it.
-        if (standard is not null && kind is CodeKind.Enhanced or CodeKind.Reply or CodeKind.WindowsClient or CodeKind.Access && PickWording(kind, code, groupText) is { } worded)
+        if (standard is not null && kind is CodeKind.Enhanced or CodeKind.Reply or CodeKind.WindowsClient or CodeKind.Access or CodeKind.Winsock && PickWording(kind, code, groupText) is { } worded)
             return new Resolution(worded, null);
         // HRESULT_FROM_WIN32 of a Windows Sockets error (0x8007 and the error's number): the socket error's own entry.
         if (standard is null && kind == CodeKind.WindowsClient && ClientErrorCode.TryParse(code, out var hresult)

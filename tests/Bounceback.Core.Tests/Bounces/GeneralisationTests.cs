@@ -201,6 +201,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["exchange-localised/german-2016-delay-greylisted-and-insufficient-storage.eml"] = "reply only in the notice",
         ["exchange-localised/german-report-delayed-connect-timeout.eml"] = "reply only in the notice",
         ["office365/delay-4.4.316-connection-refused.eml"] = "reply only in the notice",
+        ["exchange2007/2013-delay-storedrv-recipient-thread-limit.eml"] = "reply only in the notice",
         ["lhost-exchange2007-05.eml"] = "reply only in the notice",
         // The report's first group is a delay that its second, a failure, supersedes: a copy of it is no failure.
         ["oddities/dsn-two-groups-same-recipient.eml"] = "first group superseded",

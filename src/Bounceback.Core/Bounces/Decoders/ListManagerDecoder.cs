@@ -16,6 +16,9 @@ public sealed class ListManagerDecoder : IBounceDecoder
         "post by non-member", "posting to this list is restricted", "rejected posting to",
         // Mailman's notice of a moderator's refusal ("Request to mailing list X rejected").
         "has been rejected by the list moderator",
+        // Mailman 3's refusal by a rule ("Your message to the X mailing-list was rejected for the following reasons:",
+        // the reasons in the next paragraph: "The message is not from a list member").
+        "was rejected for the following",
     ];
 
     /// <summary>A post held for the moderator: it may still be posted, so nothing failed (Mailman's "Your message to X
@@ -45,10 +48,12 @@ public sealed class ListManagerDecoder : IBounceDecoder
     }
 
     /// <summary>The paragraph of the notice with the refusal's wording (Mailman's moderator refusal opens with "Your request
-    /// to the X mailing list" and says it in the next), its lines joined; null when no paragraph of the first 60 lines has it.</summary>
+    /// to the X mailing list" and says it in the next), its lines joined; null when no paragraph of the first 60 lines has it.
+    /// A paragraph that ends in a colon ("... for the following reasons:") is read with the paragraph after it.</summary>
     private static string? RefusingParagraph(string notice)
     {
         var paragraph = new List<string>();
+        string? refusal = null;
         foreach (var raw in MessageParts.Lines(notice, 60))
         {
             var line = raw.Trim();
@@ -57,9 +62,16 @@ public sealed class ListManagerDecoder : IBounceDecoder
                 paragraph.Add(line);
                 continue;
             }
-            if (Refuses(paragraph)) return string.Join(' ', paragraph);
+            if (paragraph.Count == 0) continue;
+            if (refusal is not null) return refusal + " " + string.Join(' ', paragraph);
+            if (Refuses(paragraph))
+            {
+                if (!paragraph[^1].EndsWith(':')) return string.Join(' ', paragraph);
+                refusal = string.Join(' ', paragraph);
+            }
             paragraph.Clear();
         }
+        if (refusal is not null) return paragraph.Count == 0 ? refusal : refusal + " " + string.Join(' ', paragraph);
         return Refuses(paragraph) ? string.Join(' ', paragraph) : null;
     }
 

@@ -132,7 +132,7 @@ public static partial class ReasonClassifier
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
         var fitted = status is not { IsPlaceholder: false };
-        var statusText = status is { IsPlaceholder: false } s ? Written(s, facts.Status) : FittingStatus(reason, temporary) ?? status?.ToString()
+        var statusText = status is { IsPlaceholder: false } s ? Written(s, facts.Status) : FittingStatus(reason, temporary, words) ?? status?.ToString()
             // A failure whose cause nothing tells, not even a reply code, is "other or undefined status" of its class
             // (RFC 3463's x.0.0).
             ?? (reply is null && reason is BounceReason.OnHold or BounceReason.Undefined ? (temporary ? "4.0.0" : "5.0.0") : null);
@@ -276,7 +276,7 @@ public static partial class ReasonClassifier
     private static BounceReason? ByWording(string text, string words, EnhancedStatus? status)
     {
         if (Providers.ProviderRules.Refine(text, status, null) is { } byProvider) return byProvider;
-        if (status is { } decisive && DecisiveRule(decisive) is { } rule) return rule.Reason;
+        if (status is { } decisive && DecisiveRule(decisive, words) is { } rule) return rule.Reason;
         if (ReasonRules.Wording.FirstMatch(words, status) is { } byWording) return byWording.Reason;
         return null;
     }
@@ -286,7 +286,7 @@ public static partial class ReasonClassifier
     private static BounceReason Decide(string text, string words, EnhancedStatus? status, int? reply, RecipientFacts facts, string? command, bool providerRefined = false)
     {
         if (!providerRefined && Providers.ProviderRules.Refine(text, status, facts.RemoteMta, facts.Recipient) is { } byProvider) return byProvider;
-        if (status is { } decisive && DecisiveRule(decisive) is { } decisiveRule) return decisiveRule.Reason;
+        if (status is { } decisive && DecisiveRule(decisive, words) is { } decisiveRule) return decisiveRule.Reason;
         if (ReasonRules.Wording.FirstMatch(words, status) is { } byWording) return byWording.Reason;
         if (status is { } st)
         {
@@ -311,15 +311,15 @@ public static partial class ReasonClassifier
         };
     }
 
-    /// <summary>The first rule for which the status is decisive, or null.</summary>
-    private static ReasonRule? DecisiveRule(EnhancedStatus status)
+    /// <summary>The first rule for which the status is decisive, or null (also when the wording is one the rule yields to).</summary>
+    private static ReasonRule? DecisiveRule(EnhancedStatus status, string words)
     {
         // Written once ("x.7.1") for all the rules; by index: a foreach over the list's interface would allocate an enumerator.
         var written = ReasonRule.ClassIndependent(status, stackalloc char[EnhancedStatus.MaxLength]);
         var rules = ReasonRules.All;
         for (var i = 0; i < rules.Count; i++)
         {
-            if (rules[i].IsDecisive(written)) return rules[i];
+            if (rules[i].IsDecisive(written)) return rules[i].YieldsTo(words) ? null : rules[i];
         }
         return null;
     }
@@ -557,7 +557,9 @@ public static partial class ReasonClassifier
         if (m.Success) return text[m.Groups["r"].Index..];
         // Exchange's own wrapper of the remote's reply: '451 4.4.0 Primary target IP address responded with: "452 4.3.1
         // Insufficient system resources ..." Attempted failover ...'.
-        if (!text.Contains("responded with", StringComparison.OrdinalIgnoreCase)) return text;
+        // Exchange 2013+ also proxies through its front end and quotes what the remote server said there: '550 5.7.0 Proxy
+        // session setup failed on Frontend with '554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain''.
+        if (!text.Contains("responded with", StringComparison.OrdinalIgnoreCase) && !text.Contains("session setup failed on", StringComparison.OrdinalIgnoreCase)) return text;
         m = WrappedRemoteReply().Match(Head(text));
         return m.Success ? text[m.Groups["r"].Index..] : text;
     }
@@ -628,6 +630,15 @@ public static partial class ReasonClassifier
         return string.Concat(temporary || reason == BounceReason.Expired ? "4." : "5.", rule.DefaultStatus);
     }
 
+    /// <summary>The status that fits a reason and the words of the refusal (<see cref="ReasonRule.FittingByWording"/>:
+    /// a failed authentication that names SPF alone is x.7.23), when the message gives none.</summary>
+    private static string? FittingStatus(BounceReason reason, bool temporary, string words)
+    {
+        var rule = ReasonRules.For(reason);
+        if (rule is null) return null;
+        return string.Concat(temporary || reason == BounceReason.Expired ? "4." : "5.", rule.FittingStatus(words));
+    }
+
     /// <summary>The first enhanced status code in a text, if any.</summary>
     public static EnhancedStatus? FindStatus(string text)
     {
@@ -695,7 +706,7 @@ public static partial class ReasonClassifier
     [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ()]{1,80}?(?<r>[245]\d\d[ -]'|\('[245]\d\d', \[)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LabelledRemoteReply();
 
-    [GeneratedRegex(@"^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?[^""'\n]{0,80}?responded with:? ?[""'](?<r>[245]\d\d[ -])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?[^""'\n]{0,80}?(?:responded with:?|session setup failed on [A-Za-z]{1,20} with) ?[""'](?<r>[245]\d\d[ -])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex WrappedRemoteReply();
 
     [GeneratedRegex(@"(?<=^|[\s;:])[45][0-5]\d:? : ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]

@@ -60,6 +60,34 @@ public sealed record ReasonRule(BounceReason Reason, IReadOnlyList<string> Phras
     /// <summary>Class-independent codes so specific that they decide the reason before any wording is read.</summary>
     public IReadOnlyList<string> Decisive { get; init; } = [];
 
+    /// <summary>Statuses more precise than <see cref="DefaultStatus"/> that fit when the words name only what they mean.</summary>
+    public IReadOnlyList<FittingStatusByWording> FittingByWording { get; init; } = [];
+
+    /// <summary>The subject.detail to report when the message gives no status: the first of <see cref="FittingByWording"/>
+    /// whose words are there, else <see cref="DefaultStatus"/>.</summary>
+    public string FittingStatus(string words)
+    {
+        for (var i = 0; i < FittingByWording.Count; i++)
+        {
+            if (FittingByWording[i].Fits(words)) return FittingByWording[i].Status;
+        }
+        return DefaultStatus;
+    }
+
+    /// <summary>Phrases with which a decisive status no longer decides: the wording names another reason that a server
+    /// gives this status for.</summary>
+    public IReadOnlyList<string> DecisiveUnless { get; init; } = [];
+
+    /// <summary>Whether the wording holds one of <see cref="DecisiveUnless"/>, so that the status does not decide.</summary>
+    public bool YieldsTo(string words)
+    {
+        for (var i = 0; i < DecisiveUnless.Count; i++)
+        {
+            if (words.Contains(DecisiveUnless[i], StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     /// <summary>Whether the status is one of this rule's decisive codes.</summary>
     public bool IsDecisive(EnhancedStatus status) => IsDecisive(ClassIndependent(status, stackalloc char[EnhancedStatus.MaxLength]));
 
@@ -86,4 +114,13 @@ public sealed record ReasonRule(BounceReason Reason, IReadOnlyList<string> Phras
         }
         return false;
     }
+}
+
+/// <summary>A status (subject.detail) that fits a reason's words when one of <paramref name="Phrases"/> is in them and
+/// none of <paramref name="Unless"/> (which name something else as well).</summary>
+public sealed record FittingStatusByWording(string Status, IReadOnlyList<string> Phrases, IReadOnlyList<string> Unless)
+{
+    /// <summary>Whether the words name this status's cause and nothing else the list excludes.</summary>
+    public bool Fits(string words) =>
+        Phrases.Any(p => words.Contains(p, StringComparison.OrdinalIgnoreCase)) && !Unless.Any(p => words.Contains(p, StringComparison.OrdinalIgnoreCase));
 }

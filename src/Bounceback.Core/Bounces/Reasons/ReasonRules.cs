@@ -66,6 +66,12 @@ public static class ReasonRules
         {
             // RFC 7372: these statuses name the failed DKIM, SPF or combined check, whatever else the words say ("... and has been blocked").
             Decisive = ["x.7.20", "x.7.21", "x.7.22", "x.7.23", "x.7.24", "x.7.26"],
+            // Without a status, words that name one check alone give that check's status (RFC 7372).
+            FittingByWording =
+            [
+                new("7.23", ["spf", "sender policy framework", "is not allowed to send mail from"], ["dkim", "dmarc", "domainkeys", "signature"]),
+                new("7.20", ["dkim", "domainkeys", "missing signature", "invalid signature"], ["spf", "dmarc", "sender policy framework", "is not allowed to send mail from"]),
+            ],
         },
         new(BounceReason.SecurityError,
         [
@@ -106,6 +112,8 @@ public static class ReasonRules
             "as a relay, but",
             // qmail-smtpd: the recipient's domain is not one it accepts mail for (its rcpthosts list), so it would have to relay.
             "allowed rcpthosts",
+            // Haraka, when no plugin accepted the recipient (a domain it does not take mail for): "550 I cannot deliver mail for <addr>".
+            "i cannot deliver mail for",
             // "Relaying not allowed" as German, French, Dutch, Spanish, Italian and Portuguese servers word it.
             "relaying nicht erlaubt", "relay nicht erlaubt", "relais interdit", "relais non autorisé", "relay niet toegestaan", "relaying niet toegestaan",
             "relay no permitido", "relay denegado", "relay non consentito", "relay non permesso", "relay não permitido",
@@ -192,7 +200,13 @@ public static class ReasonRules
             "존재하지 않는 도메인", "도메인을 찾을 수 없",
         ], ["x.1.2"], "1.2", ["sender domain", "sending domain", "from domain", "return path", "return-path", "reverse", "sender address", "your domain", "helo command rejected",
             // Exim's failed sender callout: "Verification failed for <sender> / Unrouteable address / Sender verify failed".
-            "sender verify"]) { Decisive = ["x.1.2"] },
+            "sender verify"])
+        {
+            Decisive = ["x.1.2"],
+            // Stalwart answers an unknown mailbox and a refused relay with 5.1.2 too ("550 5.1.2 Mailbox does not exist.",
+            // "550 5.1.2 Relay not allowed."): its words name what is wrong, not the domain.
+            DecisiveUnless = ["mailbox does not exist", "relay not allowed"],
+        },
         new(BounceReason.UserUnknown,
         [
             "user unknown", "unknown user", "no such user", "no such mailbox", "no such recipient", "no such account", "no such person", "recipient unknown", "unknown recipient",
@@ -201,7 +215,7 @@ public static class ReasonRules
             "not a valid mailbox", "no mailbox", "bad destination mailbox", "unknown or illegal user", "unknown or illegal alias", "unknown mailbox", "is not a known user", "user invalid", "invalid user",
             "recipnotfound", "recipientnotfound", "recipient address rejected: access denied", "not listed in public name", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
             "not our customer", "address invalid", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
-            "this user doesn't have", "no longer exists", "no longer accepts mail", "no account by that name", "couldn't find", "could not find the recipient", "unknown email address",
+            "this user doesn't have", "no longer exists", "no longer accepts mail", "mailbox is no longer in use", "address is no longer in use", "no account by that name", "couldn't find", "could not find the recipient", "unknown email address",
             "not listed in domino directory", "account is unavailable", "dosn't exist", "no valid recipient", "invalid-recipient",
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
@@ -262,8 +276,9 @@ public static class ReasonRules
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sending domain", "from domain", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from", "your domain",
             "address that has been blacklisted", "not a member of",
-            // A list that takes posts from its members only: ezmlm's "only subscribers may post", Mailman's moderator.
-            "only subscribers may", "rejected by the list moderator", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
+            // A list that takes posts from its members only: ezmlm's "only subscribers may post", Mailman's moderator and
+            // Mailman 3's "The message is not from a list member".
+            "only subscribers may", "rejected by the list moderator", "not from a list member", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
             // "Sender refused / unknown / invalid" in German, French, Spanish, Italian and Portuguese.
             "absender abgelehnt", "absender unbekannt", "ungültiger absender", "expéditeur refusé", "expéditeur inconnu", "expéditeur invalide",
             "remitente rechazado", "remitente desconocido", "remitente no válido", "mittente rifiutato", "mittente sconosciuto", "mittente non valido",
