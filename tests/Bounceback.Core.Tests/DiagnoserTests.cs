@@ -72,6 +72,22 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void A_refused_relay_gets_the_steps_of_whose_server_refused_it()
+    {
+        var catalog = Diagnoser.Default.Catalog;
+        // Quoted in a bounce as the next server's answer: the recipient's side must fix its MX, logging in changes nothing.
+        var remote = Diagnoser.Default.Explain("host mx.example.net[203.0.113.5] said: 554 5.7.1 <ann@example.net>: Relay access denied (in reply to RCPT TO command)", Language.En).Diagnosis!;
+        Assert.Equal(FaultSide.RecipientServer, remote.FaultSide);
+        Assert.Equal([catalog.Text("step.relay.remote", Language.En)], remote.Steps.Sender);
+        // In the mail program's own dialog (a Windows mail client code beside it): the user's own server, log in.
+        var own = Diagnoser.Default.Explain("Server Response: '550 5.7.1 Relaying denied', Port: 587, Secure(SSL): No, Server Error: 550, Error Number: 0x800CCC79", Language.En).Diagnosis!;
+        Assert.Equal([catalog.Text("step.relay.own", Language.En)], own.Steps.Sender);
+        // Alone, it could be either: both readings' steps stay.
+        var alone = Diagnoser.Default.Explain("550 5.7.1 Relaying denied", Language.En).Diagnosis!;
+        Assert.True(alone.Steps.Sender.Count > 1);
+    }
+
+    [Fact]
     public void A_temporary_refusal_for_a_setting_is_not_one_that_retrying_helps()
     {
         var full = Diagnoser.Default;
@@ -307,7 +323,7 @@ public class DiagnoserTests
         Assert.Equal(socket.Title, finding.Title);
         Assert.Contains("10054", finding.Note, StringComparison.Ordinal);
         // A Windows code outside the socket range stays a general client error.
-        Assert.False(Assert.Single(Diagnoser.Default.Explain("Error 0x80070005", Language.En).Findings).Known);
+        Assert.False(Assert.Single(Diagnoser.Default.Explain("Error 0x80070057", Language.En).Findings).Known);
     }
 
     [Theory]

@@ -631,8 +631,17 @@ public sealed class Diagnoser
         var byMailProgram = driver.Kind.FromMailProgram();
         // A relay refusal in the user's own program is their outgoing server's (no login); quoted in a bounce it is the
         // next server's, which does not take mail for the recipient's domain (a wrong or old MX).
-        if (remote && reason == BounceReason.NoRelaying && side is FaultSide.SenderClient or FaultSide.Sender) side = FaultSide.RecipientServer;
         string? dialogSteps = null;
+        if (remote && reason == BounceReason.NoRelaying && side is FaultSide.SenderClient or FaultSide.Sender)
+        {
+            side = FaultSide.RecipientServer;
+            dialogSteps = "step.relay.remote";
+        }
+        // The same refusal in the user's own program's dialog is their outgoing server's: only logging in helps.
+        else if (reason == BounceReason.NoRelaying && (sendDialog || HasClientCode(findings)) && side is FaultSide.SenderClient or FaultSide.Sender or FaultSide.SenderServer)
+        {
+            dialogSteps = "step.relay.own";
+        }
         if (DialogSide(findings, driver, side) is { } dialogSide)
         {
             side = dialogSide;
@@ -686,6 +695,16 @@ public sealed class Diagnoser
                 return f.FaultSide;
         }
         return null;
+    }
+
+    /// <summary>Whether a known Windows mail client code is among the findings: the text is the mail program's own dialog.</summary>
+    private static bool HasClientCode(IReadOnlyList<Finding> findings)
+    {
+        foreach (var f in findings)
+        {
+            if (f.Kind == CodeKind.WindowsClient && f.Known) return true;
+        }
+        return false;
     }
 
     /// <summary>At equal rank: a permanent failure over a temporary one (a ticket with a delay warning and then the final

@@ -36,8 +36,30 @@ public sealed class AutoReplyDecoder : IBounceDecoder
         if (message.Headers["X-Autoreply"] is not null || message.Headers["X-Autorespond"] is not null) return true;
         if (message.Headers["X-Auto-Response-Suppress"] is not null && SubjectMatches(message.Subject)) return true;
         if (message.Headers["Precedence"] is { } p && p.Contains("auto_reply", StringComparison.OrdinalIgnoreCase)) return true;
-        // By its subject alone only when no person forwarded it: "Fwd: Out of the office party" is someone's message.
-        return SubjectMatches(message.Subject) && message.Body is not MultipartReport && !ForwardedBounce.HasForwardPrefix(message.Subject);
+        // By its subject alone only when no person forwarded or answered it ("Fwd: Out of the office party", "RE: Out of
+        // office 13-31 July" are someone's messages), and when no list or mailing service sent it: a newsletter about
+        // auto-replies carries List-Unsubscribe, an auto-reply never does.
+        return SubjectMatches(message.Subject) && message.Body is not MultipartReport && !ForwardedBounce.HasForwardPrefix(message.Subject)
+            && !HasReplyPrefix(message.Subject) && !message.Headers.Contains("List-Unsubscribe") && !message.Headers.Contains("List-Id");
+    }
+
+    // A person's answer: "Re:", and its forms in German, Dutch, Scandinavian, Polish and Turkish mail programs.
+    private static readonly string[] ReplyPrefixes = ["re", "aw", "antw", "sv", "odp", "ynt"];
+
+    private static bool HasReplyPrefix(string? subject)
+    {
+        if (string.IsNullOrWhiteSpace(subject)) return false;
+        var s = subject.AsSpan().TrimStart();
+        // A tag a gateway puts first ("[EXTERNAL] RE: ...").
+        if (s.StartsWith("[") && s.IndexOf(']') is var close and > 0 and < 40) s = s[(close + 1)..].TrimStart();
+        var colon = s.IndexOf(':');
+        if (colon is < 2 or > 5) return false;
+        var prefix = s[..colon].Trim();
+        foreach (var p in ReplyPrefixes)
+        {
+            if (prefix.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     // The subject starts with an auto-reply's own words ("Automatic reply:", "Out of Office:", "Automatisch antwoord:").

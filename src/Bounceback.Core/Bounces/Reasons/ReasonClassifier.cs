@@ -41,7 +41,10 @@ public static partial class ReasonClassifier
             case ReportKind.AutoReply: return new(BounceReason.Vacation, null, null, false);
         }
         var labelled = Squeeze(facts.DiagnosticCode);
-        var diagnostic = RemoteReply(labelled);
+        var remote = RemoteReply(labelled);
+        var diagnostic = OwnTaggedItem(remote, facts.Recipient);
+        // (A recipient's own tag is all of its answer: the other tags' codes are not its.)
+        if (!ReferenceEquals(diagnostic, remote)) labelled = diagnostic;
         // A notice that names the other recipients of the report but not this one says nothing about this one: their
         // errors are not its error.
         if (diagnostic.Length == 0 && NamesOnlyOthers(noticeText, facts.Recipient, allRecipients)) noticeText = null;
@@ -137,6 +140,43 @@ public static partial class ReasonClassifier
             // (RFC 3463's x.0.0).
             ?? (reply is null && reason is BounceReason.OnHold or BounceReason.Undefined ? (temporary ? "4.0.0" : "5.0.0") : null);
         return new(reason, statusText, reply, temporary, command) { StatusFitted = fitted };
+    }
+
+    /// <summary>
+    /// Barracuda's Email Security Service answers the end of the message once for all its recipients and tags each one:
+    /// "550 permanent failure for one or more recipients (a@example.com:blocked, b@example.com:550 5.1.1 &lt;b@example.com&gt;:
+    /// ... User unknown ...)". A recipient's own tag is its answer; the reply keeps its code and lead.
+    /// </summary>
+    private static string OwnTaggedItem(string diagnostic, string? recipient)
+    {
+        const string Lead = "for one or more recipients (";
+        if (string.IsNullOrEmpty(recipient)) return diagnostic;
+        var open = diagnostic.IndexOf(Lead, StringComparison.OrdinalIgnoreCase);
+        if (open < 0) return diagnostic;
+        var listStart = open + Lead.Length;
+        var own = diagnostic.IndexOf(recipient + ":", listStart, StringComparison.OrdinalIgnoreCase);
+        if (own < 0) return diagnostic;
+        // The item ends where the next one starts (", " and an address with its colon) or where the list closes.
+        var depth = 0;
+        var end = diagnostic.Length;
+        for (var i = own + recipient.Length + 1; i < diagnostic.Length; i++)
+        {
+            var c = diagnostic[i];
+            if (c == '(') depth++;
+            else if (c == ')' && depth-- == 0) { end = i; break; }
+            else if (c == ',' && depth == 0 && StartsTaggedItem(diagnostic.AsSpan(i + 1))) { end = i; break; }
+        }
+        return string.Concat(diagnostic.AsSpan(0, listStart), diagnostic.AsSpan(own, end - own), ")");
+    }
+
+    // " b@example.com:..." : an address (no white space inside) followed by a colon.
+    private static bool StartsTaggedItem(ReadOnlySpan<char> rest)
+    {
+        rest = rest.TrimStart(' ');
+        var colon = rest[..Math.Min(rest.Length, 256)].IndexOf(':');
+        if (colon <= 0) return false;
+        var token = rest[..colon];
+        return token.Contains('@') && !token.ContainsAny(" \t<>()");
     }
 
     /// <summary>The status as text: the decoder's own string when it is already written so (most are), else a new one.</summary>

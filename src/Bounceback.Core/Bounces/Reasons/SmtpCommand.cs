@@ -115,14 +115,23 @@ public static partial class SmtpCommand
         var end = text.Length;
         var limit = Math.Min(text.Length, at + recipient.Length + Window);
         var seen = 0;
+        // Another recipient named inside parentheses opened after this one's mention is part of this recipient's reply
+        // (Barracuda's "(a@example.com:blocked, b@example.com:550 5.1.1 ...)"), not the start of its own paragraph.
+        var depth = 0;
+        var counted = at + recipient.Length;
         for (var i = IndexOf(text, '@', at + recipient.Length); i >= 0 && i < limit && seen < MaxAts; i = IndexOf(text, '@', i + 1), seen++)
         {
             var start = i;
             while (start > 0 && i - start < MaxToken && !IsDelimiter(text[start - 1])) start--;
+            for (; counted < start; counted++)
+            {
+                if (text[counted] == '(') depth++;
+                else if (text[counted] == ')' && depth > 0) depth--;
+            }
             var stop = i;
             while (stop + 1 < text.Length && stop - i < MaxToken && !IsDelimiter(text[stop + 1])) stop++;
             var token = text[start..(stop + 1)].TrimEnd('.');
-            if (!token.Equals(recipient, StringComparison.OrdinalIgnoreCase) && others.Contains(token.ToString()))
+            if (depth == 0 && !token.Equals(recipient, StringComparison.OrdinalIgnoreCase) && others.Contains(token.ToString()))
             {
                 end = start;
                 break;
