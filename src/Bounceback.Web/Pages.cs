@@ -92,7 +92,7 @@ internal sealed class Pages(HttpContext http)
         h.Open("dl", ("class", "facts"));
         h.Element("dt", T("web.diagnosis.side")).Element("dd", d.SideText);
         h.Element("dt", T("web.diagnosis.severity")).Open("dd").Text(T("severity." + d.Severity.Token())).Text(" — ")
-            .Text(T(d.RetryMayHelp ? "web.diagnosis.retry-yes" : d.Severity == Severity.Unknown ? "web.diagnosis.retry-unknown" : "web.diagnosis.retry-no")).Close("dd");
+            .Text(T("web.diagnosis.retry-" + d.RetryAnswer())).Close("dd");
         h.Element("dt", T("web.diagnosis.code")).Open("dd").Element("a", d.Code, ("href", Link(CodeLookup.Permalink(d.Code, null)))).Close("dd");
         h.Close("dl");
         Steps(h, d.Steps, "h4");

@@ -88,6 +88,31 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void A_success_needs_no_retry_and_names_no_side()
+    {
+        var d = Diagnoser.Default.Explain("status=sent (250 2.0.0 OK  1772868615 5b1f17b1804b1 - gsmtp)", Language.En).Diagnosis!;
+        Assert.Equal((Severity.Success, "notNeeded"), (d.Severity, d.RetryAnswer()));
+        Assert.DoesNotContain(Diagnoser.Default.Catalog.Text("summary.side.unknown", Language.En), d.Summary, StringComparison.Ordinal);
+        // A failure keeps its answer.
+        Assert.Equal("no", Diagnoser.Default.Explain("550 5.1.1 User unknown", Language.En).Diagnosis!.RetryAnswer());
+    }
+
+    [Fact]
+    public void A_general_status_gives_way_to_the_detailed_one_it_quotes()
+    {
+        var d = Diagnoser.Default.Explain("451 4.4.0 Primary target IP address responded with: \"421 4.4.2 Connection dropped due to SocketError.\" Attempted failover to alternate host, but that did not succeed.", Language.En).Diagnosis!;
+        Assert.Equal("4.4.2", d.Code);
+    }
+
+    [Fact]
+    public void A_sending_services_suppressed_address_is_a_message_never_sent()
+    {
+        var report = Diagnoser.Default.Explain("{\"event\":\"dropped\",\"reason\":\"Bounced Address\",\"status\":\"5.0.0\"}", Language.En);
+        Assert.Equal((FaultSide.Recipient, Severity.Permanent), (report.Diagnosis!.FaultSide, report.Diagnosis.Severity));
+        Assert.Contains("suppression", report.Findings.Single(f => f.Code == "5.0.0").Meaning, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
     public void A_temporary_refusal_for_a_setting_is_not_one_that_retrying_helps()
     {
         var full = Diagnoser.Default;
@@ -127,8 +152,22 @@ public class DiagnoserTests
     [InlineData("554 email rejected due-to security policies", false)]
     [InlineData("554 email rejected due to security", false)]
     [InlineData("", false)]
+    // A multi-line reply joined into one line repeats its code between words.
+    [InlineData("550-5.7.1 email rejected due to 550-5.7.1 security policies", true)]
+    [InlineData("554-email rejected due to\n554- security policies", true)]
+    [InlineData("554 email rejected due to 554 security policies", false)]
+    [InlineData("554 email rejected due to 55-5.7.1 security policies", false)]
     public void Phrase_matches_case_insensitively_with_any_white_space_between_its_words(string text, bool expected) =>
         Assert.Equal(expected, LooseText.Contains(text, "rejected due to security policies"));
+
+    [Fact]
+    public void Googles_entry_is_found_in_a_joined_reply_whose_lines_repeat_their_code()
+    {
+        var report = Diagnoser.Default.Explain("host gmail-smtp-in.l.google.com said: 550-5.7.1 [198.51.100.23] The IP you're using to send mail is not authorized to 550-5.7.1 send email directly to our servers. - gsmtp", Language.En);
+        var status = report.Findings.First(f => f.Code == "5.7.1");
+        Assert.Equal(("google", BounceReason.Blocked), (status.Provider, status.Reason));
+        Assert.True(LooseText.HasIrregularSpace("not authorized to 550-5.7.1 send email directly"));
+    }
 
     [Fact]
     public void Provider_entry_is_not_used_when_its_phrase_is_missing()

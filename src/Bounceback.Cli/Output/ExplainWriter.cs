@@ -39,7 +39,7 @@ internal sealed class ExplainWriter(TextWriter output, ExplanationCatalog catalo
         output.WriteLine();
         output.WriteLine($"  {T("label.side")}: {d.SideText}");
         output.WriteLine($"  {T("label.severity")}: {Style(T("severity." + d.Severity.Token()), SeverityColor(d.Severity))}");
-        output.WriteLine($"  {T("label.retry")}: {T(d.RetryMayHelp ? "label.retry.yes" : d.Severity == Severity.Unknown ? "label.retry.unknown" : "label.retry.no")}");
+        output.WriteLine($"  {T("label.retry")}: {T("label.retry." + d.RetryAnswer())}");
         WriteList(T("label.stepsSender"), d.Steps.Sender, "  ");
         WriteList(T("label.stepsAdmin"), d.Steps.Admin, "  ");
         output.WriteLine();

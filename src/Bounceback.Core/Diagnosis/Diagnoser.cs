@@ -609,6 +609,10 @@ public sealed class Diagnoser
             // SPF records ..." beside 5.0.0).
             if (groupsWithWording.Contains(findings[i].Group) && findings[i] is { Kind: CodeKind.Enhanced, Worded: false, Provider: null } c
                 && c.Code.EndsWith(".0.0", StringComparison.Ordinal)) ranks[i] = 38;
+            // A general x.y.0 says less than a status of the same subject with a detail elsewhere in the text: Exchange's
+            // "451 4.4.0 Primary target IP address responded with: "421 4.4.2 Connection dropped ..."" is about the 4.4.2.
+            if (findings[i] is { Kind: CodeKind.Enhanced, Provider: null } general && general.Code.EndsWith(".0", StringComparison.Ordinal)
+                && ranks[i] >= 49 && HasDetailedStatusOfSubject(findings, general.Code)) ranks[i] = 49;
             if (i > 0 && (ranks[i] > ranks[best] || (ranks[i] == ranks[best] && Outranks(findings[i], findings[best], groupSize)))) best = i;
         }
         var driver = findings[best];
@@ -695,6 +699,17 @@ public sealed class Diagnoser
                 return f.FaultSide;
         }
         return null;
+    }
+
+    /// <summary>Whether another enhanced status of the same subject as <paramref name="general"/> (an x.y.0) has a detail.</summary>
+    private static bool HasDetailedStatusOfSubject(IReadOnlyList<Finding> findings, string general)
+    {
+        if (!EnhancedStatus.TryParse(general, out var g)) return false;
+        foreach (var f in findings)
+        {
+            if (f.Kind == CodeKind.Enhanced && EnhancedStatus.TryParse(f.Code, out var s) && s.Subject == g.Subject && s.Detail != 0) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether a known Windows mail client code is among the findings: the text is the mail program's own dialog.</summary>
@@ -815,7 +830,9 @@ public sealed class Diagnoser
         bool sendDialog = false, bool untilFixed = false)
     {
         var what = Fill(Catalog.Text("summary.what", lang), ("title", title.Trim().TrimEnd('.')));
-        var who = side == FaultSide.Unknown
+        // (A success or an intermediate reply has no cause, so no side to name.)
+        var who = severity is Severity.Success or Severity.Intermediate ? ""
+            : side == FaultSide.Unknown
             ? Catalog.Text("summary.side.unknown", lang)
             : Fill(Catalog.Text("summary.side", lang), ("side", Catalog.SideText(side, byMailProgram, lang)));
         var retryKey = "summary.retry." + severity.Token();

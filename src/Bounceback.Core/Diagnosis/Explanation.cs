@@ -73,6 +73,11 @@ public sealed record Diagnosis
     public required BounceReason Reason { get; init; }
     /// <summary>True when retrying the same message later may work (a temporary failure).</summary>
     public required bool RetryMayHelp { get; init; }
+
+    /// <summary>The answer to "try again later?" as a text key's last part: "yes", "no", "unknown", or "notNeeded" when
+    /// the code reports no failure (a success or an intermediate reply).</summary>
+    public string RetryAnswer() => Severity is Severity.Success or Severity.Intermediate ? "notNeeded"
+        : RetryMayHelp ? "yes" : Severity == Severity.Unknown ? "unknown" : "no";
     public required Steps Steps { get; init; }
 }
 

@@ -214,6 +214,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         // recipient has the report's fields alone.
         ["exim/report-webde-sender-domain-no-mx-at-mail-from.eml"] = "refused step named in the notice",
         ["exim/warning-webde-nemesis-421-greeting-bl.eml"] = "refused step named in the notice",
+        ["postfix/alias-dovecot-lda-user-unknown-and-relay-denied.eml"] = "notice names the recipients",
         ["postfix/delay-gmx-nemesis-421-policy-restrictions-greeting.eml"] = "refused step named in the notice",
         ["exchange2007/2016-queue-expired-greylisting-and-winsock-10061.eml"] = "each recipient's last attempt in the notice",
         ["exchange-localised/french-report-delayed-remote-mailbox-full.eml"] = "each recipient's last attempt in the notice",

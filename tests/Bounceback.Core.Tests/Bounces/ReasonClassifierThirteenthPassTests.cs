@@ -1,3 +1,5 @@
+using Bounceback.Core.Bounces.Decoders;
+using Bounceback.Core.Bounces.Reasons;
 using Bounceback.Core.Codes;
 using static Bounceback.Core.Tests.Bounces.ReasonCases;
 
@@ -52,4 +54,22 @@ public class ReasonClassifierThirteenthPassTests
     [Fact]
     public void Harakas_refusal_of_a_recipient_no_plugin_accepted_is_relaying() =>
         Assert.Equal(BounceReason.NoRelaying, Classify("550 I cannot deliver mail for <ann@shop.example>").Reason);
+
+    [Theory]
+    [InlineData("conversation with mx.example.net[198.51.100.83] timed out while performing the EHLO handshake", "EHLO")]
+    [InlineData("lost connection with mail.example.com[203.0.113.29] while sending message body", "DATA")]
+    [InlineData("conversation with mx2.example.net[198.51.100.115] timed out while sending RCPT TO", "RCPT")]
+    public void Postfixs_lost_or_timed_out_connection_names_its_step(string diagnostic, string command) =>
+        Assert.Equal(command, Classify(diagnostic).Command);
+
+    [Fact]
+    public void A_delivery_programs_trouble_with_its_own_key_file_is_a_mailer_error_not_mail_security()
+    {
+        var c = ReasonClassifier.Classify(ReportKind.Failure, new RecipientFacts
+        {
+            Recipient = Recipient, Status = "4.3.0", Action = "delayed", DiagnosticType = "x-unix",
+            DiagnosticCode = "doveconf: Fatal: Error in configuration file /etc/dovecot/conf.d/10-ssl.conf line 12: ssl_key: Can't open file /etc/ssl/private/mail.key: Permission denied",
+        }, null);
+        Assert.Equal(BounceReason.MailerError, c.Reason);
+    }
 }

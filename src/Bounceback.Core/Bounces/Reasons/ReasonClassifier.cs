@@ -90,7 +90,9 @@ public static partial class ReasonClassifier
         // A local delivery program (procmail, a pipe) that failed reports its exit status as an X-Unix diagnostic.
         // (What the program's output says of its own connections, "cannot connect to database: Connection refused", is
         // the program's trouble, not the network's between mail servers.)
-        if (IsUnixDiagnostic(facts) && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold or BounceReason.NetworkError)
+        // (Nor is its trouble with its own files and keys, "ssl_key: Can't open file ...: Permission denied", a matter of
+        // mail security.)
+        if (IsUnixDiagnostic(facts) && reason is BounceReason.Undefined or BounceReason.SystemError or BounceReason.SyntaxError or BounceReason.OnHold or BounceReason.NetworkError or BounceReason.SecurityError)
         {
             // Unless the program's own output in the transcript says the mailbox is over its quota ("procmail: Quota
             // exceeded while writing ...").
@@ -112,16 +114,15 @@ public static partial class ReasonClassifier
         if (reason == BounceReason.Undefined && facts.Action == "delayed") reason = BounceReason.Expired;
         var wording = diagnostic.Length > 0 ? diagnostic : Notice();
         var words = diagnostic.Length > 0 ? DiagnosticWords() : NoticeWords();
-        if (reason == BounceReason.Expired)
+        // A queue that gave up often says why the last attempt failed; that cause is the more useful answer.
+        if (reason == BounceReason.Expired) reason = ReasonRules.CauseOfExpiry(words) ?? BounceReason.Expired;
+        // The last attempt's own status and reply ("<452-4.2.2 ... OverQuotaTemp>" after Amazon SES's "554 4.4.7 Message
+        // expired") replace the notice's, also when that attempt's words already decided the reason.
+        if (status is { Subject: 4, Detail: 7 } && CauseStatus(diagnostic) is { } cause)
         {
-            // A queue that gave up often says why the last attempt failed; that cause is the more useful answer.
-            reason = ReasonRules.CauseOfExpiry(words) ?? BounceReason.Expired;
-            if (status is { Subject: 4, Detail: 7 } && CauseStatus(diagnostic) is { } cause)
-            {
-                status = cause;
-                // The reply code of that attempt goes with its status ("<421 4.4.2 ...>"), not the notice's own.
-                if (facts.ReplyCode is null && ReplyBefore(diagnostic, cause) is { } causeReply) reply = causeReply;
-            }
+            status = cause;
+            // The reply code of that attempt goes with its status ("<421 4.4.2 ...>"), not the notice's own.
+            if (facts.ReplyCode is null && ReplyBefore(diagnostic, cause) is { } causeReply) reply = causeReply;
         }
         // "example.com does not exist" is about a domain, not a mailbox.
         if (reason == BounceReason.UserUnknown && byProvider is null && status is not { Subject: 1, Detail: 1 } && NamesOnlyADomain(wording))

@@ -95,7 +95,10 @@ public static class ReasonRules
             ["relaying denied", "relay access denied", "relay not permitted", "relaying not allowed", "relay denied", "relaying to", "permitted to relay"]),
         // A virus scanner that failed is the receiving system's fault, not a virus found (amavis: "451 4.5.0 Error in
         // processing, id=..., virus_scan FAILED: AV: ALL VIRUS SCANNERS FAILED").
-        new(BounceReason.SystemError, ["virus scanners failed", "virus scanner failed", "virus_scan failed", "virus scan failed"], [], "3.0"),
+        // A scanner that failed, before the virus rule's "virus"; Postfix's local delivery to a program or file that its
+        // own settings forbid ("mail to command is restricted": allow_mail_to_commands), before the policy rule's "restricted".
+        new(BounceReason.SystemError, ["virus scanners failed", "virus scanner failed", "virus_scan failed", "virus scan failed",
+            "mail to command is restricted", "mail to file is restricted"], [], "3.0"),
         // "Virus" in the national providers' languages (Portuguese writes it with an accent).
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious", "vírus", "вирус", "ウイルス", "病毒", "바이러스"], [], "7.1"),
         new(BounceReason.NoRelaying,

@@ -56,7 +56,7 @@ public static partial class SmtpCommand
         if (c.SequenceEqual("MY NAME")) return "EHLO";
         // qmail-remote names the step, not the command: "does not like recipient", "failed after I sent the message".
         if (c.SequenceEqual("RECIPIENT")) return "RCPT";
-        if (c.SequenceEqual("MESSAGE")) return "DATA";
+        if (c.SequenceEqual("MESSAGE") || c.SequenceEqual("MESSAGE BODY")) return "DATA";
         // hMailServer's "hMailServer sent: ." is the final dot that ends the message; Yahoo's "[end of input]" tags a
         // reply to the message's end.
         if (c.SequenceEqual(".") || c.SequenceEqual("END OF INPUT")) return "DATA";
@@ -98,7 +98,7 @@ public static partial class SmtpCommand
 
     /// <summary>The commands the pattern's first shape ends with, longest first.</summary>
     private static readonly string[] CommandsAtEnd =
-        ["end of data", "initial connection", "MAIL FROM", "RCPT TO", "greeting", "RCPT", "MAIL", "DATA", "BDAT", "HELO", "EHLO"];
+        ["end of data", "message body", "initial connection", "MAIL FROM", "RCPT TO", "greeting", "RCPT", "MAIL", "DATA", "BDAT", "HELO", "EHLO"];
 
     /// <summary>
     /// The first command named from shortly before the recipient's first mention up to the next mention of another
@@ -342,7 +342,7 @@ public static partial class SmtpCommand
     /// not like" stops before its "k": the regex ignoring case also takes the Kelvin sign for a "k", ordinal comparison
     /// does not.</summary>
     private static readonly System.Buffers.SearchValues<string> SaidLeads = System.Buffers.SearchValues.Create(
-        ["in reply to ", "in response to ", "while receiving the initial server ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ", "command: ",
+        ["in reply to ", "in response to ", "while receiving the initial server ", "while performing the ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ", "command: ",
          "but my name was rejected", "but sender was rejected", "but greeting failed", "does not like recipient", "failed after I sent the message",
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
          "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "[end of input]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to ", "DATA closing "],
@@ -356,9 +356,10 @@ public static partial class SmtpCommand
     // "refused to talk to me": Postfix, for a refusal in the server's greeting (the connection); "did not accept our
     // requests to connect": Gmail, for connections refused or timed out.
     // "in response to end of data": Exim ("Remote host closed connection in response to end of data"); "while receiving
-    // the initial server greeting": Postfix's timeout in the greeting.
+    // the initial server greeting": Postfix's timeout in the greeting; "while performing the EHLO handshake", "while
+    // sending message body": Postfix's lost or timed-out connection at those steps.
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
     // "DATA closing 550 ...": chasquid, for a refusal after the message's final dot.
-    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: |command: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting)|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|server sent: (?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: |command: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting|message body)|while performing the (?<c>EHLO|HELO) handshake|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|server sent: (?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }
