@@ -186,6 +186,16 @@ public sealed class BounceParser
                     explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, facts.DiagnosticCode, host, language, out var providerReason, stillTrying: facts.Action == "delayed");
                     // A provider's own code decides the reason: the catalog is the one place that says what it means.
                     if (providerReason is { } byCatalog && !byCatalog.IsNotFailure()) c = ReasonClassifier.WithReason(c, byCatalog);
+                    // A general status (x.y.0: 5.0.0 "other or undefined", 5.5.0 "protocol problem") would be explained as
+                    // such, with a side and steps of its own, while the words decided another reason (SendGrid's 5.0.0 for
+                    // Yahoo's "This mailbox is disabled"): the status that fits that reason explains it instead.
+                    if (explanation is not null && explanation.Reason != c.Reason && IsGeneralStatus(explanation.Code)
+                        && c.Reason is not (BounceReason.Undefined or BounceReason.OnHold)
+                        && ReasonClassifier.FittingStatus(c.Reason, c.Temporary) is { } fitted && fitted != c.Status
+                        && _diagnoser.Diagnose(fitted, c.ReplyCode, facts.DiagnosticCode, host, language, out _, stillTrying: facts.Action == "delayed") is { } byReason)
+                    {
+                        explanation = byReason;
+                    }
                     // The explanation describes the code; its reason is the one this result reports.
                     if (explanation is not null && explanation.Reason != c.Reason) explanation = explanation with { Reason = c.Reason };
                 }
@@ -222,6 +232,9 @@ public sealed class BounceParser
         }
         return results;
     }
+
+    /// <summary>Whether a code is an enhanced status without a detail (x.y.0), which says little beyond its subject.</summary>
+    private static bool IsGeneralStatus(string code) => EnhancedStatus.TryParse(code, out var s) && s.Detail == 0;
 
     /// <summary>The action of a result whose notice names none: from the reason and the status's class, except that a
     /// temporary failure the server gave up on ("I'm not going to try again; this message has been in the queue too

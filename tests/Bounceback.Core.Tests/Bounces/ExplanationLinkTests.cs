@@ -27,4 +27,16 @@ public class ExplanationLinkTests
         var result = Assert.Single(BounceFixtures.Parse(Encoding.UTF8.GetBytes(report)).Results);
         Assert.Equal("Счёт на оплату", result.OriginalSubject);
     }
+
+    [Fact]
+    public void A_general_status_whose_words_decided_a_reason_is_explained_by_the_status_of_that_reason()
+    {
+        var result = Assert.Single(BounceFixtures.Parse(BounceFixtures.Report(("ann@shop.example", "failed", "5.0.0",
+            "554 delivery error: dd Sorry your message to ann@shop.example cannot be delivered. This mailbox is disabled (554.30)", null))).Results);
+        Assert.Equal((BounceReason.Suspend, "5.0.0"), (result.Reason, result.Status));
+        Assert.Equal(("5.2.1", FaultSide.Recipient), (result.Explanation!.Code, result.Explanation.FaultSide));
+        // A status with a detail keeps its own explanation.
+        var full = Assert.Single(BounceFixtures.Parse(BounceFixtures.Report(("ann@shop.example", "failed", "5.2.2", "552 5.2.2 Mailbox full", null))).Results);
+        Assert.Equal("5.2.2", full.Explanation!.Code);
+    }
 }
