@@ -256,5 +256,7 @@ public sealed class BounceParser
         return false;
     }
 
-    private static readonly string[] GaveUpWords = ["not going to try again", "i've given up", "giving up on", "will not try again", "no further attempts"];
+    private static readonly string[] GaveUpWords = ["not going to try again", "i've given up", "giving up on", "will not try again", "no further attempts",
+        // Exim, when a temporary failure outlasted its retry rules ("451 4.7.1 ... : retry timeout exceeded").
+        "retry timeout exceeded"];
 }

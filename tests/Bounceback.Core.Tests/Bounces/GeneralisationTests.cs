@@ -183,7 +183,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["domino/12-hop-count-routing-loop.eml"] = "notice names the recipients", ["domino/12-smtp-permanent-error-mailbox-full.eml"] = "notice names the recipients",
         ["domino/10-relay-rejected-for-policy-reasons.eml"] = "notice names the recipients", ["domino/11-blocked-using-dnsbl.eml"] = "notice names the recipients",
         ["domino/12-amavis-infected.eml"] = "notice names the recipients", ["domino/12-sender-domain-does-not-exist.eml"] = "notice names the recipients",
-        ["domino/9-no-route-to-domain.eml"] = "notice names the recipients",
+        ["domino/9-no-route-to-domain.eml"] = "notice names the recipients", ["domino/ironport-address-rejected.eml"] = "notice names the recipients",
         // The notice says, for the first recipient only, that the refusal came after DATA (a filter, not an unknown user).
         ["kddi/relay-unknown-after-data.eml"] = "command only in the notice", ["nttdocomo/unknown-user-after-data.eml"] = "command only in the notice",
         ["lhost-postfix-03.eml"] = "command only in the notice", ["rhost-nttdocomo-03.eml"] = "command only in the notice",

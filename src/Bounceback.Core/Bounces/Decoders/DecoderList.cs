@@ -46,6 +46,8 @@ public static class DecoderList
         new TextBounceDecoder("exim", markers: ["This message was created automatically by mail delivery software", "following address(es) failed",
             "This is a copy of the message, including all the headers", "SMTP error from remote mail server after"], headers: ["X-Failed-Recipients"]),
         new TextBounceDecoder("postfix", markers: ["This is the mail system at host", "The Postfix program", "This is the Postfix program"]),
+        // GroupWise's Internet agent writes "Transcript of session follows" too, before its own Command:/Response: steps.
+        new GroupWiseDecoder(),
         new TextBounceDecoder("sendmail", markers: ["following addresses had permanent fatal errors", "Transcript of session follows", "following addresses had transient non-fatal errors"]),
         new TextBounceDecoder("yahoo", markers: ["Sorry, we were unable to deliver your message", "Yahoo"], senders: ["yahoo", "MAILER-DAEMON@"], needsAll: true),
         new TextBounceDecoder("dragonfly", markers: ["DragonFly Mail Agent"]),
@@ -63,7 +65,6 @@ public static class DecoderList
         new ListManagerDecoder(),
         new InterScanDecoder(),
         new MailMarshalDecoder(),
-        new GroupWiseDecoder(),
         new TextBounceDecoder("x1", markers: ["The following addresses had delivery errors"]),
         new TextBounceDecoder("mailfoundry", markers: ["Delivery failed for the following reason"]),
         new TextBounceDecoder("verizon", markers: ["could not be delivered to mobile"]),

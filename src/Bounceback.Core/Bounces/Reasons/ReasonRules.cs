@@ -98,7 +98,9 @@ public static class ReasonRules
         // A scanner that failed, before the virus rule's "virus"; Postfix's local delivery to a program or file that its
         // own settings forbid ("mail to command is restricted": allow_mail_to_commands), before the policy rule's "restricted".
         new(BounceReason.SystemError, ["virus scanners failed", "virus scanner failed", "virus_scan failed", "virus scan failed",
-            "mail to command is restricted", "mail to file is restricted"], [], "3.0"),
+            "mail to command is restricted", "mail to file is restricted",
+            // sendmail's refusal to run a .forward's program for a user whose login shell is not in /etc/shells.
+            "valid shell for mailing to programs"], [], "3.0"),
         // "Virus" in the national providers' languages (Portuguese writes it with an accent).
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious", "vírus", "вирус", "ウイルス", "病毒", "바이러스"], [], "7.1"),
         new(BounceReason.NoRelaying,
@@ -125,7 +127,10 @@ public static class ReasonRules
         // full-mailbox rule's "too much mail" (Microsoft's "mailbox is getting too much mail right now").
         // Postfix's per-client rate ("450 4.7.1 Error: too many recipients from [192.0.2.1]"), before the per-message
         // recipient limit's "too many recipients".
-        new(BounceReason.Speeding, ["too many recipients from", "too much mail from", "recipients this hour", "messages this hour", "received this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit"], [], "7.0"),
+        new(BounceReason.Speeding, ["too many recipients from", "too much mail from", "recipients this hour", "messages this hour", "received this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit",
+            // NetEase (163.com, 126.com): "451 MI:SFQ" (the sender sent too many in a quarter of an hour), "550 RP:TRC"
+            // (too many in a day); only their help page says so.
+            "mi:sfq", "rp:trc"], [], "7.0"),
         new(BounceReason.TooManyConn,
         [
             // NetEase (163.com, 126.com): "421 HL:ICC" (too many connections from one IP at once).
@@ -256,7 +261,7 @@ public static class ReasonRules
             "利用停止", "冻结", "휴면",
             // Stalwart: an account without the permission to receive ("This account is not authorized to receive email.").
             "account is not authorized to receive",
-        ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable"]) { Decisive = ["x.7.13"] },
+        ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable", "service is currently unavailable"]) { Decisive = ["x.7.13"] },
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
         new(BounceReason.Filtered,
         [

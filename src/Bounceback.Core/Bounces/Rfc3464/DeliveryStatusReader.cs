@@ -115,7 +115,8 @@ public static partial class DeliveryStatusReader
             if (recipient.Length == 0 || !recipient.Contains('@')) recipient = MessageParts.CleanAddress(g["Original-Recipient"]) is { Length: > 0 } o ? o : recipient;
             if (recipient.Length == 0) recipient = MessageParts.CleanAddress(g["X-Actual-Recipient"]);
             if (recipient.Length == 0) continue;
-            actual.Add(MessageParts.CleanAddress(g["X-Actual-Recipient"]));
+            // (A program keeps its arguments, which sendmail's transcript repeats: "|/usr/bin/vacation piet... ".)
+            actual.Add(g["X-Actual-Recipient"] is { } x && x.Contains('|') ? MessageParts.SplitTyped(x).Value.Trim() : MessageParts.CleanAddress(g["X-Actual-Recipient"]));
             var (dtype, diag) = MessageParts.SplitTyped(g["Diagnostic-Code"]);
             recipients.Add(new RecipientFacts
             {
@@ -160,8 +161,10 @@ public static partial class DeliveryStatusReader
                 var mine = said.FirstOrDefault(s => s.Recipient.Equals(recipients[i].Recipient, StringComparison.OrdinalIgnoreCase));
                 // (The reader's words that start with the own line and go on with the lines after it say more than the line.)
                 // (An alias's transcript line names the address it expanded to.)
+                // (A program an alias pipes to is named by its own output: "ticket-intake: cannot connect ...".)
                 var own = OwnTranscriptLine(notice, recipients[i].Recipient)
-                    ?? (actual[i].Length > 0 && !actual[i].Equals(recipients[i].Recipient, StringComparison.OrdinalIgnoreCase) ? OwnTranscriptLine(notice, actual[i]) : null);
+                    ?? (actual[i].Length > 0 && !actual[i].Equals(recipients[i].Recipient, StringComparison.OrdinalIgnoreCase) ? OwnTranscriptLine(notice, actual[i]) : null)
+                    ?? ProgramTranscript(notice, actual[i]);
                 var words = own is not null && mine?.DiagnosticCode?.StartsWith(own, StringComparison.Ordinal) != true ? own : mine?.DiagnosticCode;
                 if (words is not null) recipients[i] = recipients[i] with { DiagnosticCode = words };
             }
@@ -241,6 +244,48 @@ public static partial class DeliveryStatusReader
     /// Connection refused by mx.example.net." gives "Deferred: Connection refused by mx.example.net."; null when there is
     /// no such line or it says nothing.
     /// </summary>
+    /// <summary>
+    /// What a program that an alias pipes to ("X-Actual-Recipient: X-Unix; |/usr/local/bin/ticket-intake") wrote in
+    /// sendmail's transcript: from the line that starts with the program's name and a colon to the reply that followed it
+    /// ("554 5.3.0 unknown mailer error 1"), the reply first; null when the transcript has no such line.
+    /// </summary>
+    internal static string? ProgramTranscript(string notice, string actualRecipient)
+    {
+        var pipe = actualRecipient.IndexOf('|');
+        if (pipe < 0) return null;
+        var command = actualRecipient[(pipe + 1)..].Trim().Trim('"');
+        var space = command.IndexOfAny([' ', '\t', '"']);
+        var path = space < 0 ? command : command[..space];
+        var name = path[(path.LastIndexOf('/') + 1)..];
+        if (name.Length == 0) return null;
+        var lines = notice.Split('\n', 400);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (!lines[i].StartsWith(name + ":", StringComparison.Ordinal)) continue;
+            var output = new List<string>();
+            for (var j = i; j < lines.Length && j < i + 10; j++)
+            {
+                var line = lines[j].Trim();
+                if (line.Length == 0) break;
+                if (j > i && line.Length > 4 && line[0] is '4' or '5' && char.IsAsciiDigit(line[1]) && char.IsAsciiDigit(line[2]) && line[3] == ' ')
+                    return output.Count == 0 ? line : line + " (" + string.Join(' ', output) + ")";
+                output.Add(line);
+            }
+            return string.Join(' ', output);
+        }
+        return null;
+    }
+
+    /// <summary>Whether the text is a reply code and an enhanced status, each followed by a space ("554 5.4.6 "): what
+    /// sendmail writes before the address in a local error of its own.</summary>
+    private static bool IsLocalReplyPrefix(ReadOnlySpan<char> text)
+    {
+        if (text.Length < 4 || text[0] is not ('4' or '5') || !char.IsAsciiDigit(text[1]) || !char.IsAsciiDigit(text[2]) || text[3] != ' ') return false;
+        var rest = text[4..];
+        // (A reply code alone, "554 <addr>... Service unavailable", is left to the notice's reader, as before.)
+        return rest.Length > 1 && rest[^1] == ' ' && Codes.EnhancedStatus.TryParse(rest[..^1], out var status) && status.Class == text[0] - '0';
+    }
+
     internal static string? OwnTranscriptLine(string notice, string recipient)
     {
         const int MaxTries = 16;
@@ -251,13 +296,17 @@ public static partial class DeliveryStatusReader
             for (var at = notice.IndexOf(echo, StringComparison.OrdinalIgnoreCase); at >= 0 && tries++ < MaxTries;
                  at = notice.IndexOf(echo, at + echo.Length, StringComparison.OrdinalIgnoreCase))
             {
-                if (at > 0 && notice[at - 1] != '\n') continue;
+                // At the start of a line, or after the reply code and status of sendmail's own local error ("554 5.4.6
+                // <addr>... aliasing/forwarding loop broken"), which then belong to the words.
+                var lineStart = at == 0 ? 0 : notice.LastIndexOf('\n', at - 1) + 1;
+                var code = notice.AsSpan(lineStart, at - lineStart);
+                if (!code.IsEmpty && !IsLocalReplyPrefix(code)) continue;
                 // With the indented lines after it, where a long line was wrapped.
                 var end = notice.IndexOf('\n', at);
                 while (end >= 0 && end + 1 < notice.Length && notice[end + 1] is ' ' or '\t' && end - at < 2000) end = notice.IndexOf('\n', end + 1);
                 var words = string.Join(' ', notice[(at + echo.Length)..(end < 0 ? notice.Length : end)]
                     .Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries));
-                if (words.Length > 0) return words;
+                if (words.Length > 0) return code.IsEmpty ? words : string.Concat(code, words);
             }
         }
         return null;
