@@ -59,6 +59,9 @@ public class CodeExtractorTests
     [InlineData("smtplib.SMTPSenderRefused: (530, b'5.7.0 Must issue a STARTTLS command first.', 'a@example.org')", "reply:530@0 enhanced:5.7.0@0")]
     [InlineData("MailKit.Security.AuthenticationException: 535: 5.7.139 Authentication unsuccessful", "reply:535@0 enhanced:5.7.139@0")]
     [InlineData("ConnectionRefusedError: [WinError 10061] No connection could be made", "winsock:10061@0")]
+    // The code a program waited for is none that was found: only the one it got.
+    [InlineData("Expected response code \"250\" but got code \"554\".", "reply:554@0")]
+    [InlineData("expected code 250, got error 451", "reply:451@0")]
     public void Codes_are_found_with_their_kind_and_group(string text, string expected)
     {
         Assert.Equal(expected, Describe(Extract(text)));

@@ -535,7 +535,8 @@ public sealed partial class CodeExtractor
         if (word.Length == 0) return false;
         foreach (var w in CodeWords)
         {
-            if (word.EndsWith(w, StringComparison.OrdinalIgnoreCase)) return true;
+            // (Not the code a program waited for: Symfony's 'Expected response code "250" but got code "554"'.)
+            if (word.EndsWith(w, StringComparison.OrdinalIgnoreCase)) return !Expected(text, i, lineStart);
         }
         // A lead-in that ends in a colon right before the number: "Het antwoord van de server was: '553 ...'",
         // "The server responded: 554 ...", Postfix's "refused to talk to me: 554 ...".
@@ -545,6 +546,23 @@ public sealed partial class CodeExtractor
             {
                 if (word.Equals(w, StringComparison.OrdinalIgnoreCase)) return true;
             }
+        }
+        return false;
+    }
+
+    // Whether "expected" or "expecting" stands before the code word that ends before index wordStart + 1, at most one
+    // other word between them ("Expected response code", "expected code").
+    private static bool Expected(string text, int wordStart, int lineStart)
+    {
+        var i = wordStart;
+        for (var words = 0; words < 2; words++)
+        {
+            while (i >= lineStart && text[i] == ' ') i--;
+            var end = i + 1;
+            while (i >= lineStart && end - i <= 12 && char.IsLetter(text[i])) i--;
+            var word = text.AsSpan(i + 1, end - i - 1);
+            if (word.Length == 0) return false;
+            if (word.Equals("expected", StringComparison.OrdinalIgnoreCase) || word.Equals("expecting", StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;
     }
