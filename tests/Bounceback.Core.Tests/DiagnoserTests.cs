@@ -113,6 +113,22 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void A_reply_whose_generic_wording_matched_points_to_the_providers_own_entry_of_its_status()
+    {
+        var report = Diagnoser.Default.Explain("Remote Server returned '550 5.7.1 RESOLVER.RST.AuthRequired; authentication required [Stage: CreateMessage]'", Language.En);
+        var reply = report.Findings.First(f => f.Code == "550");
+        Assert.Equal("5.7.1", report.SaidBetterBy(reply)?.Code);
+        Assert.NotNull(report.SaidBetterBy(reply)!.Provider);
+    }
+
+    [Fact]
+    public void Tls_required_but_not_offered_is_the_receiving_servers_and_fails_until_fixed()
+    {
+        var d = Diagnoser.Default.Explain("dsn=4.7.4, status=deferred (TLS is required, but was not offered by host mail.example.com[198.51.100.77])", Language.En).Diagnosis!;
+        Assert.Equal((FaultSide.RecipientServer, Severity.Temporary, false), (d.FaultSide, d.Severity, d.RetryMayHelp));
+    }
+
+    [Fact]
     public void A_temporary_refusal_for_a_setting_is_not_one_that_retrying_helps()
     {
         var full = Diagnoser.Default;

@@ -93,10 +93,13 @@ public sealed record ExplainReport(Language Language, IReadOnlyList<Finding> Fin
     public Finding? SaidBetterBy(Finding reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
-        if (reply.Kind != CodeKind.Reply || reply.Worded || reply.Provider is not null) return null;
+        if (reply.Kind != CodeKind.Reply || reply.Provider is not null) return null;
         foreach (var f in Findings)
         {
-            if (f.Group == reply.Group && f.Kind == CodeKind.Enhanced && f.Known && !f.Code.EndsWith(".0.0", StringComparison.Ordinal)) return f;
+            // A reply that the server's words explained is said better only by its provider's own entry for the enhanced
+            // code (Microsoft's "550 5.7.1 RESOLVER.RST.AuthRequired; authentication required" is no missing login).
+            if (f.Group == reply.Group && f.Kind == CodeKind.Enhanced && f.Known && !f.Code.EndsWith(".0.0", StringComparison.Ordinal)
+                && (!reply.Worded || f.Provider is not null)) return f;
         }
         return null;
     }
