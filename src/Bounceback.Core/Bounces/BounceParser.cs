@@ -106,17 +106,29 @@ public sealed class BounceParser
         {
             var candidates = FindForwarded(message);
             ParseOutcome? forwarded = null;
+            var fromAttachment = false;
+            List<BounceResult>? together = null;
             // By index: a foreach over the list's interface would allocate an enumerator.
             for (var i = 0; i < candidates.Count; i++)
             {
                 var (inner, fromText, owned) = candidates[i];
-                if (forwarded is null)
+                // The first bounce found; after a bounce attached, each further one attached too (a forward of several).
+                // An attachment read only as an auto-reply (a person's message whose subject has "out of office" words)
+                // gives way to a failure the forward's own text quotes.
+                var onlyAutoReply = forwarded is not null && together is null && forwarded.Results.All(r => r.Reason == Codes.BounceReason.Vacation);
+                if (forwarded is null || (fromAttachment && !fromText) || onlyAutoReply)
                 {
                     var outcome = Parse(inner, source, messageIndex, language, depth + 1, inlineForward: fromText);
-                    if (outcome.Kind == ParseOutcomeKind.Bounce) forwarded = outcome;
+                    if (outcome.Kind == ParseOutcomeKind.Bounce)
+                    {
+                        if (forwarded is null) (forwarded, fromAttachment) = (outcome, !fromText);
+                        else if (onlyAutoReply && outcome.Results.Any(r => !r.Reason.IsNotFailure())) (forwarded, fromAttachment) = (outcome, !fromText);
+                        else if (fromAttachment && !fromText) (together ??= [.. forwarded.Results]).AddRange(outcome.Results);
+                    }
                 }
                 if (owned) inner.Dispose();
             }
+            if (together is not null) return new ParseOutcome(ParseOutcomeKind.Bounce, together);
             if (forwarded is not null) return forwarded;
             // A person's forward (by its subject) of an attached message that is no bounce is no bounce either: its
             // subject ("Fwd: AW: Unzustellbar: ...", "Fwd: Build failed") is about the attached message, not a notice's
@@ -167,6 +179,10 @@ public sealed class BounceParser
         var sent = message.Date;
         var date = sent == default ? (DateTimeOffset?)null : sent;
         IReadOnlyList<string>? all = decoded.Recipients.Count > 1 ? decoded.Recipients.Select(r => r.Recipient).ToList() : null;
+        // Without the original's headers, the notice's one addressee is the original sender: a bounce goes to the
+        // envelope sender (SurfControl's notice attaches no copy, and its refusal echoes that address). Only to read the
+        // refusal: the result names no sender that the returned message does not.
+        var sender = decoded.Sender ?? (decoded.Kind == ReportKind.Failure ? NoticeAddressee(message) : null);
         // By index: a foreach over the list's interface would allocate an enumerator.
         for (var i = 0; i < decoded.Recipients.Count; i++)
         {
@@ -175,7 +191,7 @@ public sealed class BounceParser
             var facts = decodedFacts.RemoteMta is null && Decoders.RemoteHost.Find(decodedFacts.DiagnosticCode) is { } named
                 ? decodedFacts with { RemoteMta = named }
                 : decodedFacts;
-            var c = ReasonClassifier.Classify(decoded.Kind, facts, decoded.NoticeText, decoded.Sender, all);
+            var c = ReasonClassifier.Classify(decoded.Kind, facts, decoded.NoticeText, sender, all);
             Diagnosis.Diagnosis? explanation = null;
             if (!c.Reason.IsNotFailure())
             {
@@ -233,6 +249,18 @@ public sealed class BounceParser
         return results;
     }
 
+    /// <summary>The address of the notice's one To mailbox, or null when it has none or several.</summary>
+    private static string? NoticeAddressee(MimeMessage message)
+    {
+        MailboxAddress? only = null;
+        foreach (var mailbox in message.To.Mailboxes)
+        {
+            if (only is not null) return null;
+            only = mailbox;
+        }
+        return only is null ? null : Decoders.MessageParts.NullIfEmpty(Decoders.MessageParts.AddressOf(only));
+    }
+
     /// <summary>Whether a code is an enhanced status without a detail (x.y.0), which says little beyond its subject.</summary>
     private static bool IsGeneralStatus(string code) => EnhancedStatus.TryParse(code, out var s) && s.Detail == 0;
 
@@ -243,7 +271,8 @@ public sealed class BounceParser
     {
         Codes.BounceReason.Feedback or Codes.BounceReason.Vacation => null,
         Codes.BounceReason.Delivered => "delivered",
-        _ => c.Temporary && !GaveUp(diagnostic) ? "delayed" : "failed",
+        // A queue that expired (x.4.7, "Could not deliver the message in the time limit specified") has given up.
+        _ => c.Temporary && !GaveUp(diagnostic) && !(c.Reason == Codes.BounceReason.Expired && c.Status?.EndsWith(".4.7", StringComparison.Ordinal) == true) ? "delayed" : "failed",
     };
 
     private static bool GaveUp(string? diagnostic)

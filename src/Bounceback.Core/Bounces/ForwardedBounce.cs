@@ -71,10 +71,11 @@ internal static class ForwardedBounce
         }
         // Under a forward's subject, or under one of the forwarder's own ("mail komt terug") when the attached message is
         // a notice itself: a person's message that attaches another person's is no forward of a bounce.
-        var (attached, owned) = AttachedMessage(message);
-        if (attached is not null)
+        // (Each attached message: a person may forward several bounces at once.)
+        var count = 0;
+        foreach (var (attached, owned) in AttachedMessages(message))
         {
-            if (HasForwardPrefix(message.Subject) || !FromAPerson(attached)) yield return new(attached, FromText: false, owned);
+            if (count++ < MaxAttached && (HasForwardPrefix(message.Subject) || !FromAPerson(attached))) yield return new(attached, FromText: false, owned);
             else if (owned) attached.Dispose();
         }
         if (Inline(MessageParts.NoticeText(message)) is { } inline) yield return new(inline, FromText: true, Owned: true);
@@ -172,6 +173,20 @@ internal static class ForwardedBounce
     }
 
     /// <summary>The first message attached to the forward itself (not one inside an attached message).</summary>
+    /// <summary>At most this many attached messages of one forward are read.</summary>
+    private const int MaxAttached = 20;
+
+    /// <summary>Every message attached to the forward itself (not one inside an attached message), in order.</summary>
+    private static IEnumerable<(MimeMessage Message, bool Owned)> AttachedMessages(MimeMessage message)
+    {
+        foreach (var entity in MessageParts.Walk(message.Body, intoMessages: false))
+        {
+            if (entity is MessagePart { Message: { } attached } and not TextRfc822Headers) yield return (attached, false);
+            else if (entity is ReturnedMessage { Message: { } returned }) yield return (returned, false);
+            else if (entity is MimePart part && MessageParts.EncodedMessage(part) is { } decoded) yield return (decoded, true);
+        }
+    }
+
     private static (MimeMessage? Message, bool Owned) AttachedMessage(MimeMessage message)
     {
         foreach (var entity in MessageParts.Walk(message.Body, intoMessages: false))
@@ -228,7 +243,7 @@ internal static class ForwardedBounce
                     return Build(block.Headers, lines, block.Next, end);
                 }
             }
-            else if (Attribution(lines, i, end) is var (said, quoteAt) && quoteAt > 0)
+            else if ((t[0] == '>' ? QuotedAttribution(lines, i, end) : Attribution(lines, i, end)) is var (said, quoteAt) && quoteAt > 0)
             {
                 var from = FirstAddressOrNull(said!);
                 var headers = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -256,8 +271,8 @@ internal static class ForwardedBounce
     }
 
     /// <summary>
-    /// A reply's attribution at line <paramref name="i"/> ("On ... wrote:", "Op ... schreef ...:", "Am ... schrieb
-    /// ...:"), also wrapped over two lines as Gmail writes a long one ("... schreef Mail Delivery Subsystem &lt;" then
+    /// A reply's attribution at line <paramref name="i"/> ("On ... wrote:", "Op ... schreef ...:", Apple Mail's "Op ... heeft
+    /// ... het volgende geschreven:", "Am ... schrieb ...:"), also wrapped over two lines as Gmail writes a long one ("... schreef Mail Delivery Subsystem &lt;" then
     /// "mailer-daemon@googlemail.com&gt;:"), followed by its quote, after at most one blank line: the attribution and
     /// the line where the quote starts; (null, 0) when there is none.
     /// </summary>
@@ -275,10 +290,28 @@ internal static class ForwardedBounce
         return next < end && lines[next].StartsWith('>') ? (t, next) : (null, 0);
     }
 
+    /// <summary>
+    /// Apple Mail's reply puts its attribution inside the quote ("&gt; Op 12 mrt 2026, om 14:10 heeft Mail Delivery System
+    /// &lt;...&gt; het volgende geschreven:", then "&gt; " lines): the attribution read without its quote mark, and the line
+    /// where the rest of the quote starts; (null, 0) when there is none.
+    /// </summary>
+    private static (string? Said, int QuoteAt) QuotedAttribution(string[] lines, int i, int end)
+    {
+        var t = Unquote(lines[i]).Trim();
+        var next = i + 1;
+        if (!t.EndsWith(':') && next < end && t.Length < 300 && lines[next].StartsWith('>') && Unquote(lines[next]).Trim() is { Length: > 0 and < 120 } rest && rest.EndsWith(':'))
+        {
+            t = t + " " + rest;
+            next++;
+        }
+        if (!IsAttribution(t)) return (null, 0);
+        return next < end && lines[next].StartsWith('>') ? (t, next) : (null, 0);
+    }
+
     private static bool IsAttribution(string t) =>
         t.Length < 400 && t.EndsWith(':') &&
         (t.StartsWith("On ", StringComparison.Ordinal) && t.Contains(" wrote", StringComparison.Ordinal) ||
-         t.StartsWith("Op ", StringComparison.Ordinal) && t.Contains(" schreef", StringComparison.Ordinal) ||
+         t.StartsWith("Op ", StringComparison.Ordinal) && (t.Contains(" schreef", StringComparison.Ordinal) || t.Contains(" het volgende geschreven", StringComparison.Ordinal)) ||
          t.StartsWith("Am ", StringComparison.Ordinal) && t.Contains(" schrieb", StringComparison.Ordinal));
 
     private static string? FirstAddressOrNull(string line) => PlainTextReader.FirstAddress(line)?.Address;

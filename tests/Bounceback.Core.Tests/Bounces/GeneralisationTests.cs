@@ -33,6 +33,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         // Outlook 2010's quoted-printable forward breaks the quoted replies' addresses with soft line breaks.
         [("forwarded/outlook2010-original-message-exchange2003-two.eml", VariantKind.Addresses)] = "addresses split by soft line breaks",
         [("forwarded/outlook2010-original-message-exchange2003-two.eml", VariantKind.HostsAndIps)] = "addresses split by soft line breaks",
+        // Exchange 2000 lists one recipient by display name alone, and the copy's To: gives its address: the rewrite of
+        // addresses in the raw bytes (with quote marks in local parts) changes the two apart.
+        [("exchange2003/2000-text-yahoo-dd-relay-and-time-limit.eml", VariantKind.Addresses)] = "a display name's address is in the copy",
     };
 
     private sealed record Outcome(ParseOutcomeKind Kind, IReadOnlyList<BounceResult> Results);
@@ -338,6 +341,8 @@ public class GeneralisationTests(ITestOutputHelper output)
             ["forwarded/outlook-fw-fw-undeliverable-two-levels.eml"] = "the attachment is the bounce",
             // "550 5.7.1 <verkoop@...>... Access denied" refuses the sender only if the copy says who sent the message.
             ["exchange2003/permission-text-blocklist-and-refused-sender.eml"] = "the copy names the refused sender",
+            // Exchange 2000 lists one recipient by display name alone: the copy's To: gives its address.
+            ["exchange2003/2000-text-yahoo-dd-relay-and-time-limit.eml"] = "the copy gives the display name's address",
         },
         ["headers-only copy"] = new()
         {
@@ -347,8 +352,15 @@ public class GeneralisationTests(ITestOutputHelper output)
         // MDaemon writes its session transcript one line per command or reply, however long; a wrapped command line
         // ("--> RCPT To:" with its address on the next line) is no layout it sends. ezmlm's line above the bounce it
         // copies is longer than the narrow width: wrapped, it no longer marks where the copied bounce starts.
+        ["wrapped"] = new()
+        {
+            ["microsoft-replies/apple-mail-dutch-reply-quoted-postfix-exo-spamhaus-two.eml"] = "the quoted attribution is one line",
+        },
         ["wrapped narrow"] = new()
         {
+            // Apple Mail's reply quotes its attribution on one line ("> Op ... het volgende geschreven:"); the rewrap
+            // continues it on a line without the quote mark, which no mail program writes.
+            ["microsoft-replies/apple-mail-dutch-reply-quoted-postfix-exo-spamhaus-two.eml"] = "the quoted attribution is one line",
             ["mdaemon/"] = "transcript lines are never wrapped", ["ezmlm/"] = "its copy line is never wrapped",
             // iOS Mail's forward: the person's own lines above it, wrapped narrow, run into "Begin forwarded message:".
             ["forwarded/iphone-begin-forwarded-gmail-domain-not-found.eml"] = "the forward's heading is never wrapped",
@@ -358,6 +370,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         },
         ["html paragraphs"] = new()
         {
+            // Apple Mail quotes a reply or forward with "> " only in plain text; its HTML one is a blockquote.
+            ["microsoft-replies/apple-mail-dutch-reply-quoted-postfix-exo-spamhaus-two.eml"] = "its quote marks are plain text's",
+            ["icloud-replies/apple-mail-begin-forwarded-postfix-illegal-alias-and-hm08.eml"] = "its quote marks are plain text's",
             // fml's notices are plain text, read as such; Postfix's reply continuations are known by their indentation,
             // which HTML drops. Neither sends HTML.
             ["fml/"] = "fml sends plain text only",

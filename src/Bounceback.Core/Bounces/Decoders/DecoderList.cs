@@ -50,7 +50,7 @@ public static class DecoderList
         new GroupWiseDecoder(),
         new TextBounceDecoder("sendmail", markers: ["following addresses had permanent fatal errors", "Transcript of session follows", "following addresses had transient non-fatal errors"]),
         new TextBounceDecoder("yahoo", markers: ["Sorry, we were unable to deliver your message", "Yahoo"], senders: ["yahoo", "MAILER-DAEMON@"], needsAll: true),
-        new TextBounceDecoder("dragonfly", markers: ["DragonFly Mail Agent"]),
+        new TextBounceDecoder("dragonfly", markers: ["DragonFly Mail Agent"], finalOnly: true),
         new TextBounceDecoder("opensmtpd", markers: ["This is the MAILER-DAEMON, please DO NOT REPLY", "OpenSMTPD", "An error has occurred while attempting to deliver a message"]),
         new TextBounceDecoder("courier", markers: ["Courier mail server", "This is a delivery status notification from"]),
         // Domino's subject ("DELIVERY FAILURE: ...") only with its wording: MDaemon's "Permanent Delivery Failure" and

@@ -25,8 +25,11 @@ public sealed class TextBounceDecoder : IBounceDecoder
     /// <param name="needsAll">When true, a sender or subject fragment and a marker must both match.</param>
     /// <param name="pasted">Wording only this family's notices have: with <paramref name="needsAll"/>, enough on its own in
     /// text pasted without headers (<see cref="PastedText"/>).</param>
-    public TextBounceDecoder(string name, string[]? senders = null, string[]? subjects = null, string[]? markers = null, string[]? headers = null, bool needsAll = false, string[]? pasted = null)
+    /// <param name="finalOnly">The family sends no delay warnings: a recipient without an action of its own failed.</param>
+    public TextBounceDecoder(string name, string[]? senders = null, string[]? subjects = null, string[]? markers = null, string[]? headers = null, bool needsAll = false, string[]? pasted = null,
+        bool finalOnly = false)
     {
+        _finalOnly = finalOnly;
         _pasted = pasted ?? [];
         Name = name;
         _senders = senders ?? [];
@@ -38,6 +41,10 @@ public sealed class TextBounceDecoder : IBounceDecoder
     }
 
     public string Name { get; }
+
+    // The family sends no delay warnings: each notice ends the delivery, also of a temporary failure it gave up on
+    // (the DragonFly Mail Agent).
+    private readonly bool _finalOnly;
 
     public bool Recognises(MimeMessage message)
     {
@@ -100,11 +107,36 @@ public sealed class TextBounceDecoder : IBounceDecoder
         r.Status?.StartsWith('5') == true || r.ReplyCode / 100 == 5 || Reasons.ReasonClassifier.FindReply(r.DiagnosticCode ?? "") / 100 == 5
         || Reasons.ReasonClassifier.FindStatus(r.DiagnosticCode ?? "") is { Class: 5 };
 
+    /// <summary>
+    /// Exchange 2000/2003 list a recipient by its display name alone when the sender's address book had one ("'Wouter
+    /// Brouwer' on 20-3-2026 09:31"): such a line gets the address the returned message's To or Cc gives that name, so
+    /// that it is read as that recipient's. The text as it was when there is no such line.
+    /// </summary>
+    private static string WithDisplayNamesAddressed(string text, HeaderList? original)
+    {
+        if (original is null || !text.Contains("' on ", StringComparison.Ordinal)) return text;
+        foreach (var field in (ReadOnlySpan<string>)["To", "Cc"])
+        {
+            if (original[field] is not { } value || !InternetAddressList.TryParse(value, out var list)) continue;
+            foreach (var mailbox in list.Mailboxes.Take(200))
+            {
+                if (string.IsNullOrWhiteSpace(mailbox.Name) || string.IsNullOrEmpty(mailbox.Address)) continue;
+                var named = "'" + mailbox.Name.Trim() + "' on ";
+                var at = text.IndexOf(named, StringComparison.Ordinal);
+                // Only at the start of a line (after its indentation).
+                if (at < 0 || text.AsSpan(at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1, at - (at == 0 ? 0 : text.LastIndexOf('\n', at - 1) + 1)).Trim().Length > 0) continue;
+                text = string.Concat(text.AsSpan(0, at + 1), mailbox.Address, text.AsSpan(at + 1 + mailbox.Name.Trim().Length));
+            }
+        }
+        return text;
+    }
+
     public DecodedBounce? Decode(MimeMessage message)
     {
         var text = MessageParts.AllNoticeText(message);
         var failed = PlainTextReader.AddressesIn(message.Headers["X-Failed-Recipients"]);
         var original = MessageParts.OriginalHeaders(message);
+        text = WithDisplayNamesAddressed(text, original);
         // A notice goes back to the original sender: its To: address (and the returned copy's sender) is who sent the
         // message, so a refusal that echoes it is no further recipient.
         var senders = PlainTextReader.AddressesIn(message.Headers["To"]).ToList();
@@ -133,6 +165,10 @@ public sealed class TextBounceDecoder : IBounceDecoder
             // A warning that delivery is still being retried: nothing has failed for good yet, unless a recipient's own
             // reply says so.
             recipients = recipients.Select(r => r.Action is null && !Permanent(r) ? r with { Action = "delayed" } : r).ToList();
+        }
+        else if (_finalOnly)
+        {
+            recipients = recipients.Select(r => r.Action is null ? r with { Action = "failed" } : r).ToList();
         }
         // A notice that quotes the original's headers as text rather than attaching them still says what was sent.
         var (notice, copied) = PlainTextReader.SplitAtCopy(lines, withHeaders: original is null);

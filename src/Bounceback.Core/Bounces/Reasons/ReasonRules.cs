@@ -21,7 +21,13 @@ public static class ReasonRules
         ], ["x.1.6"], "1.6", ["relay",
             // ezmlm's refusal of a post from an address it does not know: "only subscribers may post. If you are a subscriber,
             // please forward this message to ... to get your new address included".
-            "only subscribers"]) { Decisive = ["x.1.6"] },
+            "only subscribers"])
+        {
+            Decisive = ["x.1.6"],
+            // OpenSMTPD answers a local account it could not look up with 5.1.6 ("Permanent failure in user lookup"):
+            // nothing has moved.
+            DecisiveUnless = ["failure in user lookup"],
+        },
         new(BounceReason.RequirePtr,
         [
             "reverse dns", "reverse-dns", "reverse lookup", "reverse name", "ptr record", "no ptr", "ptr lookup", "rdns", "cannot find your hostname", "cannot find your reverse",
@@ -100,7 +106,9 @@ public static class ReasonRules
         new(BounceReason.SystemError, ["virus scanners failed", "virus scanner failed", "virus_scan failed", "virus scan failed",
             "mail to command is restricted", "mail to file is restricted",
             // sendmail's refusal to run a .forward's program for a user whose login shell is not in /etc/shells.
-            "valid shell for mailing to programs"], [], "3.0"),
+            "valid shell for mailing to programs",
+            // The DragonFly Mail Agent's own queue: "corrupted queue file".
+            "corrupted queue file"], [], "3.0"),
         // "Virus" in the national providers' languages (Portuguese writes it with an accent).
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious", "vírus", "вирус", "ウイルス", "病毒", "바이러스"], [], "7.1"),
         new(BounceReason.NoRelaying,
@@ -223,7 +231,9 @@ public static class ReasonRules
             "not a valid mailbox", "no mailbox", "bad destination mailbox", "unknown or illegal user", "unknown or illegal alias", "unknown mailbox", "is not a known user", "user invalid", "invalid user",
             "recipnotfound", "recipientnotfound", "recipient address rejected: access denied", "not listed in public name", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
             "not our customer", "address invalid", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
-            "this user doesn't have", "no longer exists", "no longer accepts mail", "mailbox is no longer in use", "address is no longer in use", "no account by that name", "couldn't find", "could not find the recipient", "unknown email address",
+            "this user doesn't have", "no longer exists", "no longer accepts mail", "mailbox is no longer in use", "address is no longer in use",
+            // OpenSMTPD, for a local account its user table does not hold: "Permanent failure in user lookup" (with 5.1.6).
+            "permanent failure in user lookup", "no account by that name", "couldn't find", "could not find the recipient", "unknown email address",
             "not listed in domino directory", "account is unavailable", "dosn't exist", "no valid recipient", "invalid-recipient",
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
