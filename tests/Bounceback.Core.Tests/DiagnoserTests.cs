@@ -128,6 +128,23 @@ public class DiagnoserTests
         Assert.Equal((FaultSide.RecipientServer, Severity.Temporary, false), (d.FaultSide, d.Severity, d.RetryMayHelp));
     }
 
+    [Theory]
+    [InlineData("Remote Server returned '501 Syntactically invalid EHLO argument(s)'")]
+    [InlineData("504 5.5.2 <SCANNER01>: Helo command rejected: need fully-qualified hostname")]
+    [InlineData("450 4.7.1 <mail.example.invalid>: Helo command rejected: Host not found")]
+    public void A_refused_helo_name_is_the_sending_servers_and_fails_until_fixed(string text)
+    {
+        var d = Diagnoser.Default.Explain(text, Language.En).Diagnosis!;
+        Assert.Equal((FaultSide.SenderServer, false), (d.FaultSide, d.RetryMayHelp));
+    }
+
+    [Fact]
+    public void Exims_administrative_prohibition_is_the_receiving_servers_rule_not_a_missing_mailbox()
+    {
+        var d = Diagnoser.Default.Explain("SMTP error from remote mail server after RCPT TO:<info@example.net>: 550 Administrative prohibition", Language.En).Diagnosis!;
+        Assert.Equal((FaultSide.RecipientServer, BounceReason.PolicyViolation), (d.FaultSide, d.Reason));
+    }
+
     [Fact]
     public void A_temporary_refusal_for_a_setting_is_not_one_that_retrying_helps()
     {
