@@ -156,21 +156,7 @@ internal static class ForwardedBounce
     }
 
     /// <summary>Whether the subject starts with a forward's prefix ("Fwd:", "FW:", "Doorst:", ...), after a gateway's tag.</summary>
-    internal static bool HasForwardPrefix(string? subject)
-    {
-        if (string.IsNullOrWhiteSpace(subject)) return false;
-        var s = subject.AsSpan().TrimStart();
-        // A tag a gateway puts first ("[EXTERNAL] FW: ...").
-        if (s.StartsWith("[") && s.IndexOf(']') is var close and > 0 and < 40) s = s[(close + 1)..].TrimStart();
-        var colon = s.IndexOf(':');
-        if (colon is < 2 or > 7) return false;
-        var prefix = s[..colon].Trim();
-        foreach (var p in ForwardPrefixes)
-        {
-            if (prefix.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+    internal static bool HasForwardPrefix(string? subject) => MessageParts.SubjectHasPrefix(subject, ForwardPrefixes, 7);
 
     /// <summary>The first message attached to the forward itself (not one inside an attached message).</summary>
     /// <summary>At most this many attached messages of one forward are read.</summary>

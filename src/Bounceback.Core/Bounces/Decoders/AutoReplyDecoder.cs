@@ -46,21 +46,7 @@ public sealed class AutoReplyDecoder : IBounceDecoder
     // A person's answer: "Re:", and its forms in German, Dutch, Scandinavian, Polish and Turkish mail programs.
     private static readonly string[] ReplyPrefixes = ["re", "aw", "antw", "sv", "odp", "ynt"];
 
-    private static bool HasReplyPrefix(string? subject)
-    {
-        if (string.IsNullOrWhiteSpace(subject)) return false;
-        var s = subject.AsSpan().TrimStart();
-        // A tag a gateway puts first ("[EXTERNAL] RE: ...").
-        if (s.StartsWith("[") && s.IndexOf(']') is var close and > 0 and < 40) s = s[(close + 1)..].TrimStart();
-        var colon = s.IndexOf(':');
-        if (colon is < 2 or > 5) return false;
-        var prefix = s[..colon].Trim();
-        foreach (var p in ReplyPrefixes)
-        {
-            if (prefix.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+    private static bool HasReplyPrefix(string? subject) => MessageParts.SubjectHasPrefix(subject, ReplyPrefixes, 5);
 
     // The subject starts with an auto-reply's own words ("Automatic reply:", "Out of Office:", "Automatisch antwoord:").
     // ("[EXTERNAL] Automatisch antwoord: ..." too: a gateway's tags come first.)

@@ -471,6 +471,23 @@ internal static class MessageParts
 
     public static string? NullIfEmpty(string? s) => string.IsNullOrWhiteSpace(s) ? null : s;
 
+    /// <summary>Whether the subject opens (after a gateway's tag, "[EXTERNAL] ") with one of the prefixes and a colon
+    /// ("FW:", "Re:"), the prefix at most <paramref name="maxLength"/> characters.</summary>
+    public static bool SubjectHasPrefix(string? subject, string[] prefixes, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(subject)) return false;
+        var s = subject.AsSpan().TrimStart();
+        if (s.StartsWith("[") && s.IndexOf(']') is var close and > 0 and < 40) s = s[(close + 1)..].TrimStart();
+        var colon = s.IndexOf(':');
+        if (colon < 2 || colon > maxLength) return false;
+        var prefix = s[..colon].Trim();
+        foreach (var p in prefixes)
+        {
+            if (prefix.Equals(p, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     /// <summary>The lines of the text's first paragraph (up to its first empty line after some text), trimmed; a list
     /// manager's notice says what happened there.</summary>
     public static List<string> FirstParagraph(string text, int maxLines = 400)
