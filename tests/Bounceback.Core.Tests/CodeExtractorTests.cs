@@ -62,6 +62,9 @@ public class CodeExtractorTests
     // The code a program waited for is none that was found: only the one it got.
     [InlineData("Expected response code \"250\" but got code \"554\".", "reply:554@0")]
     [InlineData("expected code 250, got error 451", "reply:451@0")]
+    // A user's own words: a question about a reply code, a socket error after "error".
+    [InlineData("wat betekent 554?", "reply:554@0")]
+    [InlineData("whats error 10053", "winsock:10053@0")]
     public void Codes_are_found_with_their_kind_and_group(string text, string expected)
     {
         Assert.Equal(expected, Describe(Extract(text)));

@@ -30,6 +30,8 @@ public sealed partial class CodeExtractor
     [
         "error", "errors", "code", "codes", "fout", "fouten", "melding", "status", "reply", "replied", "response", "said",
         "returned", "smtp", "esmtp", "antwoord", "antwoordde", "reden", "reason", "nummer", "number", "nr", "bericht",
+        // A user's question: "wat betekent 554?".
+        "betekent", "betekenis",
     ];
 
     private static readonly string[] Connectors = ["en", "of", "or", "and", "und", "bzw"];
@@ -496,6 +498,9 @@ public sealed partial class CodeExtractor
             || before.Contains("WSA", StringComparison.Ordinal)
             // Python on Windows: "ConnectionRefusedError: [WinError 10061] No connection could be made ...".
             || before.EndsWith("WinError ", StringComparison.OrdinalIgnoreCase)
+            // A user's "error 10053" or "foutcode 10061": no other kind of code has five digits in this range.
+            || before.EndsWith("error ", StringComparison.OrdinalIgnoreCase) || before.EndsWith("fout ", StringComparison.OrdinalIgnoreCase)
+            || before.EndsWith("foutcode ", StringComparison.OrdinalIgnoreCase)
             || (OnlyLeadIn(text.AsSpan(lineStart, start - lineStart)) && after.Trim().Length == 0);
         return context ? new Raw(CodeKind.Winsock, error.ToString(), start, end - start, CodeReading.AsWritten, null) : null;
     }

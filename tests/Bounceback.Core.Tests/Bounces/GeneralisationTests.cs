@@ -205,6 +205,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["exchange-localised/german-report-delayed-connect-timeout.eml"] = "reply only in the notice",
         ["office365/delay-4.4.316-connection-refused.eml"] = "reply only in the notice",
         ["exchange2007/2013-delay-storedrv-recipient-thread-limit.eml"] = "reply only in the notice",
+        ["office365/delayed-4.4.7-last-reply-postgrey-4.2.0.eml"] = "reply only in the notice",
         ["lhost-exchange2007-05.eml"] = "reply only in the notice",
         // The report's first group is a delay that its second, a failure, supersedes: a copy of it is no failure.
         ["oddities/dsn-two-groups-same-recipient.eml"] = "first group superseded",
@@ -218,6 +219,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["exim/report-webde-sender-domain-no-mx-at-mail-from.eml"] = "refused step named in the notice",
         ["exim/warning-webde-nemesis-421-greeting-bl.eml"] = "refused step named in the notice",
         ["postfix/alias-dovecot-lda-user-unknown-and-relay-denied.eml"] = "notice names the recipients",
+        ["postfix-localised/italian-maildrop-over-quota-and-spf-fail.eml"] = "notice names the recipients",
         ["postfix/delay-gmx-nemesis-421-policy-restrictions-greeting.eml"] = "refused step named in the notice",
         ["exchange2007/2016-queue-expired-greylisting-and-winsock-10061.eml"] = "each recipient's last attempt in the notice",
         ["exchange-localised/french-report-delayed-remote-mailbox-full.eml"] = "each recipient's last attempt in the notice",

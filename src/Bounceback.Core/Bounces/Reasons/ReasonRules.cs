@@ -34,6 +34,9 @@ public static class ReasonRules
             "can't resolve your", "ip name lookup failed", "hostname lookup failed", "client host rejected: cannot find", "not have a ptr", "no reverse", "reverse dns entry",
             "unresolvable", "mismatches client ip", "unverifiable sending ip", "unverifyable sending ip", "ptr not found", "ptr record not found", "reverse address", "fcrdns", "forward-confirmed", "does not resolve", "dns ptr",
         ], ["x.7.25"], "7.25", ["sender address", "domain of sender",
+            // sendmail's "Relaying denied. IP name lookup failed [ip]": the refusal is the relay; the lookup only says
+            // why the client was not recognised as one allowed to relay.
+            "relaying denied",
             // A reverse name that exists but looks like a home or dynamic line's (spamdyke's "Your reverse DNS entry
             // contains your IP address and a banned keyword"): a block of the host, not a missing PTR.
             "banned keyword", "contains your ip", "looks generic", "generic reverse"]) { Decisive = ["x.7.25"] },
@@ -125,6 +128,8 @@ public static class ReasonRules
             "as a relay, but",
             // qmail-smtpd: the recipient's domain is not one it accepts mail for (its rcpthosts list), so it would have to relay.
             "allowed rcpthosts",
+            // hMailServer, to a sender that did not log in and a domain it does not host: "550 Delivery is not allowed to this address."
+            "delivery is not allowed to this address",
             // Haraka, when no plugin accepted the recipient (a domain it does not take mail for): "550 I cannot deliver mail for <addr>".
             "i cannot deliver mail for",
             // "Relaying not allowed" as German, French, Dutch, Spanish, Italian and Portuguese servers word it.

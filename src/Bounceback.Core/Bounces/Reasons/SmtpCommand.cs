@@ -106,9 +106,22 @@ public static partial class SmtpCommand
     /// </summary>
     private static Said? OwnParagraph(ReadOnlySpan<char> text, string recipient, IReadOnlyList<string> allRecipients)
     {
-        const int Before = 40, Window = 4096, MaxAts = 64, MaxToken = 254;
+        // The first mention may be in a list of all the recipients (Exim's warning template "Recipients: a, b"), where
+        // the next one's name follows at once: then a later mention heads this recipient's own paragraph.
+        const int MaxMentions = 4;
         var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
-        if (at < 0) return null;
+        for (var mention = 0; at >= 0 && mention < MaxMentions; mention++)
+        {
+            if (OwnParagraphAt(text, at, recipient, allRecipients) is { } said) return said;
+            var next = text[(at + recipient.Length)..].IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
+            at = next < 0 ? -1 : at + recipient.Length + next;
+        }
+        return null;
+    }
+
+    private static Said? OwnParagraphAt(ReadOnlySpan<char> text, int at, string recipient, IReadOnlyList<string> allRecipients)
+    {
+        const int Before = 40, Window = 4096, MaxAts = 64, MaxToken = 254;
         // The next address after this one that is another recipient of the notice ends this recipient's paragraph.
         // Bounded: a window after the mention, a number of '@' signs, and the length of an address.
         var others = new HashSet<string>(allRecipients.Take(1000), StringComparer.OrdinalIgnoreCase);
