@@ -208,7 +208,9 @@ public sealed class BounceParser
                     if (explanation is not null && explanation.Reason != c.Reason && IsGeneralStatus(explanation.Code)
                         && c.Reason is not (BounceReason.Undefined or BounceReason.OnHold)
                         && ReasonClassifier.FittingStatus(c.Reason, c.Temporary) is { } fitted && fitted != c.Status
-                        && _diagnoser.Diagnose(fitted, c.ReplyCode, facts.DiagnosticCode, host, language, out _, stillTrying: facts.Action == "delayed") is { } byReason)
+                        // (The fitted status's own meaning, without the words again: they decided the reason already, and
+                        // reading them costs a scan of the text for each such result.)
+                        && _diagnoser.Diagnose(fitted, c.ReplyCode, null, null, language, out _, stillTrying: facts.Action == "delayed") is { } byReason)
                     {
                         explanation = byReason;
                     }

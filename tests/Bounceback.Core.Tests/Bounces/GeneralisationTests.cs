@@ -206,6 +206,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["office365/delay-4.4.316-connection-refused.eml"] = "reply only in the notice",
         ["exchange2007/2013-delay-storedrv-recipient-thread-limit.eml"] = "reply only in the notice",
         ["office365/delayed-4.4.7-last-reply-postgrey-4.2.0.eml"] = "reply only in the notice",
+        ["exchange-localised/dutch-2019-vertraagd-remote-quota-exceeded.eml"] = "reply only in the notice",
+        ["exchange-localised/german-2013-zustellung-verzoegert-winsock-10061.eml"] = "reply only in the notice",
+        ["exchange-localised/german-2016-verzoegert-too-many-connections-and-lookup-failure.eml"] = "reply only in the notice",
         ["lhost-exchange2007-05.eml"] = "reply only in the notice",
         // The report's first group is a delay that its second, a failure, supersedes: a copy of it is no failure.
         ["oddities/dsn-two-groups-same-recipient.eml"] = "first group superseded",

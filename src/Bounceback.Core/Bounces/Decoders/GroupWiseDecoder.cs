@@ -18,8 +18,12 @@ public sealed class GroupWiseDecoder : IBounceDecoder
 
     public string Name => "groupwise";
 
+    // Both layouts' openings in one search: the decoder stands early in the list, and most messages hold neither.
+    private static readonly PhraseSearch Openings = new([Intro, AgentIntro]);
+
     public bool Recognises(MimeMessage message) =>
-        MessageParts.NoticeContains(message, Intro) || (MessageParts.NoticeContains(message, AgentIntro) && MessageParts.NoticeContains(message, TranscriptLead));
+        MessageParts.NoticeContainsAny(message, Openings)
+        && (MessageParts.NoticeContains(message, Intro) || MessageParts.NoticeContains(message, TranscriptLead));
 
     public DecodedBounce? Decode(MimeMessage message)
     {
