@@ -65,6 +65,9 @@ public class CodeExtractorTests
     // A user's own words: a question about a reply code, a socket error after "error".
     [InlineData("wat betekent 554?", "reply:554@0")]
     [InlineData("whats error 10053", "winsock:10053@0")]
+    // A provider token typed in lower case counts in its brackets only.
+    [InlineData("yahoo zegt 421 4.7.0 [tss04] messages from 203.0.113.5 temporarily deferred", "reply:421@0 enhanced:4.7.0@0 provider:TSS04@0")]
+    [InlineData("see the [ab12] and [mx01] notes", "")]
     public void Codes_are_found_with_their_kind_and_group(string text, string expected)
     {
         Assert.Equal(expected, Describe(Extract(text)));

@@ -145,6 +145,7 @@ public sealed partial class CodeExtractor
             truncated = FindNumericCodes(text, found, maxCodes);
             List<Raw>? withTokens = found;
             truncated |= FindTokens(text, ref withTokens, ref detected, maxCodes);
+            FindTypedTokens(text, found, ref detected);
             truncated |= FindSymbols(text, found, maxCodes);
             truncated |= FindAccessCodes(text, found, maxCodes);
             if (found.Count == 0) FindLooseReplyCode(text, found);
@@ -621,6 +622,39 @@ public sealed partial class CodeExtractor
             if (!detected.TryGetValue(provider, out var first) || start < first) detected[provider] = start;
         }
         return false;
+    }
+
+    /// <summary>
+    /// A provider token a person typed in lower case, in its brackets ("[tss04]" for Yahoo's "[TSS04]"): read as the
+    /// token. Only in brackets: a lower-case run of letters and digits without them is any word. At most a few.
+    /// </summary>
+    private void FindTypedTokens(string text, List<Raw> found, ref Dictionary<string, int>? detected)
+    {
+        const int MaxInner = 10, MaxTyped = 8;
+        var typed = 0;
+        for (var open = text.IndexOf('['); open >= 0 && typed < MaxTyped; open = open + 1 < text.Length ? text.IndexOf('[', open + 1) : -1)
+        {
+            var close = text.IndexOf(']', open + 1);
+            if (close < 0) return;
+            var inner = text.AsSpan(open + 1, close - open - 1);
+            if (inner.Length is < 3 or > MaxInner || !inner.ContainsAnyInRange('a', 'z') || !inner.ContainsAnyInRange('0', '9')) continue;
+            var letters = true;
+            foreach (var c in inner) letters &= char.IsAsciiLetterOrDigit(c);
+            if (!letters) continue;
+            var token = string.Concat("[", inner.ToString().ToUpperInvariant(), "]");
+            string? provider = null;
+            foreach (var (id, pattern) in _tokens)
+            {
+                if (!pattern.IsMatch(token)) continue;
+                if (detected?.ContainsKey(id) == true) { provider = id; break; }
+                provider ??= id;
+            }
+            if (provider is null) continue;
+            typed++;
+            found.Add(new Raw(CodeKind.Provider, token[1..^1], open, close - open + 1, CodeReading.AsWritten, provider));
+            detected ??= NewDetected();
+            if (!detected.TryGetValue(provider, out var first) || open < first) detected[provider] = open;
+        }
     }
 
     /// <summary>Replaces the token regex, in the background, with one that scans faster once it is built.</summary>
