@@ -603,25 +603,37 @@ public sealed partial class CodeExtractor
             var end = m.Index + m.Length;
             if (IsWordChar(At(text, start - 1)) || IsWordChar(At(text, end))) continue;
             var span = text.Slice(start, m.Length);
-            // The provider: one recognised in the text whose pattern matches the whole token, else the first that matches.
-            string? provider = null;
-            foreach (var (id, pattern) in _tokens)
-            {
-                if (!pattern.IsMatch(span)) continue;
-                if (detected?.ContainsKey(id) == true) { provider = id; break; }
-                provider ??= id;
-            }
-            if (provider is null) continue;
+            if (TokenProvider(span, detected) is not { } provider) continue;
             var inner = span.Trim("[]");
             var hasDigit = inner.ContainsAnyInRange('0', '9');
             var distinctive = hasDigit && (inner.Length >= 4 || span.Length != inner.Length);
             if (detected?.ContainsKey(provider) != true && !distinctive) continue;
             if (count++ >= maxCodes) return true;
             (found ??= []).Add(new Raw(CodeKind.Provider, inner.ToString(), start, m.Length, CodeReading.AsWritten, provider));
-            detected ??= NewDetected();
-            if (!detected.TryGetValue(provider, out var first) || start < first) detected[provider] = start;
+            NoteProvider(ref detected, provider, start);
         }
         return false;
+    }
+
+    /// <summary>The provider of a token: one recognised in the text whose pattern matches the whole token, else the
+    /// first that matches; null when none does.</summary>
+    private string? TokenProvider(ReadOnlySpan<char> token, Dictionary<string, int>? detected)
+    {
+        string? provider = null;
+        foreach (var (id, pattern) in _tokens)
+        {
+            if (!pattern.IsMatch(token)) continue;
+            if (detected?.ContainsKey(id) == true) return id;
+            provider ??= id;
+        }
+        return provider;
+    }
+
+    /// <summary>Records where a token names its provider, keeping the first position.</summary>
+    private static void NoteProvider(ref Dictionary<string, int>? detected, string provider, int at)
+    {
+        detected ??= NewDetected();
+        if (!detected.TryGetValue(provider, out var first) || at < first) detected[provider] = at;
     }
 
     /// <summary>
@@ -642,18 +654,10 @@ public sealed partial class CodeExtractor
             foreach (var c in inner) letters &= char.IsAsciiLetterOrDigit(c);
             if (!letters) continue;
             var token = string.Concat("[", inner.ToString().ToUpperInvariant(), "]");
-            string? provider = null;
-            foreach (var (id, pattern) in _tokens)
-            {
-                if (!pattern.IsMatch(token)) continue;
-                if (detected?.ContainsKey(id) == true) { provider = id; break; }
-                provider ??= id;
-            }
-            if (provider is null) continue;
+            if (TokenProvider(token, detected) is not { } provider) continue;
             typed++;
             found.Add(new Raw(CodeKind.Provider, token[1..^1], open, close - open + 1, CodeReading.AsWritten, provider));
-            detected ??= NewDetected();
-            if (!detected.TryGetValue(provider, out var first) || open < first) detected[provider] = open;
+            NoteProvider(ref detected, provider, open);
         }
     }
 
