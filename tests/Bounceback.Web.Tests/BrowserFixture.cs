@@ -54,6 +54,11 @@ public sealed class BrowserFixture : IAsyncLifetime
             JavaScriptEnabled = javaScript,
             ViewportSize = new ViewportSize { Width = width, Height = height },
         });
+        // A minute for every wait, not Playwright's 30 seconds: with every test project running at once, a navigation
+        // from the code list took longer than that in two CI runs (a different test each time), though it takes well
+        // under a second on a quiet machine.
+        context.SetDefaultTimeout(60_000);
+        context.SetDefaultNavigationTimeout(60_000);
         var page = await context.NewPageAsync();
         var dialogs = new List<string>();
         page.Dialog += async (_, dialog) =>

@@ -60,11 +60,9 @@ public class BrowserTests(BrowserFixture fixture) : IClassFixture<BrowserFixture
     public async Task The_language_switch_keeps_the_page_and_remembers_the_language_in_the_url()
     {
         var (page, _) = await fixture.NewPageAsync();
-        // The code list is the whole catalog, a long page: the test waits for its document, not for every style and
-        // layout to settle (under a loaded CI machine the load event came after the default 30 seconds once).
-        await page.GotoAsync("/codes?lang=en", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        await page.GotoAsync("/codes?lang=en");
         await page.Locator("#switch-lang").ClickAsync();
-        await page.WaitForURLAsync("**/codes?lang=nl", new() { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 60_000 });
+        await page.WaitForURLAsync("**/codes?lang=nl");
         Assert.Equal("nl", await page.GetAttributeAsync("html", "lang"));
         Assert.Equal(Text("web.codes.heading", Language.Nl), await page.Locator("h1").InnerTextAsync());
         await page.Context.CloseAsync();
