@@ -122,6 +122,15 @@ public class ExplainCommandTests
     }
 
     [Fact]
+    public async Task A_lone_dash_reads_standard_input_like_parse_does()
+    {
+        var (code, output, _) = await Run(["explain", "--json", "-"], "550 5.7.1 Service unavailable; client host blocked using zen.spamhaus.org\n");
+        Assert.Equal(0, code);
+        using var doc = JsonDocument.Parse(output);
+        Assert.Equal("blocked", doc.RootElement.GetProperty("diagnosis").GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task Json_output_has_the_contract_shape()
     {
         var (code, output, _) = await Run(["explain", "--json", "--lang", "nl", "550 5.7.1 rejected"]);

@@ -17,7 +17,7 @@ internal static class ExplainCommand
     {
         var text = new Argument<string[]>("text")
         {
-            Description = "The text to explain: a code, an error dialog, a reply line or a whole bounce. Read from standard input when left out.",
+            Description = "The text to explain: a code, an error dialog, a reply line or a whole bounce. Read from standard input when left out or given as -.",
             Arity = ArgumentArity.ZeroOrMore,
         };
         CommonOptions.RejectOptionLike(text);
@@ -36,8 +36,10 @@ internal static class ExplainCommand
             }
             var words = parse.GetValue(text) ?? [];
             string input;
-            if (words.Length > 0) input = string.Join(' ', words);
-            else if (context.InputRedirected) input = await ReadBoundedAsync(context.Input, cancellationToken).ConfigureAwait(false);
+            // A lone "-" names standard input, as it does for `parse`; text to explain is never just a dash.
+            var fromInput = words is ["-"];
+            if (words.Length > 0 && !fromInput) input = string.Join(' ', words);
+            else if (context.InputRedirected || fromInput) input = await ReadBoundedAsync(context.Input, cancellationToken).ConfigureAwait(false);
             else
             {
                 await context.Error.WriteLineAsync(diagnoser.Catalog.Text("explain.noInput", language)).ConfigureAwait(false);
