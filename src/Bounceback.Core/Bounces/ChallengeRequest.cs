@@ -14,7 +14,7 @@ internal static class ChallengeRequest
     {
         var agent = message.Headers["X-Delivery-Agent"];
         var byAgent = agent is not null && agent.TrimStart().StartsWith("TMDA", StringComparison.OrdinalIgnoreCase);
-        if (!byAgent && !RepliesToAConfirmationAddress(message)) return false;
+        if (!byAgent && !RepliesToAConfirmationAddress(message) && !AsksTheSenderToProveThemselves(message)) return false;
         foreach (var entity in message.BodyParts)
         {
             var type = entity.ContentType;
@@ -22,6 +22,35 @@ internal static class ChallengeRequest
         }
         return message.Body is not MultipartReport;
     }
+
+    /// <summary>Words of a challenge (MailGuard, Spam Arrest, Boxbe and the like): a subject about verifying or confirming,
+    /// and a text that asks the sender to show they are a person, or says the recipient only takes mail from approved senders.</summary>
+    private static bool AsksTheSenderToProveThemselves(MimeMessage message)
+    {
+        if (message.Subject is not { } subject
+            || !(subject.Contains("verif", StringComparison.OrdinalIgnoreCase) || subject.Contains("confirm", StringComparison.OrdinalIgnoreCase)))
+        {
+            return false;
+        }
+        // The notice's text, also when it is sent as HTML only.
+        var text = Decoders.MessageParts.NoticeText(message);
+        if (text.Length == 0) return false;
+        var head = text.AsSpan(0, Math.Min(text.Length, MaxTextRead));
+        foreach (var phrase in ProofWording)
+        {
+            if (head.Contains(phrase, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>How much of the text part is searched for <see cref="ProofWording"/>: a challenge says it near the top.</summary>
+    private const int MaxTextRead = 8 * 1024;
+
+    private static readonly string[] ProofWording =
+    [
+        "you are a person", "you are a human", "you are human", "you are a real person", "not an automated", "not a robot", "not a spammer",
+        "from senders he has approved", "from senders she has approved", "from approved senders", "only accepts messages from senders",
+    ];
 
     /// <summary>A Reply-To whose local part holds "-confirm-" and a number (TMDA's "user-confirm-1775153676.28175.5c91e2@"),
     /// with "confirm" in the subject: the address the sender answers to release the message.</summary>

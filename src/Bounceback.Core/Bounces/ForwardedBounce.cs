@@ -28,6 +28,8 @@ internal static class ForwardedBounce
         "forwarded message", "doorgestuurd bericht", "original message", "oorspronkelijk bericht", "begin forwarded message:",
         // Apple Mail's in Dutch and German.
         "begin doorgestuurd bericht:", "anfang der weitergeleiteten nachricht:",
+        // Outlook's and Thunderbird's in German, French and Spanish.
+        "ursprüngliche nachricht", "weitergeleitete nachricht", "message d'origine", "message transféré", "mensaje original", "mensaje reenviado",
         // ezmlm's warning and probe to a member whose address bounced, above the bounce it received.
         "below this line is a copy of the bounce message i received.",
     ];
@@ -41,6 +43,10 @@ internal static class ForwardedBounce
         ["Cc"] = "Cc", ["Bcc"] = "Bcc",
         ["Subject"] = "Subject", ["Onderwerp"] = "Subject",
         ["Reply-To"] = "Reply-To", ["Antwoord aan"] = "Reply-To",
+        // German, French and Spanish mail programs.
+        ["Von"] = "From", ["Gesendet"] = "Date", ["An"] = "To", ["Betreff"] = "Subject", ["Antwort an"] = "Reply-To",
+        ["De"] = "From", ["Envoyé"] = "Date", ["À"] = "To", ["Objet"] = "Subject",
+        ["Enviado"] = "Date", ["Fecha"] = "Date", ["Para"] = "To", ["Asunto"] = "Subject",
     };
 
     /// <summary>

@@ -66,12 +66,34 @@ public sealed class ReturnedMessage : MimePart
             }
             catch (FormatException)
             {
-                // Not a message MimeKit can read (no header block): nothing attached to look into.
-                _message = null;
+                // Not a message MimeKit reads on its own (its first line is no header field); read as a part of a
+                // message, as the full parse does, MimeKit still finds what it can. Failing that, nothing to look into.
+                _message = AsAttachedPart();
             }
             return _message;
         }
     }
+
+    /// <summary>The content read the way MimeKit reads an attached message inside a whole message (a message/rfc822
+    /// entity), or null.</summary>
+    private MimeMessage? AsAttachedPart()
+    {
+        try
+        {
+            using var joined = new MemoryStream();
+            joined.Write("Content-Type: message/rfc822\r\n\r\n"u8);
+            Content!.DecodeTo(joined);
+            joined.Position = 0;
+            return MimeEntity.Load(AttachedPartOptions, joined) is MessagePart { Message: { } message } ? message : null;
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>MimeKit's default options: the message read by <see cref="AsAttachedPart"/> is read whole.</summary>
+    private static readonly ParserOptions AttachedPartOptions = new();
 
     /// <summary>
     /// The returned message's header fields that the readers use (<see cref="WantedFields"/>, in the order the message

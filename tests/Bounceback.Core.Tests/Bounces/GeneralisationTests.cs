@@ -348,6 +348,12 @@ public class GeneralisationTests(ITestOutputHelper output)
             ["exchange2003/permission-text-blocklist-and-refused-sender.eml"] = "the copy names the refused sender",
             // Exchange 2000 lists one recipient by display name alone: the copy's To: gives its address.
             ["exchange2003/2000-text-yahoo-dd-relay-and-time-limit.eml"] = "the copy gives the display name's address",
+            // Seznam names the recipient only inside its sentence ("Vaše zpráva pro <addr> ze dne ..."), whose wording is no
+            // failure: the copy's To: says who it was.
+            ["oddities/szn-bilingual-user-not-mapped-base64.eml"] = "the copy's To: gives the recipient",
+            // Active!hunter lists the recipient as ">>> addr <addr>", a line shape of no other server; its transcript's
+            // remote reply does not make a recipient either (a transcript names every address it sent).
+            ["activehunter/relay-denied-transcript.eml"] = "the copy's To: gives the recipient",
         },
         ["headers-only copy"] = new()
         {

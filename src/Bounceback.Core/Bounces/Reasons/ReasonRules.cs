@@ -8,6 +8,21 @@ namespace Bounceback.Core.Bounces.Reasons;
 /// </summary>
 public static class ReasonRules
 {
+    /// <summary>
+    /// The RFC 3463 network statuses that fit a network error's words when the message gives no status, in the order
+    /// they are tried: a loop (x.4.6), a name lookup (x.4.3, the directory server: Postfix reports a failed DNS lookup
+    /// so), no answer from the host (x.4.1: refused, timed out, unreachable) and a connection that broke off (x.4.2).
+    /// Must come before <see cref="All"/>, whose rules use it.
+    /// </summary>
+    private static readonly FittingStatusByWording[] NetworkFitting =
+    [
+        new("4.6", ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "bounce between two servers"], []),
+        new("4.3", ["lookup", "dns", "name service", "name server"], []),
+        new("4.1", ["connection refused", "actively refused", "no connection could be made", "timed out", "timeout", "could not connect", "unable to connect",
+            "failed to connect", "establish an smtp connection", "unreachable", "not reachable", "no route to host", "connection to recipients server failed"], []),
+        new("4.2", ["lost connection", "connection reset", "connection closed", "closed connection", "broken pipe", "connection dropped", "connection died"], []),
+    ];
+
     /// <summary>The rules in the order their phrases are tried.</summary>
     public static IReadOnlyList<ReasonRule> All { get; } =
     [
@@ -46,7 +61,7 @@ public static class ReasonRules
             "hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure",
             // OpenSMTPD: "Temporary failure in MX lookup", before the server-error rule's "temporary failure".
             "failure in mx lookup",
-        ], [], "4.0"),
+        ], [], "4.0") { FittingByWording = NetworkFitting },
         // A refused kind of file, before the blocked rule's bare "banned" and the filter rule's "does not accept": amavis
         // names one as "Reject, id=... - BANNED: name", Facebook as "an attachment type that Facebook does not accept".
         new(BounceReason.PolicyViolation,
@@ -97,6 +112,9 @@ public static class ReasonRules
             // The receiving domain's TLS policy (MTA-STS, RFC 8461) that the delivery could not meet, and chasquid's
             // "Security level check failed (level:PLAIN)" (a domain once reached over TLS offered none).
             "mta-sts", "security level check failed",
+            // DANE (RFC 7672): the TLSA records that pin the receiving server's certificate could not be found or did not
+            // match (Exim's "DANE error: tlsa lookup FAIL", Postfix's "TLSA lookup error").
+            "dane error", "dane validation", "tlsa",
         ], ["x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0",
             // sendmail's "Relaying denied. Proper authentication required." (Kerio's "Relaying to <...> denied (authentication
             // required)", cPanel's "... is not permitted to relay through this server without authentication") refuses to
@@ -168,6 +186,8 @@ public static class ReasonRules
             "full mailbox", "account is full", "mailbox is over", "storage quota", "too much mail", "inbox is full", "out of storage", "mail quota", "quota limit", "mailbox over",
             "insufficient storage", "not enough storage", "user's mailbox is full", "recipient mailbox full", "postfach voll", "boîte pleine", "exceeded the quota",
             "quota", "mailbox not enough space", "mailbox is overfull", "mailbox exceeds",
+            // web.de/GMX's bilingual refusal: "Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space."
+            "allowed storage space", "exhausted allowed storage", "speichervolumen", "speicherplatz",
             // Exchange's and Gmail's sentence for people in the sender's language: "the recipient's mailbox is full".
             "postvak van de ontvanger is vol", "postvak is vol", "postfach des empfängers ist voll", "postfach ist voll", "boîte aux lettres du destinataire est pleine",
             "boîte aux lettres est pleine", "buzón del destinatario está lleno", "buzón está lleno", "cassetta postale del destinatario è piena", "cassetta postale è piena",
@@ -284,6 +304,8 @@ public static class ReasonRules
             "doesn't want your mail", "does not want your mail",
             // The recipient speaking of themselves in a Sieve reject ("Sorry, I do not accept mail from this sender.").
             "i do not accept mail from", "i don't accept mail from", "i do not accept email from", "i don't accept email from",
+            // Facebook's RCP-P2: "Attempted recipient's preferences prevent messages from being delivered."
+            "recipient's preferences", "recipients preferences",
             "recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders", "only accepting mail from",
             "only accepts mail from", "recipient's filter", "blocked by the user", "recipient does not accept mail from", "mail from outside senders", "mail from external senders",
             // A Sieve "reject" of the recipient's (RFC 5429; Dovecot Pigeonhole's "Your message to <...> was automatically
@@ -364,7 +386,9 @@ public static class ReasonRules
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command",
             // RFC 5321's 504: "Command parameter not implemented".
             "parameter not implemented"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
-        new(BounceReason.Speeding, ["rate limit", "sender rate", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "rate exceeds", "sending quota", "sending limit", "receiving mail at a rate", "mail at a rate that"], [], "7.0"),
+        new(BounceReason.Speeding, ["rate limit", "sender rate", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "rate exceeds", "sending quota", "sending limit", "receiving mail at a rate", "mail at a rate that",
+            // RFC 3463's x.7.28 wording, which Sophos Email sends for an outbound rate limit ("554 5.7.28 Mail flood detected;").
+            "mail flood"], ["x.7.28"], "7.0"),
         new(BounceReason.Expired,
         [
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
@@ -372,6 +396,8 @@ public static class ReasonRules
             "timed out in queue", "retry limit", "maximum time", "queue time", "in queue for too long", "in the queue for too long", "connection timed out", "still undelivered", "will keep trying", "continue trying",
             "timed out", "did not accept our requests to connect", "aborted after", "will be retried", "after retrying for", "queue too long", "multiple retries", "failing for a long time", "host not reachable",
         ], ["x.4.7"], "4.7") { Decisive = ["x.4.7"] },
+        // A count of failed tries with no other cause named: IMail's "Delivery failed 3 attempts".
+        new(BounceReason.Expired, [.. Enumerable.Range(1, 30).Select(n => $"failed {n} attempt")], [], "4.7"),
         new(BounceReason.NetworkError,
         [
             "connection timed out", "connection refused", "network is unreachable", "no route to host", "connection reset", "lost connection", "timed out", "could not connect",
@@ -383,7 +409,7 @@ public static class ReasonRules
             "failed to connect", "winsock error", "no connection could be made", "actively refused", "connection to recipients server failed",
             // Exim's router defer: "host lookup did not complete" (the DNS gave no answer for now).
             "lookup did not complete", "dns error", "dns failure", "dns temporary", "lookup failed temporarily", "name service error", "dns query failed", "timeout", "network error",
-        ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0"),
+        ], ["x.4.0", "x.4.1", "x.4.2", "x.4.6", "x.4.4", "x.4.3"], "4.0") { FittingByWording = NetworkFitting },
         // "MIME" as a word, not inside a name: Mimecast's replies end with a link to community.mimecast.com.
         new(BounceReason.ContentError, ["content", "attachment", "mime ", "mime-", "mime:", "mime,", "mime.", "mime)", "mime/", "encoding", "character set", "charset", "8bit", "8-bit", "message body"], ["x.6.0", "x.6.1", "x.6.2", "x.6.3", "x.6.4", "x.6.5", "x.6.6", "x.6.9"], "6.0"),
         // The server's own failure, even when it is worded as a refusal of the recipient.

@@ -23,7 +23,7 @@ public static partial class SmtpCommand
         if (text.IsEmpty) return null;
         var span = text[..Math.Min(text.Length, 16384)];
         if (NextSaid(span, 0) is not { } m) return RefusedInTheGreeting(span) ? "CONNECT" : null;
-        var naming = ReplyNaming(span, recipient) ?? FirstReplyUnderHeading(span, recipient) ?? ReplyReading(span, ownReply);
+        var naming = ReplyNaming(span, recipient, allRecipients) ?? FirstReplyUnderHeading(span, recipient) ?? ReplyReading(span, ownReply);
         // sendmail's own line for a recipient ("550 5.1.2 <addr>... Host unknown") before any command of its transcript:
         // the failure was found locally, in no SMTP session, so another recipient's session says nothing about it.
         if (naming is null && LocalFailureLine(span, recipient)) return null;
@@ -35,6 +35,20 @@ public static partial class SmtpCommand
         }
         // In a session transcript the failing command is the last one sent before the first error reply.
         var firstError = naming ?? FirstErrorReply(span);
+        // ... unless that reply names another recipient of the notice and this recipient's own reply has another code (or
+        // none): then the first later one that does not (a pipelined
+        // session's refusal of the message after another recipient's refusal), and none when every reply is another's
+        // (sendmail's notice of one refused address and one still deferred after a connection timeout).
+        if (naming is null && firstError > 0)
+        {
+            var tries = 0;
+            while (firstError > 0 && ReplyNamesAnother(span[firstError..], recipient, allRecipients) && !SameCode(span[firstError..], ownReply) && tries++ < 16)
+            {
+                var next = FirstErrorReply(span[(firstError + 4)..]);
+                firstError = next < 0 ? -1 : firstError + 4 + next;
+            }
+            if (firstError < 0) return null;
+        }
         if (firstError > 0)
         {
             Said? last = null;
@@ -171,8 +185,54 @@ public static partial class SmtpCommand
         return IndexOf(text, "<<< ", talking, StringComparison.Ordinal) >= 0;
     }
 
+    /// <summary>Whether the first address the reply at the start of the text names (in its first 200 characters) is
+    /// another recipient of the notice than this one.</summary>
+    private static bool ReplyNamesAnother(ReadOnlySpan<char> reply, string? recipient, IReadOnlyList<string>? allRecipients)
+    {
+        if (string.IsNullOrEmpty(recipient) || allRecipients is not { Count: > 1 }) return false;
+        var head = ReplyOnly(reply[..Math.Min(reply.Length, 200)]);
+        var at = head.IndexOf('@');
+        if (at <= 0) return false;
+        var from = at;
+        while (from > 0 && !IsDelimiter(head[from - 1])) from--;
+        var to = at;
+        while (to < head.Length && !IsDelimiter(head[to])) to++;
+        var address = head[from..to].TrimEnd('.');
+        if (address.Equals(recipient, StringComparison.OrdinalIgnoreCase)) return false;
+        for (var i = 0; i < allRecipients.Count; i++)
+        {
+            if (address.Equals(allRecipients[i], StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    /// <summary>Whether the recipient's own reply starts with the code of the transcript reply at the start of the text
+    /// ("&lt;&lt;&lt; 550 ..."): a recipient refused alike may have been refused in that session too.</summary>
+    private static bool SameCode(ReadOnlySpan<char> reply, string? ownReply)
+    {
+        if (string.IsNullOrEmpty(ownReply) || reply.Length < 7) return false;
+        var code = reply.Slice(4, 3);
+        var own = ownReply.AsSpan().TrimStart();
+        return own.StartsWith(code, StringComparison.Ordinal) && (own.Length == 3 || !char.IsAsciiDigit(own[3]));
+    }
+
+    /// <summary>The reply at the start of a squeezed transcript ("&lt;&lt;&lt; 504 5.5.2 ..."), up to the next line that starts
+    /// with a reply code of its own (sendmail's local "554 addr... Service unavailable") or the next command or reply.</summary>
+    private static ReadOnlySpan<char> ReplyOnly(ReadOnlySpan<char> text)
+    {
+        const int Skip = 8;
+        for (var i = Skip; i + 4 < text.Length; i++)
+        {
+            if (text[i] != ' ') continue;
+            var rest = text[(i + 1)..];
+            if (rest.StartsWith("<<< ", StringComparison.Ordinal) || rest.StartsWith(">>> ", StringComparison.Ordinal)) return text[..i];
+            if (rest.Length > 4 && rest[0] is '4' or '5' && char.IsAsciiDigit(rest[1]) && char.IsAsciiDigit(rest[2]) && rest[3] == ' ') return text[..i];
+        }
+        return text;
+    }
+
     /// <summary>Where the transcript's reply line that names the recipient starts, or null.</summary>
-    private static int? ReplyNaming(ReadOnlySpan<char> text, string? recipient)
+    private static int? ReplyNaming(ReadOnlySpan<char> text, string? recipient, IReadOnlyList<string>? allRecipients)
     {
         if (string.IsNullOrEmpty(recipient)) return null;
         const int Window = 200;
@@ -187,6 +247,9 @@ public static partial class SmtpCommand
             // The last reply from that one up to the mention.
             var last = reply + text[reply..(at + 1)].LastIndexOf("<<< ", StringComparison.Ordinal);
             if (text[last..at].Contains(">>> ", StringComparison.Ordinal)) continue;
+            // A reply that names another recipient first is that one's; this mention only follows it (sendmail's
+            // "&lt;addr&gt;... Deferred: Connection timed out" line after another recipient's refusal).
+            if (ReplyNamesAnother(text[last..at], recipient, allRecipients)) continue;
             // sendmail's own "550 5.1.2 <addr>... Host unknown": its name server lookup failed, so no session was held,
             // whichever session's reply it follows ("<<< 503 5.5.2 Need rcpt command" of another recipient's).
             if (HostUnknownLine(text, at)) continue;
