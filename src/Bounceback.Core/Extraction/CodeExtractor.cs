@@ -158,6 +158,15 @@ public sealed partial class CodeExtractor
         found.Sort(static (a, b) => a.Start.CompareTo(b.Start));
         // A symbolic name next to its own number ("0x800CCC0E (IXP_E_FAILED_TO_CONNECT)") adds nothing.
         found.RemoveAll(r => r.Reading == CodeReading.Symbol && found.Exists(o => o.Reading != CodeReading.Symbol && o.Kind == r.Kind && o.Code == r.Code));
+        // A text that writes a status code with its dots ("SMTP-code: 550 ... 5.7.1") writes its reply code as a reply
+        // code: the note that 550 might be 5.5.0 without dots is noise there.
+        if (found.Exists(static r => r is { Kind: CodeKind.Enhanced, Reading: CodeReading.AsWritten }))
+        {
+            for (var i = 0; i < found.Count; i++)
+            {
+                if (found[i].Reading == CodeReading.ReplyOrDotless) found[i] = found[i] with { Reading = CodeReading.AsWritten };
+            }
+        }
         var kept = new List<Raw>(Math.Min(found.Count, maxCodes));
         foreach (var r in found)
         {

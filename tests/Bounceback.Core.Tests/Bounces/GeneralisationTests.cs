@@ -25,6 +25,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         // Comcast's report names the complainant only by a hash in the original's To:, inside a part in base64, which the
         // rewrite of addresses in the text does not reach.
         [("arf/comcast-multipart-mixed-base64-hashed-to.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
+        [("tencent/qq-own-notice-gb18030-user-unknown.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
         // Exchange Online's quoted-printable notice breaks the recipient's address with a soft line break
         // ("...dewit.example.=" and "net" on the next line); the rewrite of the raw bytes cannot follow it there.
         [("office365/delay-4.4.316-connection-refused.eml", VariantKind.HostsAndIps)] = "an address split by a soft line break",
@@ -228,6 +229,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["exchange-localised/french-report-delayed-remote-mailbox-full.eml"] = "each recipient's last attempt in the notice",
         ["docomo/postfix-alias-docomo-data-au-rcpt.eml"] = "refused step named in the notice",
         ["domino/gmail-5726-unauthenticated.eml"] = "notice names the recipients",
+        ["domino/12-relay-access-denied.eml"] = "notice names the recipients",
+        ["postfix-localised/ocn-iso2022jp-docomo-data-and-ezweb-rcpt.eml"] = "refused step named in the notice",
     };
 
     /// <summary>

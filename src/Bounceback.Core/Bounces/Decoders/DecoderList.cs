@@ -49,7 +49,9 @@ public static class DecoderList
         // GroupWise's Internet agent writes "Transcript of session follows" too, before its own Command:/Response: steps.
         new GroupWiseDecoder(),
         new TextBounceDecoder("sendmail", markers: ["following addresses had permanent fatal errors", "Transcript of session follows", "following addresses had transient non-fatal errors"]),
-        new TextBounceDecoder("yahoo", markers: ["Sorry, we were unable to deliver your message", "Yahoo"], senders: ["yahoo", "MAILER-DAEMON@"], needsAll: true),
+        // Its "Sorry, we were unable to deliver your message" is sent when it gave up: a temporary last reply (a full
+        // mailbox's 452) is still a failure.
+        new TextBounceDecoder("yahoo", markers: ["Sorry, we were unable to deliver your message", "Yahoo"], senders: ["yahoo", "MAILER-DAEMON@"], needsAll: true, finalOnly: true),
         new TextBounceDecoder("dragonfly", markers: ["DragonFly Mail Agent"], finalOnly: true),
         new TextBounceDecoder("opensmtpd", markers: ["This is the MAILER-DAEMON, please DO NOT REPLY", "OpenSMTPD", "An error has occurred while attempting to deliver a message"]),
         new TextBounceDecoder("courier", markers: ["Courier mail server", "This is a delivery status notification from"]),

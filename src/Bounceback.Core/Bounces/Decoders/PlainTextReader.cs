@@ -735,10 +735,11 @@ internal static partial class PlainTextReader
     /// message to addr couldn't be delivered" is a heading, its reply further on), MailEnable's "Recipient: [SMTP:addr]" or
     /// CommuniGate Pro's "Failed to deliver to '&lt;addr&gt;'", or named in the remote reply that
     /// Exchange 2003 quotes under a recipient it lists by display name ("&lt;host #5.1.1 smtp;550 5.1.1 &lt;addr&gt;... User unknown&gt;"),
+    /// a label of a few words ending in a colon, also the full-width one of Chinese and Japanese (QQ Mail's "收 件 人：addr"),
     /// or a display name with the address in brackets ending the line, as Exchange lists a recipient ("Ann Smit (ann@example.org)",
     /// with "&lt;mailto:ann@example.org&gt;" after it where a mail program made text of the HTML).
     /// </summary>
-    [GeneratedRegex(@"(?:^[^\s@()<>:][^@()<>:]{0,58}\((?=[^\s<>@""(),;:\[\]]+@[^\s()]+\)\s*(?:<mailto:|$))|^\p{L}[\p{L}' ]{2,40}:|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|(?:wasn't|was not|couldn't be) delivered to|recipient(?: address)?:?|failed for|address:|addressed to|following message to|your message to(?=\s*<?[^\s<>@""(),;:\[\]]{1,64}@[A-Za-z0-9.\-]{1,255}>? (?:has been blocked|was automatically rejected))|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*(?:\[SMTP:|'|"")?<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"(?:^[^\s@()<>:][^@()<>:]{0,58}\((?=[^\s<>@""(),;:\[\]]+@[^\s()]+\)\s*(?:<mailto:|$))|^\p{L}[\p{L}' ]{2,40}[:：]|permanent errors:|deliver(?:ing)? (?:your )?(?:mail|message)? ?to|(?:wasn't|was not|couldn't be) delivered to|recipient(?: address)?:?|failed for|address:|addressed to|following message to|your message to(?=\s*<?[^\s<>@""(),;:\[\]]{1,64}@[A-Za-z0-9.\-]{1,255}>? (?:has been blocked|was automatically rejected))|unable to deliver to|destinataire\s*:?|Empf.nger:?|#[245]\.\d{1,3}\.\d{1,3} smtp;[245]\d\d (?:[245]\.\d{1,3}\.\d{1,3} )?)\s*(?:\[SMTP:|'|"")?<?(?<a>[^\s<>@""(),;:\[\]]+@[A-Za-z0-9][A-Za-z0-9.\-]*\.[A-Za-z]{2,}(?![A-Za-z0-9\-]|\.[A-Za-z0-9]))>?", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex IntroducedAddress();
 
     /// <summary>A reply quoted in the first 200 characters of a line ("... '550 5.1.1 ...'", room for a long host name in

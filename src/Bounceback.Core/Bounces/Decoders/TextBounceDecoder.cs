@@ -91,6 +91,8 @@ public sealed class TextBounceDecoder : IBounceDecoder
         "warning message only", "this is a warning only",
         // Gmail: "Gmail will retry for 45 more hours. You'll be notified if the delivery fails permanently."
         "will retry for", "notified if the delivery fails permanently", "do not need to resend", "do not need to re-send", "has not yet been delivered", "delivery attempts will continue", "still being retried",
+        // Exim's notice of a frozen message: "The following address(es) have yet to be delivered".
+        "have yet to be delivered",
         // The same in the sender's language (Gmail's and Exchange's delay notices): "only a warning", "no need to send it
         // again", "has not been delivered yet".
         "nur eine warn", "nicht erneut senden", "noch nicht zugestellt",

@@ -188,6 +188,8 @@ public static class ReasonRules
             "quota", "mailbox not enough space", "mailbox is overfull", "mailbox exceeds",
             // web.de/GMX's bilingual refusal: "Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space."
             "allowed storage space", "exhausted allowed storage", "speichervolumen", "speicherplatz",
+            // SmarterMail: "The domain size limit has been exceeded", the disk quota of the recipient's whole domain.
+            "domain size limit",
             // Exchange's and Gmail's sentence for people in the sender's language: "the recipient's mailbox is full".
             "postvak van de ontvanger is vol", "postvak is vol", "postfach des empfängers ist voll", "postfach ist voll", "boîte aux lettres du destinataire est pleine",
             "boîte aux lettres est pleine", "buzón del destinatario está lleno", "buzón está lleno", "cassetta postale del destinatario è piena", "cassetta postale è piena",
@@ -307,7 +309,8 @@ public static class ReasonRules
             // Facebook's RCP-P2: "Attempted recipient's preferences prevent messages from being delivered."
             "recipient's preferences", "recipients preferences",
             "recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders", "only accepting mail from",
-            "only accepts mail from", "recipient's filter", "blocked by the user", "recipient does not accept mail from", "mail from outside senders", "mail from external senders",
+            "only accepts mail from", "only accepts messages from", "only accept messages from", "only accepts email from", "from senders inside", "from internal senders",
+            "recipient's filter", "blocked by the user", "recipient does not accept mail from", "mail from outside senders", "mail from external senders",
             // A Sieve "reject" of the recipient's (RFC 5429; Dovecot Pigeonhole's "Your message to <...> was automatically
             // rejected: ..."), whatever reason the recipient wrote after the colon. With the colon: a filter of the server
             // that says "was automatically rejected as spam" is not the recipient's.
