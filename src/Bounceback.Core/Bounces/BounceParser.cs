@@ -137,8 +137,9 @@ public sealed class BounceParser
         }
         // A list's probe to a member is mail to the member, whatever it says about the bounces that made the list send it.
         if (ListPost.IsProbe(message)) return ParseOutcome.NotABounce;
-        // A challenge-response filter's request to confirm holds the message; a read receipt follows a delivered one.
-        if (ChallengeRequest.Is(message) || ReadReceipt.Is(message)) return ParseOutcome.NotABounce;
+        // A challenge-response filter's request to confirm holds the message; a read receipt follows a delivered one;
+        // calendar answers, recall reports and quarantine digests only name failures.
+        if (ChallengeRequest.Is(message) || ReadReceipt.Is(message) || LookAlikeNotice.Is(message)) return ParseOutcome.NotABounce;
         string? lastError = null;
         // By index: a foreach over the list's interface would allocate an enumerator per message.
         var decoders = DecoderList.All;

@@ -48,6 +48,16 @@ public class FixtureTests
         Assert.All(families, g => Assert.True(g.Count() >= 2, $"{g.Key} has {g.Count()} fixture(s)"));
     }
 
+    /// <summary>The not-bounce folder holds look-alikes only: a fixture there that expects results belongs to a family.</summary>
+    [Fact]
+    public void Every_fixture_in_not_bounce_expects_no_result()
+    {
+        var lookAlikes = BounceFixtures.Messages().Where(f => Path.GetFileName(Path.GetDirectoryName(f)) == "not-bounce").ToList();
+        Assert.NotEmpty(lookAlikes);
+        Assert.All(lookAlikes, f =>
+            Assert.True(JsonDocument.Parse(File.ReadAllText(Path.ChangeExtension(f, ".expected.json"))).RootElement.GetArrayLength() == 0, f));
+    }
+
     private static void AssertMatches(JsonElement expected, ParseOutcome outcome, string fixture)
     {
         var want = expected.EnumerateArray().ToList();

@@ -384,6 +384,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         },
         ["html paragraphs"] = new()
         {
+            // Thunderbird forwards the report part inline as text: as HTML paragraphs its folded Diagnostic-Code loses the
+            // indentation that joins the continuation lines, and keeps only "Service unavailable; Client host".
+            ["forwarded/thunderbird-forwarded-inline-postfix-spamhaus-rcpt.eml"] = "the forwarded report's folded field is plain text's",
             // Apple Mail quotes a reply or forward with "> " only in plain text; its HTML one is a blockquote.
             ["microsoft-replies/apple-mail-dutch-reply-quoted-postfix-exo-spamhaus-two.eml"] = "its quote marks are plain text's",
             ["icloud-replies/apple-mail-begin-forwarded-postfix-illegal-alias-and-hm08.eml"] = "its quote marks are plain text's",

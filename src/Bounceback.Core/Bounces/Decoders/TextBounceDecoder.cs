@@ -58,8 +58,10 @@ public sealed class TextBounceDecoder : IBounceDecoder
         // notice itself: its subject says nothing about the message.
         var byEnvelope = ContainsAny(from, _senders) || (!IsReply(subject) && ContainsAny(subject, _subjects));
         if (!_needsAll && (byHeader || byEnvelope)) return true;
-        // Pasted text has no sender or subject to test: only wording that no other notice has tells whose it is.
-        if (_needsAll && !byEnvelope && !byHeader) return _pasted.Length > 0 && IsPasted(message) && MessageParts.NoticeContains(message, _pasted);
+        // Pasted text has no sender or subject to test: only wording that no other notice has tells whose it is. So does
+        // a person's new message with the notice pasted into it ("ik krijg steeds dit terug:"), though not a reply.
+        if (_needsAll && !byEnvelope && !byHeader)
+            return _pasted.Length > 0 && (IsPasted(message) || !IsReply(subject)) && MessageParts.NoticeContains(message, _pasted);
         if (_markers.Length == 0) return false;
         // A reply that quotes a notice's wording is a conversation about it (a person's answer, a helpdesk ticket's
         // update), not the notice: its sender and subject were no notice's.

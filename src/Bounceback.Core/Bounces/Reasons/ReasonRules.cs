@@ -458,6 +458,8 @@ public static class ReasonRules
             "no route to host", "network is unreachable", "mail loop", "loop detected", "too many hops", "cname lookup failed",
             // qmail: "Connected to 192.0.2.1 but connection died. (#4.4.2)", a connection dropped by the other side.
             "connection died", "connection dropped", "failure in mx lookup", "dns temporary failure",
+            // sendmail: "451 4.4.1 reply: read error from mx.example.org.", a connection the other side reset.
+            "reply: read error", "connection reset",
             // Windows' "connection refused" socket error: Exchange's "Failed to connect. Winsock error code: 10061",
             // hMailServer's "No connection could be made because the target machine actively refused it" (nothing
             // listened on the port; no refusal of the sender). 10060, a timeout, stays expired.
@@ -473,7 +475,9 @@ public static class ReasonRules
         new(BounceReason.SystemError, ["ldap server", "directory server", "internal error", "system error", "local error", "configuration error", "temporary lookup failure",
             // qmail-local: "Unable to chdir to maildir", a mailbox the server cannot open; its "Uh-oh: .qmail has prog
             // delivery but has x bit set", a delivery instruction set up wrong; qmail-queue's "qq temporary problem".
-            "unable to chdir", "uh-oh:", "qq temporary problem"], [], "3.0"),
+            "unable to chdir", "uh-oh:", "qq temporary problem",
+            // A remote server's own passing fault as the last attempt's answer: "451 4.3.0 Temporary local problem".
+            "local problem"], [], "3.0"),
         new(BounceReason.SecurityError, ["tls handshake", "handshake fail", "tls session is required", "did not offer tls", "ssl_connect", "cannot start tls"], [], "7.0"),
     ];
 

@@ -23,7 +23,7 @@ public static partial class SmtpCommand
         if (text.IsEmpty) return null;
         var span = text[..Math.Min(text.Length, 16384)];
         if (NextSaid(span, 0) is not { } m) return RefusedInTheGreeting(span) ? "CONNECT" : null;
-        var naming = ReplyNaming(span, recipient, allRecipients) ?? FirstReplyUnderHeading(span, recipient) ?? ReplyReading(span, ownReply);
+        var naming = ReplyNaming(span, recipient, allRecipients) ?? FirstReplyUnderHeading(span, recipient, allRecipients) ?? ReplyReading(span, ownReply);
         // sendmail's own line for a recipient ("550 5.1.2 <addr>... Host unknown") before any command of its transcript:
         // the failure was found locally, in no SMTP session, so another recipient's session says nothing about it.
         if (naming is null && LocalFailureLine(span, recipient)) return null;
@@ -98,7 +98,9 @@ public static partial class SmtpCommand
         if (said[0] == '[') return said[1..^1];
         if (said.StartsWith("but ", StringComparison.OrdinalIgnoreCase))
         {
-            return said.EndsWith(" failed", StringComparison.OrdinalIgnoreCase) ? said[4..^" failed".Length] : said[4..^" was rejected".Length];
+            // (s/qmail: "Connected to 192.0.2.70 but sender was greylisted.")
+            if (said.EndsWith(" failed", StringComparison.OrdinalIgnoreCase)) return said[4..^" failed".Length];
+            return said.EndsWith(" was greylisted", StringComparison.OrdinalIgnoreCase) ? said[4..^" was greylisted".Length] : said[4..^" was rejected".Length];
         }
         if (said.StartsWith("for ", StringComparison.OrdinalIgnoreCase)) return said[4..^" command".Length];
         if (said.EndsWith(" closing ", StringComparison.OrdinalIgnoreCase)) return said[..^" closing ".Length];
@@ -216,6 +218,18 @@ public static partial class SmtpCommand
         return own.StartsWith(code, StringComparison.Ordinal) && (own.Length == 3 || !char.IsAsciiDigit(own[3]));
     }
 
+    /// <summary>Whether the text names a recipient of the notice other than this one.</summary>
+    private static bool NamesAnother(ReadOnlySpan<char> text, string recipient, IReadOnlyList<string>? allRecipients)
+    {
+        if (allRecipients is not { Count: > 1 }) return false;
+        for (var i = 0; i < allRecipients.Count; i++)
+        {
+            var other = allRecipients[i];
+            if (other.Length > 0 && !other.Equals(recipient, StringComparison.OrdinalIgnoreCase) && text.Contains(other, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
     /// <summary>The reply at the start of a squeezed transcript ("&lt;&lt;&lt; 504 5.5.2 ..."), up to the next line that starts
     /// with a reply code of its own (sendmail's local "554 addr... Service unavailable") or the next command or reply.</summary>
     private static ReadOnlySpan<char> ReplyOnly(ReadOnlySpan<char> text)
@@ -301,7 +315,7 @@ public static partial class SmtpCommand
 
     /// <summary>Where the first error reply of the session this recipient heads starts (Courier's "&lt;addr&gt;: host
     /// [ip]: &gt;&gt;&gt; DATA &lt;&lt;&lt; 552 ..."), or null: a reply that does not name the recipient is still its own.</summary>
-    private static int? FirstReplyUnderHeading(ReadOnlySpan<char> text, string? recipient)
+    private static int? FirstReplyUnderHeading(ReadOnlySpan<char> text, string? recipient, IReadOnlyList<string>? allRecipients)
     {
         if (string.IsNullOrEmpty(recipient)) return null;
         var tries = 0;
@@ -309,7 +323,11 @@ public static partial class SmtpCommand
         {
             if (!HeadsASession(text, at + recipient.Length)) continue;
             var reply = FirstErrorReply(text[at..]);
-            return reply < 0 ? null : at + reply;
+            if (reply < 0) return null;
+            // Another recipient's heading before that reply: this one's own session held no command (Courier's
+            // "<addr>: *** Connection refused" above the next recipient's "<addr2>: host: >>> RCPT TO").
+            if (reply > recipient.Length && NamesAnother(text.Slice(at + recipient.Length, reply - recipient.Length), recipient, allRecipients)) return null;
+            return at + reply;
         }
         return null;
     }
@@ -419,7 +437,7 @@ public static partial class SmtpCommand
     /// does not.</summary>
     private static readonly System.Buffers.SearchValues<string> SaidLeads = System.Buffers.SearchValues.Create(
         ["in reply to ", "in response to ", "while receiving the initial server ", "while performing the ", "after ", "did not li", ">>> ", "while sending ", "error in ", "error on ", "server sent: ", "command: ",
-         "but my name was rejected", "but sender was rejected", "but greeting failed", "does not like recipient", "failed after I sent the message",
+         "but my name was rejected", "but sender was rejected", "but sender was greylisted", "but greeting failed", "does not like recipient", "failed after I sent the message",
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
          "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "[end of input]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to ", "DATA closing "],
         StringComparison.OrdinalIgnoreCase);
@@ -436,6 +454,6 @@ public static partial class SmtpCommand
     // sending message body": Postfix's lost or timed-out connection at those steps.
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
     // "DATA closing 550 ...": chasquid, for a refusal after the message's final dot.
-    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: |command: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting|message body)|while performing the (?<c>EHLO|HELO) handshake|but (?<c>my name|sender) was rejected|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|server sent: (?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |did not like our |>>> |while sending |after sending |error (?:in|on) |server sent: |command: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting|message body)|while performing the (?<c>EHLO|HELO) handshake|but (?<c>my name|sender) was (?:rejected|greylisted)|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|server sent: (?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }
