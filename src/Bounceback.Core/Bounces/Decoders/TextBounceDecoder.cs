@@ -59,9 +59,10 @@ public sealed class TextBounceDecoder : IBounceDecoder
         var byEnvelope = ContainsAny(from, _senders) || (!IsReply(subject) && ContainsAny(subject, _subjects));
         if (!_needsAll && (byHeader || byEnvelope)) return true;
         // Pasted text has no sender or subject to test: only wording that no other notice has tells whose it is. So does
-        // a person's new message with the notice pasted into it ("ik krijg steeds dit terug:"), though not a reply.
+        // a person's new message with the notice pasted into it ("ik krijg steeds dit terug:"), though not a reply; a
+        // mail system's own notice is another server's, read by its own decoder.
         if (_needsAll && !byEnvelope && !byHeader)
-            return _pasted.Length > 0 && (IsPasted(message) || !IsReply(subject)) && MessageParts.NoticeContains(message, _pasted);
+            return _pasted.Length > 0 && (IsPasted(message) || (!IsReply(subject) && !FromAMailSystem(message))) && MessageParts.NoticeContains(message, _pasted);
         if (_markers.Length == 0) return false;
         // A reply that quotes a notice's wording is a conversation about it (a person's answer, a helpdesk ticket's
         // update), not the notice: its sender and subject were no notice's.
@@ -74,6 +75,9 @@ public sealed class TextBounceDecoder : IBounceDecoder
 
     // ("[EXTERNAL] [Support] Re: ..." too: a list's, a helpdesk's or a gateway's tags come first.)
     private static bool IsReply(string subject) => MessageParts.SubjectStartsWith(subject, ReplyPrefixes);
+
+    /// <summary>Whether the sender is a mail system's daemon or postmaster.</summary>
+    private static bool FromAMailSystem(MimeMessage message) => MessageParts.FromContains(message, "mailer-daemon", "postmaster", "mail delivery", "mailerdaemon");
 
     /// <summary>A message without a sender and a subject: text pasted without its headers (<see cref="PastedText"/>).</summary>
     private static bool IsPasted(MimeMessage message) => !message.Headers.Contains(HeaderId.From) && !message.Headers.Contains(HeaderId.Subject);
