@@ -55,7 +55,10 @@ public static class ReasonRules
             // A reverse name that exists but looks like a home or dynamic line's (spamdyke's "Your reverse DNS entry
             // contains your IP address and a banned keyword"): a block of the host, not a missing PTR.
             "banned keyword", "contains your ip", "looks generic", "generic reverse"]) { Decisive = ["x.7.25"] },
-        new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10", ["accept mail from", "accepts mail from", "accepting mail from", "receive mail from", "receives mail from"]),
+        new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10", ["accept mail from", "accepts mail from", "accepting mail from", "receive mail from", "receives mail from",
+            // The sender's domain with a null MX (RFC 7505's x.7.27: "Sender address rejected: Domain ... does not accept
+            // mail (nullMX)"): the refused sender, not a recipient's domain that takes no mail.
+            "sender address rejected", "sender domain", "domain of sender"]),
         new(BounceReason.NetworkError,
         [
             "hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure",
@@ -190,6 +193,8 @@ public static class ReasonRules
             "allowed storage space", "exhausted allowed storage", "speichervolumen", "speicherplatz",
             // SmarterMail: "The domain size limit has been exceeded", the disk quota of the recipient's whole domain.
             "domain size limit",
+            // IONOS: "552 Mailbox limit exeeded for this email address" (sic).
+            "mailbox limit exceeded", "mailbox limit exeeded",
             // Exchange's and Gmail's sentence for people in the sender's language: "the recipient's mailbox is full".
             "postvak van de ontvanger is vol", "postvak is vol", "postfach des empfängers ist voll", "postfach ist voll", "boîte aux lettres du destinataire est pleine",
             "boîte aux lettres est pleine", "buzón del destinatario está lleno", "buzón está lleno", "cassetta postale del destinatario è piena", "cassetta postale è piena",
@@ -364,6 +369,8 @@ public static class ReasonRules
         ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "likely unsolicited", "likely spam", "attachment", "spamassassin", "spam message rejected",
             // GoDaddy: "552 5.2.0 This message has been rejected due to content judged to be spam ... IB212".
             "judged to be spam", "judged as spam",
+            // Strato: "550 5.7.1 Refused by local policy. No SPAM please!" after the message's content.
+            "no spam please",
             // A URI block list (SURBL, URIBL, SpamExperts' "A URL in this email (host) is listed on ...") lists a link in
             // the message, not the sending server: the content was judged.
             "a url in", "contains a url", "url listed", "uri listed", "listed url", "uribl", "surbl"]),
@@ -391,7 +398,10 @@ public static class ReasonRules
             "parameter not implemented"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
         new(BounceReason.Speeding, ["rate limit", "sender rate", "too many messages", "too fast", "too quickly", "rate exceeded", "throttl", "sending rate", "ratelimit", "rate of", "exceeded the rate", "rate exceeds", "sending quota", "sending limit", "receiving mail at a rate", "mail at a rate that",
             // RFC 3463's x.7.28 wording, which Sophos Email sends for an outbound rate limit ("554 5.7.28 Mail flood detected;").
-            "mail flood"], ["x.7.28"], "7.0"),
+            "mail flood",
+            // Hosting panels' outgoing limits: Plesk's "The limit on the number of allowed outgoing messages was exceeded",
+            // DirectAdmin's "You have reached your message limit", cPanel's "has exceeded the max emails per hour".
+            "allowed outgoing messages", "reached your message limit", "max emails per hour"], ["x.7.28"], "7.0"),
         new(BounceReason.Expired,
         [
             "retry timeout exceeded", "delivery time expired", "could not be delivered within", "message expired", "timeout exceeded", "retry time", "not been delivered for",
