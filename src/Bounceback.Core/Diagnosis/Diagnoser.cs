@@ -632,6 +632,12 @@ public sealed class Diagnoser
             if (severity == Severity.Unknown) severity = f.Severity;
             if (reason == BounceReason.Undefined) reason = f.Reason;
         }
+        // A temporary refusal quoted inside a notice that gave up ("Message expired ... 421 4.7.0 [TSS04]", Exim's "retry
+        // timeout exceeded" above Gmail's 452 4.2.2): nothing tries again by itself any more.
+        if (!gaveUp && !stillTrying && severity == Severity.Temporary)
+        {
+            foreach (var f in findings) gaveUp |= f.GaveUp;
+        }
         var byMailProgram = driver.Kind.FromMailProgram();
         // A relay refusal in the user's own program is their outgoing server's (no login); quoted in a bounce it is the
         // next server's, which does not take mail for the recipient's domain (a wrong or old MX).

@@ -684,8 +684,9 @@ public sealed partial class CodeExtractor
 
     /// <summary>The words a POP3 or IMAP server's reply starts with before a response code in brackets: "-ERR [AUTH] ...",
     /// "a1 NO [AUTHENTICATIONFAILED] ...", "* OK [ALERT] ...", or that a mail program writes before the server's text in
-    /// place of them (Thunderbird: "The mail server ... responded: [AUTH] ...", in Dutch "antwoordde:", German "antwortete:").</summary>
-    private static readonly string[] AccessReplyWords = ["-ERR ", "NO ", "BAD ", "OK ", "BYE ", "responded: ", "antwoordde: ", "antwortete: "];
+    /// place of them (Thunderbird: "The mail server ... responded: [AUTH] ...", in Dutch "antwoordde:", German "antwortete:";
+    /// Apple Mail: "The server returned the error: [ALERT] ...", in Dutch "fout:", German "Fehler:").</summary>
+    private static readonly string[] AccessReplyWords = ["-ERR ", "NO ", "BAD ", "OK ", "BYE ", "responded: ", "antwoordde: ", "antwortete: ", "error: ", "fout: ", "fehler: "];
 
     /// <summary>IMAP and POP3 response codes (RFC 5530, RFC 3206) that stand for themselves in brackets, read without
     /// the reply's status word before them.</summary>

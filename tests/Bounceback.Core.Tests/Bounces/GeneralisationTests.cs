@@ -230,6 +230,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["docomo/postfix-alias-docomo-data-au-rcpt.eml"] = "refused step named in the notice",
         ["domino/gmail-5726-unauthenticated.eml"] = "notice names the recipients",
         ["domino/12-relay-access-denied.eml"] = "notice names the recipients",
+        ["office365/delay-4.4.316-connection-refused-two-recipients.eml"] = "each recipient's last attempt in the notice",
+        ["office365/delayed-421-rate-limited.eml"] = "each recipient's last attempt in the notice",
         ["postfix-localised/ocn-iso2022jp-docomo-data-and-ezweb-rcpt.eml"] = "refused step named in the notice",
     };
 
@@ -345,6 +347,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         // "Uncaught bounce notification" to the list owner).
         ["without copy"] = new()
         {
+            ["mailman/mm21-uncaught-qmail-mailbox-disabled.eml"] = "the attachment is the bounce",
             ["forwarded/outlook-attached-exim-own-subject.eml"] = "the attachment is the bounce", ["mailman/mm21-uncaught-autoreply.eml"] = "the attachment is the bounce",
             ["forwarded/outlook-fw-fw-undeliverable-two-levels.eml"] = "the attachment is the bounce",
             // "550 5.7.1 <verkoop@...>... Access denied" refuses the sender only if the copy says who sent the message.
@@ -360,6 +363,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         },
         ["headers-only copy"] = new()
         {
+            ["mailman/mm21-uncaught-qmail-mailbox-disabled.eml"] = "the attachment is the bounce",
             ["forwarded/outlook-attached-exim-own-subject.eml"] = "the attachment is the bounce", ["mailman/mm21-uncaught-autoreply.eml"] = "the attachment is the bounce",
             ["forwarded/outlook-fw-fw-undeliverable-two-levels.eml"] = "the attachment is the bounce",
         },

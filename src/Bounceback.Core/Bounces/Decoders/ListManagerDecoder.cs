@@ -16,6 +16,8 @@ public sealed class ListManagerDecoder : IBounceDecoder
         "post by non-member", "posting to this list is restricted", "rejected posting to",
         // Mailman's notice of a moderator's refusal ("Request to mailing list X rejected").
         "has been rejected by the list moderator",
+        // Sympa's: "Your message for list X has been rejected by the moderator (...)".
+        "has been rejected by the moderator",
         // Mailman 3's refusal by a rule ("Your message to the X mailing-list was rejected for the following reasons:",
         // the reasons in the next paragraph: "The message is not from a list member").
         "was rejected for the following",

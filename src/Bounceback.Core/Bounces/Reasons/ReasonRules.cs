@@ -331,7 +331,7 @@ public static class ReasonRules
             "address that has been blacklisted", "not a member of",
             // A list that takes posts from its members only: ezmlm's "only subscribers may post", Mailman's moderator and
             // Mailman 3's "The message is not from a list member".
-            "only subscribers may", "rejected by the list moderator", "not from a list member", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
+            "only subscribers may", "rejected by the list moderator", "rejected by the moderator", "not from a list member", "address has been blacklisted", "address is blacklisted", "from: domain is", "valid from:",
             // "Sender refused / unknown / invalid" in German, French, Spanish, Italian and Portuguese.
             "absender abgelehnt", "absender unbekannt", "ungültiger absender", "expéditeur refusé", "expéditeur inconnu", "expéditeur invalide",
             "remitente rechazado", "remitente desconocido", "remitente no válido", "mittente rifiutato", "mittente sconosciuto", "mittente non valido",
