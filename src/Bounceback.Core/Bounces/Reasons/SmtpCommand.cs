@@ -36,9 +36,9 @@ public static partial class SmtpCommand
         // In a session transcript the failing command is the last one sent before the first error reply.
         var firstError = naming ?? FirstErrorReply(span);
         // ... unless that reply names another recipient of the notice and this recipient's own reply has another code (or
-        // none): then the first later one that does not (a pipelined
-        // session's refusal of the message after another recipient's refusal), and none when every reply is another's
-        // (sendmail's notice of one refused address and one still deferred after a connection timeout).
+        // none): then the first later reply that does not (a pipelined session's refusal of the message after another
+        // recipient's refusal), and none when every reply is another's (sendmail's notice of one refused address and one
+        // still deferred after a connection timeout).
         if (naming is null && firstError > 0)
         {
             var tries = 0;
