@@ -23,6 +23,8 @@ public class CatalogConsistencyTests
             if (!e.Causes.IsComplete || e.Causes.IsEmpty) problems.Add($"{id}: causes missing or incomplete");
             if (!e.SenderSteps.IsComplete || !e.AdminSteps.IsComplete) problems.Add($"{id}: steps incomplete in a language");
             if (e.SenderSteps.En.Count + e.AdminSteps.En.Count == 0) problems.Add($"{id}: no step at all");
+            if (!e.ReceivingSenderSteps.IsComplete || !e.ReceivingAdminSteps.IsComplete) problems.Add($"{id}: receiving steps incomplete in a language");
+            if (e.ReceivingSenderSteps.IsEmpty != e.ReceivingAdminSteps.IsEmpty) problems.Add($"{id}: receiving steps for only one of user and administrator");
             if (string.IsNullOrWhiteSpace(e.Source)) problems.Add($"{id}: no source");
             var classIndependent = e.Kind == CodeKind.Enhanced && (e.Code.StartsWith("x.", StringComparison.Ordinal));
             if (!classIndependent && e.Severity is null) problems.Add($"{id}: severity missing (only x-form enhanced codes may omit it)");

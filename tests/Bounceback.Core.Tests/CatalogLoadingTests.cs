@@ -44,8 +44,10 @@ public class CatalogLoadingTests
         {
             Assert.Equal((a.Code, a.Kind, a.Provider, a.Symbol, a.Title, a.Meaning, a.FaultSide, a.Severity, a.Reason, a.Source, a.Reply, a.File),
                 (b.Code, b.Kind, b.Provider, b.Symbol, b.Title, b.Meaning, b.FaultSide, b.Severity, b.Reason, b.Source, b.Reply, b.File));
-            Assert.Equal(a.Causes.En.Concat(a.Causes.Nl).Concat(a.SenderSteps.En).Concat(a.SenderSteps.Nl).Concat(a.AdminSteps.En).Concat(a.AdminSteps.Nl).Concat(a.Phrases),
-                b.Causes.En.Concat(b.Causes.Nl).Concat(b.SenderSteps.En).Concat(b.SenderSteps.Nl).Concat(b.AdminSteps.En).Concat(b.AdminSteps.Nl).Concat(b.Phrases));
+            Assert.Equal(a.Causes.En.Concat(a.Causes.Nl).Concat(a.SenderSteps.En).Concat(a.SenderSteps.Nl).Concat(a.AdminSteps.En).Concat(a.AdminSteps.Nl)
+                .Concat(a.ReceivingSenderSteps.En).Concat(a.ReceivingSenderSteps.Nl).Concat(a.ReceivingAdminSteps.En).Concat(a.ReceivingAdminSteps.Nl).Concat(a.Phrases),
+                b.Causes.En.Concat(b.Causes.Nl).Concat(b.SenderSteps.En).Concat(b.SenderSteps.Nl).Concat(b.AdminSteps.En).Concat(b.AdminSteps.Nl)
+                .Concat(b.ReceivingSenderSteps.En).Concat(b.ReceivingSenderSteps.Nl).Concat(b.ReceivingAdminSteps.En).Concat(b.ReceivingAdminSteps.Nl).Concat(b.Phrases));
         }
     }
 }

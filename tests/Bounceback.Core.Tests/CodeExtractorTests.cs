@@ -111,6 +111,11 @@ public class CodeExtractorTests
     [InlineData("  550 <kim@example.org>: no such user", CodeKind.Reply, "550", CodeReading.AsWritten)]
     [InlineData("550", CodeKind.Reply, "550", CodeReading.ReplyOrDotless)]
     [InlineData("571 Delivery not authorized", CodeKind.Enhanced, "5.7.1", CodeReading.DotlessEnhanced)]
+    // Named as SMTP's right before it, a well-formed reply code is the server's reply; a malformed one stays a status.
+    [InlineData("SMTP Error (550): Failed to add recipient", CodeKind.Reply, "550", CodeReading.AsWritten)]
+    [InlineData("SMTP-fout 550 bij verzenden", CodeKind.Reply, "550", CodeReading.AsWritten)]
+    [InlineData("smtp; 550 rejected", CodeKind.Reply, "550", CodeReading.AsWritten)]
+    [InlineData("SMTP error 571", CodeKind.Enhanced, "5.7.1", CodeReading.DotlessEnhanced)]
     public void Three_digit_numbers_are_read_as_reply_codes_when_the_catalog_knows_them_else_as_dotless_status_codes(
         string text, CodeKind kind, string code, CodeReading reading)
     {

@@ -38,7 +38,9 @@ public class ExplainCaseTests
         var gaveUp = d.Summary.EndsWith(Diagnoser.Default.Catalog.Text("summary.retry.gaveUp", c.Language), StringComparison.Ordinal);
         var resets = d.Summary.EndsWith(Diagnoser.Default.Catalog.Text("summary.retry.resets", c.Language), StringComparison.Ordinal);
         // A temporary refusal for a setting (no PTR, SPF, TLS) fails every try until it is fixed: retrying does not help.
-        var untilFixed = d.Summary.EndsWith(Diagnoser.Default.Catalog.Text("summary.retry.untilFixed", c.Language), StringComparison.Ordinal);
+        // (In a mail program's send dialog the same is said as "trying again will keep failing until this is fixed".)
+        var untilFixed = d.Summary.EndsWith(Diagnoser.Default.Catalog.Text("summary.retry.untilFixed", c.Language), StringComparison.Ordinal)
+            || d.Summary.EndsWith(Diagnoser.Default.Catalog.Text("summary.retry.permanent.client", c.Language), StringComparison.Ordinal);
         Assert.Equal((d.Severity == Severity.Temporary && !untilFixed) || gaveUp || resets, d.RetryMayHelp);
     }
 

@@ -13,7 +13,7 @@ internal static class CatalogBinary
     public const string ResourceName = "catalog.bin";
 
     private const string Magic = "BBCAT";
-    private const int Version = 7;
+    private const int Version = 8;
 
     /// <summary>Writes the files: a table of contents (names, provider profiles, strings and the code, kind and symbol of every entry),
     /// then one block of entries per file, so a reader can index everything and read a file's entries only when needed.</summary>
@@ -114,12 +114,7 @@ internal static class CatalogBinary
         WriteText(w, e.Title);
         WriteText(w, e.Meaning);
         WriteLists(w, e.Causes);
-        w.Write(e.Steps is not null);
-        if (e.Steps is { } steps)
-        {
-            WriteLists(w, steps.Sender);
-            WriteLists(w, steps.Admin);
-        }
+        WriteSteps(w, e.Steps);
         WriteNullable(w, e.FaultSide);
         WriteNullable(w, e.Severity);
         WriteNullable(w, e.Reason);
@@ -132,6 +127,18 @@ internal static class CatalogBinary
         w.Write(e.UntilFixed);
     }
 
+    private static void WriteSteps(BinaryWriter w, StepsDto? steps)
+    {
+        w.Write(steps is not null);
+        if (steps is null) return;
+        WriteLists(w, steps.Sender);
+        WriteLists(w, steps.Admin);
+        WriteSteps(w, steps.Receiving);
+    }
+
+    private static StepsDto? ReadSteps(BinaryReader r) =>
+        r.ReadBoolean() ? new StepsDto { Sender = ReadLists(r), Admin = ReadLists(r), Receiving = ReadSteps(r) } : null;
+
     private static EntryDto ReadEntry(BinaryReader r)
     {
         var e = new EntryDto
@@ -143,7 +150,7 @@ internal static class CatalogBinary
             Meaning = ReadText(r),
             Causes = ReadLists(r),
         };
-        if (r.ReadBoolean()) e.Steps = new StepsDto { Sender = ReadLists(r), Admin = ReadLists(r) };
+        e.Steps = ReadSteps(r);
         e.FaultSide = ReadNullable(r);
         e.Severity = ReadNullable(r);
         e.Reason = ReadNullable(r);

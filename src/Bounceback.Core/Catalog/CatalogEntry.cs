@@ -22,6 +22,12 @@ public sealed record CatalogEntry
     public required LocalizedList Causes { get; init; }
     public required LocalizedList SenderSteps { get; init; }
     public required LocalizedList AdminSteps { get; init; }
+    /// <summary>
+    /// For a code that happens while sending and while fetching mail (0x800CCC0E, Winsock 10060): the steps to give when
+    /// the text is about fetching mail over POP3 or IMAP. Empty when the code's steps fit both.
+    /// </summary>
+    public LocalizedList ReceivingSenderSteps { get; init; } = LocalizedList.Empty;
+    public LocalizedList ReceivingAdminSteps { get; init; } = LocalizedList.Empty;
     public required FaultSide FaultSide { get; init; }
     /// <summary>Null for class-independent entries: the severity then comes from the class digit.</summary>
     public Severity? Severity { get; init; }

@@ -62,5 +62,7 @@ internal sealed class StepsDto
 {
     public ListDto? Sender { get; set; }
     public ListDto? Admin { get; set; }
+    /// <summary>Steps for the same code met while fetching mail (POP3, IMAP), for codes that happen in either direction.</summary>
+    public StepsDto? Receiving { get; set; }
 }
 #pragma warning restore CA1002, CA2227

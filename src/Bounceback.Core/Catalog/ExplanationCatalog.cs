@@ -367,6 +367,8 @@ public sealed class ExplanationCatalog
             Causes = List(e.Causes),
             SenderSteps = List(e.Steps?.Sender),
             AdminSteps = List(e.Steps?.Admin),
+            ReceivingSenderSteps = List(e.Steps?.Receiving?.Sender),
+            ReceivingAdminSteps = List(e.Steps?.Receiving?.Admin),
             FaultSide = side,
             Severity = severity,
             Reason = reason,

@@ -48,18 +48,19 @@ public sealed class Diagnoser
     {
         var extraction = Extractor.Extract(text);
         if (extraction.Codes.Count == 0) return new ExplainReport(language, [], null);
+        var fetching = TextContext.FetchesMail(text);
         var resolved = new List<(ExtractedCode Code, Resolution Res, Finding Finding)>(extraction.Codes.Count);
         foreach (var code in extraction.Codes)
         {
             var group = extraction.Groups[code.Group];
             var groupText = text.AsSpan(group.Start, group.Length);
             var res = Resolve(code.Kind, code.Code, code.Provider, extraction.Providers, groupText, GroupReply(extraction, code.Group));
-            resolved.Add((code, res, BuildFinding(code, res, language, GroupClass(extraction, code.Group)) with { MatchedText = text.Substring(code.Start, code.Length) }));
+            resolved.Add((code, res, BuildFinding(code, res, language, GroupClass(extraction, code.Group), fetching) with { MatchedText = text.Substring(code.Start, code.Length) }));
         }
         var findings = resolved.Select(r => r.Finding).ToList();
-        var remote = QuotedFromRemote(text);
+        var remote = TextContext.QuotesRemoteReply(text);
         var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start), remote: remote,
-            sendDialog: !remote && ShownBySendDialog(text));
+            sendDialog: !remote && TextContext.ShownBySendDialog(text));
         return new ExplainReport(language, Distinct(findings, language), diagnosis);
     }
 
@@ -376,7 +377,9 @@ public sealed class Diagnoser
     private static int? ClassOf(CodeKind kind, string code) =>
         kind is CodeKind.Enhanced or CodeKind.Reply && code.Length > 0 && code[0] is >= '1' and <= '5' ? code[0] - '0' : null;
 
-    private Finding BuildFinding(ExtractedCode code, Resolution res, Language lang, int? groupClass)
+    // fetching: the text is about fetching mail (POP3, IMAP); a code that happens in either direction then gets the steps
+    // its entry gives for receiving, when it has them.
+    private Finding BuildFinding(ExtractedCode code, Resolution res, Language lang, int? groupClass, bool fetching = false)
     {
         var classDigit = ClassOf(code.Kind, code.Code) ?? groupClass;
         var note = Note(code, lang) ?? (res.ByCodeAlone ? ProviderByCodeNote(code.Code, res.Provider, lang) : null)
@@ -389,8 +392,10 @@ public sealed class Diagnoser
                 Kind = code.Kind, Code = code.Code, MatchedText = code.Code, Start = code.Start, Length = code.Length, Known = true,
                 Title = e.Title.Get(lang), Meaning = e.Meaning.Get(lang), Causes = e.Causes.Get(lang),
                 FaultSide = e.FaultSide, Severity = severity, Reason = e.Reason,
-                Steps = new Steps(e.SenderSteps.Get(lang), e.AdminSteps.Get(lang)), Source = e.Source,
-                Provider = res.Provider, Group = code.Group, Note = note, GaveUp = e.GaveUp, Resets = e.Resets, UntilFixed = e.UntilFixed, Worded = e.IsWording,
+                Steps = fetching && !e.ReceivingSenderSteps.IsEmpty
+                    ? new Steps(e.ReceivingSenderSteps.Get(lang), e.ReceivingAdminSteps.Get(lang))
+                    : new Steps(e.SenderSteps.Get(lang), e.AdminSteps.Get(lang)),
+                Source = e.Source, Provider = res.Provider, Group = code.Group, Note = note, GaveUp = e.GaveUp, Resets = e.Resets, UntilFixed = e.UntilFixed, Worded = e.IsWording,
             };
         }
         return Structural(code, res.Provider, lang, classDigit) with { Note = note };
@@ -652,6 +657,12 @@ public sealed class Diagnoser
         {
             dialogSteps = "step.relay.own";
         }
+        // A setting of the mail program (a login, STARTTLS) in a reply that one server gave another: the program that
+        // left it out was the sending server (Postfix logging in to its smarthost, a server that did not start TLS).
+        else if (remote && side == FaultSide.SenderClient && !HasClientCode(findings))
+        {
+            side = FaultSide.SenderServer;
+        }
         if (DialogSide(findings, driver, side) is { } dialogSide)
         {
             side = dialogSide;
@@ -793,41 +804,6 @@ public sealed class Diagnoser
 
     /// <summary>How many steps a precise code must give before a reply code's generic ones are left out.</summary>
     private const int MinSpecificSteps = 1;
-
-    /// <summary>Whether the text quotes a reply as a bounce does, the next server's answer: Postfix's "host mx said:" and
-    /// "(in reply to RCPT TO command)", Exim's "SMTP error from remote mail server", qmail's "Remote host said:",
-    /// Exchange's "Remote Server returned".</summary>
-    private static bool QuotedFromRemote(string text)
-    {
-        foreach (var lead in RemoteLeads)
-        {
-            if (text.Contains(lead, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
-
-    private static readonly string[] RemoteLeads = [" said: ", "(in reply to ", "SMTP error from remote", "Remote host said", "Remote Server returned", "Remote server replied"];
-
-    /// <summary>Whether the text is a mail program's or webmail's error on sending, which shows the reply of the user's
-    /// own outgoing server: Thunderbird's "Sending of the message failed", Apple Mail's and iOS's "Cannot send",
-    /// Roundcube's "SMTP Error (452)", in English, Dutch and German.</summary>
-    private static bool ShownBySendDialog(string text)
-    {
-        foreach (var lead in SendDialogLeads)
-        {
-            if (text.Contains(lead, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
-
-    private static readonly string[] SendDialogLeads =
-    [
-        "sending of the message failed", "sending of message failed", "an error occurred while sending mail", "send message error", "cannot send mail",
-        "cannot send message using the server", "smtp error (",
-        "het verzenden van het bericht is mislukt", "verzenden van bericht mislukt", "er is een fout opgetreden bij het verzenden", "kan e-mail niet versturen",
-        "kan e-mail niet verzenden", "kan bericht niet verzenden", "smtp-fout (",
-        "senden der nachricht fehlgeschlagen", "beim senden der nachricht", "e-mail kann nicht gesendet werden",
-    ];
 
     /// <summary>The diagnosis's summary: what happened, whose side, and whether trying again helps. For the mail
     /// program's own error (a Windows mail client code, a socket error) the message is still in the Outbox and no server

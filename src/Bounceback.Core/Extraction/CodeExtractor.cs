@@ -366,7 +366,7 @@ public sealed partial class CodeExtractor
         // as "error". ("571 Delivery not authorized" is no well-formed reply: still read as 5.7.1.)
         var inWords = atLineStart && At(text, end) == ' ' && (char.IsLetter(At(text, end + 1)) || At(text, end + 1) == '<')
             && ReplyCode.IsWellFormed(int.Parse(text.AsSpan(start, 3), NumberStyles.None, CultureInfo.InvariantCulture));
-        var replyLine = followedByEnhanced || (atLineStart && At(text, end) == '-') || inWords;
+        var replyLine = followedByEnhanced || (atLineStart && At(text, end) == '-') || inWords || NamedSmtp(text, start, end, lineStart);
         if (!(atLineStart || followedByEnhanced || AfterCodeWord(text, start, lineStart) || AfterListedCode(text, start, lastEndOnLine)))
             return null;
         return ClassifyThreeDigits(text, start, replyLine);
@@ -563,6 +563,30 @@ public sealed partial class CodeExtractor
             }
         }
         return false;
+    }
+
+    // Whether a well-formed reply code is named as SMTP's right before it: "SMTP Error (535)", "SMTP-fout 550",
+    // "smtp; 554" (a DSN's diagnostic type), "SMTP 421". Such a number is the server's reply, not a status without dots.
+    private static bool NamedSmtp(string text, int start, int end, int lineStart)
+    {
+        if (!ReplyCode.IsWellFormed(int.Parse(text.AsSpan(start, end - start), NumberStyles.None, CultureInfo.InvariantCulture))) return false;
+        var i = start - 1;
+        for (var words = 0; words < 2; words++)
+        {
+            var skipped = 0;
+            while (i >= lineStart && skipped < 3 && !char.IsLetterOrDigit(text[i])) { i--; skipped++; }
+            var wordEnd = i + 1;
+            while (i >= lineStart && wordEnd - i <= 8 && char.IsLetter(text[i])) i--;
+            var word = text.AsSpan(i + 1, wordEnd - i - 1);
+            if (word.Equals("smtp", StringComparison.OrdinalIgnoreCase)) return true;
+            if (!IsReplyWord(word)) return false;
+        }
+        return false;
+
+        static bool IsReplyWord(ReadOnlySpan<char> word) =>
+            word.Equals("error", StringComparison.OrdinalIgnoreCase) || word.Equals("fout", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("fehler", StringComparison.OrdinalIgnoreCase) || word.Equals("code", StringComparison.OrdinalIgnoreCase)
+            || word.Equals("reply", StringComparison.OrdinalIgnoreCase) || word.Equals("response", StringComparison.OrdinalIgnoreCase);
     }
 
     // Whether "expected" or "expecting" stands before the code word that ends before index wordStart + 1, at most one

@@ -133,11 +133,14 @@ internal static class GatewayText
 
     /// <summary>
     /// Whether the text from a footer's start to the end is only a footer: a few lines, and no forwarded or quoted
-    /// message below it (a person's signature comes above the bounce they forward).
+    /// message below it (a person's signature comes above the bounce they forward), nor a server's reply (a notice
+    /// template whose signature comes before the list of failed addresses: "-- \nIT Service Desk\n\n&lt;kim@...&gt;:
+    /// host mx said: 550 ...").
     /// </summary>
     private static bool IsTail(ReadOnlySpan<char> rest) =>
         rest.Count('\n') <= MaxFooterLines && !rest.Contains("forward", StringComparison.OrdinalIgnoreCase)
-        && !rest.Contains("original message", StringComparison.OrdinalIgnoreCase) && !rest.Contains("-----", StringComparison.Ordinal);
+        && !rest.Contains("original message", StringComparison.OrdinalIgnoreCase) && !rest.Contains("-----", StringComparison.Ordinal)
+        && !rest.Contains(" said: ", StringComparison.OrdinalIgnoreCase) && !rest.Contains("in reply to ", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Where the first line from <paramref name="from"/> on that is exactly "-- " starts (not the text's first line), or -1.</summary>
     private static int SignatureDelimiter(ReadOnlySpan<char> text, int from)

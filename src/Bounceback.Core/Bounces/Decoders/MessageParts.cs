@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Buffers;
 using System.Collections.Frozen;
 using System.Text;
@@ -391,11 +392,47 @@ internal static class MessageParts
         var gt = s.LastIndexOf('>');
         if (lt >= 0 && gt > lt) s = s[(lt + 1)..gt];
         s = s.Trim();
+        // A comment after the address ("accounts@example.net (Accounts Payable)", RFC 5322) is no part of it.
+        var at = s.IndexOf('@');
+        if (at > 0 && s.Length > 0 && s[^1] == ')')
+        {
+            var open = s[at..].IndexOf(" (", StringComparison.Ordinal);
+            if (open < 0) open = s[at..].IndexOf("\t(", StringComparison.Ordinal);
+            if (open > 0) s = s[..(at + open)].TrimEnd();
+        }
         // A quoted local part ("jan de vries"@example.com, RFC 5321) keeps its quotes; only what is around it goes.
         var quoted = s.Length > 2 && s[0] == '"' && s.IndexOf("\"@", StringComparison.Ordinal) > 0;
         s = quoted ? s.TrimEnd("<>\"' \t:,.()[]") : s.Trim("<>\"' \t:,.()[]");
         if (s.StartsWith("mailto:", StringComparison.OrdinalIgnoreCase)) s = s[7..];
+        if (s.Contains("\\x{", StringComparison.OrdinalIgnoreCase)) return DecodeEmbeddedUnicode(s);
         return WholeOrPart(value, s);
+    }
+
+    /// <summary>
+    /// An address of RFC 6533's utf-8 type written in ASCII, each non-ASCII character as "\x{HEX}" ("s\x{F8}ren@example.dk"
+    /// is "søren@example.dk"). A sequence that is not a valid code point is left as written.
+    /// </summary>
+    private static string DecodeEmbeddedUnicode(ReadOnlySpan<char> s)
+    {
+        var sb = new StringBuilder(s.Length);
+        var i = 0;
+        while (i < s.Length)
+        {
+            if (s[i] == '\\' && i + 3 < s.Length && s[i + 1] is 'x' or 'X' && s[i + 2] == '{')
+            {
+                var close = s[(i + 3)..].IndexOf('}');
+                if (close is > 0 and <= 6 && int.TryParse(s.Slice(i + 3, close), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var point)
+                    && point is > 0 and <= 0x10FFFF and (< 0xD800 or > 0xDFFF))
+                {
+                    sb.Append(char.ConvertFromUtf32(point));
+                    i += 3 + close + 1;
+                    continue;
+                }
+            }
+            sb.Append(s[i]);
+            i++;
+        }
+        return sb.ToString();
     }
 
     /// <summary>The part of <paramref name="value"/> as a string: the value itself when the part is all of it.</summary>

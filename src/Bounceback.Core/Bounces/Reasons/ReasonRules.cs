@@ -71,7 +71,8 @@ public static class ReasonRules
         [
             "header error", "external forwarding", "- banned:", "banned attachment", "banned file", "banned content", "contains a banned", "attachment type", "illegal attachment",
             // An archive the virus scanner cannot open (password-protected, encrypted) refused by rule: nothing was found.
-            "encrypted archive", "password-protected archive", "password protected archive", "cannot inspect", "could not be scanned", "cannot be scanned", "unscannable",
+            "encrypted archive", "password-protected archive", "password protected archive", "password-protected zip", "password protected zip",
+            "password-protected file", "password protected file", "password-protected attachment", "encrypted attachment", "cannot inspect", "could not be scanned", "cannot be scanned", "unscannable",
             // Exim's example system filter: "rejected because it has potentially executable content" (a kind of
             // file, though its text goes on about viruses).
             "executable attachment", "executable content",
@@ -261,7 +262,7 @@ public static class ReasonRules
             "address unknown", "unknown address", "addressee unknown", "invalid recipient", "recipient not found", "user not found", "mailbox not found", "mailbox unavailable",
             "mailbox does not exist", "account does not exist", "does not exist", "doesn't exist", "not exist", "unknown local part", "unknown local-part", "invalid mailbox",
             "not a valid mailbox", "no mailbox", "bad destination mailbox", "unknown or illegal user", "unknown or illegal alias", "unknown mailbox", "is not a known user", "user invalid", "invalid user",
-            "recipnotfound", "recipientnotfound", "recipient address rejected: access denied", "not listed in public name", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
+            "recipnotfound", "recipientnotfound", "recipient address rejected: access denied", "rejected: recipient access denied", "not listed in public name", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
             "not our customer", "address invalid", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
             "this user doesn't have", "no longer exists", "no longer accepts mail", "mailbox is no longer in use", "address is no longer in use",
             // OpenSMTPD, for a local account its user table does not hold: "Permanent failure in user lookup" (with 5.1.6).

@@ -1,0 +1,71 @@
+namespace Bounceback.Core.Diagnosis;
+
+/// <summary>
+/// What a pasted text shows around its codes: a bounce quoting the next server's reply, a mail program's send dialog, or
+/// a mail program fetching mail. These decide how an answer is worded (whose reply it was, whether anything tries again,
+/// which steps fit), not what a code means.
+/// </summary>
+internal static class TextContext
+{
+    /// <summary>Whether the text quotes a reply as a bounce does, the next server's answer: Postfix's "host mx said:" and
+    /// "(in reply to RCPT TO command)", Exim's "SMTP error from remote mail server", qmail's "Remote host said:",
+    /// Exchange's "Remote Server returned".</summary>
+    public static bool QuotesRemoteReply(string text) => ContainsAny(text, RemoteLeads);
+
+    /// <summary>Whether the text is a mail program's or webmail's error on sending, which shows the reply of the user's
+    /// own outgoing server: Thunderbird's "Sending of the message failed", Apple Mail's and iOS's "Cannot send",
+    /// Roundcube's "SMTP Error (452)", in English, Dutch and German.</summary>
+    public static bool ShownBySendDialog(string text) => ContainsAny(text, SendDialogLeads);
+
+    /// <summary>
+    /// Whether the text is about fetching mail, and not about sending it: Outlook's "Task 'pop.example.nl - Receiving'",
+    /// "incoming (POP3) server", a POP3 "-ERR" or IMAP, Apple Mail's "Cannot Get Mail", the ports 993 and 995, in
+    /// English, Dutch and German. A text that also names sending (SMTP, the outgoing server, the Outbox) is about both, or
+    /// about sending, and is not counted. Outlook's combined "Sending and Receiving" task names neither by itself.
+    /// </summary>
+    public static bool FetchesMail(string text) =>
+        ContainsAny(text, FetchLeads) && !ContainsAny(text, SendLeads) && !ContainsAny(text, SendDialogLeads);
+
+    private static bool ContainsAny(string text, string[] leads)
+    {
+        foreach (var lead in leads)
+        {
+            if (text.Contains(lead, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    // (Also the bounce events of sending services, which quote the receiving server's reply: Mailgun's "delivery-status",
+    // Amazon SES's "diagnosticCode", SendGrid's and Postmark's bounce records.)
+    private static readonly string[] RemoteLeads =
+    [
+        " said: ", "(in reply to ", "SMTP error from remote", "Remote host said", "Remote Server returned", "Remote server replied",
+        "\"delivery-status\"", "\"diagnosticCode\"", "\"bounceType\"", "\"bounce_classification\"", "\"Details\":",
+    ];
+
+    private static readonly string[] SendDialogLeads =
+    [
+        "sending of the message failed", "sending of message failed", "an error occurred while sending mail", "send message error", "cannot send mail",
+        "cannot send message using the server", "smtp error (",
+        "het verzenden van het bericht is mislukt", "verzenden van bericht mislukt", "er is een fout opgetreden bij het verzenden", "kan e-mail niet versturen",
+        "kan e-mail niet verzenden", "kan bericht niet verzenden", "smtp-fout (",
+        "senden der nachricht fehlgeschlagen", "beim senden der nachricht", "e-mail kann nicht gesendet werden",
+    ];
+
+    private static readonly string[] FetchLeads =
+    [
+        "- receiving'", "- receiving\u2019", "incoming (pop", "incoming (imap", "incoming server", "incoming mail server",
+        "(pop) server", "pop3", "imap", "-err ", "-err[", "cannot get mail", "can't get mail", "cannot receive", "can't receive",
+        "port 993", "port 995", ":993", ":995",
+        "- ontvangen'", "- ontvangen\u2019", "inkomende server", "inkomende mailserver", "server voor inkomende", "kan e-mail niet ophalen",
+        "kan mail niet ophalen", "kan geen e-mail ontvangen", "kan geen mail ontvangen", "poort 993", "poort 995",
+        "- empfangen'", "posteingangsserver", "e-mails können nicht abgerufen",
+    ];
+
+    private static readonly string[] SendLeads =
+    [
+        "- sending'", "- sending\u2019", "smtp", "outgoing", "outbox", "port 25", "port 465", "port 587", ":465", ":587",
+        "- verzenden'", "- verzenden\u2019", "uitgaande", "postvak uit", "poort 25", "poort 465", "poort 587",
+        "- senden'", "postausgang", "smtp-server",
+    ];
+}

@@ -1,0 +1,54 @@
+using Bounceback.Core.Codes;
+using Bounceback.Core.Diagnosis;
+
+namespace Bounceback.Core.Tests;
+
+/// <summary>Whether a pasted text is about fetching mail, and what that changes in the answer.</summary>
+public class TextContextTests
+{
+    [Theory]
+    [InlineData("Task 'pop.example.nl - Receiving' reported error (0x800CCC0E) : 'Cannot connect to the server.'")]
+    [InlineData("Taak 'imap.example.nl - Ontvangen' heeft fout (0x800CCC0F) gerapporteerd: 'De verbinding met de server is verbroken.'")]
+    [InlineData("Your incoming (POP3) e-mail server has reported an internal error. Socket Error: 10060")]
+    [InlineData("Sending and receiving reported error (0x8004210A): 'The operation timed out waiting for a response from the receiving (POP) server.'")]
+    [InlineData("Cannot Get Mail\nThe connection to the server failed.")]
+    [InlineData("Ik kan geen mail ontvangen, Thunderbird zegt: verbinding met imap.example.nl:993 mislukt (10061)")]
+    public void Fetching_mail_is_recognised(string text) => Assert.True(TextContext.FetchesMail(text));
+
+    [Theory]
+    [InlineData("Task 'smtp.example.nl - Sending' reported error (0x800CCC0E) : 'Cannot connect to the server.'")]
+    [InlineData("Receiving works, but sending fails: Socket Error: 10060 on the outgoing server")]
+    [InlineData("Samsung Email with IMAP/SMTP: error 10054")]
+    [InlineData("Task 'mail.example.org - Sending and Receiving' reported error (0x800CCC13) : 'Cannot connect to the network.'")]
+    [InlineData("Sending of the message failed. Connection to imap.example.org timed out (10060)")]
+    [InlineData("0x800CCC0E")]
+    public void Sending_or_no_direction_is_not_fetching(string text) => Assert.False(TextContext.FetchesMail(text));
+
+    [Theory]
+    [InlineData(Language.En)]
+    [InlineData(Language.Nl)]
+    public void A_code_met_while_fetching_gets_the_receiving_steps_of_its_entry(Language language)
+    {
+        var diagnoser = Diagnoser.Default;
+        var entry = diagnoser.Catalog.Find(CodeKind.WindowsClient, "0x800CCC0E")!;
+        Assert.False(entry.ReceivingSenderSteps.IsEmpty);
+        var fetching = diagnoser.Explain("Task 'pop.example.nl - Receiving' reported error (0x800CCC0E) : 'Cannot connect to the server.'", language).Diagnosis!;
+        Assert.Equal(entry.ReceivingSenderSteps.Get(language), fetching.Steps.Sender);
+        Assert.Equal(entry.ReceivingAdminSteps.Get(language), fetching.Steps.Admin);
+        var sending = diagnoser.Explain("Task 'smtp.example.nl - Sending' reported error (0x800CCC0E) : 'Cannot connect to the server.'", language).Diagnosis!;
+        Assert.Equal(entry.SenderSteps.Get(language), sending.Steps.Sender);
+        // A lone code names no direction: it keeps the steps it always had.
+        Assert.Equal(entry.SenderSteps.Get(language), diagnoser.Explain("0x800CCC0E", language).Diagnosis!.Steps.Sender);
+    }
+
+    [Fact]
+    public void No_receiving_step_gives_sending_advice()
+    {
+        var sendingWords = new[] { "587", "465", "port 25", "poort 25", "Outbox", "Postvak UIT", "outgoing", "uitgaande" };
+        var problems = Diagnoser.Default.Catalog.Entries
+            .SelectMany(e => e.ReceivingSenderSteps.En.Concat(e.ReceivingSenderSteps.Nl).Concat(e.ReceivingAdminSteps.En).Concat(e.ReceivingAdminSteps.Nl)
+                .Where(s => sendingWords.Any(w => s.Contains(w, StringComparison.OrdinalIgnoreCase))).Select(s => $"{e.Code}: {s}"))
+            .ToList();
+        Assert.True(problems.Count == 0, string.Join("\n", problems));
+    }
+}
