@@ -381,6 +381,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["wrapped"] = new()
         {
             ["microsoft-replies/apple-mail-dutch-reply-quoted-postfix-exo-spamhaus-two.eml"] = "the quoted attribution is one line",
+            // (The Dutch notice's "*  Message-ID: <...>" line, wrapped at 72, leaves its address on a line of its own.)
+            ["mdaemon/"] = "transcript lines are never wrapped",
         },
         ["wrapped narrow"] = new()
         {
@@ -425,6 +427,7 @@ public class GeneralisationTests(ITestOutputHelper output)
             ["not-bounce/"] = "a daemon's sender and a plain subject would make a reply look like a bounce",
             ["postfix/postmaster-transcript.eml"] = "Postfix's notice to the postmaster is known by its subject",
             ["postfix/smtp-client-errors-helo-not-fqdn-transcript.eml"] = "Postfix's notice to the postmaster is known by its subject",
+            ["postfix/smtpd-errors-postmaster-notice.eml"] = "Postfix's notice to the postmaster is known by its subject",
             ["exim/plain-local-pipe-unrouteable-quota.eml"] = "the pipe recipient is named only in X-Failed-Recipients",
             // chasquid lists the alias the sender wrote and, in its details, the mailbox it expanded to: only
             // X-Failed-Recipients says they are one recipient.

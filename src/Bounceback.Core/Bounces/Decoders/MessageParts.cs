@@ -1,6 +1,6 @@
-using System.Globalization;
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Globalization;
 using System.Text;
 using MimeKit;
 using MimeKit.Encodings;

@@ -49,8 +49,10 @@ public sealed class SessionTranscriptDecoder : IBounceDecoder
     /// remote server, "In:" its reply.</summary>
     public static SessionTranscriptDecoder PostfixClient { get; } = new("postfix", ["Postfix SMTP client: errors from"], ["Transcript of session follows"], "Out:", "In:");
 
-    /// <summary>MDaemon's failure notice with its session transcript.</summary>
-    public static SessionTranscriptDecoder MDaemon { get; } = new("mdaemon", [], ["--- Session Transcript ---", "<-- "], "--> ", "<-- ",
+    /// <summary>MDaemon's failure notice with its session transcript, known by the transcript's lines themselves (a
+    /// timestamp, then "--&gt; " or "&lt;-- "), not by its heading, which an administrator may translate ("--- Session
+    /// Transcript ---", "--- Sitzungsprotokoll ---").</summary>
+    public static SessionTranscriptDecoder MDaemon { get; } = new("mdaemon", [], [": --> ", ": <-- "], "--> ", "<-- ",
         listedRecipient: "*  To:", gaveUp: ["PERMANENT fatal delivery errors", "removed from the mail queue"]);
 
     public string Name { get; }

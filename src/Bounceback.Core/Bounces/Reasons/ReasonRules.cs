@@ -196,6 +196,8 @@ public static class ReasonRules
             "domain size limit",
             // IONOS: "552 Mailbox limit exeeded for this email address" (sic).
             "mailbox limit exceeded", "mailbox limit exeeded",
+            // Dutch "quotum" (Domino's "het postbestand van de ontvanger heeft het quotum overschreden").
+            "quotum overschreden", "quotum is overschreden",
             // Exchange's and Gmail's sentence for people in the sender's language: "the recipient's mailbox is full".
             "postvak van de ontvanger is vol", "postvak is vol", "postfach des empfängers ist voll", "postfach ist voll", "boîte aux lettres du destinataire est pleine",
             "boîte aux lettres est pleine", "buzón del destinatario está lleno", "buzón está lleno", "cassetta postale del destinatario è piena", "cassetta postale è piena",
@@ -230,6 +232,8 @@ public static class ReasonRules
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
             // Domino: "No route found to domain example.net from server MAIL01" (the domain is in neither its directory nor DNS).
             "no route found to domain",
+            // The same in a German Notes: "Keine Route zur Domäne example.net von Server NOTES03".
+            "keine route zur domäne",
             // Exchange 2003: "The destination server for this recipient could not be found in Domain Name Service (DNS)".
             "could not be found in domain name service",
             // cPanel's Exim says this when the recipient's domain cannot be routed (no usable MX or address record).
@@ -262,7 +266,9 @@ public static class ReasonRules
             "address unknown", "unknown address", "addressee unknown", "invalid recipient", "recipient not found", "user not found", "mailbox not found", "mailbox unavailable",
             "mailbox does not exist", "account does not exist", "does not exist", "doesn't exist", "not exist", "unknown local part", "unknown local-part", "invalid mailbox",
             "not a valid mailbox", "no mailbox", "bad destination mailbox", "unknown or illegal user", "unknown or illegal alias", "unknown mailbox", "is not a known user", "user invalid", "invalid user",
-            "recipnotfound", "recipientnotfound", "recipient address rejected: access denied", "rejected: recipient access denied", "not listed in public name", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
+            "recipnotfound", "recipientnotfound", "recipient address rejected: access denied", "rejected: recipient access denied", "not listed in public name", "wordt niet vermeld in",
+            // An Exim :fail: alias's text for an address that was taken away ("This address has been removed.").
+            "address has been removed", "address has been deleted", "mailbox has been removed", "mailbox has been deleted", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
             "not our customer", "address invalid", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
             "this user doesn't have", "no longer exists", "no longer accepts mail", "mailbox is no longer in use", "address is no longer in use",
             // OpenSMTPD, for a local account its user table does not hold: "Permanent failure in user lookup" (with 5.1.6).

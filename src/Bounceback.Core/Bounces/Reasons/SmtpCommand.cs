@@ -443,14 +443,14 @@ public static partial class SmtpCommand
     /// not like" stops before its "k": the regex ignoring case also takes the Kelvin sign for a "k", ordinal comparison
     /// does not.</summary>
     private static readonly System.Buffers.SearchValues<string> SaidLeads = System.Buffers.SearchValues.Create(
-        ["in reply to ", "in response to ", "while receiving the initial server ", "while performing the ", "after ", "during ", "did not li", ">>> ", "--> ", "while sending ", "error in ", "error on ", "server sent: ", "command: ",
+        ["in reply to ", "in response to ", "while receiving the initial server ", "while performing the ", "after ", "during ", "did not li", ">>> ", "--> ", "while sending ", "error in ", "error on ", "server sent: ", "command: ", "befehl: ",
          "but my name was rejected", "but sender was rejected", "but sender was greylisted", "but greeting failed", "does not like recipient", "failed after I sent the message",
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
          "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "[end of input]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to ", "DATA closing ",
          "cannot connect to ", "could not connect to ", "unable to connect to ", "failed to connect to "],
         StringComparison.OrdinalIgnoreCase);
 
-    // "Command: RCPT TO:<addr> Response: 550 ...": GroupWise's transcript, its lines squeezed into one.
+    // "Command: RCPT TO:<addr> Response: 550 ...": GroupWise's transcript, its lines squeezed into one ("Befehl:" in German).
     // "server sent: RCPT TO:<addr>": hMailServer's line before the remote reply ("hMailServer sent: ..."; "sent: ." is
     // the message's final dot).
     // "rejected command 'RCPT TO:<addr>'": Stalwart ("host 'mx' rejected command 'BDAT 2048 LAST' with code 552").
@@ -466,6 +466,6 @@ public static partial class SmtpCommand
     // "during MAIL FROM": Microsoft 365's 5.7.57 ("Client not authenticated to send mail during MAIL FROM").
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
     // "DATA closing 550 ...": chasquid, for a refusal after the message's final dot.
-    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |during |did not like our |>>> |--> |while sending |after sending |error (?:in|on) |server sent: |command: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting|message body)|while performing the (?<c>EHLO|HELO) handshake|but (?<c>my name|sender) was (?:rejected|greylisted)|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?:cannot|could not|unable to|failed to) (?<c>connect) to (?:(?:the )?(?:remote |mail |smtp |destination )?(?:host|server)\b|[a-z0-9-]{1,63}\.[a-z0-9.-]{1,200}\.[a-z]{2,24}\b)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|(?:server sent: |--> )(?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |during |did not like our |>>> |--> |while sending |after sending |error (?:in|on) |server sent: |command: |befehl: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting|message body)|while performing the (?<c>EHLO|HELO) handshake|but (?<c>my name|sender) was (?:rejected|greylisted)|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?:cannot|could not|unable to|failed to) (?<c>connect) to (?:(?:the )?(?:remote |mail |smtp |destination )?(?:host|server)\b|[a-z0-9-]{1,63}\.[a-z0-9.-]{1,200}\.[a-z]{2,24}\b)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|(?:server sent: |--> )(?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }
