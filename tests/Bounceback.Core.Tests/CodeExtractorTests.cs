@@ -116,6 +116,8 @@ public class CodeExtractorTests
     [InlineData("SMTP-fout 550 bij verzenden", CodeKind.Reply, "550", CodeReading.AsWritten)]
     [InlineData("smtp; 550 rejected", CodeKind.Reply, "550", CodeReading.AsWritten)]
     [InlineData("SMTP error 571", CodeKind.Enhanced, "5.7.1", CodeReading.DotlessEnhanced)]
+    // PHPMailer joins its error's parts with commas: "...: Sender address rejected: not owned by user info@example.nl,553,5.7.1".
+    [InlineData("not owned by user info@example.nl,553,5.7.1", CodeKind.Reply, "553", CodeReading.AsWritten)]
     public void Three_digit_numbers_are_read_as_reply_codes_when_the_catalog_knows_them_else_as_dotless_status_codes(
         string text, CodeKind kind, string code, CodeReading reading)
     {

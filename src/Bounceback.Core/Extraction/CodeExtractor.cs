@@ -345,7 +345,7 @@ public sealed partial class CodeExtractor
 
     private static Raw? ReadEnhanced(string text, int start, int end)
     {
-        if (!HasNumberBoundaries(text, start, end, allowDashAfter: false, allowDashBefore: true)) return null;
+        if (!HasNumberBoundaries(text, start, end, allowDashAfter: false, allowDashBefore: true) && !(start >= 4 && CommaJoinedPair(text, start - 4))) return null;
         var span = text.AsSpan(start, end - start);
         if (span[0] is 'x' or 'X')
         {
@@ -358,7 +358,7 @@ public sealed partial class CodeExtractor
 
     private Raw? ReadThreeDigits(string text, int start, int end, int lineStart, int lastEndOnLine)
     {
-        if (!HasNumberBoundaries(text, start, end, allowDashAfter: true)) return null;
+        if (!HasNumberBoundaries(text, start, end, allowDashAfter: true) && !CommaJoinedPair(text, start)) return null;
         var atLineStart = OnlyLeadIn(text.AsSpan(lineStart, start - lineStart));
         var followedByEnhanced = FollowedByEnhanced(text, end);
         // A well-formed reply code that opens a line and goes on in words ("554 Message rejected", "550 <kim@...>:
@@ -525,9 +525,36 @@ public sealed partial class CodeExtractor
         return true;
     }
 
+    /// <summary>
+    /// Whether a reply code at <paramref name="replyStart"/> and its enhanced code are joined by a comma alone, as
+    /// PHPMailer writes its error ("... not owned by user info@example.nl,553,5.7.1"): the two are read as codes, though a
+    /// number, a comma and a number otherwise read as one decimal number ("553,5").
+    /// </summary>
+    private static bool CommaJoinedPair(string text, int replyStart)
+    {
+        if (replyStart < 0 || replyStart + 9 > text.Length) return false;
+        for (var k = 0; k < 3; k++)
+        {
+            if (!char.IsAsciiDigit(text[replyStart + k])) return false;
+        }
+        if (text[replyStart + 3] != ',' || text[replyStart + 4] != text[replyStart] || text[replyStart] is not ('2' or '4' or '5') || text[replyStart + 5] != '.') return false;
+        var before = At(text, replyStart - 1);
+        if (IsWordChar(before) || before is '.' or ',' && char.IsDigit(At(text, replyStart - 2))) return false;
+        // The enhanced code's subject and detail, then the end of the number.
+        var i = replyStart + 6;
+        var digits = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]) && digits < 3) { i++; digits++; }
+        if (digits == 0 || At(text, i) != '.') return false;
+        i++;
+        digits = 0;
+        while (i < text.Length && char.IsAsciiDigit(text[i]) && digits < 3) { i++; digits++; }
+        return digits > 0 && !IsWordChar(At(text, i)) && !(At(text, i) is '.' or ',' && char.IsDigit(At(text, i + 1)));
+    }
+
     private static bool FollowedByEnhanced(string text, int end)
     {
         var i = end;
+        if (CommaJoinedPair(text, end - 3)) return true;
         // Python's smtplib puts the reply in a tuple: "(530, b'5.7.0 Must issue a STARTTLS command first.')".
         if (At(text, i) == ',' && At(text, i + 1) == ' ' && (At(text, i + 2) is '\'' or '"' || At(text, i + 2) == 'b' && At(text, i + 3) is '\'' or '"'))
             return FollowedByEnhanced(text, At(text, i + 2) == 'b' ? i + 4 : i + 3);

@@ -234,6 +234,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["domino/12-relay-access-denied.eml"] = "notice names the recipients",
         ["office365/delay-4.4.316-connection-refused-two-recipients.eml"] = "each recipient's last attempt in the notice",
         ["office365/delayed-421-rate-limited.eml"] = "each recipient's last attempt in the notice",
+        ["office365/spanish-report-delayed-4.4.316-connection-refused.eml"] = "each recipient's last attempt in the notice",
         ["postfix-localised/ocn-iso2022jp-docomo-data-and-ezweb-rcpt.eml"] = "refused step named in the notice",
         // The copied group is two recipients with no blank line between them: the variant adds two, not one.
         ["rfc3464/no-blank-line-between-recipient-groups.eml"] = "the copied group holds two recipients",

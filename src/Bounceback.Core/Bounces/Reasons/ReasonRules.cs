@@ -362,6 +362,8 @@ public static class ReasonRules
         [
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
             "client host rejected", "your ip", "banned", "not allowed to send", "allowed to connect", "connection refused by", "connection rejected", "access denied",
+            // Cisco Secure Email's host access table: "550 #5.7.1 Your access to submit messages to this e-mail system has been rejected."
+            "your access to submit messages",
             // Not a bare "IP address": Exchange writes "Primary target IP address responded with" before any remote reply.
             "ip address is", "ip address has", "ip address was", "from ip address", "sending ip address", "refused by",
             // T-Online's refusal of the sending IP without its code in brackets: "554 IP=192.0.2.1 - A problem occurred.

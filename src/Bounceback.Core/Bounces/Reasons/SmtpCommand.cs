@@ -22,7 +22,8 @@ public static partial class SmtpCommand
     {
         if (text.IsEmpty) return null;
         var span = text[..Math.Min(text.Length, 16384)];
-        if (NextSaid(span, 0) is not { } m) return RefusedInTheGreeting(span) ? "CONNECT" : null;
+        if (NextSaid(span, 0) is not { } m)
+            return RefusedInTheGreeting(span) || RefusedInCouriersGreeting(OwnText(span, recipient, allRecipients)) ? "CONNECT" : null;
         var naming = ReplyNaming(span, recipient, allRecipients) ?? FirstReplyUnderHeading(span, recipient, allRecipients) ?? ReplyReading(span, ownReply);
         // sendmail's own line for a recipient ("550 5.1.2 <addr>... Host unknown") before any command of its transcript:
         // the failure was found locally, in no SMTP session, so another recipient's session says nothing about it.
@@ -179,6 +180,37 @@ public static partial class SmtpCommand
     /// A sendmail transcript whose server refused in its greeting: "... while talking to host.:" and then the reply
     /// ("&lt;&lt;&lt; 554 ...") with no command sent at all.
     /// </summary>
+    /// <summary>
+    /// A Courier notice's reply to a recipient with no command before it: the server's name and address, then at once its
+    /// reply ("mx.example.com [192.0.2.150]:" and "&lt;&lt;&lt; 421 4.7.0 ... Too many concurrent SMTP connections").
+    /// </summary>
+    private static bool RefusedInCouriersGreeting(ReadOnlySpan<char> text)
+    {
+        if (text.Contains(">>> ", StringComparison.Ordinal)) return false;
+        var reply = text.IndexOf("<<< ", StringComparison.Ordinal);
+        return reply > 0 && text[..reply].TrimEnd() is [.., ']', ':'];
+    }
+
+    /// <summary>The text from the recipient's first mention to the next other recipient's (all of it without a recipient).</summary>
+    private static ReadOnlySpan<char> OwnText(ReadOnlySpan<char> text, string? recipient, IReadOnlyList<string>? allRecipients)
+    {
+        if (string.IsNullOrEmpty(recipient)) return text;
+        var at = text.IndexOf(recipient, StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return [];
+        var end = text.Length;
+        if (allRecipients is not null)
+        {
+            for (var i = 0; i < allRecipients.Count && i < 1000; i++)
+            {
+                var other = allRecipients[i];
+                if (string.IsNullOrEmpty(other) || other.Equals(recipient, StringComparison.OrdinalIgnoreCase)) continue;
+                var next = text[(at + recipient.Length)..].IndexOf(other, StringComparison.OrdinalIgnoreCase);
+                if (next >= 0) end = Math.Min(end, at + recipient.Length + next);
+            }
+        }
+        return text[at..end];
+    }
+
     private static bool RefusedInTheGreeting(ReadOnlySpan<char> text)
     {
         var talking = text.IndexOf("while talking to ", StringComparison.OrdinalIgnoreCase);
