@@ -617,7 +617,7 @@ public sealed class Diagnoser
             // A general x.y.0 says less than a status of the same subject with a detail elsewhere in the text: Exchange's
             // "451 4.4.0 Primary target IP address responded with: "421 4.4.2 Connection dropped ..."" is about the 4.4.2.
             if (findings[i] is { Kind: CodeKind.Enhanced, Provider: null } general && general.Code.EndsWith(".0", StringComparison.Ordinal)
-                && ranks[i] >= 49 && HasDetailedStatusOfSubject(findings, general.Code)) ranks[i] = 49;
+                && ranks[i] >= 49 && (HasDetailedStatusOfSubject(findings, general.Code) || QuotesDetailedStatus(findings, general))) ranks[i] = 49;
             if (i > 0 && (ranks[i] > ranks[best] || (ranks[i] == ranks[best] && Outranks(findings[i], findings[best], groupSize)))) best = i;
         }
         var driver = findings[best];
@@ -725,6 +725,22 @@ public sealed class Diagnoser
         foreach (var f in findings)
         {
             if (f.Kind == CodeKind.Enhanced && EnhancedStatus.TryParse(f.Code, out var s) && s.Subject == g.Subject && s.Detail != 0) return true;
+        }
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a general routing status (x.4.0) is followed by a status with a detail: the routing
+    /// status wraps the next server's answer it quotes (Exchange's "451 4.4.0 Primary target IP address responded with:
+    /// "454 4.7.5 Certificate validation failure""), which says what went wrong.
+    /// </summary>
+    private static bool QuotesDetailedStatus(IReadOnlyList<Finding> findings, Finding general)
+    {
+        if (!EnhancedStatus.TryParse(general.Code, out var g) || g.Subject != 4) return false;
+        foreach (var f in findings)
+        {
+            if (f.Kind == CodeKind.Enhanced && f.Start > general.Start
+                && EnhancedStatus.TryParse(f.Code, out var s) && s.Detail != 0 && s.Class == g.Class) return true;
         }
         return false;
     }
