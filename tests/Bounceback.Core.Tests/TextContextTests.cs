@@ -25,6 +25,26 @@ public class TextContextTests
     public void Sending_or_no_direction_is_not_fetching(string text) => Assert.False(TextContext.FetchesMail(text));
 
     [Theory]
+    [InlineData("Outlook couldn't sign in to the outgoing server for your account. Remote server returned: 535 5.7.8 Error: authentication failed")]
+    [InlineData("Outlook kon zich niet aanmelden bij de uitgaande server voor uw account. Externe server heeft geretourneerd: 535 5.7.8")]
+    public void A_login_named_as_the_users_own_account_is_recognised(string text) => Assert.True(TextContext.NamesOwnOutgoingLogin(text));
+
+    [Theory]
+    [InlineData("SASL authentication failed; server smtp.relay.example[192.0.2.9] said: 535 5.7.8 Error: authentication failed")]
+    [InlineData("535 5.7.8 Error: authentication failed")]
+    public void A_login_one_server_made_to_another_is_not_the_users_own(string text) => Assert.False(TextContext.NamesOwnOutgoingLogin(text));
+
+    [Fact]
+    public void A_relayed_refusal_of_the_users_own_login_blames_the_mail_program()
+    {
+        var own = Diagnoser.Default.Explain("Outlook couldn't sign in to the outgoing server for your account. Remote server returned: 535 5.7.8 Error: authentication failed", Language.En).Diagnosis!;
+        Assert.Equal(FaultSide.SenderClient, own.FaultSide);
+        // The same reply quoted by a server that logged in to its smarthost is that server's setting.
+        var server = Diagnoser.Default.Explain("SASL authentication failed; server smtp.relay.example[192.0.2.9] said: 535 5.7.8 Error: authentication failed", Language.En).Diagnosis!;
+        Assert.Equal(FaultSide.SenderServer, server.FaultSide);
+    }
+
+    [Theory]
     [InlineData(Language.En)]
     [InlineData(Language.Nl)]
     public void A_code_met_while_fetching_gets_the_receiving_steps_of_its_entry(Language language)

@@ -59,7 +59,8 @@ public sealed class Diagnoser
         }
         var findings = resolved.Select(r => r.Finding).ToList();
         var remote = TextContext.QuotesRemoteReply(text);
-        var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start), remote: remote,
+        var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start),
+            remote: remote && !TextContext.NamesOwnOutgoingLogin(text),
             sendDialog: !remote && TextContext.ShownBySendDialog(text));
         return new ExplainReport(language, Distinct(findings, language), diagnosis);
     }
@@ -538,7 +539,8 @@ public sealed class Diagnoser
         {
             rank = f.Kind switch { CodeKind.Enhanced => groupHasReply ? 45 : 15, CodeKind.Provider => 14, CodeKind.Reply => 10, CodeKind.WindowsClient => 8, _ => 6 };
         }
-        else if (f.Provider is not null) rank = f.Kind == CodeKind.Provider ? 65 : 60;
+        // (A provider's explanation of its status beats its explanation of the reply beside it, as for standard codes.)
+        else if (f.Provider is not null) rank = f.Kind switch { CodeKind.Provider => 65, CodeKind.Enhanced => 61, _ => 60 };
         else
         {
             rank = f.Kind switch
@@ -636,6 +638,15 @@ public sealed class Diagnoser
             if (side == FaultSide.Unknown) side = f.FaultSide;
             if (severity == Severity.Unknown) severity = f.Severity;
             if (reason == BounceReason.Undefined) reason = f.Reason;
+        }
+        // The socket error beside a mail program's code ("Socket Error: 11002, Error Number: 0x800CCC0D") is what the
+        // network layer actually met; whether it passes (a DNS server that did not answer in time) is its to say.
+        if (driver.Kind == CodeKind.WindowsClient)
+        {
+            foreach (var f in group)
+            {
+                if (f.Kind == CodeKind.Winsock && f.Known && f.Severity is Severity.Temporary or Severity.Permanent) { severity = f.Severity; break; }
+            }
         }
         // A temporary refusal quoted inside a notice that gave up ("Message expired ... 421 4.7.0 [TSS04]", Exim's "retry
         // timeout exceeded" above Gmail's 452 4.2.2): nothing tries again by itself any more.

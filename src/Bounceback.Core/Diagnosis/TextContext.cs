@@ -17,6 +17,12 @@ internal static class TextContext
     /// Roundcube's "SMTP Error (452)", in English, Dutch and German.</summary>
     public static bool ShownBySendDialog(string text) => ContainsAny(text, SendDialogLeads);
 
+    /// <summary>Whether the text says the login that failed was the user's own account on their outgoing server, also when a
+    /// service in between quoted the reply (the new Outlook, which sends through Microsoft's cloud: "Outlook couldn't sign
+    /// in to the outgoing server for your account. Remote server returned: 535 ..."): the password is the mail program's
+    /// setting, not a sending server's.</summary>
+    public static bool NamesOwnOutgoingLogin(string text) => ContainsAny(text, OwnLoginLeads);
+
     /// <summary>
     /// Whether the text is about fetching mail, and not about sending it: Outlook's "Task 'pop.example.nl - Receiving'",
     /// "incoming (POP3) server", a POP3 "-ERR" or IMAP, Apple Mail's "Cannot Get Mail", the ports 993 and 995, in
@@ -36,11 +42,14 @@ internal static class TextContext
     }
 
     // (Also the bounce events of sending services, which quote the receiving server's reply: Mailgun's "delivery-status",
-    // Amazon SES's "diagnosticCode", SendGrid's and Postmark's bounce records.)
+    // Amazon SES's "diagnosticCode", SendGrid's and Postmark's bounce records; and hMailServer's log of its own delivery
+    // session, "SMTPC", whose "RECEIVED:" lines are the other server's replies. In its "SMTPD" sessions those lines are
+    // the commands it was sent, which never begin with a digit.)
     private static readonly string[] RemoteLeads =
     [
         " said: ", "(in reply to ", "SMTP error from remote", "Remote host said", "Remote Server returned", "Remote server replied",
         "\"delivery-status\"", "\"diagnosticCode\"", "\"bounceType\"", "\"bounce_classification\"", "\"Details\":",
+        "\"RECEIVED: 4", "\"RECEIVED: 5",
     ];
 
     private static readonly string[] SendDialogLeads =
@@ -50,6 +59,13 @@ internal static class TextContext
         "het verzenden van het bericht is mislukt", "verzenden van bericht mislukt", "er is een fout opgetreden bij het verzenden", "kan e-mail niet versturen",
         "kan e-mail niet verzenden", "kan bericht niet verzenden", "smtp-fout (",
         "senden der nachricht fehlgeschlagen", "beim senden der nachricht", "e-mail kann nicht gesendet werden",
+    ];
+
+    private static readonly string[] OwnLoginLeads =
+    [
+        "sign in to the outgoing server", "log in to the outgoing server", "login to the outgoing server", "authenticate with the outgoing server",
+        "aanmelden bij de uitgaande server", "inloggen op de uitgaande server", "aanmelden bij de server voor uitgaande", "inloggen bij de uitgaande server",
+        "anmeldung am postausgangsserver", "beim postausgangsserver anmelden",
     ];
 
     private static readonly string[] FetchLeads =

@@ -580,6 +580,9 @@ public sealed partial class CodeExtractor
             // (Not the code a program waited for: Symfony's 'Expected response code "250" but got code "554"'.)
             if (word.EndsWith(w, StringComparison.OrdinalIgnoreCase)) return !Expected(text, i, lineStart);
         }
+        // Exim's lead-in, which names the step before the colon: "SMTP error from remote mail server after RCPT
+        // TO:<kim@example.net>: 550 ...", "... after initial connection: 421 ...".
+        if (At(text, SkipSpacesBack(text, start - 1, lineStart)) == ':' && EximLead(text.AsSpan(lineStart, start - lineStart))) return true;
         // A lead-in that ends in a colon right before the number: "Het antwoord van de server was: '553 ...'",
         // "The server responded: 554 ...", Postfix's "refused to talk to me: 554 ...".
         if (text.AsSpan(wordEnd, start - wordEnd).Contains(':'))
@@ -591,6 +594,15 @@ public sealed partial class CodeExtractor
         }
         return false;
     }
+
+    private static int SkipSpacesBack(string text, int i, int lineStart)
+    {
+        while (i >= lineStart && text[i] == ' ') i--;
+        return i;
+    }
+
+    private static bool EximLead(ReadOnlySpan<char> line) =>
+        line.Contains("from remote mail server after ", StringComparison.OrdinalIgnoreCase) || line.Contains("from remote mailer after ", StringComparison.OrdinalIgnoreCase);
 
     // Whether a well-formed reply code is named as SMTP's right before it: "SMTP Error (535)", "SMTP-fout 550",
     // "smtp; 554" (a DSN's diagnostic type), "SMTP 421". Such a number is the server's reply, not a status without dots.

@@ -204,6 +204,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["exchange2007/2019-expired-connection-dropped.eml"] = "reply only in the notice",
         ["exchange2007/2019-delay-ip-reputation-4.7.650.eml"] = "reply only in the notice",
         ["exchange-localised/dutch-report-delayed.eml"] = "reply only in the notice",
+        ["exchange-localised/italian-2016-delay-dns-serverfailure.eml"] = "reply only in the notice",
+        ["exchange-localised/spanish-2013-expired-history-remote-421-timeout.eml"] = "reply only in the notice",
         ["exchange-localised/german-2016-delay-greylisted-and-insufficient-storage.eml"] = "reply only in the notice",
         ["exchange-localised/german-report-delayed-connect-timeout.eml"] = "reply only in the notice",
         ["office365/delay-4.4.316-connection-refused.eml"] = "reply only in the notice",

@@ -79,6 +79,11 @@ public class ReasonClassifierCommandTests
     [InlineData("Connected to 192.0.2.64 but greeting failed. Remote host said: 554 no entry", "CONNECT")]
     [InlineData("Connected to 192.0.2.65 but sender was rejected. Remote host said: 553 sorry", "MAIL")]
     [InlineData("afterwards, after a while, the error in the form: 550 no", null)]
+    // A failed connection that a server reports inside its own reply is its own (a filter that could not reach its
+    // backend to check the address); Postfix's line of its own failed connection names CONNECT.
+    [InlineData("450 4.1.1 <ann@shop.example>: Recipient address rejected: unverified address: connect to exch.shop.example[198.51.100.60]:25: Connection refused", null)]
+    [InlineData("host mx.shop.example said: 450 4.1.1 <ann@shop.example>: unverified address: connect to exch.shop.example[198.51.100.60]:25: Connection refused (in reply to RCPT TO command)", "RCPT")]
+    [InlineData("connect to mx.shop.example[192.0.2.1]:25: Connection refused", "CONNECT")]
     public void The_refused_command_is_read_from_the_wording(string diagnostic, string? want)
     {
         Assert.Equal(want, SmtpCommand.Find(diagnostic));

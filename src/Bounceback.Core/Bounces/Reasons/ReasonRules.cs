@@ -79,6 +79,9 @@ public static class ReasonRules
             // An organisation's own rules: Exchange's "Message rejected due to unacceptable attachments", a data loss
             // prevention policy ("Message blocked by DLP policy").
             "unacceptable attachment", "dlp policy", "data loss prevention",
+            // Office documents with macros refused by rule (Symantec Email Security.cloud: "MS-Office file containing VBA
+            // macros found inside of the email"): a kind of file, not a virus found.
+            "vba macro", "containing macros", "macro-enabled",
         ], [], "7.0"),
         new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large",
             // Postfix: an address or header needs SMTPUTF8 (RFC 6531), which the receiving server does not offer.
@@ -133,7 +136,10 @@ public static class ReasonRules
             // sendmail's refusal to run a .forward's program for a user whose login shell is not in /etc/shells.
             "valid shell for mailing to programs",
             // The DragonFly Mail Agent's own queue: "corrupted queue file".
-            "corrupted queue file"], [], "3.0"),
+            "corrupted queue file",
+            // Dovecot's LMTP after the message was sent for an address it accepted: "451 4.2.0 <addr> Mailbox doesn't
+            // exist: INBOX" names a folder missing from the user's storage, a fault of the server, not a missing user.
+            "doesn't exist: inbox", "does not exist: inbox"], [], "3.0"),
         // "Virus" in the national providers' languages (Portuguese writes it with an accent).
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious", "vírus", "вирус", "ウイルス", "病毒", "바이러스"], [], "7.1"),
         new(BounceReason.NoRelaying,
@@ -165,7 +171,10 @@ public static class ReasonRules
         new(BounceReason.Speeding, ["too many recipients from", "too much mail from", "recipients this hour", "messages this hour", "received this hour", "too many messages from your", "in a short period", "per hour", "per day limit", "hourly limit", "daily limit",
             // NetEase (163.com, 126.com): "451 MI:SFQ" (the sender sent too many in a quarter of an hour), "550 RP:TRC"
             // (too many in a day); only their help page says so.
-            "mi:sfq", "rp:trc"], [], "7.0"),
+            "mi:sfq", "rp:trc",
+            // Exim's ratelimit ACL as admins word its refusal ("451 4.7.1 Ratelimit exceeded for your IP address"), before
+            // the block rule's "your ip".
+            "ratelimit exceeded"], [], "7.0"),
         new(BounceReason.TooManyConn,
         [
             // NetEase (163.com, 126.com): "421 HL:ICC" (too many connections from one IP at once).
@@ -268,7 +277,10 @@ public static class ReasonRules
             "not a valid mailbox", "no mailbox", "bad destination mailbox", "unknown or illegal user", "unknown or illegal alias", "unknown mailbox", "is not a known user", "user invalid", "invalid user",
             "recipnotfound", "recipientnotfound", "recipient address rejected: access denied", "rejected: recipient access denied", "not listed in public name", "wordt niet vermeld in",
             // An Exim :fail: alias's text for an address that was taken away ("This address has been removed.").
-            "address has been removed", "address has been deleted", "mailbox has been removed", "mailbox has been deleted", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
+            "address has been removed", "address has been deleted",
+            // A sending service that skips an address because mail to it bounced before (Mailgun's "605 Not delivering to
+            // previously bounced address"), as Amazon SES's suppression list is read: the address failed for good.
+            "previously bounced address", "mailbox has been removed", "mailbox has been deleted", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
             "not our customer", "address invalid", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
             "this user doesn't have", "no longer exists", "no longer accepts mail", "mailbox is no longer in use", "address is no longer in use",
             // OpenSMTPD, for a local account its user table does not hold: "Permanent failure in user lookup" (with 5.1.6).
@@ -310,6 +322,9 @@ public static class ReasonRules
             "利用停止", "冻结", "휴면",
             // Stalwart: an account without the permission to receive ("This account is not authorized to receive email.").
             "account is not authorized to receive",
+            // Yandex: "550 5.7.1 Policy rejection on the target address", which its help pages explain as a recipient's
+            // account blocked for breaking the user agreement (before the policy rule's "policy").
+            "policy rejection on the target address",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable", "service is currently unavailable"]) { Decisive = ["x.7.13"] },
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
         new(BounceReason.Filtered,
@@ -399,7 +414,7 @@ public static class ReasonRules
         // "Message not allowed - Headers are not RFC compliant"). Lines over RFC 5322's length limit and bare line feeds
         // (RFC 5321) are such a message too (Exim's "message has lines too long for transport", Postfix's "bare <LF>
         // received", Exchange's "bare linefeeds").
-        new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "multiple addresses", "bare lf", "bare newline", "bare <lf>", "bare linefeed", "lines too long"], [], "6.0"),
+        new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "invalid header", "multiple addresses", "bare lf", "bare newline", "bare <lf>", "bare linefeed", "lines too long"], [], "6.0"),
         // German servers' "Richtlinie(n)" is their policy.
         new(BounceReason.PolicyViolation, ["policy", "richtlinie", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command",

@@ -22,7 +22,9 @@ public static partial class SmtpCommand
     {
         if (text.IsEmpty) return null;
         var span = text[..Math.Min(text.Length, 16384)];
-        if (NextSaid(span, 0) is not { } m)
+        var first = NextSaid(span, 0);
+        while (first is { } f && QuotedConnectionFailure(span, f)) first = NextSaid(span, f.End);
+        if (first is not { } m)
             return RefusedInTheGreeting(span) || RefusedInCouriersGreeting(OwnText(span, recipient, allRecipients)) ? "CONNECT" : null;
         var naming = ReplyNaming(span, recipient, allRecipients) ?? FirstReplyUnderHeading(span, recipient, allRecipients) ?? ReplyReading(span, ownReply);
         // sendmail's own line for a recipient ("550 5.1.2 <addr>... Host unknown") before any command of its transcript:
@@ -80,6 +82,25 @@ public static partial class SmtpCommand
         if (c.StartsWith("HELO", StringComparison.Ordinal) || c.StartsWith("EHLO", StringComparison.Ordinal)) return "EHLO";
         if (c.Contains("CONNECT", StringComparison.Ordinal) || c.Contains("GREETING", StringComparison.Ordinal) || c.SequenceEqual("TALK")) return "CONNECT";
         return null;
+    }
+
+    /// <summary>
+    /// Whether a "connect to host[ip]:25: Connection refused" stands after another server's reply code on its line ("450 4.1.1
+    /// &lt;addr&gt;: Recipient address rejected: unverified address: connect to ..."): that server's report of its own
+    /// failed connection (a filter checking the address with its backend), not the failed step of this session, which the
+    /// reply answered.
+    /// </summary>
+    private static bool QuotedConnectionFailure(ReadOnlySpan<char> text, Said said)
+    {
+        if (!text.Slice(said.Index, said.Length).StartsWith("connect to ", StringComparison.OrdinalIgnoreCase)) return false;
+        var line = text[..said.Index];
+        line = line[(line.LastIndexOf('\n') + 1)..];
+        for (var i = 0; i + 4 <= line.Length; i++)
+        {
+            if (line[i] is '4' or '5' && char.IsAsciiDigit(line[i + 1]) && char.IsAsciiDigit(line[i + 2]) && line[i + 3] is ' ' or '-'
+                && (i == 0 || line[i - 1] is ' ' or ':' or '(' or '"')) return true;
+        }
+        return false;
     }
 
     /// <summary>Where the text says which command failed: found as a position, so that searching makes no objects.</summary>
