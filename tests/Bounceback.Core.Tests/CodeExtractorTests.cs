@@ -58,6 +58,10 @@ public class CodeExtractorTests
     // Replies and socket errors as programs print them: Python's smtplib tuple, MailKit's colon, Python's WinError.
     [InlineData("smtplib.SMTPSenderRefused: (530, b'5.7.0 Must issue a STARTTLS command first.', 'a@example.org')", "reply:530@0 enhanced:5.7.0@0")]
     [InlineData("MailKit.Security.AuthenticationException: 535: 5.7.139 Authentication unsuccessful", "reply:535@0 enhanced:5.7.139@0")]
+    // A reply quoted in a sentence; Exim's lead-in before a reply, beside a provider token.
+    [InlineData("In the transcript I see \"251 User not local; will forward to <jan@example.net>\" - did the message fail?", "reply:251@0")]
+    [InlineData("Hij zei \"450 euro\" voor de fiets", "")]
+    [InlineData("SMTP error from remote mail server after initial connection: 421 resimta comcast Too many sessions RL000001", "reply:421@0 provider:RL000001@0")]
     [InlineData("ConnectionRefusedError: [WinError 10061] No connection could be made", "winsock:10061@0")]
     // The code a program waited for is none that was found: only the one it got.
     [InlineData("Expected response code \"250\" but got code \"554\".", "reply:554@0")]

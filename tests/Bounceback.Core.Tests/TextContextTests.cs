@@ -34,6 +34,20 @@ public class TextContextTests
     [InlineData("535 5.7.8 Error: authentication failed")]
     public void A_login_one_server_made_to_another_is_not_the_users_own(string text) => Assert.False(TextContext.NamesOwnOutgoingLogin(text));
 
+    [Theory]
+    [InlineData("Bezorging is vertraagd voor deze ontvangers of groepen: ... Er wordt nog steeds geprobeerd het bericht te bezorgen. '400 4.4.7 Message delayed'")]
+    [InlineData("Delivery has been delayed to these recipients or groups: ... 400 4.4.7 Message delayed")]
+    [InlineData("Gmail will retry for 45 more hours. You'll be notified if the delivery fails permanently.")]
+    public void A_delay_notice_says_the_server_is_still_trying(string text)
+    {
+        Assert.True(TextContext.SaysStillTrying(text));
+        Assert.False(Diagnoser.Default.Explain(text, Language.En).Diagnosis?.RetryMayHelp == false);
+    }
+
+    [Fact]
+    public void A_status_of_a_queue_that_gave_up_is_no_delay() =>
+        Assert.False(TextContext.SaysStillTrying("554 4.4.7 Message expired: unable to deliver in 840 minutes"));
+
     [Fact]
     public void A_relayed_refusal_of_the_users_own_login_blames_the_mail_program()
     {

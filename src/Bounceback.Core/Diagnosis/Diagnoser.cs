@@ -60,7 +60,7 @@ public sealed class Diagnoser
         var findings = resolved.Select(r => r.Finding).ToList();
         var remote = TextContext.QuotesRemoteReply(text);
         var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start),
-            remote: remote && !TextContext.NamesOwnOutgoingLogin(text),
+            stillTrying: TextContext.SaysStillTrying(text), remote: remote && !TextContext.NamesOwnOutgoingLogin(text),
             sendDialog: !remote && TextContext.ShownBySendDialog(text));
         return new ExplainReport(language, Distinct(findings, language), diagnosis);
     }
@@ -819,7 +819,10 @@ public sealed class Diagnoser
             // The POP3 or IMAP server's own response code ([SYS/TEMP], [IN-USE]) says why the login or fetch failed; the
             // mail program's code beside it (0x800CCC90) only says that it did, and its steps guess at passwords.
             var generic = (f.Kind == CodeKind.Reply && driver.Kind != CodeKind.Reply) || (driver.Provider is not null && driver.Known && f.Provider is null)
-                || (driver.Kind == CodeKind.Access && f.Kind == CodeKind.WindowsClient);
+                || (driver.Kind == CodeKind.Access && f.Kind == CodeKind.WindowsClient)
+                // Likewise the server's status beside a mail program's "the server refused a recipient" (0x800CCC79): its
+                // steps guess at a missing login, the status says what was wrong.
+                || (driver.Kind == CodeKind.Enhanced && driver.Known && f.Kind == CodeKind.WindowsClient);
             if (generic && merged.Count >= MinSpecificSteps) continue;
             foreach (var s in sender ? f.Steps.Sender : f.Steps.Admin)
             {

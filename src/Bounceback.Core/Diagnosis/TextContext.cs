@@ -17,6 +17,11 @@ internal static class TextContext
     /// Roundcube's "SMTP Error (452)", in English, Dutch and German.</summary>
     public static bool ShownBySendDialog(string text) => ContainsAny(text, SendDialogLeads);
 
+    /// <summary>Whether the text is a delay notice that says the sending server is still trying ("Delivery has been
+    /// delayed", "Gmail will retry for 45 more hours", "Er wordt nog steeds geprobeerd"): a status such as Microsoft's
+    /// "400 4.4.7 Message delayed" in it then reports the delay, not a queue that gave up.</summary>
+    public static bool SaysStillTrying(string text) => ContainsAny(text, StillTryingLeads);
+
     /// <summary>Whether the text says the login that failed was the user's own account on their outgoing server, also when a
     /// service in between quoted the reply (the new Outlook, which sends through Microsoft's cloud: "Outlook couldn't sign
     /// in to the outgoing server for your account. Remote server returned: 535 ..."): the password is the mail program's
@@ -59,6 +64,14 @@ internal static class TextContext
         "het verzenden van het bericht is mislukt", "verzenden van bericht mislukt", "er is een fout opgetreden bij het verzenden", "kan e-mail niet versturen",
         "kan e-mail niet verzenden", "kan bericht niet verzenden", "smtp-fout (",
         "senden der nachricht fehlgeschlagen", "beim senden der nachricht", "e-mail kann nicht gesendet werden",
+    ];
+
+    private static readonly string[] StillTryingLeads =
+    [
+        "delivery has been delayed", "will retry for", "will continue to try", "still trying", "will be retried", "delivery attempts will continue",
+        "this is a warning only", "warning message only", "has not yet been delivered",
+        "bezorging is vertraagd", "bezorging vertraagd", "nog steeds geprobeerd", "blijft proberen", "probeert het nog", "wordt opnieuw geprobeerd",
+        "zustellung verzögert", "wird weiterhin versucht", "versucht es weiterhin",
     ];
 
     private static readonly string[] OwnLoginLeads =

@@ -366,8 +366,12 @@ public sealed partial class CodeExtractor
         // as "error". ("571 Delivery not authorized" is no well-formed reply: still read as 5.7.1.)
         var inWords = atLineStart && At(text, end) == ' ' && (char.IsLetter(At(text, end + 1)) || At(text, end + 1) == '<')
             && ReplyCode.IsWellFormed(int.Parse(text.AsSpan(start, 3), NumberStyles.None, CultureInfo.InvariantCulture));
-        var replyLine = followedByEnhanced || (atLineStart && At(text, end) == '-') || inWords || NamedSmtp(text, start, end, lineStart);
-        if (!(atLineStart || followedByEnhanced || AfterCodeWord(text, start, lineStart) || AfterListedCode(text, start, lastEndOnLine)))
+        // A reply quoted in a sentence about mail ('I see "251 User not local; will forward to ..."'): a well-formed code
+        // that opens the quotation and goes on in words (not a price or a street number: "450 euro").
+        var quoted = At(text, start - 1) is '"' or '\'' or '\u201C' or '\u2018' && At(text, end) == ' ' && char.IsLetter(At(text, end + 1))
+            && ReplyCode.IsWellFormed(int.Parse(text.AsSpan(start, 3), NumberStyles.None, CultureInfo.InvariantCulture)) && ContainsAny(text, MailWords);
+        var replyLine = followedByEnhanced || (atLineStart && At(text, end) == '-') || inWords || quoted || NamedSmtp(text, start, end, lineStart);
+        if (!(atLineStart || followedByEnhanced || quoted || AfterCodeWord(text, start, lineStart) || AfterListedCode(text, start, lastEndOnLine)))
             return null;
         return ClassifyThreeDigits(text, start, replyLine);
     }

@@ -293,7 +293,9 @@ internal static partial class MessageVariants
         var at = final.IndexOf('@', StringComparison.Ordinal);
         var start = at < 0 ? -1 : final.LastIndexOfAny([';', ' ', '<', ':'], at) + 1;
         if (at <= 0 || start < 0 || start >= at) return null;
-        var address = final[start..].Trim().TrimEnd('>');
+        // (Up to a comment or the closing bracket: "m.dekker@example.nl (Marieke Dekker)".)
+        var end = final.IndexOfAny([' ', '\t', '(', '>'], at);
+        var address = final[start..(end < 0 ? final.Length : end)].Trim();
         // An internationalised address is written in UTF-8 in the raw field, which is read here byte for byte.
         if (!address.Contains('@', StringComparison.Ordinal) || !System.Text.Ascii.IsValid(address)) return null;
         var added = address[..(at - start)] + "-zwei" + address[(at - start)..];

@@ -718,7 +718,19 @@ internal static partial class PlainTextReader
         // an alias or list expanded it: the same recipient, not another one.
         t.StartsWith("Original address:", StringComparison.OrdinalIgnoreCase) ||
         // The Dutch header block of a forward (Outlook's "Van: ... Aan: ..."): the forwarder and the bounce's addressee.
-        t.StartsWith("Van:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Aan:", StringComparison.OrdinalIgnoreCase);
+        t.StartsWith("Van:", StringComparison.OrdinalIgnoreCase) || t.StartsWith("Aan:", StringComparison.OrdinalIgnoreCase) ||
+        LabelsAMessageId(t);
+
+    /// <summary>A line whose label names a message id or token ("Original Message ID: &lt;id@host&gt;", Postal's "Orginal
+    /// Message ID:" and "Message Token:"): an id is written like an address, but names no recipient.</summary>
+    private static bool LabelsAMessageId(ReadOnlySpan<char> t)
+    {
+        var colon = t.IndexOf(':');
+        if (colon is <= 0 or > 40) return false;
+        var label = t[..colon].TrimEnd();
+        return label.EndsWith("message id", StringComparison.OrdinalIgnoreCase) || label.EndsWith("message-id", StringComparison.OrdinalIgnoreCase)
+            || label.EndsWith("token", StringComparison.OrdinalIgnoreCase);
+    }
 
     // The address patterns below end a domain only where the address ends (no letter, digit, hyphen or ".label" after
     // it): otherwise an address followed by text without a space ("ann@mail.shop.example您好") was cut to a shorter one.

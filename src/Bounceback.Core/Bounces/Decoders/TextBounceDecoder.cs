@@ -102,7 +102,10 @@ public sealed class TextBounceDecoder : IBounceDecoder
         // The same in the sender's language (Gmail's and Exchange's delay notices): "only a warning", "no need to send it
         // again", "has not been delivered yet".
         "nur eine warn", "nicht erneut senden", "noch nicht zugestellt",
-        "alleen een waarschuwing", "niet opnieuw te verzenden", "nog niet bezorgd",
+        "alleen een waarschuwing", "niet opnieuw te verzenden", "nog niet bezorgd", "nog niet afgeleverd", "wordt opnieuw geprobeerd",
+        // Exim's warning gives each address a "Delay reason:" line, also when its template is translated; its failure
+        // notice has none.
+        "delay reason:",
         "uniquement un avertissement", "pas besoin de renvoyer", "pas encore été remis",
         "solo es una advertencia", "no es necesario volver a enviar", "todavía no se ha entregado",
         "solo un avviso", "non è necessario inviare di nuovo", "non è ancora stato recapitato",

@@ -136,7 +136,7 @@ public static partial class ReasonClassifier
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
         var fitted = status is not { IsPlaceholder: false };
-        var statusText = status is { IsPlaceholder: false } s ? Written(s, facts.Status) : FittingStatus(reason, temporary, words) ?? status?.ToString()
+        var statusText = status is { IsPlaceholder: false } s ? Written(s, facts.Status) : DelayFitting(reason, facts, words) ?? FittingStatus(reason, temporary, words) ?? status?.ToString()
             // A failure whose cause nothing tells, not even a reply code, is "other or undefined status" of its class
             // (RFC 3463's x.0.0).
             ?? (reply is null && reason is BounceReason.OnHold or BounceReason.Undefined ? (temporary ? "4.0.0" : "5.0.0") : null);
@@ -669,6 +669,17 @@ public static partial class ReasonClassifier
         if (rule is null) return null;
         // The class as a literal: an interpolated number boxes it until the JIT optimises the formatting.
         return string.Concat(temporary || reason == BounceReason.Expired ? "4." : "5.", rule.DefaultStatus);
+    }
+
+    /// <summary>
+    /// For a delay notice read as <c>expired</c> (a timeout while the queue still tries), the network status its words
+    /// name ("Connection timed out": x.4.1), not x.4.7: nothing has expired yet. Null when the words name no network fault.
+    /// </summary>
+    private static string? DelayFitting(BounceReason reason, RecipientFacts facts, string words)
+    {
+        if (reason != BounceReason.Expired || facts.Action != "delayed" || ReasonRules.For(BounceReason.NetworkError) is not { } network) return null;
+        var fits = network.FittingStatus(words);
+        return fits == network.DefaultStatus ? null : string.Concat("4.", fits);
     }
 
     /// <summary>The status that fits a reason and the words of the refusal (<see cref="ReasonRule.FittingByWording"/>:

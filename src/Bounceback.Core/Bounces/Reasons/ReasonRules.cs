@@ -93,7 +93,7 @@ public static class ReasonRules
             // Exim's DKIM ACL: "Mail from example.org with invalid/missing signature"; its SPF ACL: "192.0.2.25 is not
             // allowed to send mail from example.org".
             "missing signature", "invalid signature", "is not allowed to send mail from",
-        ], ["x.7.20", "x.7.21", "x.7.22", "x.7.23", "x.7.24", "x.7.26"], "7.26", ["smtp auth", "authentication required"])
+        ], ["x.7.20", "x.7.21", "x.7.22", "x.7.23", "x.7.24", "x.7.26"], "7.26", ["smtp auth", "authentication required", "signing failed"])
         {
             // RFC 7372: these statuses name the failed DKIM, SPF or combined check, whatever else the words say ("... and has been blocked").
             Decisive = ["x.7.20", "x.7.21", "x.7.22", "x.7.23", "x.7.24", "x.7.26"],
@@ -139,7 +139,10 @@ public static class ReasonRules
             "corrupted queue file",
             // Dovecot's LMTP after the message was sent for an address it accepted: "451 4.2.0 <addr> Mailbox doesn't
             // exist: INBOX" names a folder missing from the user's storage, a fault of the server, not a missing user.
-            "doesn't exist: inbox", "does not exist: inbox"], [], "3.0"),
+            "doesn't exist: inbox", "does not exist: inbox",
+            // The sending server's own DKIM signing that failed (Exim with dkim_strict: "DKIM: signing failed"): its key or
+            // setup; the authentication rule, which is about a receiver's check, leaves these words out.
+            "signing failed"], [], "3.0"),
         // "Virus" in the national providers' languages (Portuguese writes it with an accent).
         new(BounceReason.VirusDetected, ["virus", "malware", "infected", "trojan", "worm found", "malicious", "vírus", "вирус", "ウイルス", "病毒", "바이러스"], [], "7.1"),
         new(BounceReason.NoRelaying,
@@ -387,7 +390,10 @@ public static class ReasonRules
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
             "too many invalid", "invalid ip", "helo is not", "ehlo is not", "invalid helo", "invalid ehlo", "bad helo", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dialup", "transient ip", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist",
             // greylistd's "is not yet authorized to deliver mail from <a> to <b>. Please try later.", without the word.
-            "not yet authorized to deliver", "service refuse", "smtp server of your isp", "use your isp's",
+            "not yet authorized to deliver",
+            // rspamd's greylisting reply, as Postfix passes it from the milter ("451 4.7.1 Try again later"), also without the word.
+            "4.7.1 try again later",
+            "service refuse", "smtp server of your isp", "use your isp's",
             // "Block list / black list" in German, French, Dutch, Spanish, Italian, Portuguese, Russian and Chinese.
             "sperrliste", "schwarze liste", "schwarzen liste", "liste noire", "zwarte lijst", "lista negra", "lista nera", "черном списке", "чёрном списке", "черный список", "黑名单",
         ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "likely unsolicited", "likely spam", "attachment", "spamassassin", "spam message rejected",
