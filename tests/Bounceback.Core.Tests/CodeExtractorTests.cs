@@ -61,6 +61,9 @@ public class CodeExtractorTests
     // A reply quoted in a sentence; Exim's lead-in before a reply, beside a provider token.
     [InlineData("In the transcript I see \"251 User not local; will forward to <jan@example.net>\" - did the message fail?", "reply:251@0")]
     [InlineData("Hij zei \"450 euro\" voor de fiets", "")]
+    // A web sign-in's HTTP error, named in snake case, is no mail code; a mail log's outcome before a reply is its lead-in.
+    [InlineData("Samsung Email: Error 400: admin_policy_enforced", "")]
+    [InlineData("deferred: 421 RP-001 (COL004-MC2F21) Unfortunately, some messages from 198.51.100.152 weren't sent.", "reply:421@0 provider:RP-001@0")]
     [InlineData("SMTP error from remote mail server after initial connection: 421 resimta comcast Too many sessions RL000001", "reply:421@0 provider:RL000001@0")]
     [InlineData("ConnectionRefusedError: [WinError 10061] No connection could be made", "winsock:10061@0")]
     // The code a program waited for is none that was found: only the one it got.

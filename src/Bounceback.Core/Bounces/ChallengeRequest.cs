@@ -50,6 +50,8 @@ internal static class ChallengeRequest
     [
         "you are a person", "you are a human", "you are human", "you are a real person", "not an automated", "not a robot", "not a spammer",
         "from senders he has approved", "from senders she has approved", "from approved senders", "only accepts messages from senders",
+        // cPanel's BoxTrapper: "verify that you are a real live human being and not a spam source" (its lines wrapped).
+        "live human being", "not a spam source",
     ];
 
     /// <summary>A Reply-To whose local part holds "-confirm-" and a number (TMDA's "user-confirm-1775153676.28175.5c91e2@"),

@@ -670,7 +670,9 @@ public sealed class Diagnoser
         }
         // A setting of the mail program (a login, STARTTLS) in a reply that one server gave another: the program that
         // left it out was the sending server (Postfix logging in to its smarthost, a server that did not start TLS).
-        else if (remote && side == FaultSide.SenderClient && !HasClientCode(findings))
+        // (Not a message the program wrote against the standards, a missing Message-ID: the program that wrote it is at fault,
+        // whichever server passed it on.)
+        else if (remote && side == FaultSide.SenderClient && !HasClientCode(findings) && reason is not (BounceReason.NotCompliantRfc or BounceReason.ContentError))
         {
             side = FaultSide.SenderServer;
         }

@@ -359,6 +359,7 @@ public sealed partial class CodeExtractor
     private Raw? ReadThreeDigits(string text, int start, int end, int lineStart, int lastEndOnLine)
     {
         if (!HasNumberBoundaries(text, start, end, allowDashAfter: true) && !CommaJoinedPair(text, start)) return null;
+        if (NamesAnHttpError(text, end)) return null;
         var atLineStart = OnlyLeadIn(text.AsSpan(lineStart, start - lineStart));
         var followedByEnhanced = FollowedByEnhanced(text, end);
         // A well-formed reply code that opens a line and goes on in words ("554 Message rejected", "550 <kim@...>:
@@ -599,6 +600,23 @@ public sealed partial class CodeExtractor
         return false;
     }
 
+    /// <summary>Whether the number is a web sign-in's HTTP status, named by the error after its colon in snake case
+    /// (Google's "Error 400: admin_policy_enforced", "Error 403: access_denied"): no mail code.</summary>
+    private static bool NamesAnHttpError(string text, int end)
+    {
+        if (At(text, end) != ':') return false;
+        var i = end + 1;
+        while (At(text, i) == ' ') i++;
+        var letters = 0;
+        var underscore = false;
+        for (; i < text.Length && (char.IsAsciiLetterLower(text[i]) || text[i] == '_'); i++)
+        {
+            if (text[i] == '_') underscore = letters > 0;
+            else letters++;
+        }
+        return underscore && letters >= 4 && text[i - 1] != '_';
+    }
+
     private static int SkipSpacesBack(string text, int i, int lineStart)
     {
         while (i >= lineStart && text[i] == ' ') i--;
@@ -650,7 +668,8 @@ public sealed partial class CodeExtractor
     }
 
     // Words that end a lead-in to a reply when a colon follows them.
-    private static readonly string[] ColonWords = ["was", "is", "me", "responded", "answered", "luidde", "meldde", "zei", "lautete"];
+    // (And a mail server log's outcome before the reply: "deferred: 421 RP-001 ...", "bounced: 550 ...".)
+    private static readonly string[] ColonWords = ["was", "is", "me", "responded", "answered", "luidde", "meldde", "zei", "lautete", "deferred", "bounced"];
 
     // "571 of 550", "421, 450": a number listed right after another code on the same line.
     private static bool AfterListedCode(string text, int start, int lastEndOnLine)

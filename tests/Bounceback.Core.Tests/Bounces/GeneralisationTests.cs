@@ -26,6 +26,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         // rewrite of addresses in the text does not reach.
         [("arf/comcast-multipart-mixed-base64-hashed-to.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
         [("tencent/qq-own-notice-gb18030-user-unknown.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
+        // Outlook's forward of a Gmail notice: its text part in base64 names the recipient, which the rewrite does not
+        // reach, while it rewrites the quoted-printable HTML part beside it.
+        [("forwarded/outlook-nl-van-verzonden-gmail-client-host-rejected.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
         // Exchange Online's quoted-printable notice breaks the recipient's address with a soft line break
         // ("...dewit.example.=" and "net" on the next line); the rewrite of the raw bytes cannot follow it there.
         [("office365/delay-4.4.316-connection-refused.eml", VariantKind.HostsAndIps)] = "an address split by a soft line break",
@@ -197,6 +200,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["coremail/exim-163-hl-ihu-initial-connection.eml"] = "command only in the notice",
         ["isp-replies/aol-dynt1-delay-postfix.eml"] = "command only in the notice",
         ["postfix-localised/german-ionos-invalid-dns-mx-sender-at-mail-from.eml"] = "command only in the notice",
+        ["sina/exim-denyip-initial-connection.eml"] = "command only in the notice",
+        ["domino/delivery-failure-not-known-tcpip-host.eml"] = "notice names the recipients", ["domino/delivery-failure-not-listed-and-quota.eml"] = "notice names the recipients",
         // Exchange's delay report: only the notice's section for administrators quotes the remote's reply, for the first recipient.
         ["outlook/delayed-greylisting.eml"] = "reply only in the notice",
         ["exchange2007/2016-delay-insufficient-system-resources.eml"] = "reply only in the notice",
@@ -372,6 +377,9 @@ public class GeneralisationTests(ITestOutputHelper output)
             // Active!hunter lists the recipient as ">>> addr <addr>", a line shape of no other server; its transcript's
             // remote reply does not make a recipient either (a transcript names every address it sent).
             ["activehunter/relay-denied-transcript.eml"] = "the copy's To: gives the recipient",
+            // Alimail's own notice, a Chinese HTML table with no wording of a known server, is known as a bounce by the
+            // original it attaches.
+            ["text/aliyun-alimail-notice-exmail-mailbox-not-found.eml"] = "the attached original makes it a bounce",
         },
         ["headers-only copy"] = new()
         {
@@ -397,6 +405,11 @@ public class GeneralisationTests(ITestOutputHelper output)
             // Postal's notice names the recipient in its first sentence; wrapped, the address starts a line of its own and
             // the notice's words no longer follow it (the result stays, its reason turns from onhold to undefined).
             ["postal/route-bounce-mode-no-reason.eml"] = "the recipient's sentence is never wrapped",
+            // Domino's notice lists each recipient's reason on a line of its own; wrapped, a reason runs into the next.
+            ["domino/delivery-failure-not-listed-and-quota.eml"] = "its reason lines are never wrapped",
+            // (The forward's text part is in base64: the rewrap decodes and re-encodes it, and the Outlook header block it
+            // holds loses its shape.)
+            ["forwarded/outlook-nl-van-verzonden-gmail-client-host-rejected.eml"] = "a base64 forward is never rewrapped",
             // iOS Mail's forward: the person's own lines above it, wrapped narrow, run into "Begin forwarded message:".
             ["forwarded/iphone-begin-forwarded-gmail-domain-not-found.eml"] = "the forward's heading is never wrapped",
             // Gmail's "Your message to <addr> has been blocked" names the recipient; broken after the address, the address
@@ -435,6 +448,7 @@ public class GeneralisationTests(ITestOutputHelper output)
             ["postfix/postmaster-transcript.eml"] = "Postfix's notice to the postmaster is known by its subject",
             ["postfix/smtp-client-errors-helo-not-fqdn-transcript.eml"] = "Postfix's notice to the postmaster is known by its subject",
             ["postfix/smtpd-errors-postmaster-notice.eml"] = "Postfix's notice to the postmaster is known by its subject",
+            ["postfix/smtpd-errors-client-host-access-denied-two-rcpt.eml"] = "Postfix's notice to the postmaster is known by its subject",
             ["exim/plain-local-pipe-unrouteable-quota.eml"] = "the pipe recipient is named only in X-Failed-Recipients",
             // chasquid lists the alias the sender wrote and, in its details, the mailbox it expanded to: only
             // X-Failed-Recipients says they are one recipient.

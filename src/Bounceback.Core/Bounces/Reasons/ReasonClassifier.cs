@@ -214,7 +214,10 @@ public static partial class ReasonClassifier
             // Before MAIL and RCPT no sender or recipient was named, so no refusal there is about either.
             // A "policy" refusal there (GMX's "421 Reject due to policy restrictions" in its greeting) has no message to
             // judge either: the policy is about the connecting host.
-            case "EHLO" or "CONNECT" when reason is BounceReason.Rejected or BounceReason.UserUnknown or BounceReason.HostUnknown or BounceReason.PolicyViolation:
+            // Nor is a spam verdict there about content, which was never sent (Sina's "554 Please visit
+            // http://antispam.sina.com.cn/denyip.php?IP=..." at the connection): the sending host was refused.
+            case "EHLO" or "CONNECT" when reason is BounceReason.Rejected or BounceReason.UserUnknown or BounceReason.HostUnknown or BounceReason.PolicyViolation
+                or BounceReason.SpamDetected:
                 return BounceReason.Blocked;
             case "EHLO" or "CONNECT" when !temporary && reason is BounceReason.SystemError or BounceReason.OnHold or BounceReason.Undefined:
                 return BounceReason.Blocked;

@@ -16,7 +16,7 @@ public static class ReasonRules
     /// </summary>
     private static readonly FittingStatusByWording[] NetworkFitting =
     [
-        new("4.6", ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "bounce between two servers"], []),
+        new("4.6", ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "bounce between two servers", "routing-schleife", "anzahl an hops"], []),
         new("4.3", ["lookup", "dns", "name service", "name server"], []),
         new("4.1", ["connection refused", "actively refused", "no connection could be made", "timed out", "timeout", "could not connect", "unable to connect",
             "failed to connect", "establish an smtp connection", "unreachable", "not reachable", "no route to host", "connection to recipients server failed"], []),
@@ -62,6 +62,8 @@ public static class ReasonRules
         new(BounceReason.NetworkError,
         [
             "hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure",
+            // Domino in German: "Maximale Anzahl an Hops überschritten ... Routing-Schleife".
+            "routing-schleife", "anzahl an hops",
             // OpenSMTPD: "Temporary failure in MX lookup", before the server-error rule's "temporary failure".
             "failure in mx lookup",
         ], [], "4.0") { FittingByWording = NetworkFitting },
@@ -79,6 +81,9 @@ public static class ReasonRules
             // An organisation's own rules: Exchange's "Message rejected due to unacceptable attachments", a data loss
             // prevention policy ("Message blocked by DLP policy").
             "unacceptable attachment", "dlp policy", "data loss prevention",
+            // An administrator's own refusal of file types (Postfix header_checks: "Attachments of type .iso and .img are not
+            // accepted here").
+            "attachments of type", "files of type",
             // Office documents with macros refused by rule (Symantec Email Security.cloud: "MS-Office file containing VBA
             // macros found inside of the email"): a kind of file, not a virus found.
             "vba macro", "containing macros", "macro-enabled",
@@ -204,6 +209,8 @@ public static class ReasonRules
             "quota", "mailbox not enough space", "mailbox is overfull", "mailbox exceeds",
             // web.de/GMX's bilingual refusal: "Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space."
             "allowed storage space", "exhausted allowed storage", "speichervolumen", "speicherplatz",
+            // Dutch: GroupWise's "(Postbus is vol)", and the same said of a mailbox or inbox.
+            "postbus is vol", "postbus vol",
             // SmarterMail: "The domain size limit has been exceeded", the disk quota of the recipient's whole domain.
             "domain size limit",
             // IONOS: "552 Mailbox limit exeeded for this email address" (sic).
@@ -237,6 +244,8 @@ public static class ReasonRules
         new(BounceReason.HostUnknown,
         [
             "host unknown", "unknown host", "host not found", "domain not found", "no such domain", "domain does not exist", "unknown domain", "nxdomain", "host or domain name not found",
+            // Domino: "The remote server is not a known TCP/IP host" (the name did not resolve).
+            "not a known tcp/ip host",
             "name or service not known", "unrouteable address", "unroutable address", "domain name not found", "host lookup failed", "could not be resolved", 
             "non-existent domain", "nonexistent domain", "non-existent host", "nonexistent host", "domain is not", "unresolvable domain", "unrouteable mail domain", "no such host", "hostname not found",
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
@@ -302,7 +311,7 @@ public static class ReasonRules
             // recipient or address: "error desconocido", "errore sconosciuto", "onbekende fout" are unknown errors.
             "inexistant", "inexistente", "inesistente", "usuario desconocido", "destinatario desconocido", "dirección desconocida", "usuário desconhecido",
             "destinatário desconhecido", "endereço desconhecido", "utente sconosciuto", "destinatario sconosciuto", "indirizzo sconosciuto",
-            "onbekende gebruiker", "gebruiker onbekend", "ontvanger onbekend", "adres is onbekend", "onbekend e-mailadres", "onbekend adres", "пользователь не найден",
+            "onbekende gebruiker", "gebruiker onbekend", "ontvanger onbekend", "adres is onbekend", "gebruiker niet gevonden", "ontvanger niet gevonden", "onbekend e-mailadres", "onbekend adres", "пользователь не найден",
             "нет такого пользователя", "такого ящика нет", "не существует", "ユーザが存在しません", "ユーザーが存在しません", "用户不存在", "收件人不存在", "邮箱不存在",
             "帐户不存在", "账户不存在", "帐号不存在", "账号不存在", "존재하지 않는",
         ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "afzender", "absender", "expéditeur", "remitente", "mittente", "remetente", "отправител", "发件人", "送信者", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr",
@@ -475,7 +484,7 @@ public static class ReasonRules
         // Vague wording that names no mailbox: it does not overrule a status about the mail system, the network, the
         // content or security ("451 4.4.0 Route not found").
         new(BounceReason.UserUnknown, ["recipient address rejected", "invalid address", "address rejected", "recipient rejected", "not found", "is not a valid"], [], "1.1",
-            ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz", "helo", "ehlo"]) { NotWithSubjects = [3, 4, 6, 7] },
+            ["sender", "mail from", "relay", "policy", "spam", "blocked", "authoriz", "helo", "ehlo"]) { NotWithSubjects = [3, 4, 5, 6, 7] },
         new(BounceReason.SystemError,
         [
             "system error", "internal error", "server error", "local error", "i/o error", "configuration error", "misconfigured", "resources temporarily", "temporary failure", "service failure",
