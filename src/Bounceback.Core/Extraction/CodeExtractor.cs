@@ -137,6 +137,8 @@ public sealed partial class CodeExtractor
     public ExtractionResult Extract(string? text, int maxCodes = DefaultMaxCodes)
     {
         if (string.IsNullOrEmpty(text) || maxCodes <= 0) return ExtractionResult.Empty;
+        // Codes retyped from a screen ("0x800CCCOE", "550 5 1 1"), written as codes, in the same positions.
+        text = TypedCodeRepair.Repair(text, (kind, code) => _catalog.Find(kind, code) is not null);
         var found = new List<Raw>();
         var detected = DetectProviders(text);
         bool truncated;
@@ -339,7 +341,7 @@ public sealed partial class CodeExtractor
         // Without "0x", only Windows' own ranges (0x800CCCxx, 0x8004xxxx, 0x8007xxxx, 0x8000xxxx), and not a mail
         // queue's id before its colon (Postfix's "9C1F22A0: to=<...>").
         if (!hasPrefix && (!digits.StartsWith("800", StringComparison.Ordinal) || At(text, end) == ':')) return null;
-        if (!ClientErrorCode.TryParse(span, out var code)) return null;
+        if (!ClientErrorCode.TryParse(span, out var code) || code.IsShadowCopyError) return null;
         return new Raw(CodeKind.WindowsClient, code.ToString(), start, end - start, CodeReading.AsWritten, null);
     }
 

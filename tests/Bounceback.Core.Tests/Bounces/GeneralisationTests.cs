@@ -211,6 +211,11 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["exchange2007/2019-delay-ip-reputation-4.7.650.eml"] = "reply only in the notice",
         ["exchange-localised/dutch-report-delayed.eml"] = "reply only in the notice",
         ["exchange-localised/italian-2016-delay-dns-serverfailure.eml"] = "reply only in the notice",
+        ["exchange2007/2013-delay-connection-dropped-4.4.2-and-timed-out-4.4.1.eml"] = "reply only in the notice",
+        ["exchange2007/2019-delay-4.4.316-connection-refused.eml"] = "reply only in the notice",
+        // OpenSMTPD's report says only "Other/Undefined" for each recipient; its notice gives their replies.
+        ["opensmtpd/opensmtpd-mime-error-size-disabled-and-attachment-policy.eml"] = "reply only in the notice",
+        ["opensmtpd/opensmtpd-mime-warning-rate-exceeded-and-insufficient-storage.eml"] = "reply only in the notice",
         ["exchange-localised/spanish-2013-expired-history-remote-421-timeout.eml"] = "reply only in the notice",
         ["exchange-localised/german-2016-delay-greylisted-and-insufficient-storage.eml"] = "reply only in the notice",
         ["exchange-localised/german-report-delayed-connect-timeout.eml"] = "reply only in the notice",

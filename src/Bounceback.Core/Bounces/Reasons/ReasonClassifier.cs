@@ -115,7 +115,12 @@ public static partial class ReasonClassifier
         var wording = diagnostic.Length > 0 ? diagnostic : Notice();
         var words = diagnostic.Length > 0 ? DiagnosticWords() : NoticeWords();
         // A queue that gave up often says why the last attempt failed; that cause is the more useful answer.
-        if (reason == BounceReason.Expired) reason = ReasonRules.CauseOfExpiry(words) ?? BounceReason.Expired;
+        var expiredWithCause = false;
+        if (reason == BounceReason.Expired)
+        {
+            reason = ReasonRules.CauseOfExpiry(words) ?? BounceReason.Expired;
+            expiredWithCause = reason != BounceReason.Expired;
+        }
         // The last attempt's own status and reply ("<452-4.2.2 ... OverQuotaTemp>" after Amazon SES's "554 4.4.7 Message
         // expired") replace the notice's, also when that attempt's words already decided the reason.
         if (status is { Subject: 4, Detail: 7 } && CauseStatus(diagnostic) is { } cause)
@@ -136,7 +141,9 @@ public static partial class ReasonClassifier
         if (reason == BounceReason.Undefined && (status is not null || reply is not null || diagnostic.Length > 0)) reason = BounceReason.OnHold;
 
         var fitted = status is not { IsPlaceholder: false };
-        var statusText = status is { IsPlaceholder: false } s ? Written(s, facts.Status) : DelayFitting(reason, facts, words) ?? FittingStatus(reason, temporary, words) ?? status?.ToString()
+        var statusText = status is { IsPlaceholder: false } s ? Written(s, facts.Status) : DelayFitting(reason, facts, words)
+            // (The cause of an expiry was a temporary fault, that its queue retried: a status of class 4 fits it.)
+            ?? FittingStatus(reason, temporary || expiredWithCause, words) ?? status?.ToString()
             // A failure whose cause nothing tells, not even a reply code, is "other or undefined status" of its class
             // (RFC 3463's x.0.0).
             ?? (reply is null && reason is BounceReason.OnHold or BounceReason.Undefined ? (temporary ? "4.0.0" : "5.0.0") : null);

@@ -16,7 +16,7 @@ public static class ReasonRules
     /// </summary>
     private static readonly FittingStatusByWording[] NetworkFitting =
     [
-        new("4.6", ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "bounce between two servers", "routing-schleife", "anzahl an hops"], []),
+        new("4.6", ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "bounce between two servers", "routing-schleife", "anzahl an hops", "is looping"], []),
         new("4.3", ["lookup", "dns", "name service", "name server"], []),
         new("4.1", ["connection refused", "actively refused", "no connection could be made", "timed out", "timeout", "could not connect", "unable to connect",
             "failed to connect", "establish an smtp connection", "unreachable", "not reachable", "no route to host", "connection to recipients server failed"], []),
@@ -62,8 +62,9 @@ public static class ReasonRules
         new(BounceReason.NetworkError,
         [
             "hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure",
-            // Domino in German: "Maximale Anzahl an Hops überschritten ... Routing-Schleife".
-            "routing-schleife", "anzahl an hops",
+            // Domino in German: "Maximale Anzahl an Hops überschritten ... Routing-Schleife"; qmail's and vpopmail's
+            // "This message is looping: it already has my Delivered-To line", "mail is looping".
+            "routing-schleife", "anzahl an hops", "is looping",
             // OpenSMTPD: "Temporary failure in MX lookup", before the server-error rule's "temporary failure".
             "failure in mx lookup",
         ], [], "4.0") { FittingByWording = NetworkFitting },
@@ -334,6 +335,8 @@ public static class ReasonRules
             "利用停止", "冻结", "휴면",
             // Stalwart: an account without the permission to receive ("This account is not authorized to receive email.").
             "account is not authorized to receive",
+            // La Poste: "550 5.1.1 Boite du destinataire archivee. Archived recipient." (a mailbox closed for inactivity).
+            "archived recipient", "destinataire archiv",
             // Yandex: "550 5.7.1 Policy rejection on the target address", which its help pages explain as a recipient's
             // account blocked for breaking the user agreement (before the policy rule's "policy").
             "policy rejection on the target address",
@@ -388,7 +391,7 @@ public static class ReasonRules
         new(BounceReason.Blocked,
         [
             "blacklist", "blocklist", "block list", "black list", "blocked", "spamhaus", "spamcop", "dnsbl", "rbl", "listed in", "listed at", "listed on", "sorbs", "barracuda",
-            "client host rejected", "your ip", "banned", "not allowed to send", "allowed to connect", "connection refused by", "connection rejected", "access denied",
+            "client host rejected", "your ip", "banned", "not allowed to send", "allowed to connect", "connection refused by", "connection refused from", "cloudmark", "connection rejected", "access denied",
             // Cisco Secure Email's host access table: "550 #5.7.1 Your access to submit messages to this e-mail system has been rejected."
             "your access to submit messages",
             // Not a bare "IP address": Exchange writes "Primary target IP address responded with" before any remote reply.
@@ -512,7 +515,7 @@ public static class ReasonRules
             // Windows' "connection refused" socket error: Exchange's "Failed to connect. Winsock error code: 10061",
             // hMailServer's "No connection could be made because the target machine actively refused it" (nothing
             // listened on the port; no refusal of the sender). 10060, a timeout, stays expired.
-            "error code: 10061", "no connection could be made", "actively refused",
+            "error code: 10061", "error code 10061", "no connection could be made", "actively refused",
         ], [], "4.0"),
         // The last attempt refused for want of a reverse DNS name ("450 4.7.1 Client host rejected: cannot find your reverse hostname").
         new(BounceReason.RequirePtr, ["reverse hostname", "reverse dns", "ptr record", "cannot find your hostname"], [], "7.25"),
@@ -525,6 +528,8 @@ public static class ReasonRules
             // qmail-local: "Unable to chdir to maildir", a mailbox the server cannot open; its "Uh-oh: .qmail has prog
             // delivery but has x bit set", a delivery instruction set up wrong; qmail-queue's "qq temporary problem".
             "unable to chdir", "uh-oh:", "qq temporary problem",
+            // vpopmail's vdelivermail: "deferred, database down" (its user database did not answer).
+            "database down",
             // A remote server's own passing fault as the last attempt's answer: "451 4.3.0 Temporary local problem".
             "local problem"], [], "3.0"),
         new(BounceReason.SecurityError, ["tls handshake", "handshake fail", "tls session is required", "did not offer tls", "ssl_connect", "cannot start tls"], [], "7.0"),

@@ -30,6 +30,10 @@ public static partial class SmtpCommand
         // sendmail's own line for a recipient ("550 5.1.2 <addr>... Host unknown") before any command of its transcript:
         // the failure was found locally, in no SMTP session, so another recipient's session says nothing about it.
         if (naming is null && LocalFailureLine(span, recipient)) return null;
+        // Courier's own line for a recipient ("<addr>:" then "*** Connection refused") in a notice whose other recipient has
+        // a session transcript: this recipient's failure came before any command, and the transcript is another's.
+        if (naming is null && allRecipients is { Count: > 1 } && OwnText(span, recipient, allRecipients) is { Length: > 0 } ownText && ownText != span
+            && ownText.Contains("*** ", StringComparison.Ordinal) && !ownText.Contains("<<< ", StringComparison.Ordinal) && !ownText.Contains(">>> ", StringComparison.Ordinal)) return null;
         if (naming is null && !string.IsNullOrEmpty(recipient) && allRecipients is { Count: > 1 }
             && !span.Contains("<<< ", StringComparison.Ordinal) && !span.Contains(">>> ", StringComparison.Ordinal))
         {
@@ -56,6 +60,10 @@ public static partial class SmtpCommand
         {
             Said? last = null;
             for (var t = NextSaid(span, 0); t is { } said && said.Index < firstError; t = NextSaid(span, said.End)) last = t;
+            // (Not a command of an earlier session: sendmail's "... while talking to mx.:" after it opened the session
+            // whose server refused in its greeting, "<<< 421 ...", with no command sent.)
+            if (last is { } before && span[before.End..firstError].Contains("while talking to ", StringComparison.OrdinalIgnoreCase)
+                && !span[before.End..firstError].Contains(">>> ", StringComparison.Ordinal)) return "CONNECT";
             if (last is { } found) m = found;
             // A session whose server refused in its greeting, before any command was sent ("... while talking to
             // mx.: <<< 554 ..."), in a notice whose later sessions did send commands.
@@ -182,9 +190,14 @@ public static partial class SmtpCommand
             var stop = i;
             while (stop + 1 < text.Length && stop - i < MaxToken && !IsDelimiter(text[stop + 1])) stop++;
             var token = text[start..(stop + 1)].TrimEnd('.');
-            if (depth == 0 && !token.Equals(recipient, StringComparison.OrdinalIgnoreCase) && others.Contains(token.ToString()))
+            // (An apostrophe may also stand inside a local part, "o'brien@example.net", where it is no quote mark.)
+            var quoted = start;
+            while (quoted > 0 && i - quoted < MaxToken && (text[quoted - 1] == '\'' || !IsDelimiter(text[quoted - 1]))) quoted--;
+            var named = others.Contains(token.ToString()) ? start
+                : quoted < start && text[quoted..(stop + 1)].TrimEnd('.') is var withQuote && others.Contains(withQuote.ToString()) ? quoted : -1;
+            if (depth == 0 && named >= 0 && !text[named..(stop + 1)].TrimEnd('.').Equals(recipient, StringComparison.OrdinalIgnoreCase))
             {
-                end = start;
+                end = named;
                 break;
             }
         }

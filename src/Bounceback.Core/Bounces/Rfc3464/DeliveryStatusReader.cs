@@ -128,7 +128,7 @@ public static partial class DeliveryStatusReader
                 // Exim's own X-Exim-Diagnostic says it where it gave no Diagnostic-Code ("SMTP timeout after sending data block").
                 // Exchange 2000/2003 put the remote reply in X-Supplementary-Info ("<mx #5.7.1 smtp;554 5.7.1 ...>"), and
                 // name a recipient by its display name alone in the notice's text.
-                DiagnosticCode = MessageParts.NullIfEmpty(MessageParts.WithIso2022JpRead(diag))
+                DiagnosticCode = MessageParts.NullIfEmpty(OnlyAStatusName(diag) ? "" : MessageParts.WithIso2022JpRead(diag))
                     ?? MessageParts.NullIfEmpty(MessageParts.SplitTyped(g["X-Exim-Diagnostic"]).Value)
                     ?? MessageParts.NullIfEmpty(g["X-Supplementary-Info"]?.Trim()) ?? StatusComment(g["Status"]),
                 DiagnosticType = dtype,
@@ -456,4 +456,22 @@ public static partial class DeliveryStatusReader
         value is not null && DateUtils.TryParse(value, out var d) ? d : null;
 
     internal static int? Int(string s) => int.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var v) ? v : null;
+
+    /// <summary>
+    /// Whether a Diagnostic-Code holds only the name of a catch-all status, no server's words (OpenSMTPD's "smtp;
+    /// Other/Undefined" beside "Status: 5.0.0", while its notice gives each recipient's real reply): such a field says
+    /// nothing, so the notice is read instead.
+    /// </summary>
+    private static bool OnlyAStatusName(string? diag)
+    {
+        if (string.IsNullOrWhiteSpace(diag)) return false;
+        var t = diag.AsSpan().Trim();
+        foreach (var name in CatchAllStatusNames)
+        {
+            if (t.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] CatchAllStatusNames = ["Other/Undefined", "Other undefined status", "Other or undefined status", "Undefined"];
 }
