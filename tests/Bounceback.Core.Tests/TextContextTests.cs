@@ -44,6 +44,17 @@ public class TextContextTests
         Assert.False(Diagnoser.Default.Explain(text, Language.En).Diagnosis?.RetryMayHelp == false);
     }
 
+    [Theory]
+    [InlineData("SMTP error from remote mail server after RCPT TO:<ann@example.net>: 451 4.3.0 Temporary lookup failure: retry timeout exceeded")]
+    [InlineData("Hi. This is the qmail-send program.\nI'm not going to try again; this message has been in the queue too long.\nRemote host said: 421 4.3.2 Service not available")]
+    public void A_notice_of_a_queue_that_gave_up_says_a_temporary_reply_is_no_longer_retried(string text)
+    {
+        Assert.True(TextContext.SaysGaveUp(text));
+        var d = Diagnoser.Default.Explain(text, Language.En).Diagnosis!;
+        Assert.Equal(Severity.Temporary, d.Severity);
+        Assert.Contains(Diagnoser.Default.Catalog.Text("summary.retry.gaveUp", Language.En), d.Summary);
+    }
+
     [Fact]
     public void A_status_of_a_queue_that_gave_up_is_no_delay() =>
         Assert.False(TextContext.SaysStillTrying("554 4.4.7 Message expired: unable to deliver in 840 minutes"));

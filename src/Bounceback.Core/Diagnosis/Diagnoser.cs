@@ -60,7 +60,7 @@ public sealed class Diagnoser
         var findings = resolved.Select(r => r.Finding).ToList();
         var remote = TextContext.QuotesRemoteReply(text);
         var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start),
-            stillTrying: TextContext.SaysStillTrying(text), remote: remote && !TextContext.NamesOwnOutgoingLogin(text),
+            stillTrying: TextContext.SaysStillTrying(text), gaveUpByText: TextContext.SaysGaveUp(text), remote: remote && !TextContext.NamesOwnOutgoingLogin(text),
             sendDialog: !remote && TextContext.ShownBySendDialog(text));
         return new ExplainReport(language, Distinct(findings, language), diagnosis);
     }
@@ -587,8 +587,10 @@ public sealed class Diagnoser
     /// diagnostic), not shown by the user's mail program.</param>
     /// <param name="sendDialog">The text is a mail program's or webmail's error on sending ("Sending of the message
     /// failed. ... The mail server responded: ..."): its reply is the user's own outgoing server's.</param>
+    /// <param name="gaveUpByText">The text says the sending server gave up ("retry timeout exceeded"), though no code of it
+    /// does.</param>
     private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null, bool stillTrying = false, bool remote = false,
-        bool sendDialog = false)
+        bool sendDialog = false, bool gaveUpByText = false)
     {
         if (findings.Count == 0) return null;
         var groupsWithReply = new HashSet<int>();
@@ -653,6 +655,8 @@ public sealed class Diagnoser
         if (!gaveUp && !stillTrying && severity == Severity.Temporary)
         {
             foreach (var f in findings) gaveUp |= f.GaveUp;
+            // (Also when the notice says so in words only: Exim's "retry timeout exceeded", qmail's "I'm not going to try again".)
+            gaveUp |= gaveUpByText;
         }
         var byMailProgram = driver.Kind.FromMailProgram();
         // A relay refusal in the user's own program is their outgoing server's (no login); quoted in a bounce it is the

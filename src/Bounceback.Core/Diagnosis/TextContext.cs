@@ -22,6 +22,11 @@ internal static class TextContext
     /// "400 4.4.7 Message delayed" in it then reports the delay, not a queue that gave up.</summary>
     public static bool SaysStillTrying(string text) => ContainsAny(text, StillTryingLeads);
 
+    /// <summary>Whether the text is a notice of a queue that gave up ("retry timeout exceeded", qmail's "I'm not going to try
+    /// again; this message has been in the queue too long", sendmail's "could not be delivered for 5 days"): a temporary
+    /// reply quoted in it is no longer being retried.</summary>
+    public static bool SaysGaveUp(string text) => ContainsAny(text, GaveUpLeads);
+
     /// <summary>Whether the text says the login that failed was the user's own account on their outgoing server, also when a
     /// service in between quoted the reply (the new Outlook, which sends through Microsoft's cloud: "Outlook couldn't sign
     /// in to the outgoing server for your account. Remote server returned: 535 ..."): the password is the mail program's
@@ -72,6 +77,13 @@ internal static class TextContext
         "this is a warning only", "warning message only", "has not yet been delivered",
         "bezorging is vertraagd", "bezorging vertraagd", "nog steeds geprobeerd", "blijft proberen", "probeert het nog", "wordt opnieuw geprobeerd",
         "zustellung verzögert", "wird weiterhin versucht", "versucht es weiterhin",
+    ];
+
+    private static readonly string[] GaveUpLeads =
+    [
+        "retry timeout exceeded", "not going to try again", "i've given up", "could not be delivered for", "in the queue too long", "too long in the queue",
+        "has been in the queue too long", "giving up on", "will not try again", "no further attempts", "delivery time expired", "message expired",
+        "is opgegeven", "niet meer opnieuw geprobeerd", "zustellung wurde abgebrochen",
     ];
 
     private static readonly string[] OwnLoginLeads =
