@@ -363,7 +363,8 @@ public sealed partial class CodeExtractor
         if (!HasNumberBoundaries(text, start, end, allowDashAfter: true) && !CommaJoinedPair(text, start)) return null;
         if (NamesAnHttpError(text, end)) return null;
         var atLineStart = OnlyLeadIn(text.AsSpan(lineStart, start - lineStart));
-        var followedByEnhanced = FollowedByEnhanced(text, end);
+        // (Not a number of class 3 before a status: no intermediate reply carries one, "office 365 5.2.2" is a product's name.)
+        var followedByEnhanced = text[start] != '3' && FollowedByEnhanced(text, end);
         // A well-formed reply code that opens a line and goes on in words ("554 Message rejected", "550 <kim@...>:
         // unknown") is how a server writes its reply; a status written without dots stands alone or after a word such
         // as "error". ("571 Delivery not authorized" is no well-formed reply: still read as 5.7.1.)

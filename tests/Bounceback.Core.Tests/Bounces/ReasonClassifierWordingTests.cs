@@ -15,10 +15,18 @@ public class ReasonClassifierWordingTests
     [InlineData("Deferred: Connection refused by mx.shop.example. Message could not be delivered for 5 days", "4.4.7", BounceReason.Blocked)]
     [InlineData("Unable to contact LDAP server. (#4.4.3) I'm not going to try again; this message has been in the queue too long.", null, BounceReason.SystemError)]
     [InlineData("Message expired after 3 days; last attempt: connection timed out", "4.4.7", BounceReason.Expired)]
+    // An expiry whose cause is a temporary fault, with no status in the message, reports it under class 4.
+    [InlineData("vdelivermail: deferred, database down. I'm not going to try again; this message has been in the queue too long.", null, BounceReason.SystemError)]
+    // "ssl" inside a word is no mention of SSL (Swedish "misslyckats").
+    [InlineData("Delay reason: Connection timed out. Lyckas det inte får du ett meddelande om att leveransen har misslyckats.", "4.0.0", BounceReason.Expired)]
     public void An_expiry_notice_reports_the_cause_it_names_except_a_timeout(string diagnostic, string? status, BounceReason want)
     {
         Assert.Equal(want, Classify(diagnostic, status).Reason);
     }
+
+    [Fact]
+    public void An_expiry_whose_cause_replaces_it_keeps_a_temporary_status() =>
+        Assert.Equal("4.3.0", Classify("vdelivermail: deferred, database down. I'm not going to try again; this message has been in the queue too long.", null).Status);
 
     [Fact]
     public void An_expiry_reports_the_status_of_the_last_attempt_it_quotes()

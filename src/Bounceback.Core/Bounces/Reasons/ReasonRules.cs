@@ -113,7 +113,9 @@ public static class ReasonRules
         new(BounceReason.SecurityError,
         [
             "starttls", "unauthenticated senders", "must issue a", "tls required", "encryption required", "tls is required", "requires tls", "certificate", "authentication required", "smtp auth",
-            "authentication is required", "must authenticate", "not authorized to send as", "sender not authenticated", "ssl", "encryption is required",
+            "authentication is required", "must authenticate", "not authorized to send as", "sender not authenticated",
+            // SSL as a word, not inside one (Swedish "misslyckats", "failed").
+            " ssl", "(ssl", "ssl/", "ssl ", "ssl:", "ssl-", "ssl_", "encryption is required",
             "does not support tls", "doesn't support tls", "not support tls", "tls not available", "tls is not available",
             // Exim's and Postfix's own words when a required TLS session failed or was not offered.
             "tls session is required", "did not offer tls", "tls handshake", "handshake failure", "handshake failed",
