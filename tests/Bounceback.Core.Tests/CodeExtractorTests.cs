@@ -63,6 +63,9 @@ public class CodeExtractorTests
     [InlineData("Hij zei \"450 euro\" voor de fiets", "")]
     // A web sign-in's HTTP error, named in snake case, is no mail code; a mail log's outcome before a reply is its lead-in.
     [InlineData("Samsung Email: Error 400: admin_policy_enforced", "")]
+    // A provider token in lower case without brackets, read only where the text names the provider.
+    [InlineData("icloud 554 5.7.1 cs01", "reply:554@0 enhanced:5.7.1@0 provider:CS01@0")]
+    [InlineData("getting 421 4.7.0 tss04 from gmail", "reply:421@0 enhanced:4.7.0@0")]
     [InlineData("deferred: 421 RP-001 (COL004-MC2F21) Unfortunately, some messages from 198.51.100.152 weren't sent.", "reply:421@0 provider:RP-001@0")]
     [InlineData("SMTP error from remote mail server after initial connection: 421 resimta comcast Too many sessions RL000001", "reply:421@0 provider:RL000001@0")]
     [InlineData("ConnectionRefusedError: [WinError 10061] No connection could be made", "winsock:10061@0")]

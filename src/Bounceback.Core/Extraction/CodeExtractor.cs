@@ -67,6 +67,7 @@ public sealed partial class CodeExtractor
         ArgumentNullException.ThrowIfNull(catalog);
         _catalog = catalog;
         _detect = DetectWords(catalog);
+        _brands = new(() => BrandsOf(catalog));
         _spacedDetect = _detect.Where(d => d.Word.Contains(' '))
             .Select(d => (d.Provider, d.Word, d.Word.Split(' ', StringSplitOptions.RemoveEmptyEntries).MaxBy(part => part.Length)!)).ToArray();
         _detectAscii = DetectWordSearch.Create(_detect);
@@ -757,6 +758,80 @@ public sealed partial class CodeExtractor
             found.Add(new Raw(CodeKind.Provider, token[1..^1], open, close - open + 1, CodeReading.AsWritten, provider));
             NoteProvider(ref detected, provider, open);
         }
+        FindTypedBareTokens(text, found, detected, MaxTyped - typed);
+    }
+
+    /// <summary>
+    /// A provider token typed in lower case without its brackets ("yahoo 421 tss04", "icloud cs01", "hotmail s3150"): read
+    /// only when the text names that provider, since a lower-case run of letters and digits is otherwise any word.
+    /// </summary>
+    private void FindTypedBareTokens(string text, List<Raw> found, Dictionary<string, int>? detected, int max)
+    {
+        const int MinLength = 3, MaxLength = 10;
+        if (max <= 0 || !text.AsSpan().ContainsAnyInRange('0', '9')) return;
+        var named = NamedProviders(text, detected);
+        if (named.Count == 0) return;
+        var typed = 0;
+        for (var i = 0; i < text.Length && typed < max; i++)
+        {
+            if (!char.IsAsciiLetterLower(text[i]) || (i > 0 && (char.IsAsciiLetterOrDigit(text[i - 1]) || text[i - 1] is '[' or '-' or '_' or '.' or '@' or '/'))) continue;
+            var end = i;
+            var digits = false;
+            while (end < text.Length && end - i <= MaxLength && (char.IsAsciiLetterLower(text[end]) || char.IsAsciiDigit(text[end])))
+            {
+                digits |= char.IsAsciiDigit(text[end]);
+                end++;
+            }
+            var length = end - i;
+            var after = end < text.Length ? text[end] : ' ';
+            if (length is >= MinLength and <= MaxLength && digits && !char.IsAsciiLetterOrDigit(after) && after is not ('@' or '.' or '-' or '_' or '/' or ']'))
+            {
+                var word = text.AsSpan(i, length).ToString().ToUpperInvariant();
+                var provider = TokenProvider(string.Concat("[", word, "]"), detected) ?? TokenProvider(word, detected);
+                if (provider is not null && named.Contains(provider))
+                {
+                    typed++;
+                    found.Add(new Raw(CodeKind.Provider, word, i, length, CodeReading.AsWritten, provider));
+                }
+            }
+            i = end;
+        }
+    }
+
+    /// <summary>The providers a text names: those its detect words found, and those whose brand it names as a word
+    /// ("yahoo", "icloud", "hotmail"; the words of the provider's name in the catalog, less generic ones).</summary>
+    private HashSet<string> NamedProviders(string text, Dictionary<string, int>? detected)
+    {
+        var named = new HashSet<string>(StringComparer.Ordinal);
+        if (detected is not null) named.UnionWith(detected.Keys);
+        foreach (var (id, brand) in _brands.Value)
+        {
+            for (var at = text.IndexOf(brand, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(brand, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                var end = at + brand.Length;
+                if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end >= text.Length || !char.IsLetter(text[end]))) { named.Add(id); break; }
+            }
+        }
+        return named;
+    }
+
+    private readonly Lazy<(string Id, string Brand)[]> _brands;
+
+    /// <summary>Words of providers' names that name no brand.</summary>
+    private static readonly HashSet<string> GenericNameWords = new(StringComparer.OrdinalIgnoreCase)
+        { "mail", "online", "exchange", "workspace", "google", "business", "email", "the", "and", "com", "net", "services", "security", "cloud" };
+
+    private static (string Id, string Brand)[] BrandsOf(ExplanationCatalog catalog)
+    {
+        var brands = new List<(string, string)>();
+        foreach (var p in catalog.Providers)
+        {
+            foreach (var word in p.Name.Split([' ', '(', ')', ',', '/', '.', '-', '&'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                if (word.Length >= 3 && word.All(char.IsLetter) && !GenericNameWords.Contains(word)) brands.Add((p.Id, word.ToLowerInvariant()));
+            }
+        }
+        return [.. brands];
     }
 
     /// <summary>Replaces the token regex, in the background, with one that scans faster once it is built.</summary>
