@@ -762,7 +762,7 @@ public sealed partial class CodeExtractor
     }
 
     /// <summary>
-    /// A provider token typed in lower case without its brackets ("yahoo 421 tss04", "icloud cs01", "hotmail s3150"): read
+    /// A provider token typed in lower case without its brackets ("yahoo 421 tss04", "icloud cs01", "outlook s3150"): read
     /// only when the text names that provider, since a lower-case run of letters and digits is otherwise any word.
     /// </summary>
     private void FindTypedBareTokens(string text, List<Raw> found, Dictionary<string, int>? detected, int max)
@@ -799,7 +799,7 @@ public sealed partial class CodeExtractor
     }
 
     /// <summary>The providers a text names: those its detect words found, and those whose brand it names as a word
-    /// ("yahoo", "icloud", "hotmail"; the words of the provider's name in the catalog, less generic ones).</summary>
+    /// ("yahoo", "icloud", "outlook"; the words of the provider's name in the catalog, less generic ones).</summary>
     private HashSet<string> NamedProviders(string text, Dictionary<string, int>? detected)
     {
         var named = new HashSet<string>(StringComparer.Ordinal);
@@ -819,7 +819,7 @@ public sealed partial class CodeExtractor
 
     /// <summary>Words of providers' names that name no brand.</summary>
     private static readonly HashSet<string> GenericNameWords = new(StringComparer.OrdinalIgnoreCase)
-        { "mail", "online", "exchange", "workspace", "google", "business", "email", "the", "and", "com", "net", "services", "security", "cloud" };
+        { "mail", "online", "exchange", "workspace", "business", "email", "the", "and", "com", "net", "services", "security", "cloud" };
 
     private static (string Id, string Brand)[] BrandsOf(ExplanationCatalog catalog)
     {
