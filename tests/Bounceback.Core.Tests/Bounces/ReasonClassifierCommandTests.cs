@@ -89,47 +89,32 @@ public class ReasonClassifierCommandTests
         Assert.Equal(want, SmtpCommand.Find(diagnostic));
     }
 
-    [Fact]
-    public void A_recipient_with_an_apostrophe_ends_the_paragraph_before_it()
+    // Notices with two recipients: each recipient's command is read from its own part, not from the other's.
+    [Theory]
+    // A recipient whose local part holds an apostrophe ends the paragraph of the recipient before it (qmail).
+    [InlineData("I'm afraid I wasn't able to deliver your message to the following addresses.\n\n" +
+        "<ann@example.org>:\nSorry, no mailbox here by that name. (#5.1.1)\n\n" +
+        "<o'brien@example.com>:\nConnected to 192.0.2.41 but sender was rejected.\nRemote host said: 550 5.7.23 sender rejected\n",
+        "ann@example.org", null, "o'brien@example.com", "MAIL")]
+    // Courier's own failure line ("*** Connection refused") takes no command from the other recipient's transcript.
+    [InlineData(" <res@example.net>:\n *** Connection refused\n\n <dir@example.com>:\n     mx.example.com [198.51.100.35]:\n" +
+        " >>> DATA\n <<< 550 5.7.26 Unauthenticated email is not accepted\n",
+        "res@example.net", null, "dir@example.com", "DATA")]
+    // sendmail: a session refused in its greeting takes no command from the session before it.
+    [InlineData("<a@example.net>\n    (reason: 554 5.7.1 blocked)\n<b@example.com>\n    (reason: 421 4.7.0 too many connections)\n" +
+        "   ----- Transcript of session follows -----\n... while talking to mx.example.net.:\n>>> RCPT To:<a@example.net>\n<<< 554 5.7.1 blocked\n" +
+        "... while talking to mx.example.com.:\n<<< 421 4.7.0 too many connections\n<b@example.com>... Deferred: 421 4.7.0 too many connections\n",
+        "a@example.net", "RCPT", "b@example.com", "CONNECT")]
+    // A command tag ending one recipient's reply ("[RCPT_TO]") is not the next recipient's command.
+    [InlineData("Sorry, we were unable to deliver your message to the following address.\n\n" +
+        "<ole@example.net>:\nRemote host said: 550 5.7.1 <ole@example.net>: Recipient address rejected [RCPT_TO]\n\n" +
+        "<pia@example.org>:\nNo MX or A records for example.org\n",
+        "ole@example.net", "RCPT", "pia@example.org", null)]
+    public void Each_recipient_of_a_notice_gets_the_command_of_its_own_part(string notice, string first, string? firstWant, string second, string? secondWant)
     {
-        const string notice = "I'm afraid I wasn't able to deliver your message to the following addresses.\n\n" +
-            "<ann@example.org>:\nSorry, no mailbox here by that name. (#5.1.1)\n\n" +
-            "<o'brien@example.com>:\nConnected to 192.0.2.41 but sender was rejected.\nRemote host said: 550 5.7.23 sender rejected\n";
-        string[] all = ["ann@example.org", "o'brien@example.com"];
-        Assert.Null(SmtpCommand.Find(notice, "ann@example.org", all));
-        Assert.Equal("MAIL", SmtpCommand.Find(notice, "o'brien@example.com", all));
-    }
-
-    [Fact]
-    public void Courier_s_own_failure_line_takes_no_command_from_another_recipients_transcript()
-    {
-        const string notice = " <res@example.net>:\n *** Connection refused\n\n <dir@example.com>:\n     mx.example.com [198.51.100.35]:\n" +
-            " >>> DATA\n <<< 550 5.7.26 Unauthenticated email is not accepted\n";
-        string[] all = ["res@example.net", "dir@example.com"];
-        Assert.Null(SmtpCommand.Find(notice, "res@example.net", all));
-        Assert.Equal("DATA", SmtpCommand.Find(notice, "dir@example.com", all));
-    }
-
-    [Fact]
-    public void A_session_refused_in_its_greeting_takes_no_command_from_the_session_before()
-    {
-        const string notice = "<a@example.net>\n    (reason: 554 5.7.1 blocked)\n<b@example.com>\n    (reason: 421 4.7.0 too many connections)\n" +
-            "   ----- Transcript of session follows -----\n... while talking to mx.example.net.:\n>>> RCPT To:<a@example.net>\n<<< 554 5.7.1 blocked\n" +
-            "... while talking to mx.example.com.:\n<<< 421 4.7.0 too many connections\n<b@example.com>... Deferred: 421 4.7.0 too many connections\n";
-        string[] all = ["a@example.net", "b@example.com"];
-        Assert.Equal("RCPT", SmtpCommand.Find(notice, "a@example.net", all));
-        Assert.Equal("CONNECT", SmtpCommand.Find(notice, "b@example.com", all));
-    }
-
-    [Fact]
-    public void A_command_tag_ending_one_recipients_reply_is_not_the_next_recipients_command()
-    {
-        const string notice = "Sorry, we were unable to deliver your message to the following address.\n\n" +
-            "<ole@example.net>:\nRemote host said: 550 5.7.1 <ole@example.net>: Recipient address rejected [RCPT_TO]\n\n" +
-            "<pia@example.org>:\nNo MX or A records for example.org\n";
-        string[] all = ["ole@example.net", "pia@example.org"];
-        Assert.Equal("RCPT", SmtpCommand.Find(notice, "ole@example.net", all));
-        Assert.Null(SmtpCommand.Find(notice, "pia@example.org", all));
+        string[] all = [first, second];
+        Assert.Equal(firstWant, SmtpCommand.Find(notice, first, all));
+        Assert.Equal(secondWant, SmtpCommand.Find(notice, second, all));
     }
 
     [Fact]
