@@ -67,6 +67,11 @@ public class ReasonClassifierTextTests
     [InlineData("4.4.7 gave up after 4.2.1", "4.4.7")]
     [InlineData("version 1.2.3.4 and 5.1.1", "5.1.1")]
     [InlineData("no status here", null)]
+    // A subject of 8 or 9 counts only right after a reply code of the same class (ImprovMX's own statuses), never a tag.
+    [InlineData("said: 550 5.9.4 Message rejected: it failed our anti-spam check", "5.9.4")]
+    [InlineData("temporarily deferred - 4.16.50 then 5.9.4", null)]
+    [InlineData("said: 450 5.9.4 Message rejected", null)]
+    [InlineData("neko (version 4.8.3.54)", null)]
     public void The_first_status_is_found(string text, string? want) =>
         Assert.Equal(want, ReasonClassifier.FindStatus(text)?.ToString());
 

@@ -727,13 +727,21 @@ public static partial class ReasonClassifier
             }
         }
         // The whole match of StatusPattern is its status (the rest are look-arounds).
-        // (A subject above 7 is no status of the registry: Yahoo's old "temporarily deferred - 4.16.50" is a tag.)
+        // (A subject above 7 is no status of the registry: Yahoo's old "temporarily deferred - 4.16.50" is a tag. A
+        // server's own subject 8 or 9 right after its reply code of the same class is its status all the same:
+        // ImprovMX answers "550 5.9.4 Message rejected ...".)
         foreach (var m in StatusPattern().EnumerateMatches(span))
         {
-            if (EnhancedStatus.TryParse(span.Slice(m.Index, m.Length), out var s) && s.Subject <= 7) return s;
+            if (EnhancedStatus.TryParse(span.Slice(m.Index, m.Length), out var s)
+                && (s.Subject <= 7 || (s.Subject <= 9 && FollowsReplyOfClass(span[..m.Index], s.Class)))) return s;
         }
         return null;
     }
+
+    /// <summary>Whether the text ends with a reply code of the given class and one space or hyphen ("550 ", "550-").</summary>
+    private static bool FollowsReplyOfClass(ReadOnlySpan<char> before, int statusClass) =>
+        before is [.., var c, var d1, var d2, ' ' or '-'] && c - '0' == statusClass && char.IsAsciiDigit(d1) && char.IsAsciiDigit(d2)
+        && (before.Length == 4 || !char.IsAsciiLetterOrDigit(before[^5]));
 
     /// <summary>Whether a status is the catch-all x.0.0 of the given class, which a later, more precise status outranks.</summary>
     private static bool IsCatchAllOfClass(ReadOnlySpan<char> text, int statusClass) =>

@@ -295,7 +295,7 @@ public static class ReasonRules
             "address has been removed", "address has been deleted",
             // A sending service that skips an address because mail to it bounced before (Mailgun's "605 Not delivering to
             // previously bounced address"), as Amazon SES's suppression list is read: the address failed for good.
-            "previously bounced address", "mailbox has been removed", "mailbox has been deleted", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
+            "previously bounced address", "previously hard bounced", "previously hard-bounced", "mailbox has been removed", "mailbox has been deleted", "delivery userid", "見つかりません", "ディレクトリのリストにありません", "no such address", "unknown account", "nosuchuser", "user doesn't exist", "no such local user",
             "not our customer", "address invalid", "mailbox unknown", "recipient is not", "not a valid recipient", "no user by that name",
             "this user doesn't have", "no longer exists", "no longer accepts mail", "mailbox is no longer in use", "address is no longer in use",
             // OpenSMTPD, for a local account its user table does not hold: "Permanent failure in user lookup" (with 5.1.6).
@@ -317,10 +317,20 @@ public static class ReasonRules
             "onbekende gebruiker", "gebruiker onbekend", "ontvanger onbekend", "adres is onbekend", "gebruiker niet gevonden", "ontvanger niet gevonden", "onbekend e-mailadres", "onbekend adres", "пользователь не найден",
             "нет такого пользователя", "такого ящика нет", "не существует", "ユーザが存在しません", "ユーザーが存在しません", "用户不存在", "收件人不存在", "邮箱不存在",
             "帐户不存在", "账户不存在", "帐号不存在", "账号不存在", "존재하지 않는",
+            // Swedish, Norwegian, Danish, Finnish and Polish: "the mailbox / user / address / recipient does not exist",
+            // "unknown recipient" (only with the mailbox's own words: "domänen finns inte" is a domain's).
+            "brevlådan finns inte", "postlådan finns inte", "användaren finns inte", "mottagaren finns inte", "adressen finns inte", "kontot finns inte",
+            "okänd mottagare", "okänd användare", "postkassen finnes ikke", "brukeren finnes ikke", "mottakeren finnes ikke", "adressen finnes ikke",
+            "ukjent mottaker", "postkassen findes ikke", "brugeren findes ikke", "modtageren findes ikke", "adressen findes ikke", "ukendt modtager",
+            "tuntematon vastaanottaja", "tuntematon käyttäjä", "käyttäjää ei ole olemassa", "osoitetta ei ole olemassa", "postilaatikkoa ei ole olemassa",
+            "skrzynka nie istnieje", "użytkownik nie istnieje", "adres nie istnieje", "konto nie istnieje", "odbiorca nie istnieje", "nieznany odbiorca", "nieznany użytkownik",
         ], ["x.1.1", "x.1.3", "x.1.0"], "1.1", ["sender", "afzender", "absender", "expéditeur", "remitente", "mittente", "remetente", "отправител", "发件人", "送信者", "sending domain", "from domain", "return path", "host not found", "domain not found", "mail from", "your address", "your domain", "your ip", "relay", "reverse", "sender address", "ptr",
             // A mailbox the reply calls invalid but then says is disabled exists: Mail.ru's "invalid mailbox. Local mailbox
             // ... is unavailable: account is disabled" is the suspend rule's.
             "account is disabled", "account has been disabled", "mailbox is disabled", "mailbox has been disabled",
+            // (Postfix's "Recipient address rejected: User disabled", addy.io's for an alias its owner switched off: the
+            // "rejected: user" above is the rejection's words, the user exists.)
+            "user disabled", "user is disabled", "user has been disabled",
             // Domino's "File does not exist": the person is in the directory, the mail file behind it is missing.
             "file does not exist"]),
         new(BounceReason.Suspend,
@@ -342,12 +352,16 @@ public static class ReasonRules
             // Yandex: "550 5.7.1 Policy rejection on the target address", which its help pages explain as a recipient's
             // account blocked for breaking the user agreement (before the policy rule's "policy").
             "policy rejection on the target address",
+            // SimpleLogin's "550 SL E517 unverified mailbox": the alias exists, the mailbox it forwards to is not yet confirmed.
+            "unverified mailbox",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable", "service is currently unavailable"]) { Decisive = ["x.7.13"] },
         // The recipient's own choice to refuse this sender is the recipient's filter, not a refusal of the sender by the server.
         new(BounceReason.Filtered,
         [
             // Interia: "550 5.7.1 Recipient doesn't want your mail", the recipient's own block of the sender.
             "doesn't want your mail", "does not want your mail",
+            // A sending service that skips a contact who unsubscribed from this sender: the recipient's own choice.
+            "unsubscribed from this sender", "unsubscribed from your",
             // The recipient speaking of themselves in a Sieve reject ("Sorry, I do not accept mail from this sender.").
             "i do not accept mail from", "i don't accept mail from", "i do not accept email from", "i don't accept email from",
             // Facebook's RCP-P2: "Attempted recipient's preferences prevent messages from being delivered."
@@ -452,6 +466,8 @@ public static class ReasonRules
             "too long in the queue", "undeliverable for", "giving up.", "giving up,", "giving up after", "expired", "has been delayed", "delivery delayed", "was not delivered within", "has not been delivered",
             "timed out in queue", "retry limit", "maximum time", "queue time", "in queue for too long", "in the queue for too long", "connection timed out", "still undelivered", "will keep trying", "continue trying",
             "timed out", "did not accept our requests to connect", "aborted after", "will be retried", "after retrying for", "queue too long", "multiple retries", "failing for a long time", "host not reachable",
+            // XMail, when its queue gives up: "The maximum number of delivery attempts has been reached".
+            "maximum number of delivery attempts",
         ], ["x.4.7"], "4.7") { Decisive = ["x.4.7"] },
         // A count of failed tries with no other cause named: IMail's "Delivery failed 3 attempts".
         new(BounceReason.Expired, [.. Enumerable.Range(1, 30).Select(n => $"failed {n} attempt")], [], "4.7"),

@@ -211,10 +211,6 @@ public static partial class SmtpCommand
     private static bool IsDelimiter(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '"' or ',' or ';' or ':' or '[' or ']' or '\'';
 
     /// <summary>
-    /// A sendmail transcript whose server refused in its greeting: "... while talking to host.:" and then the reply
-    /// ("&lt;&lt;&lt; 554 ...") with no command sent at all.
-    /// </summary>
-    /// <summary>
     /// A Courier notice's reply to a recipient with no command before it: the server's name and address, then at once its
     /// reply ("mx.example.com [192.0.2.150]:" and "&lt;&lt;&lt; 421 4.7.0 ... Too many concurrent SMTP connections").
     /// </summary>
@@ -245,6 +241,10 @@ public static partial class SmtpCommand
         return text[at..end];
     }
 
+    /// <summary>
+    /// A sendmail transcript whose server refused in its greeting: "... while talking to host.:" and then the reply
+    /// ("&lt;&lt;&lt; 554 ...") with no command sent at all.
+    /// </summary>
     private static bool RefusedInTheGreeting(ReadOnlySpan<char> text)
     {
         var talking = text.IndexOf("while talking to ", StringComparison.OrdinalIgnoreCase);
@@ -513,7 +513,7 @@ public static partial class SmtpCommand
          "but my name was rejected", "but sender was rejected", "but sender was greylisted", "but greeting failed", "does not like recipient", "failed after I sent the message",
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
          "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "[end of input]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to ", "DATA closing ",
-         "cannot connect to ", "could not connect to ", "unable to connect to ", "failed to connect to "],
+         "cannot connect to ", "could not connect to ", "unable to connect to ", "failed to connect to ", "while connecting to "],
         StringComparison.OrdinalIgnoreCase);
 
     // "Command: RCPT TO:<addr> Response: 550 ...": GroupWise's transcript, its lines squeezed into one ("Befehl:" in German).
@@ -523,7 +523,8 @@ public static partial class SmtpCommand
     // "connect to mx.example.org[192.0.2.1]:25: Connection timed out": Postfix, for a connection that failed.
     // "--> RCPT TO:<addr>", "--> .": IceWarp's session transcript (its own lines "-->", the server's "<--").
     // "Cannot connect to host", "could not connect to mx.example.org": a notice that names the failed connection
-    // (Kerio Connect); only a host or server, not what a local program could not reach ("cannot connect to database").
+    // (Kerio Connect), or "Connection refused while connecting to 192.0.2.1:25"; only a host, server or address, not what
+    // a local program could not reach ("cannot connect to database").
     // "refused to talk to me": Postfix, for a refusal in the server's greeting (the connection); "did not accept our
     // requests to connect": Gmail, for connections refused or timed out.
     // "in response to end of data": Exim ("Remote host closed connection in response to end of data"); "while receiving
@@ -532,6 +533,6 @@ public static partial class SmtpCommand
     // "during MAIL FROM": Microsoft 365's 5.7.57 ("Client not authenticated to send mail during MAIL FROM").
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
     // "DATA closing 550 ...": chasquid, for a refusal after the message's final dot.
-    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |during |did not like our |>>> |--> |while sending |after sending |error (?:in|on) |server sent: |command: |befehl: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting|message body)|while performing the (?<c>EHLO|HELO) handshake|but (?<c>my name|sender) was (?:rejected|greylisted)|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?:cannot|could not|unable to|failed to) (?<c>connect) to (?:(?:the )?(?:remote |mail |smtp |destination )?(?:host|server)\b|[a-z0-9-]{1,63}\.[a-z0-9.-]{1,200}\.[a-z]{2,24}\b)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|(?:server sent: |--> )(?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |during |did not like our |>>> |--> |while sending |after sending |error (?:in|on) |server sent: |command: |befehl: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting|message body)|while performing the (?<c>EHLO|HELO) handshake|but (?<c>my name|sender) was (?:rejected|greylisted)|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|(?:(?:cannot|could not|unable to|failed to) (?<c>connect)|while (?<c>connect)ing) to (?:(?:the )?(?:remote |mail |smtp |destination )?(?:host|server)\b|[a-z0-9-]{1,63}\.[a-z0-9.-]{1,200}\.[a-z]{2,24}\b|\[?\d{1,3}(?:\.\d{1,3}){3}\b)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|(?:server sent: |--> )(?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }
