@@ -50,7 +50,11 @@ public class CodeExtractorTests
     [InlineData("Socket Error: 10060, Error Number: 0x800CCC0E", "winsock:10060@0 windows-client:0x800CCC0E@0")]
     [InlineData("#550 5.1.1 RESOLVER.ADR.RecipNotFound; not found ##", "reply:550@0 enhanced:5.1.1@0")]
     [InlineData("550-5.7.26 This mail is unauthenticated\n550-5.7.26 more text\n550 5.7.26 end gsmtp", "reply:550@0 enhanced:5.7.26@0 reply:550@0 enhanced:5.7.26@0 reply:550@0 enhanced:5.7.26@0")]
-    [InlineData("Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown", "enhanced:5.1.1@0 reply:550@1 enhanced:5.1.1@1")]
+    // A report's Diagnostic-Code continues the Status field on the line before it; other lines between them do not.
+    [InlineData("Status: 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown", "enhanced:5.1.1@0 reply:550@0 enhanced:5.1.1@0")]
+    [InlineData("Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 user unknown", "enhanced:5.1.1@0 reply:550@0 enhanced:5.1.1@0")]
+    [InlineData("Status: 5.1.1\nRemote-MTA: dns; mx.example.com\nDiagnostic-Code: smtp; 550 5.1.1 user unknown", "enhanced:5.1.1@0 reply:550@1 enhanced:5.1.1@1")]
+    [InlineData("Error 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown", "enhanced:5.1.1@0 reply:550@1 enhanced:5.1.1@1")]
     [InlineData("er staat iets van mailbox vol 552", "reply:552@0")]
     [InlineData("ik krijg een 554 terug als ik mail", "reply:554@0")]
     [InlineData("the mail server says 530 when I send", "reply:530@0")]

@@ -1013,9 +1013,13 @@ public sealed partial class CodeExtractor
         return (result, groups);
     }
 
-    // A line continues the previous reply when it is folded (starts with white space) or repeats the reply's code.
+    // A line continues the previous reply when it is folded (starts with white space) or repeats the reply's code. A
+    // delivery report's "Diagnostic-Code:" field continues the "Status:" field before it: its words say what that status
+    // meant ("Status: 5.4.4" and then "Diagnostic-Code: X-Postfix; Host or domain name not found").
     private static bool Continues(string text, int lineStart, string? reply)
     {
+        if (text.AsSpan(lineStart).StartsWith("Diagnostic-Code:", StringComparison.OrdinalIgnoreCase)
+            && PreviousLine(text, lineStart).StartsWith("Status:", StringComparison.OrdinalIgnoreCase)) return true;
         var c = At(text, lineStart);
         if (c is ' ' or '\t')
         {
@@ -1024,5 +1028,15 @@ public sealed partial class CodeExtractor
             return At(text, i) is not ('\n' or '\r' or '\0');
         }
         return reply is not null && text.AsSpan(lineStart).StartsWith(reply, StringComparison.Ordinal) && At(text, lineStart + 3) is '-' or ' ';
+    }
+
+    // The line that ends just before lineStart (without its line break), or empty at the text's start.
+    private static ReadOnlySpan<char> PreviousLine(string text, int lineStart)
+    {
+        if (lineStart <= 0) return [];
+        var end = lineStart - 1;
+        if (end > 0 && text[end - 1] == '\r') end--;
+        var start = text.LastIndexOf('\n', Math.Max(0, end - 1), Math.Min(end, 4096)) + 1;
+        return text.AsSpan(start, end - start);
     }
 }
