@@ -102,7 +102,9 @@ public sealed class BounceParser
         if (ListPost.Is(message)) return ParseOutcome.NotABounce;
         // A person's forward of a bounce: the bounce is read on its own, so that the forwarder and the forward's header
         // block are never read as its recipients. A forward of anything else is read as the message it is.
-        if (depth < MaxForwardDepth)
+        // (Not in a person's out-of-office reply: a bounce in it is the copy of the message it answers.)
+        var personsAutoReply = ForwardedBounce.IsPersonsAutoReply(message);
+        if (depth < MaxForwardDepth && !personsAutoReply)
         {
             var candidates = FindForwarded(message);
             ParseOutcome? forwarded = null;
@@ -146,6 +148,8 @@ public sealed class BounceParser
         for (var d = 0; d < decoders.Count; d++)
         {
             var decoder = decoders[d];
+            // A person's out-of-office reply is read as one, whatever report its copy of the answered message holds.
+            if (personsAutoReply && decoder is not AutoReplyDecoder) continue;
             // A message forwarded inline keeps only the headers its block shows (no Auto-Submitted, no X-Autoreply):
             // whether it was an automatic reply cannot be told, and a notice's subject alone must not make it one.
             if (inlineForward && decoder is AutoReplyDecoder) continue;
@@ -290,5 +294,7 @@ public sealed class BounceParser
 
     private static readonly string[] GaveUpWords = ["not going to try again", "i've given up", "giving up on", "will not try again", "no further attempts",
         // Exim, when a temporary failure outlasted its retry rules ("451 4.7.1 ... : retry timeout exceeded").
-        "retry timeout exceeded"];
+        "retry timeout exceeded",
+        // CommuniGate Pro ("message delivery time expired", then the last error), MDaemon ("maximum lifetime reached").
+        "delivery time expired", "maximum lifetime reached"];
 }

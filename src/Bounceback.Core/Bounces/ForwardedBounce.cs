@@ -146,12 +146,23 @@ internal static class ForwardedBounce
     }
 
     /// <summary>Not a notice itself: no report, no mail system's sender, no header that only notices carry.</summary>
-    private static bool FromAPerson(MimeMessage message)
+    private static bool FromAPerson(MimeMessage message) =>
+        !(message.Headers["Auto-Submitted"] is { } auto && !auto.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase)) && FromAPersonsMailbox(message);
+
+    /// <summary>
+    /// Whether the message is a person's mailbox answering by itself (Auto-Submitted: auto-replied, from no mail system's
+    /// sender, no report): an out-of-office reply. A forwarded bounce in it is only the copy of the message it answers
+    /// (Exim's autoreply returns it after "This is a copy of your message"), so the reply itself is the result.
+    /// </summary>
+    internal static bool IsPersonsAutoReply(MimeMessage message) =>
+        message.Headers["Auto-Submitted"] is { } auto && auto.Contains("auto-replied", StringComparison.OrdinalIgnoreCase)
+        && FromAPersonsMailbox(message) && !AutoReplyDecoder.SubjectIsAFailure(message.Subject);
+
+    private static bool FromAPersonsMailbox(MimeMessage message)
     {
         // A report, also one a gateway wrapped in a multipart of its own to add a footer.
         if (message.Body is MultipartReport || (message.Body is Multipart outer && HoldsAReport(outer))) return false;
         if (message.Headers.Contains("X-Failed-Recipients") || message.Headers.Contains("X-MS-Exchange-Message-Is-Ndr")) return false;
-        if (message.Headers["Auto-Submitted"] is { } auto && !auto.Trim().StartsWith("no", StringComparison.OrdinalIgnoreCase)) return false;
         var from = message.Headers["From"];
         if (string.IsNullOrWhiteSpace(from)) return false;
         foreach (var s in SystemSenders)
@@ -164,7 +175,6 @@ internal static class ForwardedBounce
     /// <summary>Whether the subject starts with a forward's prefix ("Fwd:", "FW:", "Doorst:", ...), after a gateway's tag.</summary>
     internal static bool HasForwardPrefix(string? subject) => MessageParts.SubjectHasPrefix(subject, ForwardPrefixes, 7);
 
-    /// <summary>The first message attached to the forward itself (not one inside an attached message).</summary>
     /// <summary>At most this many attached messages of one forward are read.</summary>
     private const int MaxAttached = 20;
 

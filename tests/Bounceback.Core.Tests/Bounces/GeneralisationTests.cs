@@ -225,6 +225,9 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["exchange-localised/dutch-2019-vertraagd-remote-quota-exceeded.eml"] = "reply only in the notice",
         ["exchange-localised/german-2013-zustellung-verzoegert-winsock-10061.eml"] = "reply only in the notice",
         ["exchange-localised/german-2016-verzoegert-too-many-connections-and-lookup-failure.eml"] = "reply only in the notice",
+        ["exchange-localised/italian-2019-delay-remote-450-reverse-hostname.eml"] = "reply only in the notice",
+        ["exchange-localised/portuguese-br-2016-expired-last-attempt-450-barracuda.eml"] = "reply only in the notice",
+        ["exchange-localised/spanish-2019-delay-remote-421-too-many-connections.eml"] = "reply only in the notice",
         ["lhost-exchange2007-05.eml"] = "reply only in the notice",
         // The report's first group is a delay that its second, a failure, supersedes: a copy of it is no failure.
         ["oddities/dsn-two-groups-same-recipient.eml"] = "first group superseded",
@@ -382,6 +385,8 @@ public class GeneralisationTests(ITestOutputHelper output)
             // Active!hunter lists the recipient as ">>> addr <addr>", a line shape of no other server; its transcript's
             // remote reply does not make a recipient either (a transcript names every address it sent).
             ["activehunter/relay-denied-transcript.eml"] = "the copy's To: gives the recipient",
+            // MDaemon's transcript of a connection that failed names the recipient only as the parsed message's "*  To:" line.
+            ["mdaemon/expired-retry-connection-refused-10061.eml"] = "the copy's To: gives the recipient",
             // Alimail's own notice, a Chinese HTML table with no wording of a known server, is known as a bounce by the
             // original it attaches.
             ["text/aliyun-alimail-notice-exmail-mailbox-not-found.eml"] = "the attached original makes it a bounce",

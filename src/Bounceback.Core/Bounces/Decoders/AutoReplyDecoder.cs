@@ -28,8 +28,7 @@ public sealed class AutoReplyDecoder : IBounceDecoder
         var subject = message.Subject ?? "";
         // (An out-of-office reply to a forwarded failure notice, "Automatisch antwoord: FW: Undeliverable: ...", names
         // the failure only after its own prefix.)
-        if (DaemonWords.Any(w => from.Contains(w, StringComparison.OrdinalIgnoreCase))
-            || (FailureWords.Any(w => subject.Contains(w, StringComparison.OrdinalIgnoreCase)) && !StartsAsAutoReply(subject))) return false;
+        if (DaemonWords.Any(w => from.Contains(w, StringComparison.OrdinalIgnoreCase)) || SubjectIsAFailure(subject)) return false;
         if (message.Headers["X-Apple-Unsubscribe"] is not null) return true;
         var auto = message.Headers["Auto-Submitted"];
         if (auto is not null && auto.Contains("auto-replied", StringComparison.OrdinalIgnoreCase)) return true;
@@ -42,6 +41,35 @@ public sealed class AutoReplyDecoder : IBounceDecoder
         return SubjectMatches(message.Subject) && message.Body is not MultipartReport && !ForwardedBounce.HasForwardPrefix(message.Subject)
             && !HasReplyPrefix(message.Subject) && !message.Headers.Contains("List-Unsubscribe") && !message.Headers.Contains("List-Id");
     }
+
+    /// <summary>
+    /// Whether the subject names a delivery failure as its own ("Undeliverable: ...", "Delivery Status Notification"), not
+    /// as the subject of the message an auto-reply answers: after the reply's own words ("Automatisch antwoord: FW:
+    /// Undeliverable: ...") or after a reply or forward prefix inside it (Exim's "Away until Monday (Re: Fwd: Undelivered
+    /// Mail Returned to Sender)").
+    /// </summary>
+    internal static bool SubjectIsAFailure(string? subject)
+    {
+        if (string.IsNullOrEmpty(subject) || StartsAsAutoReply(subject)) return false;
+        var first = -1;
+        foreach (var w in FailureWords)
+        {
+            var at = subject.IndexOf(w, StringComparison.OrdinalIgnoreCase);
+            if (at >= 0 && (first < 0 || at < first)) first = at;
+        }
+        if (first < 0) return false;
+        var before = subject.AsSpan(0, first);
+        foreach (var prefix in QuotingPrefixes)
+        {
+            var at = before.IndexOf(prefix, StringComparison.OrdinalIgnoreCase);
+            // Only as a word of its own ("(Re: ", " Fwd: "), not inside one ("Score: ").
+            if (at >= 0 && (at == 0 || !char.IsLetter(before[at - 1]))) return false;
+        }
+        return true;
+    }
+
+    // The prefixes with which a subject quotes another's: a reply's and a forward's.
+    private static readonly string[] QuotingPrefixes = ["re:", "aw:", "antw:", "sv:", "fwd:", "fw:", "wg:", "doorst:", "tr:"];
 
     // A person's answer: "Re:", and its forms in German, Dutch, Scandinavian, Polish and Turkish mail programs.
     private static readonly string[] ReplyPrefixes = ["re", "aw", "antw", "sv", "odp", "ynt"];

@@ -59,8 +59,9 @@ public static class DecoderList
         // MailEnable's "Message Delivery Failure" contain the same words.
         new TextBounceDecoder("domino", markers: ["Lotus Notes", "Domino", "was not delivered to:"], subjects: ["DELIVERY FAILURE", "DELIVERY_FAILURE"], needsAll: true),
         // hMailServer words its notice like Exchange 2003 ("did not reach some or all of the intended recipients") and
-        // then lists each recipient with "Error Type:", "hMailServer sent:" and "Remote server replied:".
-        new TextBounceDecoder("hmailserver", markers: ["hMailServer sent:", "Error Type: SMTP"]),
+        // then lists each recipient with "Error Type:", "hMailServer sent:" and "Remote server replied:". It sends no
+        // delay warnings: its notice comes when its retries are used up, also after a temporary reply.
+        new TextBounceDecoder("hmailserver", markers: ["hMailServer sent:", "Error Type: SMTP"], finalOnly: true),
         new TextBounceDecoder("exchange2003", markers: ["did not reach some or all of the intended recipients", "Your message did not reach", "did not reach the following recipient"]),
         new ApacheJamesDecoder(),
         new FmlDecoder(),

@@ -17,6 +17,9 @@ public static class ReasonRules
     private static readonly FittingStatusByWording[] NetworkFitting =
     [
         new("4.6", ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "bounce between two servers", "routing-schleife", "anzahl an hops", "is looping"], []),
+        // (A refused connection before the lookup words: MDaemon's transcript names the DNS server it asked, then
+        // "Socket connection failed: Connection refused".)
+        new("4.1", ["connection refused", "actively refused", "no connection could be made"], []),
         new("4.3", ["lookup", "dns", "name service", "name server"], []),
         new("4.1", ["connection refused", "actively refused", "no connection could be made", "timed out", "timeout", "could not connect", "unable to connect",
             "failed to connect", "establish an smtp connection", "unreachable", "not reachable", "no route to host", "connection to recipients server failed"], []),
@@ -277,7 +280,10 @@ public static class ReasonRules
             "존재하지 않는 도메인", "도메인을 찾을 수 없",
         ], ["x.1.2"], "1.2", ["sender domain", "sending domain", "from domain", "return path", "return-path", "reverse", "sender address", "your domain", "helo command rejected",
             // Exim's failed sender callout: "Verification failed for <sender> / Unrouteable address / Sender verify failed".
-            "sender verify"])
+            "sender verify",
+            // A lookup that got no answer (SmarterMail: "DNS lookup failed for example.com (server failure, no answer from
+            // the name servers)"): the name servers failed, nothing says the domain does not exist.
+            "server failure", "servfail", "no answer from the name server"])
         {
             Decisive = ["x.1.2"],
             // Stalwart answers an unknown mailbox and a refused relay with 5.1.2 too ("550 5.1.2 Mailbox does not exist.",
@@ -438,6 +444,8 @@ public static class ReasonRules
             "message rejected due to content", "message content rejected", "suspicious", "phishing", "high probability",
             // NetEase (163.com, 126.com): "554 DT:SPM" is its spam verdict; the word "spam" is only in its help link.
             "dt:spm",
+            // rspamd's "554 5.7.1 Gtube pattern": the message holds GTUBE, the standard test text that filters take for spam.
+            "gtube",
             // A link of the message on a URI block list (the blocked rule leaves these to this one).
             "a url in", "contains a url", "url listed", "uri listed", "listed url", "uribl", "surbl",
             // "Spam" where it is not written in Latin letters: Russian, Japanese ("nuisance mail"), Chinese ("junk mail"), Korean.
@@ -466,8 +474,9 @@ public static class ReasonRules
             "too long in the queue", "undeliverable for", "giving up.", "giving up,", "giving up after", "expired", "has been delayed", "delivery delayed", "was not delivered within", "has not been delivered",
             "timed out in queue", "retry limit", "maximum time", "queue time", "in queue for too long", "in the queue for too long", "connection timed out", "still undelivered", "will keep trying", "continue trying",
             "timed out", "did not accept our requests to connect", "aborted after", "will be retried", "after retrying for", "queue too long", "multiple retries", "failing for a long time", "host not reachable",
-            // XMail, when its queue gives up: "The maximum number of delivery attempts has been reached".
-            "maximum number of delivery attempts",
+            // XMail, when its queue gives up: "The maximum number of delivery attempts has been reached"; MDaemon's
+            // "Message has been in the retry queue for 4 days - maximum lifetime reached".
+            "maximum number of delivery attempts", "maximum lifetime reached",
         ], ["x.4.7"], "4.7") { Decisive = ["x.4.7"] },
         // A count of failed tries with no other cause named: IMail's "Delivery failed 3 attempts".
         new(BounceReason.Expired, [.. Enumerable.Range(1, 30).Select(n => $"failed {n} attempt")], [], "4.7"),
@@ -534,6 +543,8 @@ public static class ReasonRules
             // hMailServer's "No connection could be made because the target machine actively refused it" (nothing
             // listened on the port; no refusal of the sender). 10060, a timeout, stays expired.
             "error code: 10061", "error code 10061", "no connection could be made", "actively refused",
+            // MDaemon: "Socket connection failed: Connection refused (Winsock error 10061)".
+            "winsock error 10061",
         ], [], "4.0"),
         // The last attempt refused for want of a reverse DNS name ("450 4.7.1 Client host rejected: cannot find your reverse hostname").
         new(BounceReason.RequirePtr, ["reverse hostname", "reverse dns", "ptr record", "cannot find your hostname"], [], "7.25"),
