@@ -55,6 +55,14 @@ public class CodeExtractorTests
     [InlineData("Status: 5.1.1\r\nDiagnostic-Code: smtp; 550 5.1.1 user unknown", "enhanced:5.1.1@0 reply:550@0 enhanced:5.1.1@0")]
     [InlineData("Status: 5.1.1\nRemote-MTA: dns; mx.example.com\nDiagnostic-Code: smtp; 550 5.1.1 user unknown", "enhanced:5.1.1@0 reply:550@1 enhanced:5.1.1@1")]
     [InlineData("Error 5.1.1\nDiagnostic-Code: smtp; 550 5.1.1 user unknown", "enhanced:5.1.1@0 reply:550@1 enhanced:5.1.1@1")]
+    // A software's version is no status: of class 2 after a known name, of any class after "version" or SpamAssassin.
+    [InlineData("Magento 2.4.6, order emails stuck: 554 5.7.1 Relay access denied", "reply:554@0 enhanced:5.7.1@0")]
+    [InlineData("X-Spam-Checker-Version: SpamAssassin 4.0.1 on mx", "")]
+    [InlineData("postfix 5.1.1 user unknown", "enhanced:5.1.1@0")]
+    [InlineData("postfix 2.1.5 ok", "")]
+    // An HTTP status that SMTP does not define, on a line about a web API, is no reply code.
+    [InlineData("API request failed. Error code: 401. Message: Key not found (unauthorized)", "")]
+    [InlineData("The server said 421 and closed; the API is fine", "reply:421@0")]
     [InlineData("er staat iets van mailbox vol 552", "reply:552@0")]
     [InlineData("ik krijg een 554 terug als ik mail", "reply:554@0")]
     [InlineData("the mail server says 530 when I send", "reply:530@0")]
@@ -85,6 +93,20 @@ public class CodeExtractorTests
     public void Codes_are_found_with_their_kind_and_group(string text, string expected)
     {
         Assert.Equal(expected, Describe(Extract(text)));
+    }
+
+    [Theory]
+    // PHPMailer's "SMTP code: 550" under the line whose words explain it: the group starts at that line.
+    [InlineData("Detail: Domain example.nl has exceeded the max emails per hour\n SMTP code: 550", 0)]
+    // A code with words of its own on its line keeps the line as its group's start.
+    [InlineData("Detail: Domain example.nl has exceeded the limit\n SMTP code: 550 Message discarded", 49)]
+    // A line before that has a code of its own is that code's group, not this one's.
+    [InlineData("421 4.7.0 try later\nSMTP code: 550", 20)]
+    public void A_line_of_a_label_and_a_code_starts_its_group_at_the_line_before(string text, int groupStart)
+    {
+        var result = Extract(text);
+        var code = result.Codes.Last();
+        Assert.Equal(groupStart, result.Groups[code.Group].Start);
     }
 
     [Theory]

@@ -20,6 +20,26 @@ public class DiagnoserTests
     }
 
     [Fact]
+    public void Mail_a_platform_sent_gets_the_platforms_steps_for_authentication_and_blocks()
+    {
+        var full = Diagnoser.Default;
+        const string reply = "550-5.7.26 Unauthenticated email from example.org is not accepted due to domain's DMARC policy";
+        var platform = full.Explain("Mailchimp campaign report, bounce reason: " + reply, Language.En).Diagnosis!;
+        Assert.Equal(full.Catalog.Text("step.platform.auth", Language.En), Assert.Single(platform.Steps.Sender));
+        Assert.Equal(full.Catalog.Text("step.platform.auth.admin", Language.En), Assert.Single(platform.Steps.Admin));
+        // Without a platform named, the code's own steps.
+        var own = full.Explain(reply, Language.En).Diagnosis!;
+        Assert.DoesNotContain(full.Catalog.Text("step.platform.auth", Language.En), own.Steps.Sender);
+        // A block of the platform's sending server is the platform's to have lifted.
+        var blocked = full.Explain("HubSpot shows: 554 5.7.1 Service unavailable; Client host [203.0.113.9] blocked using zen.spamhaus.org", Language.En).Diagnosis!;
+        Assert.Equal(full.Catalog.Text("step.platform.blocked", Language.En), Assert.Single(blocked.Steps.Sender));
+        // A full mailbox is the recipient's whoever sent: the code's own steps stay.
+        var full2 = full.Explain("Brevo soft bounce: 452 4.2.2 The recipient's inbox is out of storage space", Language.En).Diagnosis!;
+        Assert.DoesNotContain(full.Catalog.Text("step.platform.blocked", Language.En), full2.Steps.Sender);
+        Assert.DoesNotContain(full.Catalog.Text("step.platform.auth", Language.En), full2.Steps.Sender);
+    }
+
+    [Fact]
     public void A_reply_in_a_send_dialog_is_the_own_outgoing_servers_and_nothing_retries_it()
     {
         var full = Diagnoser.Default;

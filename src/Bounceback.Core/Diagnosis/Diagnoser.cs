@@ -61,7 +61,7 @@ public sealed class Diagnoser
         var remote = TextContext.QuotesRemoteReply(text);
         var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start),
             stillTrying: TextContext.SaysStillTrying(text), gaveUpByText: TextContext.SaysGaveUp(text), remote: remote && !TextContext.NamesOwnOutgoingLogin(text),
-            sendDialog: !remote && TextContext.ShownBySendDialog(text));
+            sendDialog: !remote && TextContext.ShownBySendDialog(text), platform: TextContext.NamesSendingPlatform(text));
         return new ExplainReport(language, Distinct(findings, language), diagnosis);
     }
 
@@ -589,8 +589,10 @@ public sealed class Diagnoser
     /// failed. ... The mail server responded: ..."): its reply is the user's own outgoing server's.</param>
     /// <param name="gaveUpByText">The text says the sending server gave up ("retry timeout exceeded"), though no code of it
     /// does.</param>
+    /// <param name="platform">The text names a platform that sent the mail for the user (a newsletter or helpdesk tool, a
+    /// sending service): authentication and block refusals get the platform's steps.</param>
     private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null, bool stillTrying = false, bool remote = false,
-        bool sendDialog = false, bool gaveUpByText = false)
+        bool sendDialog = false, bool gaveUpByText = false, bool platform = false)
     {
         if (findings.Count == 0) return null;
         var groupsWithReply = new HashSet<int>();
@@ -697,6 +699,17 @@ public sealed class Diagnoser
                 : severity == Severity.Temporary && reason is BounceReason.SystemFull or BounceReason.SystemError or BounceReason.NetworkError or BounceReason.Undefined
                     ? "step.dialog.temporary" : null;
             byMailProgram = true;
+        }
+        // Mail that a platform sent for the user (a newsletter, a helpdesk's reply): an authentication refusal is fixed in
+        // the platform's domain settings and a refusal of its sending server by the platform, not by sending otherwise.
+        if (dialogSteps is null && platform && !byMailProgram && side is FaultSide.Sender or FaultSide.SenderServer)
+        {
+            dialogSteps = reason switch
+            {
+                BounceReason.AuthFailure => "step.platform.auth",
+                BounceReason.Blocked or BounceReason.BadReputation => "step.platform.blocked",
+                _ => null,
+            };
         }
         var steps = dialogSteps is null
             ? new Steps(Merge(group, driver, sender: true), Merge(group, driver, sender: false))

@@ -33,6 +33,12 @@ internal static class TextContext
     /// setting, not a sending server's.</summary>
     public static bool NamesOwnOutgoingLogin(string text) => ContainsAny(text, OwnLoginLeads);
 
+    /// <summary>Whether the text names a service that sends mail for the user from its own servers: a newsletter or
+    /// marketing platform (Mailchimp, Brevo, HubSpot), a helpdesk tool (Zendesk, Freshdesk) or a sending service
+    /// (SendGrid, Mailgun). A refusal of the message's authentication or of the sending server is then the platform's
+    /// setup to fix, not the user's own mail program.</summary>
+    public static bool NamesSendingPlatform(string text) => ContainsAny(text, SendingPlatforms);
+
     /// <summary>
     /// Whether the text is about fetching mail, and not about sending it: Outlook's "Task 'pop.example.nl - Receiving'",
     /// "incoming (POP3) server", a POP3 "-ERR" or IMAP, Apple Mail's "Cannot Get Mail", the ports 993 and 995, in
@@ -91,6 +97,13 @@ internal static class TextContext
         "sign in to the outgoing server", "log in to the outgoing server", "login to the outgoing server", "authenticate with the outgoing server",
         "aanmelden bij de uitgaande server", "inloggen op de uitgaande server", "aanmelden bij de server voor uitgaande", "inloggen bij de uitgaande server",
         "anmeldung am postausgangsserver", "beim postausgangsserver anmelden",
+    ];
+
+    private static readonly string[] SendingPlatforms =
+    [
+        "mailchimp", "mandrill", "hubspot", "brevo", "sendinblue", "activecampaign", "klaviyo", "mailerlite", "laposta", "campaign monitor",
+        "constant contact", "marketing cloud", "pardot", "getresponse", "zoho campaigns", "zendesk", "freshdesk", "intercom", "help scout",
+        "sendgrid", "mailgun", "postmark", "mailjet", "sparkpost", "amazon ses", "elastic email", "smtp2go", "mailersend",
     ];
 
     private static readonly string[] FetchLeads =

@@ -356,13 +356,48 @@ public sealed partial class CodeExtractor
             return new Raw(CodeKind.Enhanced, x.ClassIndependent, start, end - start, CodeReading.AsWritten, null);
         }
         if (!EnhancedStatus.TryParse(span, out var status) || status.Subject > 7) return null;
+        if (AfterSoftwareName(text, start, status.Class)) return null;
         return new Raw(CodeKind.Enhanced, status.ToString(), start, end - start, CodeReading.AsWritten, null);
+    }
+
+    // Mail, web-shop and system software whose version numbers look like a status of class 2 ("Magento 2.4.6", "Dovecot
+    // 2.3.21" read as 2.3.2): a search for "postfix 5.1.1" still means the status.
+    private static readonly string[] SoftwareNames =
+    [
+        "magento", "wordpress", "woocommerce", "prestashop", "joomla", "drupal", "dovecot", "postfix", "exim", "sendmail", "roundcube", "horde", "sogo",
+        "phpmailer", "symfony", "laravel", "nodemailer", "node", "python", "mailkit", "mimekit", "zimbra", "nextcloud", "iredmail", "opensmtpd", "rspamd",
+        "amavis", "amavisd", "haraka", "cyrus", "mailman", "sympa", "gnutls",
+    ];
+
+    // The words that announce a version of any number, and software whose versions also start with 4 or 5
+    // ("SpamAssassin 4.0.1" in a pasted X-Spam-Checker-Version, "PHP 5.6.40").
+    private static readonly string[] VersionWords = ["version", "versie", "ver", "v", "spamassassin", "php"];
+
+    // The word right before the number (one space apart) names a software or a version: a version number.
+    private static bool AfterSoftwareName(string text, int start, int statusClass)
+    {
+        var i = start - 1;
+        if (At(text, i) != ' ') return false;
+        var wordEnd = i;
+        while (i > 0 && char.IsAsciiLetter(text[i - 1]) && wordEnd - i < 16) i--;
+        if (i == wordEnd || (i > 0 && IsWordChar(text[i - 1]))) return false;
+        var word = text.AsSpan(i, wordEnd - i);
+        foreach (var name in VersionWords)
+        {
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        if (statusClass != 2) return false;
+        foreach (var name in SoftwareNames)
+        {
+            if (word.Equals(name, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private Raw? ReadThreeDigits(string text, int start, int end, int lineStart, int lastEndOnLine)
     {
         if (!HasNumberBoundaries(text, start, end, allowDashAfter: true) && !CommaJoinedPair(text, start)) return null;
-        if (NamesAnHttpError(text, end)) return null;
+        if (NamesAnHttpError(text, end) || HttpStatusOfAnApi(text, start, end, lineStart)) return null;
         var atLineStart = OnlyLeadIn(text.AsSpan(lineStart, start - lineStart));
         // (Not a number of class 3 before a status: no intermediate reply carries one, "office 365 5.2.2" is a product's name.)
         var followedByEnhanced = text[start] != '3' && FollowedByEnhanced(text, end);
@@ -602,6 +637,38 @@ public sealed partial class CodeExtractor
             }
         }
         return false;
+    }
+
+    // HTTP statuses that SMTP does not define, which a web API answers ("401 Unauthorized", "429 Too Many Requests").
+    private static readonly int[] HttpOnlyStatuses = [400, 401, 403, 404, 405, 408, 409, 413, 415, 422, 429];
+
+    // The words by which a line speaks of a web API rather than a mail server.
+    private static readonly string[] ApiWords = ["api", "http", "https", "endpoint", "rest", "webhook"];
+
+    /// <summary>Whether the number is an HTTP status that SMTP does not define, on a line that speaks of a web API (a
+    /// sending service's "API request failed. Error code: 401"): no mail code.</summary>
+    private static bool HttpStatusOfAnApi(string text, int start, int end, int lineStart)
+    {
+        var number = (text[start] - '0') * 100 + (text[start + 1] - '0') * 10 + (text[start + 2] - '0');
+        if (Array.IndexOf(HttpOnlyStatuses, number) < 0) return false;
+        var lineEnd = text.IndexOf('\n', end);
+        var line = text.AsSpan(lineStart, (lineEnd < 0 ? text.Length : lineEnd) - lineStart);
+        if (line.Length > 400) return false;
+        foreach (var word in ApiWords)
+        {
+            for (var at = line.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = NextIndex(line, word, at))
+            {
+                var after = at + word.Length;
+                if ((at == 0 || !char.IsLetter(line[at - 1])) && (after >= line.Length || !char.IsLetter(line[after]))) return true;
+            }
+        }
+        return false;
+
+        static int NextIndex(ReadOnlySpan<char> line, string word, int at)
+        {
+            var next = line[(at + 1)..].IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            return next < 0 ? -1 : at + 1 + next;
+        }
     }
 
     /// <summary>Whether the number is a web sign-in's HTTP status, named by the error after its colon in snake case
@@ -992,7 +1059,7 @@ public sealed partial class CodeExtractor
             {
                 if (groupIndex >= 0) CloseGroup(groupEnd);
                 groupIndex++;
-                groupStart = lineStart;
+                groupStart = LabelsTheLineBefore(text, lineStart, code, groupIndex == 0 ? -1 : groupLastEnd) ? PreviousLineStart(text, lineStart) : lineStart;
                 groupFirstCode = code.Start;
                 groupReply = null;
                 groupOpen = true;
@@ -1029,6 +1096,24 @@ public sealed partial class CodeExtractor
         }
         return reply is not null && text.AsSpan(lineStart).StartsWith(reply, StringComparison.Ordinal) && At(text, lineStart + 3) is '-' or ' ';
     }
+
+    // A line that holds only a label and the code ("SMTP code: 550" under PHPMailer's "SMTP server error: ... Detail:
+    // ...") names the code of the line before it, when no other code stands there: the words are that line's.
+    private static bool LabelsTheLineBefore(string text, int lineStart, Raw code, int lastCodeEnd)
+    {
+        if (lineStart == 0 || lastCodeEnd >= PreviousLineStart(text, lineStart)) return false;
+        var label = text.AsSpan(lineStart, code.Start - lineStart).Trim();
+        if (label.Length is < 2 or > 24 || label[^1] != ':') return false;
+        foreach (var c in label[..^1])
+        {
+            if (!char.IsLetter(c) && c is not (' ' or '-')) return false;
+        }
+        var lineEnd = text.IndexOf('\n', code.Start + code.Length);
+        return text.AsSpan(code.Start + code.Length, (lineEnd < 0 ? text.Length : lineEnd) - code.Start - code.Length).Trim().IsEmpty;
+    }
+
+    private static int PreviousLineStart(string text, int lineStart) =>
+        lineStart < 2 ? 0 : text.LastIndexOf('\n', lineStart - 2) + 1;
 
     // The line that ends just before lineStart (without its line break), or empty at the text's start.
     private static ReadOnlySpan<char> PreviousLine(string text, int lineStart)
