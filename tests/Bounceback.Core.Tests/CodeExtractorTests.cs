@@ -60,6 +60,13 @@ public class CodeExtractorTests
     [InlineData("X-Spam-Checker-Version: SpamAssassin 4.0.1 on mx", "")]
     [InlineData("postfix 5.1.1 user unknown", "enhanced:5.1.1@0")]
     [InlineData("postfix 2.1.5 ok", "")]
+    [InlineData("Samsung-tablet (Android 5.1.1) haalt geen mail op", "")]
+    // An Outlook number retyped without its "0x": after the dialog's label, or known and in a text about Outlook.
+    [InlineData("Foutnummer: 80042109", "windows-client:0x80042109@0")]
+    [InlineData("Outlook zegt geen verbinding en dan staat er 80042109", "windows-client:0x80042109@0")]
+    [InlineData("Bestelling 80042109 is verzonden", "")]
+    // Outlook's Dutch "Serverreactie:" names the server's reply.
+    [InlineData("Serverreactie: 553 sorry, your envelope sender is not allowed. Foutnummer: 0x800CCC78", "reply:553@0 windows-client:0x800CCC78@0")]
     // An HTTP status that SMTP does not define, on a line about a web API, is no reply code.
     [InlineData("API request failed. Error code: 401. Message: Key not found (unauthorized)", "")]
     [InlineData("The server said 421 and closed; the API is fine", "reply:421@0")]

@@ -565,19 +565,7 @@ public sealed class Diagnoser
     // Plain loops rather than LINQ over tuples: each LINQ operator over a value tuple is a generic instantiation the
     // JIT compiles at first use (ReadyToRun cannot pre-compile them either), and this ran for the first diagnosis of
     // every run. The order is the same: rank, then the size of the finding's group, then position.
-    /// <summary>Labels an error dialog puts before the error's own number ("Error Number: 0x800CCC92"), as against a
-    /// server's or socket's error shown beside it ("Server Error: 0x800CCC90"), in Outlook's languages.</summary>
-    private static readonly string[] ErrorNumberLabels = ["error number:", "foutnummer:", "fehlernummer:", "numéro d'erreur :", "numéro d'erreur:", "número de error:"];
-
-    private static bool LabelledAsTheError(string text, int start)
-    {
-        var before = text.AsSpan(Math.Max(0, start - 24), Math.Min(start, 24)).TrimEnd();
-        foreach (var label in ErrorNumberLabels)
-        {
-            if (before.EndsWith(label, StringComparison.OrdinalIgnoreCase)) return true;
-        }
-        return false;
-    }
+    private static bool LabelledAsTheError(string text, int start) => CodeExtractor.AfterErrorNumberLabel(text, start);
 
     /// <param name="findings">The findings of the text.</param>
     /// <param name="lang">The language.</param>

@@ -66,6 +66,8 @@ internal static class TextContext
         " said: ", "(in reply to ", "SMTP error from remote", "Remote host said", "Remote Server returned", "Remote server replied",
         "\"delivery-status\"", "\"diagnosticCode\"", "\"bounceType\"", "\"bounce_classification\"", "\"Details\":",
         "\"RECEIVED: 4", "\"RECEIVED: 5",
+        // OpenSMTPD's log of its own delivery: "mta delivery evpid=... result=\"PermFail\" stat=\"550 ...\"".
+        "mta delivery evpid=",
     ];
 
     private static readonly string[] SendDialogLeads =

@@ -30,6 +30,8 @@ public sealed partial class CodeExtractor
     [
         "error", "errors", "code", "codes", "fout", "fouten", "melding", "status", "reply", "replied", "response", "said",
         "returned", "smtp", "esmtp", "antwoord", "antwoordde", "reden", "reason", "nummer", "number", "nr", "bericht",
+        // Outlook's "Server response:" in Dutch and German: "Serverreactie:", "Serverantwort:".
+        "reactie", "antwort",
         // A user's question: "wat betekent 554?".
         "betekent", "betekenis",
     ];
@@ -332,18 +334,38 @@ public sealed partial class CodeExtractor
         return true;
     }
 
-    private static Raw? ReadHex(string text, int start, int end)
+    private Raw? ReadHex(string text, int start, int end)
     {
         if (IsWordChar(At(text, start - 1)) || IsWordChar(At(text, end))) return null;
         var span = text.AsSpan(start, end - start);
         var hasPrefix = span.StartsWith("0x", StringComparison.OrdinalIgnoreCase);
         var digits = hasPrefix ? span[2..] : span;
-        if (!hasPrefix && !digits.ContainsAny("ABCDEFabcdef")) return null;
+        // All digits only after the dialog's label ("Foutnummer: 80042109", a number retyped without its "0x"), or for a
+        // code of the catalog in a text that names Outlook ("Outlook ... en dan staat er 80042109"): an order or phone
+        // number is neither.
+        var allDigits = !hasPrefix && !digits.ContainsAny("ABCDEFabcdef");
+        if (allDigits && !AfterErrorNumberLabel(text, start) && !(text.Contains("outlook", StringComparison.OrdinalIgnoreCase)
+            && ClientErrorCode.TryParse(span, out var known) && _catalog.Find(CodeKind.WindowsClient, known.ToString()) is not null)) return null;
         // Without "0x", only Windows' own ranges (0x800CCCxx, 0x8004xxxx, 0x8007xxxx, 0x8000xxxx), and not a mail
         // queue's id before its colon (Postfix's "9C1F22A0: to=<...>").
         if (!hasPrefix && (!digits.StartsWith("800", StringComparison.Ordinal) || At(text, end) == ':')) return null;
         if (!ClientErrorCode.TryParse(span, out var code) || code.IsShadowCopyError) return null;
         return new Raw(CodeKind.WindowsClient, code.ToString(), start, end - start, CodeReading.AsWritten, null);
+    }
+
+    /// <summary>Labels an error dialog puts before the error's own number ("Error Number: 0x800CCC92"), as against a
+    /// server's or socket's error shown beside it ("Server Error: 0x800CCC90"), in Outlook's languages.</summary>
+    private static readonly string[] ErrorNumberLabels = ["error number:", "foutnummer:", "fehlernummer:", "numéro d'erreur :", "numéro d'erreur:", "número de error:"];
+
+    /// <summary>Whether the number at <paramref name="start"/> follows such a label.</summary>
+    internal static bool AfterErrorNumberLabel(string text, int start)
+    {
+        var before = text.AsSpan(Math.Max(0, start - 24), Math.Min(start, 24)).TrimEnd();
+        foreach (var label in ErrorNumberLabels)
+        {
+            if (before.EndsWith(label, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     private static Raw? ReadEnhanced(string text, int start, int end)
@@ -370,8 +392,8 @@ public sealed partial class CodeExtractor
     ];
 
     // The words that announce a version of any number, and software whose versions also start with 4 or 5
-    // ("SpamAssassin 4.0.1" in a pasted X-Spam-Checker-Version, "PHP 5.6.40").
-    private static readonly string[] VersionWords = ["version", "versie", "ver", "v", "spamassassin", "php"];
+    // ("SpamAssassin 4.0.1" in a pasted X-Spam-Checker-Version, "PHP 5.6.40", "Android 5.1.1" on an old tablet).
+    private static readonly string[] VersionWords = ["version", "versie", "ver", "v", "spamassassin", "php", "android", "ios", "ipados", "macos"];
 
     // The word right before the number (one space apart) names a software or a version: a version number.
     private static bool AfterSoftwareName(string text, int start, int statusClass)

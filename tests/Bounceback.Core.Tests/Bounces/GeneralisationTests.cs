@@ -26,6 +26,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         // rewrite of addresses in the text does not reach.
         [("arf/comcast-multipart-mixed-base64-hashed-to.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
         [("tencent/qq-own-notice-gb18030-user-unknown.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
+        [("domino/base64-report-not-listed-in-directory.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
+        [("tencent/exmail-html-only-bilingual-recipient-not-exist.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
         // Outlook's forward of a Gmail notice: its text part in base64 names the recipient, which the rewrite does not
         // reach, while it rewrites the quoted-printable HTML part beside it.
         [("forwarded/outlook-nl-van-verzonden-gmail-client-host-rejected.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
@@ -225,6 +227,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["exchange-localised/dutch-2019-vertraagd-remote-quota-exceeded.eml"] = "reply only in the notice",
         ["exchange-localised/german-2013-zustellung-verzoegert-winsock-10061.eml"] = "reply only in the notice",
         ["exchange-localised/german-2016-verzoegert-too-many-connections-and-lookup-failure.eml"] = "reply only in the notice",
+        ["domino/base64-report-not-listed-in-directory.eml"] = "the report is in base64",
         ["exchange-localised/italian-2019-delay-remote-450-reverse-hostname.eml"] = "reply only in the notice",
         ["exchange-localised/portuguese-br-2016-expired-last-attempt-450-barracuda.eml"] = "reply only in the notice",
         ["exchange-localised/spanish-2019-delay-remote-421-too-many-connections.eml"] = "reply only in the notice",

@@ -373,7 +373,10 @@ public static class ReasonRules
             // Facebook's RCP-P2: "Attempted recipient's preferences prevent messages from being delivered."
             "recipient's preferences", "recipients preferences",
             "recipient has chosen", "recipient has blocked", "recipient's block list", "recipient's blocked senders", "only accepting mail from",
-            "only accepts mail from", "only accepts messages from", "only accept messages from", "only accepts email from", "from senders inside", "from internal senders",
+            "only accepts mail from", "only accepts messages from", "only accept messages from", "only accepts email from",
+            // A list that takes posts from its members only ("Non-member submission refused: this list only accepts posts
+            // from its members"): the list's own choice of senders.
+            "only accepts posts from", "non-member submission", "from senders inside", "from internal senders",
             "recipient's filter", "blocked by the user", "recipient does not accept mail from", "mail from outside senders", "mail from external senders",
             // A Sieve "reject" of the recipient's (RFC 5429; Dovecot Pigeonhole's "Your message to <...> was automatically
             // rejected: ..."), whatever reason the recipient wrote after the colon. With the colon: a filter of the server
