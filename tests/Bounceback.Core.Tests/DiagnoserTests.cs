@@ -105,6 +105,10 @@ public class DiagnoserTests
         // Alone, it could be either: both readings' steps stay.
         var alone = Diagnoser.Default.Explain("550 5.7.1 Relaying denied", Language.En).Diagnosis!;
         Assert.True(alone.Steps.Sender.Count > 1);
+        // Shown by a webmail: its server's set-up, which the user has no setting for (no "turn on SMTP login").
+        var webmail = Diagnoser.Default.Explain("Roundcube: SMTP Error (554): Failed to add recipient \"ann@example.net\" (5.7.1 <ann@example.net>: Relay access denied).", Language.Nl).Diagnosis!;
+        Assert.Equal(FaultSide.SenderServer, webmail.FaultSide);
+        Assert.Equal([catalog.Text("step.relay.webmail", Language.Nl)], webmail.Steps.Sender);
     }
 
     [Fact]

@@ -61,7 +61,8 @@ public sealed class Diagnoser
         var remote = TextContext.QuotesRemoteReply(text);
         var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start),
             stillTrying: TextContext.SaysStillTrying(text), gaveUpByText: TextContext.SaysGaveUp(text), remote: remote && !TextContext.NamesOwnOutgoingLogin(text),
-            sendDialog: !remote && TextContext.ShownBySendDialog(text), platform: TextContext.NamesSendingPlatform(text));
+            sendDialog: !remote && TextContext.ShownBySendDialog(text), platform: TextContext.NamesSendingPlatform(text),
+            webmail: !remote && TextContext.ShownByWebmail(text));
         return new ExplainReport(language, Distinct(findings, language), diagnosis);
     }
 
@@ -579,8 +580,10 @@ public sealed class Diagnoser
     /// does.</param>
     /// <param name="platform">The text names a platform that sent the mail for the user (a newsletter or helpdesk tool, a
     /// sending service): authentication and block refusals get the platform's steps.</param>
+    /// <param name="webmail">The text is a webmail's error (Roundcube, Horde, Zimbra's web client): a relay refusal is the
+    /// set-up of its server, which the user cannot change.</param>
     private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null, bool stillTrying = false, bool remote = false,
-        bool sendDialog = false, bool gaveUpByText = false, bool platform = false)
+        bool sendDialog = false, bool gaveUpByText = false, bool platform = false, bool webmail = false)
     {
         if (findings.Count == 0) return null;
         var groupsWithReply = new HashSet<int>();
@@ -657,6 +660,13 @@ public sealed class Diagnoser
             side = FaultSide.RecipientServer;
             dialogSteps = "step.relay.remote";
         }
+        // The same refusal shown by a webmail is its server's set-up: the webmail logs in to its outgoing server (or is
+        // trusted by it) as the provider configured it, and the user has no setting to change.
+        else if (reason == BounceReason.NoRelaying && webmail && !HasClientCode(findings) && side is FaultSide.SenderClient or FaultSide.Sender or FaultSide.SenderServer)
+        {
+            side = FaultSide.SenderServer;
+            dialogSteps = "step.relay.webmail";
+        }
         // The same refusal in the user's own program's dialog is their outgoing server's: only logging in helps.
         else if (reason == BounceReason.NoRelaying && (sendDialog || HasClientCode(findings)) && side is FaultSide.SenderClient or FaultSide.Sender or FaultSide.SenderServer)
         {
@@ -683,7 +693,8 @@ public sealed class Diagnoser
             // server that keeps trying and of delisting a server; here the message is still with the user.
             side = reason == BounceReason.Blocked ? FaultSide.SenderClient : FaultSide.SenderServer;
             // (A limit on recipients or connections keeps its own steps: sending the same again fails the same way.)
-            dialogSteps = reason == BounceReason.Blocked ? "step.dialog.blocked"
+            // (A relay refusal keeps the steps chosen for it above.)
+            dialogSteps ??= reason == BounceReason.Blocked ? "step.dialog.blocked"
                 : severity == Severity.Temporary && reason is BounceReason.SystemFull or BounceReason.SystemError or BounceReason.NetworkError or BounceReason.Undefined
                     ? "step.dialog.temporary" : null;
             byMailProgram = true;

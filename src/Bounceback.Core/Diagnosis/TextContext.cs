@@ -39,6 +39,10 @@ internal static class TextContext
     /// setup to fix, not the user's own mail program.</summary>
     public static bool NamesSendingPlatform(string text) => ContainsAny(text, SendingPlatforms);
 
+    /// <summary>Whether the text is an error of a webmail (Roundcube, Horde, SOGo, Zimbra's web client, ...): its connection
+    /// to the outgoing server is set up by the provider or the administrator, and the user has no SMTP settings to change.</summary>
+    public static bool ShownByWebmail(string text) => ContainsAny(text, WebmailLeads);
+
     /// <summary>
     /// Whether the text is about fetching mail, and not about sending it: Outlook's "Task 'pop.example.nl - Receiving'",
     /// "incoming (POP3) server", a POP3 "-ERR" or IMAP, Apple Mail's "Cannot Get Mail", the ports 993 and 995, in
@@ -75,8 +79,16 @@ internal static class TextContext
         "sending of the message failed", "sending of message failed", "an error occurred while sending mail", "send message error", "cannot send mail",
         "cannot send message using the server", "smtp error (",
         "het verzenden van het bericht is mislukt", "verzenden van bericht mislukt", "er is een fout opgetreden bij het verzenden", "kan e-mail niet versturen",
-        "kan e-mail niet verzenden", "kan bericht niet verzenden", "smtp-fout (",
+        "kan e-mail niet verzenden", "kan bericht niet verzenden", "kan bericht niet versturen", "smtp-fout (",
+        // Apple Mail in Dutch: "Het bericht ... kan niet worden verstuurd via de server "smtp.example.nl"".
+        "niet worden verstuurd via de server", "niet worden verzonden via de server",
         "senden der nachricht fehlgeschlagen", "beim senden der nachricht", "e-mail kann nicht gesendet werden",
+    ];
+
+    private static readonly string[] WebmailLeads =
+    [
+        "roundcube", "smtp error (", "smtp-fout (", "squirrelmail", "horde", "net_smtp", "sogo", "rainloop", "snappymail", "zimbra web client",
+        "zimbra webclient", "zimbra-webclient", "mailsender$", "afterlogic", "in de webmail", "in webmail", "via webmail", "via de webmail",
     ];
 
     private static readonly string[] StillTryingLeads =

@@ -385,6 +385,7 @@ public class GeneralisationTests(ITestOutputHelper output)
             // Seznam names the recipient only inside its sentence ("Vaše zpráva pro <addr> ze dne ..."), whose wording is no
             // failure: the copy's To: says who it was.
             ["oddities/szn-bilingual-user-not-mapped-base64.eml"] = "the copy's To: gives the recipient",
+            ["seznam/szn-bilingual-mailbox-full-base64.eml"] = "the copy's To: gives the recipient",
             // Active!hunter lists the recipient as ">>> addr <addr>", a line shape of no other server; its transcript's
             // remote reply does not make a recipient either (a transcript names every address it sent).
             ["activehunter/relay-denied-transcript.eml"] = "the copy's To: gives the recipient",

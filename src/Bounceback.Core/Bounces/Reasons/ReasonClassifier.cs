@@ -610,7 +610,10 @@ public static partial class ReasonClassifier
         // Insufficient system resources ..." Attempted failover ...'.
         // Exchange 2013+ also proxies through its front end and quotes what the remote server said there: '550 5.7.0 Proxy
         // session setup failed on Frontend with '554 5.4.4 SMTPSEND.DNS.NonExistentDomain; nonexistent domain''.
-        if (!text.Contains("responded with", StringComparison.OrdinalIgnoreCase) && !text.Contains("session setup failed on", StringComparison.OrdinalIgnoreCase)) return text;
+        // When the remote's reply ends the attempt, Exchange Online writes '451 4.4.0 Error encountered while communicating
+        // with primary target IP address: "452 4.2.2 ... Recipient address rejected ..."'.
+        if (!text.Contains("responded with", StringComparison.OrdinalIgnoreCase) && !text.Contains("session setup failed on", StringComparison.OrdinalIgnoreCase)
+            && !text.Contains("communicating with primary target", StringComparison.OrdinalIgnoreCase)) return text;
         m = WrappedRemoteReply().Match(Head(text));
         return m.Success ? text[m.Groups["r"].Index..] : text;
     }
@@ -776,7 +779,7 @@ public static partial class ReasonClassifier
     [GeneratedRegex(@"^[245]\.\d{1,3}\.\d{1,3} - [A-Za-z ()]{1,80}?(?<r>[245]\d\d[ -]'|\('[245]\d\d', \[)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex LabelledRemoteReply();
 
-    [GeneratedRegex(@"^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?[^""'\n]{0,80}?(?:responded with:?|session setup failed on [A-Za-z]{1,20} with) ?[""'](?<r>[245]\d\d[ -])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"^[245]\d\d[ -](?:[245]\.\d{1,3}\.\d{1,3} )?[^""'\n]{0,80}?(?:responded with:?|session setup failed on [A-Za-z]{1,20} with|communicating with primary target IP address:) ?[""'](?<r>[245]\d\d[ -])", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex WrappedRemoteReply();
 
     [GeneratedRegex(@"(?<=^|[\s;:])[45][0-5]\d:? : ", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]

@@ -91,7 +91,11 @@ public static class ReasonRules
             // Office documents with macros refused by rule (Symantec Email Security.cloud: "MS-Office file containing VBA
             // macros found inside of the email"): a kind of file, not a virus found.
             "vba macro", "containing macros", "macro-enabled",
-        ], [], "7.0"),
+        ],
+        // Exchange's mail flow rules reject with a status of the administrator's choosing from 5.7.900 to 5.7.999, and
+        // with the administrator's own words: the status says it is an organisation's rule when the words say nothing a
+        // rule knows.
+        [.. Enumerable.Range(900, 100).Select(d => $"x.7.{d}")], "7.0"),
         new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large",
             // Postfix: an address or header needs SMTPUTF8 (RFC 6531), which the receiving server does not offer.
             "smtputf8 is required"], [], "6.0"),
@@ -191,8 +195,9 @@ public static class ReasonRules
             "ratelimit exceeded"], [], "7.0"),
         new(BounceReason.TooManyConn,
         [
-            // NetEase (163.com, 126.com): "421 HL:ICC" (too many connections from one IP at once).
-            "hl:icc",
+            // NetEase (163.com, 126.com): "421 HL:ICC" (too many connections from one IP at once), "450 MI:DMC" (too many
+            // messages over one connection), "450 RP:DRC" (too many recipients over one connection).
+            "hl:icc", "mi:dmc", "rp:drc",
             "too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients", "per transaction",
             // "Too many connections" in German, French, Dutch, Spanish, Italian and Russian.
             "zu viele verbindungen", "trop de connexions", "te veel verbindingen", "teveel verbindingen", "demasiadas conexiones", "troppe connessioni",
@@ -202,7 +207,11 @@ public static class ReasonRules
         // the mailbox is over its quota ("procmail: Quota exceeded while writing ...") reports a full mailbox.
         new(BounceReason.MailerError, ["mailer error", "command died with status", "command time limit exceeded", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed", "child process of",
             // Exim's delay reason for a pipe or file delivery ("pipe to |/usr/local/bin/x ... Delay reason: local delivery failed").
-            "local delivery failed"], [], "3.0",
+            "local delivery failed",
+            // Dovecot's LDA that cannot start for a fault in the server's set-up ("lda(user): Fatal: Invalid user settings"),
+            // before the unknown-user rule's "invalid user"; Postfix's local(8) that cannot write to the file an alias names
+            // ("cannot append message to file /srv/x.mbox: cannot open file: Permission denied").
+            "invalid user settings", "cannot append message to"], [], "3.0",
             ["quota exceeded", "over quota", "disk quota", "mailbox is full", "mailbox full"]),
         // Its exceptions are the message's size and the sender's own limits (Amazon SES's "Throttling failure: Daily message
         // quota exceeded" is its sending rate).
@@ -390,6 +399,8 @@ public static class ReasonRules
             "sender rejected", "sender address rejected", "sender verify", "sender denied", "rejected sender", "invalid sender", "sender domain", "bad sender",
             "sender unknown", "unknown sender", "sender was rejected", "domain of sender", "sending domain", "from domain", "sender is not allowed", "envelope sender", "your address", "sender address",
             "sender not", "from address", "address of sender", "return path", "sender verification", "not accepting mail from", "your domain",
+            // NetEase (163.com, 126.com): "550 MI:IMF", the sender's address is not well formed.
+            "mi:imf",
             "address that has been blacklisted", "not a member of",
             // A list that takes posts from its members only: ezmlm's "only subscribers may post", Mailman's moderator and
             // Mailman 3's "The message is not from a list member".
@@ -424,6 +435,10 @@ public static class ReasonRules
             // T-Online's refusal of the sending IP without its code in brackets: "554 IP=192.0.2.1 - A problem occurred.
             // (Ask your postmaster for help or to contact tosa@rx.t-online.de to clarify.)"
             "ask your postmaster for help or to contact",
+            // NetEase (163.com, 126.com): "421 HL:REP" (the IP is held back for sending to many unknown addresses), "HL:MEP"
+            // (for forging sender domains), "554 HL:IHU" (suspended for spam), "554 HL:IPB" (not on its list of allowed
+            // IPs), "450 DT:RBL" (on a block list).
+            "hl:rep", "hl:mep", "hl:ihu", "hl:ipb", "dt:rbl",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
             "too many invalid", "invalid ip", "helo is not", "ehlo is not", "invalid helo", "invalid ehlo", "bad helo", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dialup", "transient ip", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist",
             // greylistd's "is not yet authorized to deliver mail from <a> to <b>. Please try later.", without the word.
@@ -435,7 +450,7 @@ public static class ReasonRules
             "sperrliste", "schwarze liste", "schwarzen liste", "liste noire", "zwarte lijst", "lista negra", "lista nera", "черном списке", "чёрном списке", "черный список", "黑名单",
         ], [], "7.1", ["spam content", "content rejected", "unacceptable content", "identified as spam", "classified as spam", "detected as spam", "likely unsolicited", "likely spam", "attachment", "spamassassin", "spam message rejected",
             // GoDaddy: "552 5.2.0 This message has been rejected due to content judged to be spam ... IB212".
-            "judged to be spam", "judged as spam",
+            "judged to be spam", "judged as spam", "by aisp",
             // Strato: "550 5.7.1 Refused by local policy. No SPAM please!" after the message's content.
             "no spam please",
             // A URI block list (SURBL, URIBL, SpamExperts' "A URL in this email (host) is listed on ...") lists a link in
@@ -447,6 +462,9 @@ public static class ReasonRules
             "message rejected due to content", "message content rejected", "suspicious", "phishing", "high probability",
             // NetEase (163.com, 126.com): "554 DT:SPM" is its spam verdict; the word "spam" is only in its help link.
             "dt:spm",
+            // Alibaba Mail (Aliyun, mxhichina): "553 Mail data refused by AISP, rule [...]", its anti-spam engine's verdict
+            // on the content (the blocked rule yields to it).
+            "by aisp",
             // rspamd's "554 5.7.1 Gtube pattern": the message holds GTUBE, the standard test text that filters take for spam.
             "gtube",
             // A link of the message on a URI block list (the blocked rule leaves these to this one).
@@ -563,7 +581,9 @@ public static class ReasonRules
             // vpopmail's vdelivermail: "deferred, database down" (its user database did not answer).
             "database down",
             // A remote server's own passing fault as the last attempt's answer: "451 4.3.0 Temporary local problem".
-            "local problem"], [], "3.0"),
+            "local problem",
+            // Postfix's "451 4.3.5 <addr>: Recipient address rejected: Server configuration problem" as the last answer.
+            "configuration problem"], [], "3.0"),
         new(BounceReason.SecurityError, ["tls handshake", "handshake fail", "tls session is required", "did not offer tls", "ssl_connect", "cannot start tls"], [], "7.0"),
     ];
 

@@ -134,6 +134,8 @@ public static partial class SmtpCommand
         }
         if (said.StartsWith("for ", StringComparison.OrdinalIgnoreCase)) return said[4..^" command".Length];
         if (said.EndsWith(" closing ", StringComparison.OrdinalIgnoreCase)) return said[..^" closing ".Length];
+        // A socket error only a connection attempt gets (Exim's "Delay reason: No route to host").
+        if (IsSocketError(said)) return "CONNECT";
         foreach (var command in CommandsAtEnd)
         {
             if (said.EndsWith(command, StringComparison.OrdinalIgnoreCase)) return said[^command.Length..];
@@ -203,10 +205,14 @@ public static partial class SmtpCommand
         }
         var m = NextSaid(text, Math.Max(0, at - Before));
         // A command before the address counts only when it names it ("after RCPT TO:<addr>"), not when it ends the
-        // paragraph of the recipient listed before; a tag such as Yahoo's "[RCPT_TO]" always ends the reply before it.
-        while (m is { } said && said.Index < at && (text[said.Index] == '[' || at - said.End > 3)) m = NextSaid(text, said.End);
+        // paragraph of the recipient listed before; a tag such as Yahoo's "[RCPT_TO]" always ends the reply before it, and a
+        // socket error (Exim's "Delay reason: No route to host") names no address after it.
+        while (m is { } said && said.Index < at && (text[said.Index] == '[' || at - said.End > 3 || IsSocketError(text.Slice(said.Index, said.Length)))) m = NextSaid(text, said.End);
         return m is { } own && own.Index < end ? own : null;
     }
+
+    private static bool IsSocketError(ReadOnlySpan<char> said) =>
+        said.StartsWith("no route to host", StringComparison.OrdinalIgnoreCase) || said.StartsWith("network is unreachable", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsDelimiter(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '"' or ',' or ';' or ':' or '[' or ']' or '\'';
 
@@ -513,7 +519,8 @@ public static partial class SmtpCommand
          "but my name was rejected", "but sender was rejected", "but sender was greylisted", "but greeting failed", "does not like recipient", "failed after I sent the message",
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
          "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "[end of input]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to ", "DATA closing ",
-         "cannot connect to ", "could not connect to ", "unable to connect to ", "failed to connect to ", "while connecting to ", "socket connection failed", "establish an SMTP connection"],
+         "cannot connect to ", "could not connect to ", "unable to connect to ", "failed to connect to ", "while connecting to ", "socket connection failed", "establish an SMTP connection",
+         "no route to host", "network is unreachable"],
         StringComparison.OrdinalIgnoreCase);
 
     // "Command: RCPT TO:<addr> Response: 550 ...": GroupWise's transcript, its lines squeezed into one ("Befehl:" in German).
@@ -528,12 +535,13 @@ public static partial class SmtpCommand
     // "refused to talk to me": Postfix, for a refusal in the server's greeting (the connection); "did not accept our
     // requests to connect": Gmail, for connections refused or timed out; "Socket connection failed": MDaemon's transcript;
     // "I wasn't able to establish an SMTP connection": qmail, for a connection refused or timed out.
+    // "No route to host", "Network is unreachable": socket errors that only a connection attempt gets (Exim's delay reason).
     // "in response to end of data": Exim ("Remote host closed connection in response to end of data"); "while receiving
     // the initial server greeting": Postfix's timeout in the greeting; "while performing the EHLO handshake", "while
     // sending message body": Postfix's lost or timed-out connection at those steps.
     // "during MAIL FROM": Microsoft 365's 5.7.57 ("Client not authenticated to send mail during MAIL FROM").
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
     // "DATA closing 550 ...": chasquid, for a refusal after the message's final dot.
-    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |during |did not like our |>>> |--> |while sending |after sending |error (?:in|on) |server sent: |command: |befehl: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting|message body)|while performing the (?<c>EHLO|HELO) handshake|but (?<c>my name|sender) was (?:rejected|greylisted)|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|socket (?<c>connect)ion failed|establish an SMTP (?<c>connect)ion|(?:(?:cannot|could not|unable to|failed to) (?<c>connect)|while (?<c>connect)ing) to (?:(?:the )?(?:remote |mail |smtp |destination )?(?:host|server)\b|[a-z0-9-]{1,63}\.[a-z0-9.-]{1,200}\.[a-z]{2,24}\b|\[?\d{1,3}(?:\.\d{1,3}){3}\b)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|(?:server sent: |--> )(?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |during |did not like our |>>> |--> |while sending |after sending |error (?:in|on) |server sent: |command: |befehl: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting|message body)|while performing the (?<c>EHLO|HELO) handshake|but (?<c>my name|sender) was (?:rejected|greylisted)|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|socket (?<c>connect)ion failed|(?<c>no route to host|network is unreachable)|establish an SMTP (?<c>connect)ion|(?:(?:cannot|could not|unable to|failed to) (?<c>connect)|while (?<c>connect)ing) to (?:(?:the )?(?:remote |mail |smtp |destination )?(?:host|server)\b|[a-z0-9-]{1,63}\.[a-z0-9.-]{1,200}\.[a-z]{2,24}\b|\[?\d{1,3}(?:\.\d{1,3}){3}\b)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|(?:server sent: |--> )(?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }
