@@ -360,7 +360,7 @@ public class DiagnoserTests
     }
 
     [Theory]
-    [InlineData("0x8019019A", Language.En, "Close the mail program")]
+    [InlineData("0x801901A0", Language.En, "Close the mail program")]
     [InlineData("0x8004DF0B", Language.Nl, "Sluit het mailprogramma")]
     public void An_unknown_mail_program_number_gets_the_programs_general_steps_and_no_talk_of_a_server(string code, Language language, string firstStep)
     {

@@ -206,7 +206,11 @@ public sealed class BounceParser
                     var host = facts.RemoteMta is { Length: > 0 and <= 255 } remote && !string.IsNullOrEmpty(facts.DiagnosticCode) ? remote : null;
                     explanation = _diagnoser.Diagnose(c.Status, c.ReplyCode, facts.DiagnosticCode, host, language, out var providerReason, stillTrying: facts.Action == "delayed");
                     // A provider's own code decides the reason: the catalog is the one place that says what it means.
-                    if (providerReason is { } byCatalog && !byCatalog.IsNotFailure()) c = ReasonClassifier.WithReason(c, byCatalog);
+                    // (Not a code that only passes on the next server's reply, Exchange Online's "550 5.7.350 Remote
+                    // server returned message detected as spam -> 554 5.7.1 ... blocked using bl.spamcop.net": the
+                    // quoted reply's words are the reason.)
+                    if (providerReason is { } byCatalog && !byCatalog.IsNotFailure() && (facts.DiagnosticCode is not { } passing || ReferenceEquals(ReasonClassifier.PassedOnReply(passing), passing)))
+                        c = ReasonClassifier.WithReason(c, byCatalog);
                     // A general status (x.y.0: 5.0.0 "other or undefined", 5.5.0 "protocol problem") would be explained as
                     // such, with a side and steps of its own, while the words decided another reason (SendGrid's 5.0.0 for
                     // Yahoo's "This mailbox is disabled"): the status that fits that reason explains it instead.

@@ -566,6 +566,15 @@ public sealed class Diagnoser
     // Plain loops rather than LINQ over tuples: each LINQ operator over a value tuple is a generic instantiation the
     // JIT compiles at first use (ReadyToRun cannot pre-compile them either), and this ran for the first diagnosis of
     // every run. The order is the same: rank, then the size of the finding's group, then position.
+    private static bool HasRejectedSenderCode(IReadOnlyList<Finding> findings)
+    {
+        foreach (var f in findings)
+        {
+            if (f is { Kind: CodeKind.WindowsClient, Known: true, Code: "0x800CCC78" }) return true;
+        }
+        return false;
+    }
+
     private static bool LabelledAsTheError(string text, int start) => CodeExtractor.AfterErrorNumberLabel(text, start);
 
     /// <param name="findings">The findings of the text.</param>
@@ -611,6 +620,12 @@ public sealed class Diagnoser
             // SPF records ..." beside 5.0.0).
             if (groupsWithWording.Contains(findings[i].Group) && findings[i] is { Kind: CodeKind.Enhanced, Worded: false, Provider: null } c
                 && c.Code.EndsWith(".0.0", StringComparison.Ordinal)) ranks[i] = 38;
+            // A bare reply code (550 "mailbox unavailable", about a recipient) says less than Outlook's number for the step it
+            // answered when that step was the sender's address (0x800CCC78, IXP_E_SMTP_REJECTED_SENDER): "Server response:
+            // 550 Sender address is not allowed".
+            // (A reply whose own meaning is already about the sender, 553, keeps its rank.)
+            if (findings[i] is { Kind: CodeKind.Reply, Worded: false, Provider: null, Known: true, FaultSide: FaultSide.Recipient or FaultSide.RecipientServer } && ranks[i] == 40
+                && HasRejectedSenderCode(findings)) ranks[i] = 29;
             // A general x.y.0 says less than a status of the same subject with a detail elsewhere in the text: Exchange's
             // "451 4.4.0 Primary target IP address responded with: "421 4.4.2 Connection dropped ..."" is about the 4.4.2.
             if (findings[i] is { Kind: CodeKind.Enhanced, Provider: null } general && general.Code.EndsWith(".0", StringComparison.Ordinal)
@@ -761,7 +776,8 @@ public sealed class Diagnoser
     /// <summary>
     /// Whether a general routing status (x.4.0) is followed by a status with a detail: the routing
     /// status wraps the next server's answer it quotes (Exchange's "451 4.4.0 Primary target IP address responded with:
-    /// "454 4.7.5 Certificate validation failure""), which says what went wrong.
+    /// "454 4.7.5 Certificate validation failure""), which says what went wrong; so does a general status of another
+    /// subject ("454 4.7.0 Temporary authentication failure").
     /// </summary>
     private static bool QuotesDetailedStatus(IReadOnlyList<Finding> findings, Finding general)
     {
@@ -769,7 +785,7 @@ public sealed class Diagnoser
         foreach (var f in findings)
         {
             if (f.Kind == CodeKind.Enhanced && f.Start > general.Start
-                && EnhancedStatus.TryParse(f.Code, out var s) && s.Detail != 0 && s.Class == g.Class) return true;
+                && EnhancedStatus.TryParse(f.Code, out var s) && (s.Detail != 0 || s.Subject != g.Subject) && s.Class == g.Class) return true;
         }
         return false;
     }

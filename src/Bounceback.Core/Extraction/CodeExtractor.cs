@@ -30,8 +30,8 @@ public sealed partial class CodeExtractor
     [
         "error", "errors", "code", "codes", "fout", "fouten", "melding", "status", "reply", "replied", "response", "said",
         "returned", "smtp", "esmtp", "antwoord", "antwoordde", "reden", "reason", "nummer", "number", "nr", "bericht",
-        // Outlook's "Server response:" in Dutch and German: "Serverreactie:", "Serverantwort:".
-        "reactie", "antwort",
+        // Outlook's "Server response:" in Dutch and German: "Serverreactie:", "Serverantwort:", "Antwort des Servers:".
+        "reactie", "antwort", "servers",
         // A user's question: "wat betekent 554?".
         "betekent", "betekenis",
     ];

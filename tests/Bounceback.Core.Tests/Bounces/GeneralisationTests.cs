@@ -207,6 +207,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         // Exchange's delay report: only the notice's section for administrators quotes the remote's reply, for the first recipient.
         ["outlook/delayed-greylisting.eml"] = "reply only in the notice",
         ["exchange2007/2016-delay-insufficient-system-resources.eml"] = "reply only in the notice",
+        ["exchange2016/2016-delay-xtra-tss04-deferred.eml"] = "reply only in the notice",
         ["outlook/delay-gmail-unsolicited-rate-limit.eml"] = "reply only in the notice",
         ["exchange2007/2016-delay-connect-timeout-two-recipients.eml"] = "reply only in the notice",
         ["exchange2007/2019-expired-connection-dropped.eml"] = "reply only in the notice",

@@ -61,6 +61,8 @@ public static class ProviderRules
         new("AUP#IPBL", BounceReason.Blocked),
         new("AUP#CXCNCT", BounceReason.TooManyConn),
         new("AUP#CXMXRT", BounceReason.Speeding),
+        // Shaw (Canada), the same kind of code without Cox's "CX": "452 4.1.0 <addr> server temporarily unavailable AUP#MXRT".
+        new("AUP#MXRT", BounceReason.Speeding),
         // Spectrum / Charter: AUP#In-13xx are connection and rate limits of the sending IP
         new("AUP#In-13", BounceReason.TooManyConn),
         // Yahoo / AOL

@@ -53,7 +53,7 @@ public static partial class ReasonClassifier
         string Notice() => squeezedNotice ??= Squeeze(noticeText);
         // Each wording without its links' paths, made once: several rules read it.
         string? diagnosticWords = null, noticeWords = null;
-        string DiagnosticWords() => diagnosticWords ??= Words(diagnostic);
+        string DiagnosticWords() => diagnosticWords ??= Words(PassedOnReply(diagnostic));
         string NoticeWords() => noticeWords ??= Words(Notice());
         EnhancedStatus? status = EnhancedStatus.TryParse(facts.Status, out var given) ? given : null;
         // The remote server's own words are more precise than the reporting server's summary of them.
@@ -616,6 +616,20 @@ public static partial class ReasonClassifier
             && !text.Contains("communicating with primary target", StringComparison.OrdinalIgnoreCase)) return text;
         m = WrappedRemoteReply().Match(Head(text));
         return m.Success ? text[m.Groups["r"].Index..] : text;
+    }
+
+    /// <summary>
+    /// The reply Exchange Online passes on after its own label ("550 5.7.350 Remote server returned message detected as spam
+    /// -> 554 5.7.1 ... blocked using bl.spamcop.net"), whose words are the reason; the label's status and reply stay the
+    /// result's. The whole text when it is no such label.
+    /// </summary>
+    internal static string PassedOnReply(string text)
+    {
+        var at = text.IndexOf("Remote server returned", StringComparison.OrdinalIgnoreCase);
+        if (at < 0) return text;
+        var arrow = text.IndexOf(" -> ", at, StringComparison.Ordinal);
+        return arrow > 0 && arrow - at < 200 && arrow + 7 <= text.Length && text[arrow + 4] is '4' or '5' && char.IsAsciiDigit(text[arrow + 5]) && char.IsAsciiDigit(text[arrow + 6])
+            ? text[(arrow + 4)..] : text;
     }
 
     /// <summary>

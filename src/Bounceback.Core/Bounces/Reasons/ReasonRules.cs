@@ -415,7 +415,10 @@ public static class ReasonRules
             // A block list in the national providers' languages (the blocked rule's).
             "sperrliste", "schwarze liste", "schwarzen liste", "liste noire", "zwarte lijst", "lista negra", "lista nera", "черном списке", "чёрном списке", "черный список", "黑名单",
             // Google's "Please contact your domain administrator" is advice, not a refusal of the sender's domain.
-            "your domain administrator"])
+            "your domain administrator",
+            // AT&T's refusal of the sending IP ("550 unauthorized interface for <192.0.2.1>") in qmail's "Connected to ...
+            // but sender was rejected".
+            "unauthorized interface"])
         {
             // RFC 3463: a bad sender's mailbox address (x.1.7) or sender's system (x.1.8) is about the sender whatever the words.
             Decisive = ["x.1.7", "x.1.8"],
@@ -439,6 +442,8 @@ public static class ReasonRules
             // (for forging sender domains), "554 HL:IHU" (suspended for spam), "554 HL:IPB" (not on its list of allowed
             // IPs), "450 DT:RBL" (on a block list).
             "hl:rep", "hl:mep", "hl:ihu", "hl:ipb", "dt:rbl",
+            // AT&T's older servers: "550 unauthorized interface for <192.0.2.1>", the sending IP may not connect.
+            "unauthorized interface",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
             "too many invalid", "invalid ip", "helo is not", "ehlo is not", "invalid helo", "invalid ehlo", "bad helo", "listed by", "the ip you're using", "the ip you are using", "ip not in whitelist", "ip not in allowlist", "ip not in the allowlist", "weren't sent", "your host", "dynamic ip", "dial-up", "dialup", "transient ip", "dynamic", "residential", "not welcome", "refused to talk", "rejected your ip", "an open relay", "helo command rejected", "ehlo command rejected", "not accepting connections", "greylist", "graylist",
             // greylistd's "is not yet authorized to deliver mail from <a> to <b>. Please try later.", without the word.
@@ -595,6 +600,8 @@ public static class ReasonRules
     [
         "listed", "dnsbl", "rbl", "spamhaus", "spamcop", "blacklist", "blocklist", "block list", "your ip", "ip address", "client host",
         "reputation", "open relay", "sending ip", "banned", "helo", "ehlo", "hostname",
+        // AT&T: "550 unauthorized interface for <192.0.2.1>", the sending IP may not connect.
+        "unauthorized interface",
     ], [], "7.1");
 
     /// <summary>
