@@ -109,6 +109,9 @@ public class DiagnoserTests
         var webmail = Diagnoser.Default.Explain("Roundcube: SMTP Error (554): Failed to add recipient \"ann@example.net\" (5.7.1 <ann@example.net>: Relay access denied).", Language.Nl).Diagnosis!;
         Assert.Equal(FaultSide.SenderServer, webmail.FaultSide);
         Assert.Equal([catalog.Text("step.relay.webmail", Language.Nl)], webmail.Steps.Sender);
+        // A mail program's dialog that only mentions the webmail (where sending works) is the program's: log in.
+        var program = Diagnoser.Default.Explain("It works in webmail, but Thunderbird says: Sending of the message failed. The mail server responded: 554 5.7.1 <ann@example.net>: Relay access denied", Language.En).Diagnosis!;
+        Assert.Equal([catalog.Text("step.relay.own", Language.En)], program.Steps.Sender);
     }
 
     [Fact]

@@ -88,7 +88,8 @@ internal static class TextContext
     private static readonly string[] WebmailLeads =
     [
         "roundcube", "smtp error (", "smtp-fout (", "squirrelmail", "horde", "net_smtp", "sogo", "rainloop", "snappymail", "zimbra web client",
-        "zimbra webclient", "zimbra-webclient", "mailsender$", "afterlogic", "in de webmail", "in webmail", "via webmail", "via de webmail",
+        "zimbra webclient", "zimbra-webclient", "mailsender$", "afterlogic",
+        // (Not the word "webmail" alone: "it works in webmail, but Thunderbird says ..." is a mail program's error.)
     ];
 
     private static readonly string[] StillTryingLeads =

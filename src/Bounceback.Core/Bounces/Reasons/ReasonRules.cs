@@ -600,8 +600,6 @@ public static class ReasonRules
     [
         "listed", "dnsbl", "rbl", "spamhaus", "spamcop", "blacklist", "blocklist", "block list", "your ip", "ip address", "client host",
         "reputation", "open relay", "sending ip", "banned", "helo", "ehlo", "hostname",
-        // AT&T: "550 unauthorized interface for <192.0.2.1>", the sending IP may not connect.
-        "unauthorized interface",
     ], [], "7.1");
 
     /// <summary>
