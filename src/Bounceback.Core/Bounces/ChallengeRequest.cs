@@ -27,15 +27,12 @@ internal static class ChallengeRequest
     /// and a text that asks the sender to show they are a person, or says the recipient only takes mail from approved senders.</summary>
     private static bool AsksTheSenderToProveThemselves(MimeMessage message)
     {
-        if (message.Subject is not { } subject
-            || !(subject.Contains("verif", StringComparison.OrdinalIgnoreCase) || subject.Contains("confirm", StringComparison.OrdinalIgnoreCase)))
-        {
-            return false;
-        }
+        if (message.Subject is not { } subject || !ChallengeSubject(subject)) return false;
         // The notice's text, also when it is sent as HTML only.
         var text = Decoders.MessageParts.NoticeText(message);
         if (text.Length == 0) return false;
-        var head = text.AsSpan(0, Math.Min(text.Length, MaxTextRead));
+        // (Its lines joined: a notice wrapped at another width breaks a phrase across them.)
+        var head = Reasons.ReasonClassifier.Squeeze(text[..Math.Min(text.Length, MaxTextRead)]);
         foreach (var phrase in ProofWording)
         {
             if (head.Contains(phrase, StringComparison.OrdinalIgnoreCase)) return true;
@@ -43,13 +40,20 @@ internal static class ChallengeRequest
         return false;
     }
 
+    /// <summary>A challenge's subject asks to verify or confirm, or to be let onto the recipient's list of approved senders
+    /// (Boxbe's "Request to join ...'s Guest List (Action Required)").</summary>
+    private static bool ChallengeSubject(string subject) =>
+        subject.Contains("verif", StringComparison.OrdinalIgnoreCase) || subject.Contains("confirm", StringComparison.OrdinalIgnoreCase)
+        || subject.Contains("guest list", StringComparison.OrdinalIgnoreCase) || subject.Contains("approved sender", StringComparison.OrdinalIgnoreCase);
+
     /// <summary>How much of the text part is searched for <see cref="ProofWording"/>: a challenge says it near the top.</summary>
     private const int MaxTextRead = 8 * 1024;
 
     private static readonly string[] ProofWording =
     [
         "you are a person", "you are a human", "you are human", "you are a real person", "not an automated", "not a robot", "not a spammer",
-        "from senders he has approved", "from senders she has approved", "from approved senders", "only accepts messages from senders",
+        "from senders he has approved", "from senders she has approved", "from senders i have approved", "from approved senders",
+        "list of approved senders", "only accepts messages from senders",
         // cPanel's BoxTrapper: "verify that you are a real live human being and not a spam source" (its lines wrapped).
         "live human being", "not a spam source",
     ];

@@ -17,8 +17,29 @@ internal static class LookAlikeNotice
     public static bool Is(MimeMessage message)
     {
         if (HasDeliveryReport(message)) return false;
-        return IsCalendarReply(message) || IsRecallReport(message) || IsQuarantineDigest(message);
+        return IsCalendarReply(message) || IsRecallReport(message) || IsQuarantineDigest(message) || IsModerationNotice(message);
     }
+
+    /// <summary>A list manager's notice that a post waits for the list's moderators (Sympa's "Your message to the list
+    /// 'x' has been forwarded to the moderator(s)", Mailman's "Your message to x awaits moderator approval"): held, not
+    /// refused. (Its Auto-Submitted header would make it read as an automatic reply.)</summary>
+    private static bool IsModerationNotice(MimeMessage message)
+    {
+        var text = MessageParts.NoticeText(message);
+        // (Its lines joined: a notice wrapped at another width breaks a phrase across them.)
+        var head = Reasons.ReasonClassifier.Squeeze(text[..Math.Min(text.Length, MaxTextRead)]);
+        foreach (var words in ModerationWords)
+        {
+            if (head.Contains(words, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
+    }
+
+    private static readonly string[] ModerationWords =
+    [
+        "forwarded to the moderator", "awaits moderator approval", "awaiting moderator approval", "held for moderation", "held until the list moderator",
+        "waiting for moderator approval", "pending moderator approval",
+    ];
 
     private static bool HasDeliveryReport(MimeMessage message)
     {

@@ -62,7 +62,7 @@ public sealed class Diagnoser
         var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start),
             stillTrying: TextContext.SaysStillTrying(text), gaveUpByText: TextContext.SaysGaveUp(text), remote: remote && !TextContext.NamesOwnOutgoingLogin(text),
             sendDialog: !remote && TextContext.ShownBySendDialog(text), platform: TextContext.NamesSendingPlatform(text),
-            webmail: !remote && TextContext.ShownByWebmail(text));
+            webmail: !remote && TextContext.ShownByWebmail(text), everyDestination: TextContext.SaysEveryDestinationFails(text));
         return new ExplainReport(language, Distinct(findings, language), diagnosis);
     }
 
@@ -591,8 +591,10 @@ public sealed class Diagnoser
     /// sending service): authentication and block refusals get the platform's steps.</param>
     /// <param name="webmail">The text is a webmail's error (Roundcube, Horde, Zimbra's web client): a relay refusal is the
     /// set-up of its server, which the user cannot change.</param>
+    /// <param name="everyDestination">The text says mail to every destination waits, or goes through a smarthost: a
+    /// connection or DNS failure is then the sending server's own.</param>
     private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null, bool stillTrying = false, bool remote = false,
-        bool sendDialog = false, bool gaveUpByText = false, bool platform = false, bool webmail = false)
+        bool sendDialog = false, bool gaveUpByText = false, bool platform = false, bool webmail = false, bool everyDestination = false)
     {
         if (findings.Count == 0) return null;
         var groupsWithReply = new HashSet<int>();
@@ -658,6 +660,15 @@ public sealed class Diagnoser
                 if (f.Kind == CodeKind.Winsock && f.Known && f.Severity is Severity.Temporary or Severity.Permanent) { severity = f.Severity; break; }
             }
         }
+        // The same for a mail server's connection: a socket error that its notice quotes for the connection it tried ("441
+        // 4.4.1 ... Winsock error code: 10051") says whose network failed, where the status only says that it did.
+        else if (reason == BounceReason.NetworkError && driver.Kind is CodeKind.Enhanced or CodeKind.Reply)
+        {
+            foreach (var f in group)
+            {
+                if (f is { Kind: CodeKind.Winsock, Worded: true, FaultSide: not FaultSide.Unknown }) { side = f.FaultSide; break; }
+            }
+        }
         // A temporary refusal quoted inside a notice that gave up ("Message expired ... 421 4.7.0 [TSS04]", Exim's "retry
         // timeout exceeded" above Gmail's 452 4.2.2): nothing tries again by itself any more.
         if (!gaveUp && !stillTrying && severity == Severity.Temporary)
@@ -694,6 +705,14 @@ public sealed class Diagnoser
         else if (remote && side == FaultSide.SenderClient && !HasClientCode(findings) && reason is not (BounceReason.NotCompliantRfc or BounceReason.ContentError))
         {
             side = FaultSide.SenderServer;
+        }
+        // A server that cannot reach any destination (every queue in Retry with a connection or DNS failure, or its smarthost
+        // that does not answer) meets its own network, resolver or relay, not a recipient's server that is down.
+        else if (everyDestination && !sendDialog && reason == BounceReason.NetworkError && !HasClientCode(findings)
+            && side is FaultSide.RecipientServer or FaultSide.Recipient or FaultSide.Network)
+        {
+            side = FaultSide.SenderServer;
+            dialogSteps = "step.queue.all";
         }
         if (DialogSide(findings, driver, side) is { } dialogSide)
         {

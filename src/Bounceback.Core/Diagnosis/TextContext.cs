@@ -43,6 +43,12 @@ internal static class TextContext
     /// to the outgoing server is set up by the provider or the administrator, and the user has no SMTP settings to change.</summary>
     public static bool ShownByWebmail(string text) => ContainsAny(text, WebmailLeads);
 
+    /// <summary>Whether the text says that mail to every destination waits, or that it goes through a smarthost: "every outbound
+    /// queue", "nothing leaves our server", "alle externe wachtrijen", a queue of Exchange's SmartHostConnectorDelivery.
+    /// A connection or DNS failure in every queue is the sending server's own connection, resolver or relay, not a
+    /// recipient's server that is down.</summary>
+    public static bool SaysEveryDestinationFails(string text) => ContainsAny(text, EveryDestinationLeads);
+
     /// <summary>
     /// Whether the text is about fetching mail, and not about sending it: Outlook's "Task 'pop.example.nl - Receiving'",
     /// "incoming (POP3) server", a POP3 "-ERR" or IMAP, Apple Mail's "Cannot Get Mail", the ports 993 and 995, in
@@ -68,6 +74,10 @@ internal static class TextContext
     private static readonly string[] RemoteLeads =
     [
         " said: ", "(in reply to ", "SMTP error from remote", "Remote host said", "Remote Server returned", "Remote server replied",
+        // Exchange's "Remote Server returned '550 ...'" in Dutch and German.
+        "Externe server heeft '", "Remoteserver hat '",
+        // Gmail's notice: "The response from the remote server was:", in Dutch "Het antwoord van de externe server was:".
+        "response from the remote server", "antwoord van de externe server", "Antwort des Remote-Servers", "réponse du serveur distant",
         "\"delivery-status\"", "\"diagnosticCode\"", "\"bounceType\"", "\"bounce_classification\"", "\"Details\":",
         "\"RECEIVED: 4", "\"RECEIVED: 5",
         // OpenSMTPD's log of its own delivery: "mta delivery evpid=... result=\"PermFail\" stat=\"550 ...\"".
@@ -105,6 +115,11 @@ internal static class TextContext
         "retry timeout exceeded", "not going to try again", "i've given up", "could not be delivered for", "in the queue too long", "too long in the queue",
         "has been in the queue too long", "giving up on", "will not try again", "no further attempts", "delivery time expired", "message expired",
         "is opgegeven", "niet meer opnieuw geprobeerd", "zustellung wurde abgebrochen",
+        // The final notices themselves, which come only when the queue gave up: Postfix's "Undelivered Mail Returned to
+        // Sender" ("your message could not be delivered to one or more recipients"), Exim's "This is a permanent error",
+        // sendmail's "Returned mail:", Exchange's "Delivery has failed to these recipients or groups".
+        "undelivered mail returned to sender", "could not be delivered to one or more recipients", "this is a permanent error", "returned mail:",
+        "delivery has failed to these recipients", "bezorging aan deze ontvangers of groepen is mislukt", "zustellung an folgende empfänger oder gruppen ist fehlgeschlagen",
     ];
 
     private static readonly string[] OwnLoginLeads =
@@ -119,6 +134,16 @@ internal static class TextContext
         "mailchimp", "mandrill", "hubspot", "brevo", "sendinblue", "activecampaign", "klaviyo", "mailerlite", "laposta", "campaign monitor",
         "constant contact", "marketing cloud", "pardot", "getresponse", "zoho campaigns", "zendesk", "freshdesk", "intercom", "help scout",
         "sendgrid", "mailgun", "postmark", "mailjet", "sparkpost", "amazon ses", "elastic email", "smtp2go", "mailersend",
+    ];
+
+    private static readonly string[] EveryDestinationLeads =
+    [
+        "every outbound queue", "every external queue", "every queue", "all outbound queues", "all external queues", "all queues",
+        "all the queues", "all remote queues", "all delivery queues", "nothing leaves", "no mail leaves", "nothing goes out", "no mail goes out",
+        "any outside server", "every outside server", "to all domains", "to every domain", "smarthost", "smart host",
+        "alle wachtrijen", "alle externe wachtrijen", "alle uitgaande wachtrijen", "elke wachtrij", "iedere wachtrij", "er gaat niets meer uit",
+        "gaat niets meer de deur uit", "naar alle domeinen", "naar elk domein",
+        "alle warteschlangen", "jede warteschlange",
     ];
 
     private static readonly string[] FetchLeads =

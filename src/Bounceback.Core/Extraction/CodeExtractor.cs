@@ -640,7 +640,10 @@ public sealed partial class CodeExtractor
         var wordEnd = i + 1;
         while (i >= lineStart && wordEnd - i <= 24 && char.IsLetter(text[i])) i--;
         var word = text.AsSpan(i + 1, wordEnd - i - 1);
-        if (word.Length == 0) return false;
+        // (Exim's lead-in also when a number ends it: "... after MAIL FROM:<a@example.org> SIZE=40112: 550 ...".)
+        if (word.Length == 0) return At(text, SkipSpacesBack(text, start - 1, lineStart)) == ':' && EximLead(text.AsSpan(lineStart, start - lineStart));
+        // A settings label, not a reply: Outlook's "Outgoing server (SMTP): 587" names the port.
+        if (word.Equals("smtp", StringComparison.OrdinalIgnoreCase) && At(text, i) == '(' && At(text, wordEnd) == ')') return false;
         foreach (var w in CodeWords)
         {
             // (Not the code a program waited for: Symfony's 'Expected response code "250" but got code "554"'.)

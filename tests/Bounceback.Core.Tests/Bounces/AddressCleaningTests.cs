@@ -25,9 +25,10 @@ public class AddressCleaningTests
         if (string.IsNullOrWhiteSpace(value)) return (null, "");
         var s = value.Trim();
         var semi = s.IndexOf(';');
-        if (semi > 0 && semi < 16 && s[..semi].All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
+        // (Spaces before the semicolon are not part of the type name: "smtp ; 550 ...".)
+        if (semi > 0 && semi < 16 && s[..semi].TrimEnd(' ') is { Length: > 0 } name && name.All(c => char.IsLetterOrDigit(c) || c is '-' or '_'))
         {
-            return (s[..semi].Trim().ToLowerInvariant(), s[(semi + 1)..].Trim());
+            return (name.ToLowerInvariant(), s[(semi + 1)..].Trim());
         }
         return (null, s);
     }

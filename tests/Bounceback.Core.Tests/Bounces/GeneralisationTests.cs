@@ -38,6 +38,16 @@ public class GeneralisationTests(ITestOutputHelper output)
         [("barracuda/postfix-data-permanent-failure-recipient-blocked.eml", VariantKind.HostsAndIps)] = "the filter is known by its host's name",
         // Outlook 2010's quoted-printable forward breaks the quoted replies' addresses with soft line breaks.
         [("forwarded/outlook2010-original-message-exchange2003-two.eml", VariantKind.Addresses)] = "addresses split by soft line breaks",
+        [("rfc3464/status-part-base64-crlf-two-recipients.eml", VariantKind.Addresses)] = "the recipient is in a base64 part",
+        // OpenSMTPD's delivery agent "mail.local" reads like a host name, which the rewrite replaces.
+        [("opensmtpd/v7-mbox-mail-local-permission-denied.eml", VariantKind.HostsAndIps)] = "the delivery agent's name reads like a host name",
+        // policyd-spf's refusal says SPF only in the host name of its link ("Please see http://www.openspf.net/Why?...").
+        [("postfix/policyd-spf-perl-please-see-two-recipients.eml", VariantKind.HostsAndIps)] = "SPF is named only by the link's host",
+        // Messaging Server's store address ("user@ims-ms-daemon") is known by its host name without a dot, which the rewrite
+        // of addresses gives it.
+        [("messagingserver/ims-ms-over-quota-local.eml", VariantKind.Addresses)] = "the store's host name gets a dot",
+        // A PEC notice names its recipient in the attached daticert.xml, in base64 (a folder: every notice of the kind).
+        [("pec/", VariantKind.Addresses)] = "the recipient is in a base64 part",
         [("forwarded/outlook2010-original-message-exchange2003-two.eml", VariantKind.HostsAndIps)] = "addresses split by soft line breaks",
         // Exchange 2000 lists one recipient by display name alone, and the copy's To: gives its address: the rewrite of
         // addresses in the raw bytes (with quote marks in local parts) changes the two apart.
@@ -111,7 +121,7 @@ public class GeneralisationTests(ITestOutputHelper output)
             var bytes = await File.ReadAllBytesAsync(path);
             var variant = kind is { } one ? MessageVariants.Make(one, bytes, salt) : MessageVariants.MakeAll(bytes, salt);
             if (variant is null) continue;
-            if (Skipped.Keys.Any(k => k.File == file && (kind is null || k.Kind == kind)))
+            if (Skipped.Keys.Any(k => (k.File == file || (k.File.EndsWith('/') && file.StartsWith(k.File, StringComparison.Ordinal))) && (kind is null || k.Kind == kind)))
             {
                 skipped++;
                 continue;
@@ -206,6 +216,10 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["domino/delivery-failure-not-known-tcpip-host.eml"] = "notice names the recipients", ["domino/delivery-failure-not-listed-and-quota.eml"] = "notice names the recipients",
         // Exchange's delay report: only the notice's section for administrators quotes the remote's reply, for the first recipient.
         ["outlook/delayed-greylisting.eml"] = "reply only in the notice",
+        ["exchange-localised/hebrew-2016-delay-forwarded-remote-452-mailbox-full.eml"] = "reply only in the notice",
+        ["exchange2007/2010-delay-no-ptr-and-insufficient-storage.eml"] = "reply only in the notice",
+        // Its status groups have no blank line between them: a group added after the first is read into the others.
+        ["rfc3464/no-blank-lines-original-recipient-first.eml"] = "groups without blank lines",
         ["exchange2007/2016-delay-insufficient-system-resources.eml"] = "reply only in the notice",
         ["exchange2016/2016-delay-xtra-tss04-deferred.eml"] = "reply only in the notice",
         ["outlook/delay-gmail-unsolicited-rate-limit.eml"] = "reply only in the notice",
@@ -377,6 +391,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["without copy"] = new()
         {
             ["mailman/mm21-uncaught-qmail-mailbox-disabled.eml"] = "the attachment is the bounce",
+            ["mailman/mm21-uncaught-qmail-three-members-unknown-full-disabled.eml"] = "the attachment is the bounce",
             ["forwarded/outlook-attached-exim-own-subject.eml"] = "the attachment is the bounce", ["mailman/mm21-uncaught-autoreply.eml"] = "the attachment is the bounce",
             ["forwarded/outlook-fw-fw-undeliverable-two-levels.eml"] = "the attachment is the bounce",
             // "550 5.7.1 <verkoop@...>... Access denied" refuses the sender only if the copy says who sent the message.
@@ -399,6 +414,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["headers-only copy"] = new()
         {
             ["mailman/mm21-uncaught-qmail-mailbox-disabled.eml"] = "the attachment is the bounce",
+            ["mailman/mm21-uncaught-qmail-three-members-unknown-full-disabled.eml"] = "the attachment is the bounce",
             ["forwarded/outlook-attached-exim-own-subject.eml"] = "the attachment is the bounce", ["mailman/mm21-uncaught-autoreply.eml"] = "the attachment is the bounce",
             ["forwarded/outlook-fw-fw-undeliverable-two-levels.eml"] = "the attachment is the bounce",
         },
@@ -475,6 +491,10 @@ public class GeneralisationTests(ITestOutputHelper output)
             // a mix no program sends, in which the header lines outnumber the body's at the start.
             ["oddities/sendmail-cr-only-line-endings.eml"] = "its lines end in CR alone",
             ["listserv/"] = "a list's notices: the list server's sender and subject say what they are",
+            ["pec/"] = "Italian certified mail's notices are known by their X-Ricevuta field",
+            ["arf/abuse-desk-forwarded-arf-rfc822.eml"] = "a forwarded report: the person's sender and \"Fwd:\" subject say it is forwarded",
+            // IMail's notice is known by its X-Mailer; without it, another reader takes the quoted reply for both recipients.
+            ["imailserver/host-unknown-and-rcpt-response.eml"] = "IMail's notice is known by its X-Mailer",
         },
     };
 

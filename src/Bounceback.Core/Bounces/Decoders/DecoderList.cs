@@ -13,6 +13,7 @@ public static class DecoderList
     public static IReadOnlyList<IBounceDecoder> All { get; } =
     [
         new FeedbackReportDecoder(),
+        new PecDecoder(),
         new DominoDecoder(),
         new BrandedReportDecoder("surfcontrol", "X-Mailer", "SurfControl"),
         new BrandedReportDecoder("messagelabs", "From", "@messagelabs.com"),

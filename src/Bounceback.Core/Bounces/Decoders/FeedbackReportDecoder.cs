@@ -13,7 +13,7 @@ public sealed class FeedbackReportDecoder : IBounceDecoder
     public bool Recognises(MimeMessage message) =>
         message.Body is Multipart && (message.Body.ContentType.Parameters["report-type"] is { } t
             ? t.Contains("feedback", StringComparison.OrdinalIgnoreCase)
-            : IsComplaintWithoutReport(message) || HasReportPart(message));
+            : IsComplaintWithoutReport(message) || HasReportPart(message) || TextReportPart(message) is not null);
 
     // A loop rather than Any: the walk's enumerator stays a struct (Recognises is asked of every multipart notice).
     private static bool HasReportPart(MimeMessage message)
@@ -23,6 +23,19 @@ public sealed class FeedbackReportDecoder : IBounceDecoder
             if (entity.ContentType.IsMimeType("message", "feedback-report")) return true;
         }
         return false;
+    }
+
+    /// <summary>The second part of a feedback report (RFC 6522's place for the report) when it is labelled text/plain but
+    /// starts with the Feedback-Type field; also inside a gateway's wrapper.</summary>
+    private static TextPart? TextReportPart(MimeMessage message)
+    {
+        foreach (var entity in MessageParts.Walk(message.Body, intoMessages: false))
+        {
+            if (entity is MultipartReport { Count: >= 2 } report && report.ReportType is { } type && type.Contains("feedback", StringComparison.OrdinalIgnoreCase)
+                && report[1] is TextPart { IsPlain: true } plain
+                && MessageParts.SafeText(plain).AsSpan().TrimStart().StartsWith("Feedback-Type:", StringComparison.OrdinalIgnoreCase)) return plain;
+        }
+        return null;
     }
 
     /// <summary>Older complaint loops (Hotmail's) send the complained-about message attached, with no report part.</summary>
@@ -40,6 +53,22 @@ public sealed class FeedbackReportDecoder : IBounceDecoder
                 using var stream = part.Content.Open();
                 fields = HeaderList.Load(stream);
                 break;
+            }
+        }
+        // A report whose second part, the report part by RFC 6522, is labelled text/plain (an abuse desk's "report.txt")
+        // but holds the report's fields.
+        if (fields is null && TextReportPart(message) is { Content: not null } plain)
+        {
+            using var stream = new MemoryStream();
+            plain.Content.DecodeTo(stream);
+            stream.Position = 0;
+            try
+            {
+                fields = HeaderList.Load(stream);
+            }
+            catch (FormatException)
+            {
+                fields = null;
             }
         }
         var original = MessageParts.OriginalHeaders(message);

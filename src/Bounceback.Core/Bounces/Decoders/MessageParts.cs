@@ -444,8 +444,8 @@ internal static class MessageParts
         if (string.IsNullOrWhiteSpace(value)) return (null, "");
         var s = value.AsSpan().Trim();
         var semi = s.IndexOf(';');
-        // A type name has no white space to trim.
-        if (semi > 0 && semi < 16 && IsTypeName(s[..semi])) return (LowerTypeName(s[..semi]), new string(s[(semi + 1)..].Trim()));
+        // A type name has no white space in it; a careless report puts a space before the semicolon ("smtp ; 550 ...").
+        if (semi > 0 && semi < 16 && s[..semi].TrimEnd(' ') is { Length: > 0 } name && IsTypeName(name)) return (LowerTypeName(name), new string(s[(semi + 1)..].Trim()));
         return (null, WholeOrPart(value, s));
     }
 

@@ -181,6 +181,12 @@ public sealed class TextBounceDecoder : IBounceDecoder
         {
             recipients = recipients.Select(r => r.Action is null ? r with { Action = "failed" } : r).ToList();
         }
+        // OpenSMTPD's success notice for a next server without delivery reports: "Your message was relayed to these
+        // recipients." Its recipients' 2xx replies are relays, not deliveries.
+        if (MessageParts.NoticeContains(message, "was relayed to these recipients"))
+        {
+            recipients = recipients.Select(r => r.Action is null && Reasons.ReasonClassifier.FindReply(r.DiagnosticCode ?? "") / 100 == 2 ? r with { Action = "relayed" } : r).ToList();
+        }
         // A notice that quotes the original's headers as text rather than attaching them still says what was sent.
         var (notice, copied) = PlainTextReader.SplitAtCopy(lines, withHeaders: original is null);
         var returned = original ?? copied;

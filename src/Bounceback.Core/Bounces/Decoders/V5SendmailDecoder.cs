@@ -50,12 +50,13 @@ public sealed partial class V5SendmailDecoder : IBounceDecoder
             var address = MessageParts.CleanAddress(target);
             if (!address.Contains('@') || recipients.Any(r => r.Recipient.Equals(address, StringComparison.OrdinalIgnoreCase))) continue;
             var verb = command?.Split(' ', 2)[0].ToUpperInvariant();
-            var concerns = reply is not null && (verb is "MAIL" or "DATA" || (verb == "RCPT" && command!.Contains(address, StringComparison.OrdinalIgnoreCase)));
+            // (A reply before any command is the greeting: the server refused the connection itself.)
+            var concerns = reply is not null && (command is null || verb is "MAIL" or "DATA" || (verb == "RCPT" && command.Contains(address, StringComparison.OrdinalIgnoreCase)));
             recipients.Add(new RecipientFacts
             {
                 Recipient = address,
                 DiagnosticCode = concerns ? reply : m.Groups["text"].Value.Trim(),
-                Command = concerns ? verb : null,
+                Command = concerns ? verb ?? "CONNECT" : null,
                 RemoteMta = concerns ? host : null,
             });
         }

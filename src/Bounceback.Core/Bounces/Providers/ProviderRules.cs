@@ -30,6 +30,16 @@ public static class ProviderRules
         new("?p=CustomFromDenied", BounceReason.Rejected),
         // Google Groups refusing a poster (not a member, no permission to post), also in Japanese
         new("permission to post", BounceReason.Rejected),
+        // The same notice in French, Spanish, Italian and Portuguese ("vous n'êtes peut-être pas autorisé à publier des
+        // messages dans ce groupe").
+        new("autorisé à publier", BounceReason.Rejected), new("permiso para publicar", BounceReason.Rejected),
+        new("autorizzato a pubblicare", BounceReason.Rejected), new("permissão para postar", BounceReason.Rejected),
+        // Google Groups' own spam refusal: "Message rejected by Google Groups. Please visit ... to review our Bulk Email
+        // Senders Guidelines."
+        new("rejected by Google Groups", BounceReason.SpamDetected),
+        // Google Workspace's refusal by an administrator's rule for the sender: "550 5.7.1 Rejected due to policy associated
+        // with sender."
+        new("policy associated with sender", BounceReason.PolicyViolation),
         new("投稿する権限", BounceReason.Rejected),
         // Mailing list managers refusing a post from a sender they do not accept (Mailman, LISTSERV)
         new("not allowed to post to this mailing list", BounceReason.Rejected),

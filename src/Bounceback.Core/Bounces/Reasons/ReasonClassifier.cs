@@ -142,8 +142,10 @@ public static partial class ReasonClassifier
 
         var fitted = status is not { IsPlaceholder: false };
         var statusText = status is { IsPlaceholder: false } s ? Written(s, facts.Status) : DelayFitting(reason, facts, words)
-            // (The cause of an expiry was a temporary fault, that its queue retried: a status of class 4 fits it.)
-            ?? FittingStatus(reason, temporary || expiredWithCause, words) ?? status?.ToString()
+            // (The cause of an expiry was a temporary fault, that its queue retried: a status of class 4 fits it. So is a
+            // cause named before the queue's own words that it gave up: qmail's "TLS unable to verify server ...; I'm not
+            // going to try again; this message has been in the queue too long.")
+            ?? FittingStatus(reason, temporary || expiredWithCause || SaysQueueExpired(words), words) ?? status?.ToString()
             // A failure whose cause nothing tells, not even a reply code, is "other or undefined status" of its class
             // (RFC 3463's x.0.0).
             ?? (reply is null && reason is BounceReason.OnHold or BounceReason.Undefined ? (temporary ? "4.0.0" : "5.0.0") : null);
@@ -186,6 +188,10 @@ public static partial class ReasonClassifier
         var token = rest[..colon];
         return token.Contains('@') && !token.ContainsAny(" \t<>()");
     }
+
+    /// <summary>Whether the words say the queue gave up on a message that waited too long (its attempts failed for now).</summary>
+    private static bool SaysQueueExpired(string words) =>
+        words.Contains("in the queue too long", StringComparison.OrdinalIgnoreCase) || words.Contains("retry timeout exceeded", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>The status as text: the decoder's own string when it is already written so (most are), else a new one.</summary>
     private static string Written(EnhancedStatus status, string? given) =>

@@ -16,13 +16,14 @@ public static class ReasonRules
     /// </summary>
     private static readonly FittingStatusByWording[] NetworkFitting =
     [
-        new("4.6", ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "bounce between two servers", "routing-schleife", "anzahl an hops", "is looping"], []),
+        new("4.6", ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "bounce between two servers", "routing-schleife", "anzahl an hops", "is looping",
+            "too many received"], []),
         // (A refused connection before the lookup words: MDaemon's transcript names the DNS server it asked, then
         // "Socket connection failed: Connection refused".)
         new("4.1", ["connection refused", "actively refused", "no connection could be made"], []),
         new("4.3", ["lookup", "dns", "name service", "name server"], []),
         new("4.1", ["connection refused", "actively refused", "no connection could be made", "timed out", "timeout", "could not connect", "unable to connect",
-            "failed to connect", "establish an smtp connection", "unreachable", "not reachable", "no route to host", "connection to recipients server failed"], []),
+            "failed to connect", "establish an smtp connection", "unreachable", "not reachable", "no route to host", "connection to recipients server failed", "connect failed"], []),
         new("4.2", ["lost connection", "connection reset", "connection closed", "closed connection", "broken pipe", "connection dropped", "connection died"], []),
     ];
 
@@ -58,16 +59,23 @@ public static class ReasonRules
             // A reverse name that exists but looks like a home or dynamic line's (spamdyke's "Your reverse DNS entry
             // contains your IP address and a banned keyword"): a block of the host, not a missing PTR.
             "banned keyword", "contains your ip", "looks generic", "generic reverse"]) { Decisive = ["x.7.25"] },
-        new(BounceReason.NotAccept, ["no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10", ["accept mail from", "accepts mail from", "accepting mail from", "receive mail from", "receives mail from",
+        new(BounceReason.NotAccept, [
+            // OpenSMTPD, when every MX of the domain refused the mail: "Destination seem to reject all mails".
+            "reject all mails",
+            "no mx found", "find a mail exchanger", "no smtp service", "no mx record", "no mx for", "does not accept mail", "doesn't accept mail", "accepts no mail", "null mx", "nullmx", "does not receive mail", "not accepting mail", "domain does not accept", "no mail is accepted"], ["x.1.10", "x.7.27"], "1.10", ["accept mail from", "accepts mail from", "accepting mail from", "receive mail from", "receives mail from",
             // The sender's domain with a null MX (RFC 7505's x.7.27: "Sender address rejected: Domain ... does not accept
             // mail (nullMX)"): the refused sender, not a recipient's domain that takes no mail.
             "sender address rejected", "sender domain", "domain of sender"]),
         new(BounceReason.NetworkError,
         [
             "hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "establish an smtp connection", "host not found, try again", "host name lookup failure",
+            // nullmailer: "smtp: Failed: Connect failed" (its relay did not answer).
+            "connect failed",
             // Domino in German: "Maximale Anzahl an Hops überschritten ... Routing-Schleife"; qmail's and vpopmail's
             // "This message is looping: it already has my Delivered-To line", "mail is looping".
             "routing-schleife", "anzahl an hops", "is looping",
+            // A loop counted by its trace headers: "554 Too many Received: headers", "Too many \"Received\" headers".
+            "too many received", "too many \"received\"",
             // OpenSMTPD: "Temporary failure in MX lookup", before the server-error rule's "temporary failure".
             "failure in mx lookup",
         ], [], "4.0") { FittingByWording = NetworkFitting },
@@ -76,6 +84,8 @@ public static class ReasonRules
         new(BounceReason.PolicyViolation,
         [
             "header error", "external forwarding", "- banned:", "banned attachment", "banned file", "banned content", "contains a banned", "attachment type", "illegal attachment",
+            // simscan (qmail): "554 Your email was rejected because it contains a bad attachment: name.pdf.exe".
+            "bad attachment",
             // An archive the virus scanner cannot open (password-protected, encrypted) refused by rule: nothing was found.
             "encrypted archive", "password-protected archive", "password protected archive", "password-protected zip", "password protected zip",
             "password-protected file", "password protected file", "password-protected attachment", "encrypted attachment", "cannot inspect", "could not be scanned", "cannot be scanned", "unscannable",
@@ -98,7 +108,10 @@ public static class ReasonRules
         [.. Enumerable.Range(900, 100).Select(d => $"x.7.{d}")], "7.0"),
         new(BounceReason.ContentError, ["duplicate header", "header is too long", "headers too long", "headers too large",
             // Postfix: an address or header needs SMTPUTF8 (RFC 6531), which the receiving server does not offer.
-            "smtputf8 is required"], [], "6.0"),
+            "smtputf8 is required",
+            // Exim: "utf8 support required but not offered for forwarding"; RFC 6531's "553 5.6.7 Non-ASCII addresses not
+            // permitted for that recipient" (an internationalised address that the next server cannot carry).
+            "utf8 support required", "non-ascii addresses not permitted", "non-ascii address not permitted"], ["x.6.7"], "6.0") { Decisive = ["x.6.7"] },
         new(BounceReason.AuthFailure,
         [
             "spf", "dkim", "dmarc", "sender policy framework", "unauthenticated email", "authentication check", "not pass authentication", "failed authentication checks",
@@ -147,7 +160,12 @@ public static class ReasonRules
         // A scanner that failed, before the virus rule's "virus"; Postfix's local delivery to a program or file that its
         // own settings forbid ("mail to command is restricted": allow_mail_to_commands), before the policy rule's "restricted".
         new(BounceReason.SystemError, ["virus scanners failed", "virus scanner failed", "virus_scan failed", "virus scan failed",
+            // MIMEDefang's "451 4.3.0 Problem running virus-scanner".
+            "problem running virus",
             "mail to command is restricted", "mail to file is restricted",
+            // The receiving system's own store or directory: qmail-ldap's "LDAP attribute mailMessageStore is not given but
+            // mandatory. (LDAP-ERR #215)", vpopmail's "Auto re-creation of maildir failed. (#5.9.9)".
+            "is not given but mandatory", "re-creation of maildir failed",
             // sendmail's refusal to run a .forward's program for a user whose login shell is not in /etc/shells.
             "valid shell for mailing to programs",
             // The DragonFly Mail Agent's own queue: "corrupted queue file".
@@ -192,7 +210,10 @@ public static class ReasonRules
             "mi:sfq", "rp:trc",
             // Exim's ratelimit ACL as admins word its refusal ("451 4.7.1 Ratelimit exceeded for your IP address"), before
             // the block rule's "your ip".
-            "ratelimit exceeded"], [], "7.0"),
+            "ratelimit exceeded",
+            // Postfix's anvil limit as Mailprotector words it: "421 4.4.2 Message submission rate for this client has exceeded
+            // the configured limit" (the status's network subject aside).
+            "submission rate for this client"], [], "7.0"),
         new(BounceReason.TooManyConn,
         [
             // NetEase (163.com, 126.com): "421 HL:ICC" (too many connections from one IP at once), "450 MI:DMC" (too many
@@ -205,7 +226,13 @@ public static class ReasonRules
         ], ["x.3.2", "x.5.3"], "3.2"),
         // Exim's pipe transport: "Child process of address_pipe transport returned 127 ...". A delivery program that says
         // the mailbox is over its quota ("procmail: Quota exceeded while writing ...") reports a full mailbox.
-        new(BounceReason.MailerError, ["mailer error", "command died with status", "command time limit exceeded", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed", "child process of",
+        new(BounceReason.MailerError, ["mailer error", "command died with status",
+            // sendmail's restricted shell: "smrsh: queue not available for sendmail programs" (a program it may not run).
+            "not available for sendmail programs",
+            // OpenSMTPD's delivery agents, named in their errors: "mail.lmtp: connect: Connection refused" (Dovecot's LMTP
+            // socket), "mail.local: /var/mail/user: Permission denied" (its own failures, not the replies of the LMTP server it
+            // passes on, "mail.lmtp: 550 5.1.1 ...").
+            "mail.lmtp: connect:", "mail.local: /", "command time limit exceeded", "program failed", "unknown mailer", "pipe to |", "exit code", "procmail", "x-unix", "mailer failed", "child process of",
             // Exim's delay reason for a pipe or file delivery ("pipe to |/usr/local/bin/x ... Delay reason: local delivery failed").
             "local delivery failed",
             // Dovecot's LDA that cannot start for a fault in the server's set-up ("lda(user): Fatal: Invalid user settings"),
@@ -249,7 +276,9 @@ public static class ReasonRules
             "message file too big", "larger than", "exceeded the maximum",
             // "The message is too big" in German, French, Dutch, Spanish, Italian, Portuguese, Russian, Japanese, Chinese, Korean.
             "nachricht ist zu groß", "nachricht zu groß", "zu große nachricht", "trop volumineux", "bericht is te groot", "bericht te groot", "demasiado grande",
-            "troppo grande", "muito grande", "размер письма превышает", "письмо слишком большое", "слишком большое письмо", "сообщение слишком большое", "サイズが大きすぎ", "サイズ超過", "邮件大小超过", "邮件过大", "邮件太大",
+            "troppo grande", "muito grande",
+            // Italian certified mail: "dimensione complessiva del messaggio superiore al limite massimo consentito".
+            "dimensione del messaggio", "dimensione complessiva del messaggio", "размер письма превышает", "письмо слишком большое", "слишком большое письмо", "сообщение слишком большое", "サイズが大きすぎ", "サイズ超過", "邮件大小超过", "邮件过大", "邮件太大",
             "크기가 너무 큽", "크기 초과",
         ], ["x.3.4"], "3.4") { Decisive = ["x.3.4"] },
         new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], ["x.2.3"], "2.3", ["rate limit", "ratelimit", "sending rate", "message rate",
@@ -266,6 +295,8 @@ public static class ReasonRules
             "dns lookup failed", "domain lookup failed", "unknown mail domain", "domain could not be found", "not a valid domain", "invalid domain", "no valid mx",
             "mx points to", "no mx or a record", "no a or mx record", "no mx/a record", "hostname could not be", "unable to route", "dns lookup failure",
             "couldn't find any host", "could not find any host", "bad destination system", "host or domain not found", "illegal host",
+            // Purelymail's "error; NoMxHostFoundException: null" (no mail host for the domain at all).
+            "nomxhostfoundexception",
             // Domino: "No route found to domain example.net from server MAIL01" (the domain is in neither its directory nor DNS).
             "no route found to domain",
             // The same in a German Notes: "Keine Route zur Domäne example.net von Server NOTES03".
@@ -292,12 +323,18 @@ public static class ReasonRules
             "sender verify",
             // A lookup that got no answer (SmarterMail: "DNS lookup failed for example.com (server failure, no answer from
             // the name servers)"): the name servers failed, nothing says the domain does not exist.
-            "server failure", "servfail", "no answer from the name server"])
+            "server failure", "servfail", "no answer from the name server",
+            // A gateway's directory check that cannot tell which of the two is unknown (Hornetsecurity: "554 5.7.1 unknown
+            // domain or unknown recipient (LDAP check)"): its mail reaches the gateway, so the domain is served there.
+            "or unknown recipient", "or unknown user"])
         {
             Decisive = ["x.1.2"],
             // Stalwart answers an unknown mailbox and a refused relay with 5.1.2 too ("550 5.1.2 Mailbox does not exist.",
             // "550 5.1.2 Relay not allowed."): its words name what is wrong, not the domain.
-            DecisiveUnless = ["mailbox does not exist", "relay not allowed"],
+            DecisiveUnless = ["mailbox does not exist", "relay not allowed",
+                // Haraka's outbound answer to a null MX (RFC 7505) with 5.1.2: "Domain example.com sends and receives no
+                // email (NULL MX)". The domain exists and says it takes no mail.
+                "null mx"],
         },
         new(BounceReason.UserUnknown,
         [
@@ -366,7 +403,7 @@ public static class ReasonRules
             "archived recipient", "destinataire archiv",
             // Yandex: "550 5.7.1 Policy rejection on the target address", which its help pages explain as a recipient's
             // account blocked for breaking the user agreement (before the policy rule's "policy").
-            "policy rejection on the target address",
+            "policy rejection on the target address", "policy rejection on target address",
             // SimpleLogin's "550 SL E517 unverified mailbox": the alias exists, the mailbox it forwards to is not yet confirmed.
             "unverified mailbox",
         ], ["x.2.1", "x.7.13"], "2.1", ["delivery temporarily suspended", "service currently unavailable", "service is currently unavailable"]) { Decisive = ["x.7.13"] },

@@ -207,12 +207,17 @@ public static partial class SmtpCommand
         // A command before the address counts only when it names it ("after RCPT TO:<addr>"), not when it ends the
         // paragraph of the recipient listed before; a tag such as Yahoo's "[RCPT_TO]" always ends the reply before it, and a
         // socket error (Exim's "Delay reason: No route to host") names no address after it.
-        while (m is { } said && said.Index < at && (text[said.Index] == '[' || at - said.End > 3 || IsSocketError(text.Slice(said.Index, said.Length)))) m = NextSaid(text, said.End);
+        // (Naming it means the colon of the command: "RCPT TO:<addr>". Postfix's "timed out while sending MAIL FROM" of the
+        // recipient before, its paragraphs joined, runs on into this one's "<addr>:" without one.)
+        while (m is { } said && said.Index < at && (text[said.Index] == '[' || at - said.End > 3 || IsSocketError(text.Slice(said.Index, said.Length))
+            || !text[said.End..at].Contains(':'))) m = NextSaid(text, said.End);
         return m is { } own && own.Index < end ? own : null;
     }
 
+    // (Also Go's "dial tcp 203.0.113.25:25: i/o timeout" (maddy) and nullmailer's "smtp: Failed: Connect failed".)
     private static bool IsSocketError(ReadOnlySpan<char> said) =>
-        said.StartsWith("no route to host", StringComparison.OrdinalIgnoreCase) || said.StartsWith("network is unreachable", StringComparison.OrdinalIgnoreCase);
+        said.StartsWith("no route to host", StringComparison.OrdinalIgnoreCase) || said.StartsWith("network is unreachable", StringComparison.OrdinalIgnoreCase)
+        || said.StartsWith("dial tcp", StringComparison.OrdinalIgnoreCase) || said.StartsWith("connect failed", StringComparison.OrdinalIgnoreCase);
 
     private static bool IsDelimiter(char c) => char.IsWhiteSpace(c) || c is '<' or '>' or '(' or ')' or '"' or ',' or ';' or ':' or '[' or ']' or '\'';
 
@@ -520,7 +525,7 @@ public static partial class SmtpCommand
          "failed on DATA command", "for RCPT TO command", "for MAIL FROM command",
          "for DATA command", "for TEXT command", "for HELO command", "for EHLO command", "[RCPT_TO]", "[MAIL_FROM]", "[DATA]", "[end of input]", "rejected command '", "refused to talk to me", "did not accept our requests to connect", "connect to ", "DATA closing ",
          "cannot connect to ", "could not connect to ", "unable to connect to ", "failed to connect to ", "while connecting to ", "socket connection failed", "establish an SMTP connection",
-         "no route to host", "network is unreachable"],
+         "no route to host", "network is unreachable", "dial tcp", "connect failed", "connection to remote server failed"],
         StringComparison.OrdinalIgnoreCase);
 
     // "Command: RCPT TO:<addr> Response: 550 ...": GroupWise's transcript, its lines squeezed into one ("Befehl:" in German).
@@ -542,6 +547,6 @@ public static partial class SmtpCommand
     // "during MAIL FROM": Microsoft 365's 5.7.57 ("Client not authenticated to send mail during MAIL FROM").
     // "for RCPT TO command": 1&1 / IONOS ("SMTP error from remote server for RCPT TO command, host: ...").
     // "DATA closing 550 ...": chasquid, for a refusal after the message's final dot.
-    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |during |did not like our |>>> |--> |while sending |after sending |error (?:in|on) |server sent: |command: |befehl: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting|message body)|while performing the (?<c>EHLO|HELO) handshake|but (?<c>my name|sender) was (?:rejected|greylisted)|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|socket (?<c>connect)ion failed|(?<c>no route to host|network is unreachable)|establish an SMTP (?<c>connect)ion|(?:(?:cannot|could not|unable to|failed to) (?<c>connect)|while (?<c>connect)ing) to (?:(?:the )?(?:remote |mail |smtp |destination )?(?:host|server)\b|[a-z0-9-]{1,63}\.[a-z0-9.-]{1,200}\.[a-z]{2,24}\b|\[?\d{1,3}(?:\.\d{1,3}){3}\b)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|(?:server sent: |--> )(?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    [GeneratedRegex(@"\G(?:(?:in reply to |in response to |while receiving the initial server |after |during |did not like our |>>> |--> |while sending |after sending |error (?:in|on) |server sent: |command: |befehl: )(?:pipelined |final )?(?<c>end of data|end of DATA|RCPT TO|RCPT|MAIL FROM|MAIL|DATA|HELO|EHLO|initial connection|connect|greeting|message body)|while performing the (?<c>EHLO|HELO) handshake|but (?<c>my name|sender) was (?:rejected|greylisted)|but (?<c>greeting) failed|does not like (?<c>recipient)|failed after I sent the (?<c>message)|failed on (?<c>DATA) command|for (?<c>RCPT TO|MAIL FROM|DATA|TEXT|HELO|EHLO) command|rejected command '(?<c>RCPT TO|MAIL FROM|DATA|BDAT|HELO|EHLO)|refused to (?<c>talk) to me|(?<c>connect) to [^\s:\[]{1,255}(?:\[[0-9A-Fa-f.:]{1,45}\])?:\d{1,5}: |did not accept our requests to (?<c>connect)|socket (?<c>connect)ion failed|(?<c>no route to host|network is unreachable|dial tcp|connect failed)|(?<c>connect)ion to remote server failed|establish an SMTP (?<c>connect)ion|(?:(?:cannot|could not|unable to|failed to) (?<c>connect)|while (?<c>connect)ing) to (?:(?:the )?(?:remote |mail |smtp |destination )?(?:host|server)\b|[a-z0-9-]{1,63}\.[a-z0-9.-]{1,200}\.[a-z]{2,24}\b|\[?\d{1,3}(?:\.\d{1,3}){3}\b)|(?-i:\[(?<c>RCPT_TO|MAIL_FROM|DATA|end of input)\])|(?<c>DATA) closing (?=[45]\d\d)|(?:server sent: |--> )(?<c>\.)(?!\S))", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex SaidPattern();
 }

@@ -26,15 +26,37 @@ public static partial class DeliveryStatusReader
             if (entity is MimePart part && part.ContentType.MediaSubtype.EndsWith("delivery-status", StringComparison.OrdinalIgnoreCase) && part.Content is not null)
             {
                 // A delivery-status body labelled text/... or similar: let MimeKit read it as one.
-                using var buffer = new MemoryStream();
-                part.Content.DecodeTo(buffer);
-                buffer.Position = 0;
-                var copy = new MessageDeliveryStatus();
-                copy.Content = new MimeContent(new MemoryStream(buffer.ToArray()));
-                return copy;
+                return Copy(part);
+            }
+            // A report whose second part, the status part by RFC 6522, is labelled text/plain (an attachment "details.txt"),
+            // but holds the status fields.
+            if (entity is MultipartReport { Count: >= 2 } report && report.ReportType is { } type && type.Equals("delivery-status", StringComparison.OrdinalIgnoreCase)
+                && report[1] is TextPart { IsPlain: true, Content: not null } plain && StartsWithStatusField(plain))
+            {
+                return Copy(plain);
             }
         }
         return FromText(message);
+    }
+
+    private static MessageDeliveryStatus Copy(MimePart part)
+    {
+        using var buffer = new MemoryStream();
+        part.Content?.DecodeTo(buffer);
+        var copy = new MessageDeliveryStatus();
+        copy.Content = new MimeContent(new MemoryStream(buffer.ToArray()));
+        return copy;
+    }
+
+    /// <summary>Whether a text part's first line is a per-message status field (RFC 3464 section 2.2).</summary>
+    private static bool StartsWithStatusField(TextPart part)
+    {
+        var text = MessageParts.SafeText(part).AsSpan().TrimStart();
+        foreach (var field in (ReadOnlySpan<string>)["Reporting-MTA:", "Original-Envelope-Id:", "DSN-Gateway:", "Received-From-MTA:", "Arrival-Date:", "Final-Recipient:", "Original-Recipient:"])
+        {
+            if (text.StartsWith(field, StringComparison.OrdinalIgnoreCase)) return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -79,6 +101,12 @@ public static partial class DeliveryStatusReader
         return copy;
     }
 
+    /// <summary>A Final-Recipient that names the server's own mailbox store rather than an address that takes mail: Oracle
+    /// Messaging Server's "Final-recipient: LOCAL;user@ims-ms-daemon" (a local type, a host name without a dot). The
+    /// Original-Recipient then gives the address the sender wrote.</summary>
+    private static bool IsStoreAddress(string? field, string address) =>
+        MessageParts.SplitTyped(field).Type is "local" or "x-local" && address.IndexOf('@') is var at and > 0 && !address.AsSpan(at).Contains('.');
+
     private static bool IsFieldName(string name) => name.Length > 0 && name.All(c => char.IsAsciiLetterOrDigit(c) || c == '-');
 
     private static int IndexOfField(string text, string field)
@@ -112,7 +140,10 @@ public static partial class DeliveryStatusReader
             if (recipients.Count >= MaxRecipients) break;
             if (g["Reporting-MTA"] is { } rm && reportingMta is null) reportingMta = MessageParts.SplitTyped(rm).Value;
             var recipient = MessageParts.CleanAddress(g["Final-Recipient"]);
-            if (recipient.Length == 0 || !recipient.Contains('@')) recipient = MessageParts.CleanAddress(g["Original-Recipient"]) is { Length: > 0 } o ? o : recipient;
+            if (recipient.Length == 0 || !recipient.Contains('@') || IsStoreAddress(g["Final-Recipient"], recipient))
+            {
+                recipient = MessageParts.CleanAddress(g["Original-Recipient"]) is { Length: > 0 } o && (o.Contains('@') || !recipient.Contains('@')) ? o : recipient;
+            }
             if (recipient.Length == 0) recipient = MessageParts.CleanAddress(g["X-Actual-Recipient"]);
             if (recipient.Length == 0) continue;
             // (A program keeps its arguments, which sendmail's transcript repeats: "|/usr/bin/vacation piet... ".)
