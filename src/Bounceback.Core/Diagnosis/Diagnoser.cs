@@ -62,8 +62,19 @@ public sealed class Diagnoser
         var diagnosis = BuildDiagnosis(findings, language, f => f.Kind == CodeKind.WindowsClient && LabelledAsTheError(text, f.Start),
             stillTrying: TextContext.SaysStillTrying(text), gaveUpByText: TextContext.SaysGaveUp(text), remote: remote && !TextContext.NamesOwnOutgoingLogin(text),
             sendDialog: !remote && TextContext.ShownBySendDialog(text), platform: TextContext.NamesSendingPlatform(text),
-            webmail: !remote && TextContext.ShownByWebmail(text), everyDestination: TextContext.SaysEveryDestinationFails(text));
+            webmail: !remote && TextContext.ShownByWebmail(text), everyDestination: TextContext.SaysEveryDestinationFails(text),
+            delayLabel: f => f.Kind is CodeKind.Enhanced or CodeKind.Reply && IsDelayLabel(text, f));
         return new ExplainReport(language, Distinct(findings, language), diagnosis);
+    }
+
+    /// <summary>Whether a code stands in Exchange's own delay label, "400 4.4.7 Message delayed".</summary>
+    private static bool IsDelayLabel(string text, Finding f)
+    {
+        var after = f.Start + f.Length;
+        if (after > text.Length) return false;
+        var rest = text.AsSpan(after, Math.Min(text.Length - after, 24)).TrimStart();
+        if (f.Kind == CodeKind.Reply && rest.StartsWith("4.4.7", StringComparison.Ordinal)) rest = rest[5..].TrimStart();
+        return (f.Code is "4.4.7" or "400") && rest.StartsWith("Message delayed", StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>
@@ -593,8 +604,11 @@ public sealed class Diagnoser
     /// set-up of its server, which the user cannot change.</param>
     /// <param name="everyDestination">The text says mail to every destination waits, or goes through a smarthost: a
     /// connection or DNS failure is then the sending server's own.</param>
+    /// <param name="delayLabel">Whether a finding is Exchange's own label of a delay ("400 4.4.7 Message delayed"), which says
+    /// only that the message waits: the status of an attempt beside it says why.</param>
     private Diagnosis? BuildDiagnosis(IReadOnlyList<Finding> findings, Language lang, Func<Finding, bool>? labelled = null, bool stillTrying = false, bool remote = false,
-        bool sendDialog = false, bool gaveUpByText = false, bool platform = false, bool webmail = false, bool everyDestination = false)
+        bool sendDialog = false, bool gaveUpByText = false, bool platform = false, bool webmail = false, bool everyDestination = false,
+        Func<Finding, bool>? delayLabel = null)
     {
         if (findings.Count == 0) return null;
         var groupsWithReply = new HashSet<int>();
@@ -610,6 +624,8 @@ public sealed class Diagnoser
         }
         var ranks = new int[findings.Count];
         var best = 0;
+        var attemptBesideLabel = delayLabel is not null && findings.Any(f => f.Kind is CodeKind.Enhanced or CodeKind.Reply && !delayLabel(f))
+            && findings.Any(delayLabel);
         for (var i = 0; i < findings.Count; i++)
         {
             // One more decides only between Windows client codes: no other rank lies within one of theirs.
@@ -632,6 +648,9 @@ public sealed class Diagnoser
             // "451 4.4.0 Primary target IP address responded with: "421 4.4.2 Connection dropped ..."" is about the 4.4.2.
             if (findings[i] is { Kind: CodeKind.Enhanced, Provider: null } general && general.Code.EndsWith(".0", StringComparison.Ordinal)
                 && ranks[i] >= 49 && (HasDetailedStatusOfSubject(findings, general.Code) || QuotesDetailedStatus(findings, general))) ranks[i] = 49;
+            // Exchange's delay notice: "Remote Server at mx (ip) returned '400 4.4.7 Message delayed'" and then each attempt's
+            // own reply ("451 4.7.1 ... Greylisted"), which says why it waits.
+            if (attemptBesideLabel && delayLabel!(findings[i])) ranks[i] = Math.Min(ranks[i], 20);
             if (i > 0 && (ranks[i] > ranks[best] || (ranks[i] == ranks[best] && Outranks(findings[i], findings[best], groupSize)))) best = i;
         }
         var driver = findings[best];
@@ -747,6 +766,13 @@ public sealed class Diagnoser
         var steps = dialogSteps is null
             ? new Steps(Merge(group, driver, sender: true), Merge(group, driver, sender: false))
             : new Steps([Catalog.Text(dialogSteps, lang)], [Catalog.Text(dialogSteps + ".admin", lang)]);
+        // A temporary refusal in a notice whose queue gave up: the code's own steps for the sender speak of a server that
+        // keeps trying ("Wait; Microsoft keeps trying"), but the message came back. (A code that is itself the expiry, 4.4.7,
+        // has steps written for that.)
+        if (gaveUp && severity == Severity.Temporary && dialogSteps is null && !byMailProgram && !driver.GaveUp)
+        {
+            steps = steps with { Sender = [Catalog.Text("step.gaveup", lang)] };
+        }
         return new Diagnosis
         {
             Code = driver.Code,

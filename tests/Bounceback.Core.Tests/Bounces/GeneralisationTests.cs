@@ -218,6 +218,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["outlook/delayed-greylisting.eml"] = "reply only in the notice",
         ["exchange-localised/hebrew-2016-delay-forwarded-remote-452-mailbox-full.eml"] = "reply only in the notice",
         ["exchange2007/2010-delay-no-ptr-and-insufficient-storage.eml"] = "reply only in the notice",
+        ["office365/classic-delayed-storedrv-thread-limit-and-hybrid-421-two.eml"] = "reply only in the notice",
         // Its status groups have no blank line between them: a group added after the first is read into the others.
         ["rfc3464/no-blank-lines-original-recipient-first.eml"] = "groups without blank lines",
         ["exchange2007/2016-delay-insufficient-system-resources.eml"] = "reply only in the notice",

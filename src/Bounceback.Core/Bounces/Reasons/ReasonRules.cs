@@ -213,7 +213,10 @@ public static class ReasonRules
             "ratelimit exceeded",
             // Postfix's anvil limit as Mailprotector words it: "421 4.4.2 Message submission rate for this client has exceeded
             // the configured limit" (the status's network subject aside).
-            "submission rate for this client"], [], "7.0"),
+            "submission rate for this client",
+            // cPanel's Exim: "451 The server has reached its limit for processing requests from your host" (before the
+            // block rule's "your host").
+            "limit for processing requests"], [], "7.0"),
         new(BounceReason.TooManyConn,
         [
             // NetEase (163.com, 126.com): "421 HL:ICC" (too many connections from one IP at once), "450 MI:DMC" (too many
