@@ -522,7 +522,9 @@ public static class ReasonRules
         // "Message not allowed - Headers are not RFC compliant"). Lines over RFC 5322's length limit and bare line feeds
         // (RFC 5321) are such a message too (Exim's "message has lines too long for transport", Postfix's "bare <LF>
         // received", Exchange's "bare linefeeds").
-        new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "invalid header", "multiple addresses", "bare lf", "bare newline", "bare <lf>", "bare linefeed", "lines too long"], [], "6.0"),
+        new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "invalid header", "multiple addresses", "bare lf", "bare newline", "bare <lf>", "bare linefeed", "lines too long",
+            // docomo: "500 Line Too Long" (a line over RFC 5322's limit of 998 characters).
+            "line too long"], [], "6.0"),
         // German servers' "Richtlinie(n)" is their policy.
         new(BounceReason.PolicyViolation, ["policy", "richtlinie", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command",
