@@ -37,6 +37,9 @@ public static class ProviderRules
         // Google Groups' own spam refusal: "Message rejected by Google Groups. Please visit ... to review our Bulk Email
         // Senders Guidelines."
         new("rejected by Google Groups", BounceReason.SpamDetected),
+        // Yahoo: "451 Message temporarily deferred - [160]", its deferral for unusual traffic or complaints from the sending
+        // server.
+        new("temporarily deferred - [160]", BounceReason.BadReputation),
         // Google Workspace's refusal by an administrator's rule for the sender: "550 5.7.1 Rejected due to policy associated
         // with sender."
         new("policy associated with sender", BounceReason.PolicyViolation),

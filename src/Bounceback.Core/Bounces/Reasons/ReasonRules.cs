@@ -222,6 +222,8 @@ public static class ReasonRules
             // NetEase (163.com, 126.com): "421 HL:ICC" (too many connections from one IP at once), "450 MI:DMC" (too many
             // messages over one connection), "450 RP:DRC" (too many recipients over one connection).
             "hl:icc", "mi:dmc", "rp:drc",
+            // Yahoo: "421 Max message per connection reached, closing transmission channel".
+            "max message per connection",
             "too many recipients", "connection rate limit", "frequency limited", "too many connections", "too many concurrent", "connection limit", "too many sessions", "too many simultaneous", "too many smtp sessions", "many connections from your", "maximum number of connections", "concurrent connections", "concurrent server connections", "number of recipients", "per transaction",
             // "Too many connections" in German, French, Dutch, Spanish, Italian and Russian.
             "zu viele verbindungen", "trop de connexions", "te veel verbindingen", "teveel verbindingen", "demasiadas conexiones", "troppe connessioni",
@@ -631,7 +633,12 @@ public static class ReasonRules
             "local problem",
             // Postfix's "451 4.3.5 <addr>: Recipient address rejected: Server configuration problem" as the last answer.
             "configuration problem"], [], "3.0"),
-        new(BounceReason.SecurityError, ["tls handshake", "handshake fail", "tls session is required", "did not offer tls", "ssl_connect", "cannot start tls"], [], "7.0"),
+        new(BounceReason.SecurityError, ["tls handshake", "handshake fail", "tls session is required", "did not offer tls", "ssl_connect", "cannot start tls",
+            // Postfix's login to its relay that kept failing: "SASL authentication failed; cannot authenticate to server
+            // ...: no mechanism available", its report's "Diagnostic-Code: SASL; no mechanism available".
+            "sasl authentication failed", "cannot authenticate to server", "no mechanism available"], [], "7.0"),
+        // A connection limit until the queue gave up: "421 4.7.0 ... too many connections" as the last attempt's answer.
+        new(BounceReason.TooManyConn, ["too many connections", "too many concurrent", "max message per connection", "maximum number of connections"], [], "7.0"),
     ];
 
     /// <summary>
