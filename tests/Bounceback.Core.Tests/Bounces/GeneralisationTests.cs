@@ -219,6 +219,8 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["exchange-localised/hebrew-2016-delay-forwarded-remote-452-mailbox-full.eml"] = "reply only in the notice",
         ["exchange2007/2010-delay-no-ptr-and-insufficient-storage.eml"] = "reply only in the notice",
         ["office365/classic-delayed-storedrv-thread-limit-and-hybrid-421-two.eml"] = "reply only in the notice",
+        ["exchange2016/2016-expired-lasterror-over-quota-and-system-not-accepting.eml"] = "reply only in the notice",
+        ["exchange2016/2019-delay-sender-domain-not-found-and-too-many-connections.eml"] = "reply only in the notice",
         // The reply names the sender's domain ("553 bounce.example does not exist"), which only the returned copy shows to be
         // the sender's; the recipient added to the report has no copy of its own.
         ["softbank/postfix-553-sender-domain-does-not-exist.eml"] = "the sender's domain is known only from the copy",
