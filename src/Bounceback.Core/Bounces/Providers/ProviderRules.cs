@@ -37,6 +37,8 @@ public static class ProviderRules
         // Google Groups' own spam refusal: "Message rejected by Google Groups. Please visit ... to review our Bulk Email
         // Senders Guidelines."
         new("rejected by Google Groups", BounceReason.SpamDetected),
+        // AOL: "554 5.7.1 : (RLY:B1)", its block of a sending IP whose mail drew complaints past its threshold.
+        new("(RLY:B1)", BounceReason.BadReputation),
         // Yahoo: "451 Message temporarily deferred - [160]", its deferral for unusual traffic or complaints from the sending
         // server.
         new("temporarily deferred - [160]", BounceReason.BadReputation),

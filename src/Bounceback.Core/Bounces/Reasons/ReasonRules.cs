@@ -168,6 +168,9 @@ public static class ReasonRules
             "is not given but mandatory", "re-creation of maildir failed",
             // sendmail's refusal to run a .forward's program for a user whose login shell is not in /etc/shells.
             "valid shell for mailing to programs",
+            // ... and for a .forward or alias in a directory others may write to: "Address <addr> is unsafe for mailing to
+            // programs" (or "to files").
+            "unsafe for mailing to",
             // The DragonFly Mail Agent's own queue: "corrupted queue file".
             "corrupted queue file",
             // Dovecot's LMTP after the message was sent for an address it accepted: "451 4.2.0 <addr> Mailbox doesn't
