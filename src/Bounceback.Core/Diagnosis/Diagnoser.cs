@@ -744,7 +744,8 @@ public sealed class Diagnoser
             // their provider's, and an address on a block list is the user's own connection (sending without logging in,
             // where the outgoing server checks block lists of home connections). The codes' own steps speak of a sending
             // server that keeps trying and of delisting a server; here the message is still with the user.
-            side = reason == BounceReason.Blocked ? FaultSide.SenderClient : FaultSide.SenderServer;
+            // Too many recipients for one message (x.5.3) is the user's own message, which they split themselves.
+            side = reason == BounceReason.Blocked ? FaultSide.SenderClient : NamesTooManyRecipients(driver) ? FaultSide.Sender : FaultSide.SenderServer;
             // (A limit on recipients or connections keeps its own steps: sending the same again fails the same way.)
             // (A relay refusal keeps the steps chosen for it above.)
             dialogSteps ??= reason == BounceReason.Blocked ? "step.dialog.blocked"
@@ -795,6 +796,10 @@ public sealed class Diagnoser
     /// program) holds, not the generic "receiving server" of the reply code. Null when the text is no such dialog or the
     /// reply's side is not a server's.
     /// </summary>
+    /// <summary>Whether a code is the status "too many recipients" (x.5.3).</summary>
+    private static bool NamesTooManyRecipients(Finding driver) =>
+        driver.Kind == CodeKind.Enhanced && EnhancedStatus.TryParse(driver.Code, out var s) && s is { Subject: 5, Detail: 3 };
+
     private static FaultSide? DialogSide(IReadOnlyList<Finding> findings, Finding driver, FaultSide side)
     {
         if (driver.Kind is not (CodeKind.Reply or CodeKind.Enhanced) || driver.Provider is not null

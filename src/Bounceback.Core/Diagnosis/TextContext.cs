@@ -93,6 +93,9 @@ internal static class TextContext
         // Apple Mail in Dutch: "Het bericht ... kan niet worden verstuurd via de server "smtp.example.nl"".
         "niet worden verstuurd via de server", "niet worden verzonden via de server",
         "senden der nachricht fehlgeschlagen", "beim senden der nachricht", "e-mail kann nicht gesendet werden",
+        // Apple Mail's Connection Doctor log of a session with the user's own submission server ("-- host:smtp.example.com
+        // -- port:587 -- socket:...").
+        "-- port:587 --", "-- port:465 --",
     ];
 
     private static readonly string[] WebmailLeads =

@@ -83,6 +83,10 @@ public class ReasonClassifierTextTests
     [InlineData("220-mx.example.net ESMTP 421 4.2.1 try again later", 421)]
     [InlineData("220 mx.example.net ready", 220)]
     [InlineData("no code here", null)]
+    // A 2yz that RFC 5321 does not define is a number in a program's output, not a reply; a later reply still counts.
+    [InlineData("PHP Fatal error: Allowed memory size exhausted in Parser.php on line 212", null)]
+    [InlineData("in Parser.php on line 212 then said: 451 try again", 451)]
+    [InlineData("said: 250 2.0.0 Ok: queued", 250)]
     public void The_reply_code_is_found(string text, int? want) => Assert.Equal(want, ReasonClassifier.FindReply(text));
 
     [Theory]

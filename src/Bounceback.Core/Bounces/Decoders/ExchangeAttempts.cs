@@ -35,7 +35,9 @@ internal static partial class ExchangeAttempts
     // The quote that ends the reply is followed by white space or the end: an address may hold an apostrophe. The verb
     // in the notice's language: "returned", German "hat '...' zurückgegeben", Dutch "heeft '...' geretourneerd", French
     // "a renvoyé", Spanish "devolvió", Italian "ha restituito", Portuguese "retornou", Hebrew "החזיר", Turkish "döndürdü",
-    // Greek "επέστρεψε", Russian "вернул", Polish "zwrócił", Swedish "returnerade", Norwegian "returnerte".
-    [GeneratedRegex(@"(?:returned|hat|heeft|a renvoyé|a retourné|devolvió|ha devuelto|ha restituito|retornou|החזיר|döndürdü|επέστρεψε|вернул|zwrócił|returnerade|returnerte) '(?<r>[245]\d\d[ -].{1,500}?)'(?=\s|$)", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
+    // Greek "επέστρεψε", Russian "вернул", Polish "zwrócił", Swedish "returnerade", Norwegian "returnerte"; Japanese
+    // "(ip) のサーバーから '452 ...' が返されました", Chinese "返回了 '...'", Korean "서버가 '...'을(를) 반환했습니다", where
+    // the space before the quote may be left out.
+    [GeneratedRegex(@"(?:(?:returned|hat|heeft|a renvoyé|a retourné|devolvió|ha devuelto|ha restituito|retornou|החזיר|döndürdü|επέστρεψε|вернул|zwrócił|returnerade|returnerte) |(?:から|返回了?|서버가) ?)'(?<r>[245]\d\d[ -].{1,500}?)'(?=\s|$|[。がを을])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: RegexBudget.Milliseconds)]
     private static partial Regex QuotedAttempt();
 }

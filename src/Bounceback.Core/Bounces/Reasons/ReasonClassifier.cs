@@ -103,7 +103,9 @@ public static partial class ReasonClassifier
             // Its exit status says more than a catch-all x.0.0.
             if (status is { Subject: 0, Detail: 0 }) status = null;
         }
-        if (reason == BounceReason.Undefined && diagnostic.Length == 0 && Notice().Length > 0)
+        // (Also when the recipient's own wording holds no code and says nothing of a cause, only that it failed: Naver's
+        // "the mail you sent failed for the following reason.", the reason in a paragraph of its own further on.)
+        if (reason == BounceReason.Undefined && (diagnostic.Length == 0 || (status is null && reply is null)) && Notice().Length > 0)
         {
             var s2 = FindStatus(Notice());
             status ??= s2;
@@ -777,13 +779,22 @@ public static partial class ReasonClassifier
         var span = Head(text.AsSpan());
         // A greeting banner quoted before the refusal ("220-mx.example 421 4.2.1 ...") is not the reply that failed.
         var matches = ReplyPattern().EnumerateMatches(span);
-        if (!matches.MoveNext() || !ReplyCode.TryParse(ReplyOf(span, matches.Current), out var code)) return null;
+        ReplyCode code;
+        do
+        {
+            if (!matches.MoveNext()) return null;
+        }
+        while (!ReplyCode.TryParse(ReplyOf(span, matches.Current), out code) || !IsSentReply(code));
         if (code.Value == 220 && matches.MoveNext() && ReplyCode.TryParse(ReplyOf(span, matches.Current), out var after) && after.Value >= 400)
         {
             return after.Value;
         }
         return code.Value;
     }
+
+    /// <summary>Whether a code is one servers send: every 4yz and 5yz, and of the 2yz only those RFC 5321 defines (211, 214,
+    /// 220, 221, 250, 251, 252). A "212" in a program's output ("on line 212") is a number, not a reply.</summary>
+    private static bool IsSentReply(ReplyCode code) => code.Class != 2 || code.Value is 211 or 214 or 220 or 221 or 250 or 251 or 252;
 
     /// <summary>The code of a <see cref="ReplyPattern"/> match: its last three characters, or its first three when it ends
     /// with the colon of "550:".</summary>

@@ -17,14 +17,14 @@ public static class ReasonRules
     private static readonly FittingStatusByWording[] NetworkFitting =
     [
         new("4.6", ["hop count", "mail loop", "routing loop", "too many hops", "loop detected", "loops back", "bounce between two servers", "routing-schleife", "anzahl an hops", "is looping",
-            "too many received"], []),
+            "too many received", "nesting limit"], []),
         // (A refused connection before the lookup words: MDaemon's transcript names the DNS server it asked, then
         // "Socket connection failed: Connection refused".)
         new("4.1", ["connection refused", "actively refused", "no connection could be made"], []),
         new("4.3", ["lookup", "dns", "name service", "name server"], []),
         new("4.1", ["connection refused", "actively refused", "no connection could be made", "timed out", "timeout", "could not connect", "unable to connect",
             "failed to connect", "establish an smtp connection", "unreachable", "not reachable", "no route to host", "connection to recipients server failed", "connect failed"], []),
-        new("4.2", ["lost connection", "connection reset", "connection closed", "closed connection", "broken pipe", "connection dropped", "connection died"], []),
+        new("4.2", ["lost connection", "connection reset", "connection closed", "closed connection", "broken pipe", "connection dropped", "connection died", "unexpected eof"], []),
     ];
 
     /// <summary>The rules in the order their phrases are tried.</summary>
@@ -78,7 +78,10 @@ public static class ReasonRules
             "too many received", "too many \"received\"",
             // OpenSMTPD: "Temporary failure in MX lookup", before the server-error rule's "temporary failure".
             "failure in mx lookup",
-        ], [], "4.0") { FittingByWording = NetworkFitting },
+        ], [], "4.0",
+            // qmail's "TLS connect failed: ... handshake failure; connected to 192.0.2.1": the encryption failed, not the
+            // connection.
+            ["tls connect failed", "ssl connect failed"]) { FittingByWording = NetworkFitting },
         // A refused kind of file, before the blocked rule's bare "banned" and the filter rule's "does not accept": amavis
         // names one as "Reject, id=... - BANNED: name", Facebook as "an attachment type that Facebook does not accept".
         new(BounceReason.PolicyViolation,
@@ -150,11 +153,18 @@ public static class ReasonRules
             // DANE (RFC 7672): the TLSA records that pin the receiving server's certificate could not be found or did not
             // match (Exim's "DANE error: tlsa lookup FAIL", Postfix's "TLSA lookup error").
             "dane error", "dane validation", "tlsa",
+            // qmail with control/tlshosts (TLS required to that host): "No TLS achieved while control/tlshosts/mx.pem exists",
+            // "TLS connect failed: ... handshake failure". sendmail's check of the certificate's name for a destination that
+            // requires it: "503 5.7.0 CN mail.example does not match mx.example.net".
+            "no tls achieved", "tls connect failed", "4.7.0 cn ", "5.7.0 cn ",
         ], ["x.7.8", "x.7.9", "x.7.10", "x.7.11", "x.7.5", "x.7.4", "x.7.6"], "7.0",
             // sendmail's "Relaying denied. Proper authentication required." (Kerio's "Relaying to <...> denied (authentication
             // required)", cPanel's "... is not permitted to relay through this server without authentication") refuses to
             // relay: the words about authentication only say what would have allowed it.
-            ["relaying denied", "relay access denied", "relay not permitted", "relaying not allowed", "relay denied", "relaying to", "permitted to relay"]),
+            ["relaying denied", "relay access denied", "relay not permitted", "relaying not allowed", "relay denied", "relaying to", "permitted to relay",
+            // The peer closed the connection in the middle of the TLS session (qmail's "Connected to 192.0.2.1 but connection
+            // died. error:0A000126:SSL routines::unexpected eof while reading"): the connection broke, nothing refused.
+            "unexpected eof"]),
         // A virus scanner that failed is the receiving system's fault, not a virus found (amavis: "451 4.5.0 Error in
         // processing, id=..., virus_scan FAILED: AV: ALL VIRUS SCANNERS FAILED").
         // A scanner that failed, before the virus rule's "virus"; Postfix's local delivery to a program or file that its
@@ -290,6 +300,9 @@ public static class ReasonRules
             "크기가 너무 큽", "크기 초과",
         ], ["x.3.4"], "3.4") { Decisive = ["x.3.4"] },
         new(BounceReason.ExceedLimit, ["exceeds limit", "limit exceeded", "exceeded the limit", "header size"], ["x.2.3"], "2.3", ["rate limit", "ratelimit", "sending rate", "message rate",
+            // Postfix local(8)'s guard against aliases and :include: files that expand into each other: "recipient nesting
+            // limit exceeded" (5.4.6), a loop.
+            "nesting limit",
             // Exim's ratelimit ACL, as admins word it: "Sender rate 61.4 per 1h exceeds limit of 60".
             "sender rate"]) { Decisive = ["x.2.3"] },
         new(BounceReason.SystemFull, ["system full", "insufficient system storage", "out of disk", "no space left", "disk full", "file system full", "not enough disk", "insufficient disk", "mail system full", "system storage", "space shortage"], ["x.3.1"], "3.1"),
@@ -436,8 +449,9 @@ public static class ReasonRules
             // rejected: ..."), whatever reason the recipient wrote after the colon. With the colon: a filter of the server
             // that says "was automatically rejected as spam" is not the recipient's.
             "was automatically rejected:",
-            // Japanese mobile carriers: the recipient's own "reception refusal" setting (受信拒否).
-            "受信拒否",
+            // Japanese mobile carriers: the recipient's own "reception refusal" setting (受信拒否); Naver's and Daum's Korean
+            // notices: "the recipient has blocked (수신차단) / refused (수신거부) your mail".
+            "受信拒否", "수신차단", "수신 차단", "수신거부", "수신 거부",
         ], [], "2.0"),
         new(BounceReason.Rejected,
         [
@@ -463,7 +477,10 @@ public static class ReasonRules
             "your domain administrator",
             // AT&T's refusal of the sending IP ("550 unauthorized interface for <192.0.2.1>") in qmail's "Connected to ...
             // but sender was rejected".
-            "unauthorized interface"])
+            "unauthorized interface",
+            // A content filter's verdict that names the refusal ("Message rejected as spam by content filter ... ask the
+            // recipient to allowlist your address"): spam, not the sender's address.
+            "rejected as spam"])
         {
             // RFC 3463: a bad sender's mailbox address (x.1.7) or sender's system (x.1.8) is about the sender whatever the words.
             Decisive = ["x.1.7", "x.1.8"],
@@ -487,6 +504,8 @@ public static class ReasonRules
             // (for forging sender domains), "554 HL:IHU" (suspended for spam), "554 HL:IPB" (not on its list of allowed
             // IPs), "450 DT:RBL" (on a block list).
             "hl:rep", "hl:mep", "hl:ihu", "hl:ipb", "dt:rbl",
+            // Sohu: "553 5.7.0 IP REJECT: 192.0.2.1:...", the sending IP refused.
+            "ip reject",
             // AT&T's older servers: "550 unauthorized interface for <192.0.2.1>", the sending IP may not connect.
             "unauthorized interface",
             "denylist", "deny list", "has been denied", "rejected due to", "abuse", "not accepted from", "service unavailable, client host", "unacceptable", "poor reputation",
@@ -529,9 +548,14 @@ public static class ReasonRules
         // received", Exchange's "bare linefeeds").
         new(BounceReason.NotCompliantRfc, ["missing a valid address in from", "no from: header", "rfc 5322", "rfc5322", "rfc 2822", "rfc2822", "rfc 822", "rfc822 compliant", "not rfc", "duplicate header", "malformed header", "invalid header", "multiple addresses", "bare lf", "bare newline", "bare <lf>", "bare linefeed", "lines too long",
             // docomo: "500 Line Too Long" (a line over RFC 5322's limit of 998 characters).
-            "line too long"], [], "6.0"),
+            "line too long",
+            // Header fields in raw 8-bit text without SMTPUTF8 (Cyrus lmtpd's "Message contains non-ASCII characters in headers").
+            "non-ascii characters in header", "non-ascii character in header", "8-bit characters in header", "8bit characters in header"], [], "6.0"),
         // German servers' "Richtlinie(n)" is their policy.
-        new(BounceReason.PolicyViolation, ["policy", "richtlinie", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
+        new(BounceReason.PolicyViolation, ["policy", "richtlinie", "administrative prohibition", "unacceptable content", "prohibited", "violat", "not allowed", "forbidden", "restricted", "message rejected by",
+            // "Not allowed" in German: an organisation's own rule in its own words ("Mandantenakten dürfen nicht an private
+            // E-Mail-Adressen gesendet werden").
+            "nicht erlaubt", "nicht gestattet", "nicht zulässig", "verboten", "dürfen nicht", "darf nicht"], ["x.7.2", "x.7.3", "x.7.7"], "7.0"),
         new(BounceReason.SyntaxError, ["syntax error", "command unrecognized", "unrecognized command", "bad command", "command not recognized", "command not implemented", "bad sequence", "improper sequence", "unknown command",
             // RFC 5321's 504: "Command parameter not implemented".
             "parameter not implemented"], ["x.5.0", "x.5.1", "x.5.2", "x.5.4"], "5.2"),
@@ -558,7 +582,7 @@ public static class ReasonRules
             "connection timed out", "connection refused", "network is unreachable", "no route to host", "connection reset", "lost connection", "timed out", "could not connect",
             "unable to connect", "connection closed", "closed connection", "not reachable", "mail loop", "loop detected", "too many hops", "routing loop", "loops back", "hop count", "unreachable",
             // Exchange 2003's loop (#5.4.6): "caused the message to bounce between two servers", after "A configuration error".
-            "bounce between two servers",
+            "bounce between two servers", "nesting limit",
             "conversation with", "broken pipe", "connection dropped", "socketerror", "socket error",
             // Windows' socket errors and hMailServer's "Connection to recipients server failed."
             "failed to connect", "winsock error", "no connection could be made", "actively refused", "connection to recipients server failed",
@@ -637,6 +661,7 @@ public static class ReasonRules
             // Postfix's "451 4.3.5 <addr>: Recipient address rejected: Server configuration problem" as the last answer.
             "configuration problem"], [], "3.0"),
         new(BounceReason.SecurityError, ["tls handshake", "handshake fail", "tls session is required", "did not offer tls", "ssl_connect", "cannot start tls",
+            "no tls achieved", "tls connect failed",
             // Postfix's login to its relay that kept failing: "SASL authentication failed; cannot authenticate to server
             // ...: no mechanism available", its report's "Diagnostic-Code: SASL; no mechanism available".
             "sasl authentication failed", "cannot authenticate to server", "no mechanism available"], [], "7.0"),

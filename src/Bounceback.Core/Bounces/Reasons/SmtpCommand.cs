@@ -510,11 +510,21 @@ public static partial class SmtpCommand
             if (at < 0) return null;
             from += at;
             // Anchored (\G) at the start of the rest of the text; the pattern looks at nothing before it.
-            foreach (var m in SaidPattern().EnumerateMatches(text[from..])) return new Said(from + m.Index, m.Length);
+            // (qmail's "TLS connect failed: ... handshake failure; connected to 192.0.2.1" is the encryption that failed on
+            // a connection made, not a connection that failed.)
+            if (!IsTlsConnect(text, from))
+            {
+                foreach (var m in SaidPattern().EnumerateMatches(text[from..])) return new Said(from + m.Index, m.Length);
+            }
             from++;
         }
         return null;
     }
+
+    /// <summary>Whether the lead at <paramref name="at"/> is the "connect failed" of "TLS connect failed" or "SSL connect failed".</summary>
+    private static bool IsTlsConnect(ReadOnlySpan<char> text, int at) =>
+        at >= 4 && text[(at - 4)..at] is var before && (before.Equals("TLS ", StringComparison.OrdinalIgnoreCase) || before.Equals("SSL ", StringComparison.OrdinalIgnoreCase))
+        && text[at..].StartsWith("connect failed", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>How each wording <see cref="SaidPattern"/> accepts begins (ASCII, compared ignoring case as the regex does). "did
     /// not like" stops before its "k": the regex ignoring case also takes the Kelvin sign for a "k", ordinal comparison
