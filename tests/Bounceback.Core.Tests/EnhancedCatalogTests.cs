@@ -24,6 +24,24 @@ public class EnhancedCatalogTests
         Assert.Null(Catalog.Find(CodeKind.Enhanced, code));
     }
 
+    [Theory]
+    // Their own entries.
+    [InlineData("2.1.0", "2.1.0")]
+    [InlineData("2.6.0", "2.6.0")]
+    [InlineData("2.7.0", "2.7.0")]
+    // The subject's general entry is a success too ("destination address valid").
+    [InlineData("2.1.5", "x.1.5")]
+    // The subject's general entry is a failure: the plain "accepted".
+    [InlineData("2.4.0", "2.0.0")]
+    [InlineData("2.3.0", "2.0.0")]
+    public void A_success_status_is_never_explained_as_a_failure(string code, string entry)
+    {
+        var found = Catalog.Find(CodeKind.Enhanced, code);
+        Assert.NotNull(found);
+        Assert.Equal(entry, found.Code);
+        Assert.Equal(BounceReason.Delivered, found.Reason);
+    }
+
     [Fact]
     public void Class_specific_enhanced_entries_carry_the_severity_of_their_class_digit()
     {

@@ -20,7 +20,10 @@ internal static class CatalogYaml
         }
         catch (YamlDotNet.Core.YamlException ex)
         {
-            throw new CatalogException($"Catalog file {name} is not valid: {ex.Message}", ex);
+            // YamlDotNet's message is general ("Exception during deserialization"); where and why are in its position and
+            // inner exception.
+            var why = ex.InnerException is { } inner ? $" ({inner.Message})" : "";
+            throw new CatalogException($"Catalog file {name} is not valid at line {ex.Start.Line}: {ex.Message}{why}", ex);
         }
     }
 }

@@ -123,7 +123,12 @@ public sealed class ExplanationCatalog
         if (kind == CodeKind.Enhanced && EnhancedStatus.TryParse(code, out var status))
         {
             if (_generic.TryGetValue(GenericKey(kind, status.ToString()), out var specific)) return EntryAt(specific);
-            return _generic.TryGetValue(GenericKey(kind, status.ClassIndependent), out var general) ? EntryAt(general) : null;
+            var found = _generic.TryGetValue(GenericKey(kind, status.ClassIndependent), out var general) ? EntryAt(general) : null;
+            // A success (class 2) is never the failure its subject's general entry describes ("250 2.1.0 Ok" is no "problem
+            // with an address"): without an entry of its own, it is the plain "accepted" of 2.0.0.
+            if (status.Class == 2 && found is { Reason: not BounceReason.Delivered }
+                && _generic.TryGetValue(GenericKey(kind, "2.0.0"), out var accepted)) return EntryAt(accepted);
+            return found;
         }
         return _generic.TryGetValue(GenericKey(kind, NormalizeCode(kind, code)), out var id) ? EntryAt(id) : null;
     }

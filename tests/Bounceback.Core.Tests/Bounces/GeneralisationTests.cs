@@ -219,6 +219,7 @@ public class GeneralisationTests(ITestOutputHelper output)
         ["postfix-localised/german-ionos-invalid-dns-mx-sender-at-mail-from.eml"] = "command only in the notice",
         ["sina/exim-denyip-initial-connection.eml"] = "command only in the notice",
         ["domino/delivery-failure-not-known-tcpip-host.eml"] = "notice names the recipients", ["domino/delivery-failure-not-listed-and-quota.eml"] = "notice names the recipients",
+        ["domino/delivery-failure-remote-unknown-and-size-552.eml"] = "notice names the recipients",
         // Exchange's delay report: only the notice's section for administrators quotes the remote's reply, for the first recipient.
         ["outlook/delayed-greylisting.eml"] = "reply only in the notice",
         ["exchange-localised/hebrew-2016-delay-forwarded-remote-452-mailbox-full.eml"] = "reply only in the notice",
@@ -441,6 +442,9 @@ public class GeneralisationTests(ITestOutputHelper output)
             ["forwarded/gmail-reply-quoted-gmail-delay-connect-timed-out.eml"] = "the quoted attribution is one line",
             // (The Dutch notice's "*  Message-ID: <...>" line, wrapped at 72, leaves its address on a line of its own.)
             ["mdaemon/"] = "transcript lines are never wrapped",
+            // Domino pairs the reason lines with the recipients listed before them; wrapped, there are more lines than
+            // recipients.
+            ["domino/delivery-failure-remote-unknown-and-size-552.eml"] = "its reason lines are never wrapped",
         },
         ["wrapped narrow"] = new()
         {
@@ -454,6 +458,7 @@ public class GeneralisationTests(ITestOutputHelper output)
             ["postal/route-bounce-mode-no-reason.eml"] = "the recipient's sentence is never wrapped",
             // Domino's notice lists each recipient's reason on a line of its own; wrapped, a reason runs into the next.
             ["domino/delivery-failure-not-listed-and-quota.eml"] = "its reason lines are never wrapped",
+            ["domino/delivery-failure-remote-unknown-and-size-552.eml"] = "its reason lines are never wrapped",
             // (The forward's text part is in base64: the rewrap decodes and re-encodes it, and the Outlook header block it
             // holds loses its shape.)
             ["forwarded/outlook-nl-van-verzonden-gmail-client-host-rejected.eml"] = "a base64 forward is never rewrapped",

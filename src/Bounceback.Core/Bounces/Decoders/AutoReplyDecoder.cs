@@ -14,6 +14,8 @@ public sealed class AutoReplyDecoder : IBounceDecoder
         "auto response", "vacation", "afwezig", "automatisch antwoord", "abwesenheit", "absence", "away from",
         // Outlook's "Automatic reply:" in German, French, Spanish, Italian and Portuguese.
         "automatische antwort", "réponse automatique", "respuesta automática", "risposta automatica", "resposta automática",
+        // ... in Japanese ("自動応答:", "自動返信"), Chinese ("自动回复") and Korean ("자동 회신", "자동응답").
+        "自動応答", "自動返信", "自动回复", "自動回覆", "자동 회신", "자동응답",
     ];
 
     public string Name => "rfc3834";

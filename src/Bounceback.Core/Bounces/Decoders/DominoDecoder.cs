@@ -21,34 +21,21 @@ public sealed class DominoDecoder : IBounceDecoder
         var found = new List<(string Address, List<string> Reason)>();
         var section = 0; // 1 addresses, 2 reason
         var pending = new List<string>();
-        var readReason = false;
+        var block = new List<string>();
         foreach (var raw in lines)
         {
             var line = raw.Trim();
-            if (line.StartsWith("was not delivered to", StringComparison.OrdinalIgnoreCase)) { section = 1; pending.Clear(); continue; }
-            if (line.StartsWith("because", StringComparison.OrdinalIgnoreCase) && line.TrimEnd(':').Length <= 8) { section = 2; readReason = false; continue; }
+            if (line.StartsWith("was not delivered to", StringComparison.OrdinalIgnoreCase)) { Flush(found, pending, block); section = 1; continue; }
+            if (line.StartsWith("because", StringComparison.OrdinalIgnoreCase) && line.TrimEnd(':').Length <= 8) { section = 2; continue; }
             if (line.Length == 0)
             {
-                if (section == 2 && readReason) section = 0;
+                if (section == 2 && block.Count > 0) { Flush(found, pending, block); section = 0; }
                 continue;
             }
             if (section == 1 && PlainTextReader.FirstAddress(line) is { } hit && pending.Count < 1000) pending.Add(hit.Address);
-            else if (section == 2)
-            {
-                readReason = true;
-                foreach (var a in pending)
-                {
-                    if (found.FindIndex(f => f.Address.Equals(a, StringComparison.OrdinalIgnoreCase)) is var i and >= 0) { if (found[i].Reason.Count < 10) found[i].Reason.Add(line); }
-                    else found.Add((a, [line]));
-                }
-                if (pending.Count == 0 && found.Count > 0 && found[^1].Reason.Count < 10) found[^1].Reason.Add(line);
-                pending.Clear();
-            }
+            else if (section == 2 && block.Count < 1000) block.Add(line);
         }
-        foreach (var a in pending)
-        {
-            if (!found.Any(f => f.Address.Equals(a, StringComparison.OrdinalIgnoreCase))) found.Add((a, []));
-        }
+        Flush(found, pending, block);
         var report = Rfc3464.DeliveryStatusReader.Read(message, Name);
         var recipients = new List<RecipientFacts>(found.Count);
         foreach (var (address, reason) in found)
@@ -61,5 +48,35 @@ public sealed class DominoDecoder : IBounceDecoder
         }
         var failure = MessageParts.Failure(message, recipients, null, report?.ReportingMta);
         return failure ?? report;
+    }
+
+    /// <summary>
+    /// Gives the reason lines read after "because:" to the addresses listed before it. Several addresses with as many lines,
+    /// each a server's reply of its own ("Error transferring to mx ...; SMTP Protocol Returned a Permanent Error 550 ...",
+    /// then "... 552 ..."), are paired in order; otherwise every address gets the first line, and the lines after it (a
+    /// reason wrapped over lines) go to the last one, as a reason given once for the addresses before it reads.
+    /// </summary>
+    private static void Flush(List<(string Address, List<string> Reason)> found, List<string> pending, List<string> block)
+    {
+        var paired = pending.Count > 1 && block.Count == pending.Count && block.All(l => Reasons.ReasonClassifier.FindReply(l) is not null);
+        for (var k = 0; k < pending.Count && block.Count > 0; k++)
+        {
+            var lines = paired ? [block[k]] : k == pending.Count - 1 ? block : block.GetRange(0, 1);
+            Add(found, pending[k], lines);
+        }
+        if (pending.Count == 0 && block.Count > 0 && found.Count > 0) found[^1].Reason.AddRange(block.Take(10 - Math.Min(10, found[^1].Reason.Count)));
+        if (block.Count == 0)
+        {
+            foreach (var a in pending) Add(found, a, []);
+        }
+        pending.Clear();
+        block.Clear();
+    }
+
+    private static void Add(List<(string Address, List<string> Reason)> found, string address, List<string> lines)
+    {
+        var i = found.FindIndex(f => f.Address.Equals(address, StringComparison.OrdinalIgnoreCase));
+        if (i < 0) found.Add((address, [.. lines.Take(10)]));
+        else found[i].Reason.AddRange(lines.Take(10 - Math.Min(10, found[i].Reason.Count)));
     }
 }

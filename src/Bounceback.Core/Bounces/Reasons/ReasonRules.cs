@@ -269,6 +269,8 @@ public static class ReasonRules
             "quota", "mailbox not enough space", "mailbox is overfull", "mailbox exceeds",
             // web.de/GMX's bilingual refusal: "Benutzer hat das Speichervolumen ueberschritten. / User has exhausted allowed storage space."
             "allowed storage space", "exhausted allowed storage", "speichervolumen", "speicherplatz",
+            // Domino in German: "Die Maildatei des Empfängers überschreitet ihr Kontingent".
+            "kontingent",
             // Dutch: GroupWise's "(Postbus is vol)", and the same said of a mailbox or inbox.
             "postbus is vol", "postbus vol",
             // SmarterMail: "The domain size limit has been exceeded", the disk quota of the recipient's whole domain.
@@ -377,6 +379,8 @@ public static class ReasonRules
             "sorry, no mailbox", "user doesn't have", "unbekannt", "inconnu", "address does not", "bad recipient", "mailbox is unavailable", "rejected: user",
             "unknown in local recipient table", "unknown in virtual", "unknown in relay recipient table", "unknown in", "user not exist", "couldn't be found", "could not be found", "no recipient", "recipient address is invalid",
             "not listed in public name & address book", "invalid final delivery userid", "check if address is correct", "ディレクトリのリストにありません",
+            // Domino in German: "Benutzer ... ist nicht im Domino-Verzeichnis aufgeführt".
+            "nicht im domino-verzeichnis",
             // Japanese: "the (mail) address does not exist", "the user does not exist".
             "アドレスは存在しません", "ユーザは存在しません", "ユーザーは存在しません",
             // Exchange's and Gmail's sentence for people in the sender's language: "the address was not found / does not exist".
